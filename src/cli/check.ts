@@ -1,0 +1,115 @@
+// `cadence check`: reads a folder into a Dataset and reports every file's
+// diagnostics. The same core judges the editor's files, so the two agree.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Dataset } from '../core/dataset';
+import { comparePaths } from '../core/paths';
+import type { Settings } from '../core/settings';
+import { looksBinary } from '../core/text';
+import type { Diagnostic, SeveritySetting } from '../core/types';
+import { readSettingsText } from './settings-file';
+import { walk } from './walk';
+
+export interface CheckOptions {
+  readonly folder: string;
+  readonly today: string;
+  readonly rules: Readonly<Record<string, SeveritySetting>>;
+}
+
+export interface Finding {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly severity: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface CheckResult {
+  readonly findings: Finding[];
+  readonly files: number;
+  /** One line each: files skipped and settings problems (for stderr). */
+  readonly notes: string[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function runCheck(opts: CheckOptions): CheckResult {
+  const notes: string[] = [];
+  let settingsText: string | undefined;
+  try {
+    settingsText = readFileSync(join(opts.folder, '.vscode', 'settings.json'), 'utf8');
+  } catch {
+    settingsText = undefined;
+  }
+  const ws = readSettingsText(settingsText);
+  notes.push(...ws.problems);
+  const settings: Settings = { ...ws.settings, rules: { ...ws.settings.rules, ...opts.rules } };
+  const dataset = new Dataset({ today: opts.today, settings });
+  const limit = settings.maxFileSizeKB * 1024;
+
+  dataset.batch(() => {
+    for (const path of walk(opts.folder, ws.filesExclude, notes)) {
+      let buf: Buffer;
+      try {
+        buf = readFileSync(join(opts.folder, path));
+      } catch (e) {
+        notes.push(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? e}); skipped`);
+        continue;
+      }
+      if (buf.length > limit) {
+        notes.push(`${path}: ${Math.round(buf.length / 1024)} KB is over cadence.maxFileSizeKB (${settings.maxFileSizeKB}); skipped`);
+        continue;
+      }
+      if (looksBinary(buf)) {
+        notes.push(`${path}: binary file; skipped`);
+        continue;
+      }
+      let text: string;
+      try {
+        text = utf8.decode(buf);
+      } catch {
+        notes.push(`${path}: not UTF-8 text; skipped`);
+        continue;
+      }
+      dataset.setFile(path, text);
+    }
+  });
+
+  const findings: Finding[] = [];
+  for (const path of dataset.paths()) {
+    for (const d of dataset.diagnostics(path)) findings.push(toFinding(path, d));
+  }
+  findings.sort(
+    (a, b) => comparePaths(a.file, b.file) || a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
+  return { findings, files: dataset.size, notes };
+}
+
+function toFinding(file: string, d: Diagnostic): Finding {
+  return {
+    file,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+  };
+}
+
+export function formatText(result: CheckResult): string {
+  const lines = result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`);
+  const count = (s: string) => result.findings.filter((f) => f.severity === s).length;
+  const n = result.findings.length;
+  lines.push(
+    n === 0
+      ? `No problems in ${result.files} Cadence file${result.files === 1 ? '' : 's'}.`
+      : `${n} problem${n === 1 ? '' : 's'} (${count('error')} errors, ${count('warning')} warnings, ${count('info')} infos, ${count('hint')} hints) in ${result.files} Cadence file${result.files === 1 ? '' : 's'}.`,
+  );
+  return lines.join('\n') + '\n';
+}

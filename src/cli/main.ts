@@ -1,0 +1,110 @@
+// The `cadence` command line (SPEC §9).
+
+import { resolve } from 'node:path';
+import { isValidDate } from '../core/dates';
+import { RULES_BY_CODE } from '../core/rules/index';
+import { normalizeSeverity } from '../core/settings';
+import type { SeveritySetting } from '../core/types';
+import { formatText, runCheck } from './check';
+import { isFolder } from './walk';
+
+const USAGE = `Usage: cadence check [FOLDER] [--format text|json] [--today YYYY-MM-DD] [--rule CODE=SEVERITY]...
+
+Checks the 1:1 notes, people and OKR files in FOLDER (default: the current folder).
+Exit status: 1 when an error-severity problem was found, 2 for bad usage, else 0.
+Severities: error, warning, info, hint, off. "Today" may also come from CADENCE_TODAY.`;
+
+class UsageError extends Error {}
+
+interface Parsed {
+  folder: string;
+  format: 'text' | 'json';
+  today: string | undefined;
+  rules: Record<string, SeveritySetting>;
+}
+
+function parseArgs(args: string[]): Parsed | 'help' | 'version' {
+  if (args.length === 0 || args[0] === '--help' || args[0] === '-h' || args[0] === 'help') return 'help';
+  if (args[0] === '--version' || args[0] === '-v') return 'version';
+  if (args[0] !== 'check') throw new UsageError(`unknown command "${args[0]}" (the only command is "check")`);
+  const out: Parsed = { folder: '.', format: 'text', today: undefined, rules: {} };
+  let folderSeen = false;
+  for (let i = 1; i < args.length; i++) {
+    let a = args[i];
+    let value: string | undefined;
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    if (eq !== -1) {
+      value = a.slice(eq + 1);
+      a = a.slice(0, eq);
+    }
+    const take = (): string => {
+      if (value !== undefined) return value;
+      const v = args[++i];
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--help' || a === '-h') return 'help';
+    if (a === '--format') {
+      const f = take();
+      if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not "${f}"`);
+      out.format = f;
+    } else if (a === '--today') {
+      out.today = take();
+      if (!isValidDate(out.today)) throw new UsageError(`--today must be a real date YYYY-MM-DD, not "${out.today}"`);
+    } else if (a === '--rule') {
+      const r = take();
+      const m = /^([^=]+)=(.*)$/.exec(r);
+      if (!m) throw new UsageError(`--rule takes CODE=SEVERITY, not "${r}"`);
+      if (!RULES_BY_CODE.has(m[1])) throw new UsageError(`--rule: unknown rule code "${m[1]}"`);
+      const s = normalizeSeverity(m[2]);
+      if (!s) throw new UsageError(`--rule: unknown severity "${m[2]}" (use error, warning, info, hint or off)`);
+      out.rules[m[1]] = s;
+    } else if (a.startsWith('-') && a !== '-') {
+      throw new UsageError(`unknown option "${a}"`);
+    } else {
+      if (folderSeen) throw new UsageError(`only one FOLDER may be given ("${out.folder}", then "${a}")`);
+      out.folder = a;
+      folderSeen = true;
+    }
+  }
+  return out;
+}
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function main(args: string[], env: NodeJS.ProcessEnv = process.env): number {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs(args);
+    if (parsed === 'help') {
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    }
+    if (parsed === 'version') {
+      process.stdout.write(`cadence ${require('../../package.json').version}\n`);
+      return 0;
+    }
+    if (!isFolder(parsed.folder)) throw new UsageError(`folder not found: ${parsed.folder}`);
+    if (!parsed.today && env.CADENCE_TODAY !== undefined && env.CADENCE_TODAY !== '') {
+      if (!isValidDate(env.CADENCE_TODAY)) throw new UsageError(`CADENCE_TODAY must be a real date YYYY-MM-DD, not "${env.CADENCE_TODAY}"`);
+      parsed.today = env.CADENCE_TODAY;
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`cadence: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const result = runCheck({ folder: resolve(parsed.folder), today: parsed.today ?? localToday(), rules: parsed.rules });
+  for (const n of result.notes) process.stderr.write(`cadence: ${n}\n`);
+  process.stdout.write(parsed.format === 'json' ? JSON.stringify(result.findings, null, 2) + '\n' : formatText(result));
+  return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,52 @@
+// Walks a workspace folder for files Cadence may read. node_modules, .git and
+// files.exclude are never entered; one unreadable entry never stops the walk.
+
+import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { excludedBy } from '../core/globs';
+import { isCandidatePath } from '../core/parse/index';
+
+const NEVER = new Set(['node_modules', '.git']);
+
+export function walk(root: string, filesExclude: readonly string[], notes: string[]): string[] {
+  const excluded = filesExclude.length ? excludedBy(filesExclude) : () => false;
+  const out: string[] = [];
+  const visit = (rel: string) => {
+    let entries;
+    try {
+      entries = readdirSync(join(root, rel), { withFileTypes: true });
+    } catch (e) {
+      notes.push(`${rel || '.'}: cannot read folder (${(e as NodeJS.ErrnoException).code ?? e}); skipped`);
+      return;
+    }
+    for (const ent of entries) {
+      if (NEVER.has(ent.name)) continue;
+      const path = rel ? `${rel}/${ent.name}` : ent.name;
+      if (excluded(path)) continue;
+      let dir = ent.isDirectory();
+      let file = ent.isFile();
+      if (ent.isSymbolicLink()) {
+        try {
+          const s = statSync(join(root, path));
+          // Linked folders are not followed: a link cycle must not hang a check.
+          dir = false;
+          file = s.isFile();
+        } catch {
+          file = false;
+        }
+      }
+      if (dir) visit(path);
+      else if (file && isCandidatePath(path)) out.push(path);
+    }
+  };
+  visit('');
+  return out;
+}
+
+export function isFolder(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory() || statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

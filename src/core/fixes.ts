@@ -1,0 +1,83 @@
+// Edit builders shared by the rules' fixes. Each returns the smallest edit
+// that does the job: an insertion beside the token, or the token replaced.
+
+import type { ActionItem, MapShape, Spelling } from './model';
+import type { Fix, Position, Range, TextEdit } from './types';
+
+export function insertAt(p: Position, text: string): TextEdit {
+  return { range: { start: p, end: p }, newText: text };
+}
+
+export function replace(range: Range, text: string): TextEdit {
+  return { range, newText: text };
+}
+
+export function fix(title: string, edits: TextEdit[], extra: Partial<Fix> = {}): Fix {
+  return { title, edits, ...extra };
+}
+
+export const dueToken = (s: Spelling, date: string): string =>
+  s === 'dataview' ? `[due:: ${date}]` : s === 'tasks' ? `📅 ${date}` : `due:${date}`;
+export const doneToken = (s: Spelling, date: string): string =>
+  s === 'dataview' ? `[completion:: ${date}]` : s === 'tasks' ? `✅ ${date}` : `done:${date}`;
+export const ownerToken = (s: Spelling, id: string): string => (s === 'dataview' ? `[owner:: ${id}]` : `@${id}`);
+
+/** Adds a token at the end of a task line, after one space. */
+export function appendToItem(item: ActionItem, token: string): TextEdit {
+  return insertAt(item.range.end, ` ${token}`);
+}
+
+/**
+ * Inserts the owner before the item's first date token, where people look for
+ * it (`Draft it @alex due:…`), or at the end of the line.
+ */
+export function insertOwner(item: ActionItem, id: string): TextEdit {
+  const token = ownerToken(item.spelling, id);
+  const first = [item.due?.token, item.done?.token]
+    .filter((t) => t !== undefined)
+    .sort((a, b) => a!.tokenRange.start.character - b!.tokenRange.start.character)[0];
+  return first ? insertAt(first.tokenRange.start, `${token} `) : appendToItem(item, token);
+}
+
+/** A YAML scalar written so that it reads back as the same string. */
+export function yamlScalar(value: string): string {
+  return /^[\w@./-][\w@./ -]*$/.test(value) && !/^(true|false|null|yes|no|~|[-+]?\d)/i.test(value) && !/ $/.test(value)
+    ? value
+    : JSON.stringify(value);
+}
+
+/**
+ * Adds `key: value` to a YAML map in its own style: a new line at the map's
+ * indentation after `afterLine` (block), or `, key: value` before `}` (flow).
+ */
+export function insertYamlKey(shape: MapShape, afterLine: number, lines: readonly string[], key: string, value: string): TextEdit {
+  if (shape.flow) {
+    const p = shape.flowEnd.start;
+    const before = lines[p.line]?.slice(0, p.character) ?? '';
+    const trimmed = before.trimEnd();
+    const sep = trimmed.endsWith('{') ? ' ' : ', ';
+    return replace({ start: { line: p.line, character: trimmed.length }, end: p }, `${sep}${key}: ${value} `);
+  }
+  const line = Math.min(afterLine, lines.length - 1);
+  return insertAt({ line, character: lines[line].length }, `\n${' '.repeat(shape.indent)}${key}: ${value}`);
+}
+
+export function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}
+
+/** Allowed values, closest to `raw` first. */
+export function byCloseness(raw: string, allowed: readonly string[]): string[] {
+  const r = raw.toLowerCase();
+  return [...allowed].sort((a, b) => levenshtein(r, a) - levenshtein(r, b));
+}

@@ -1,0 +1,48 @@
+// Splits a Markdown file into front matter and body, and reads the body's
+// blocks (fast path first, remark when the fast path declines).
+
+import type { ActionItem, Heading, NoteBody } from '../model';
+import { scanBlocksFast, type BlockScan } from './fast-blocks';
+import { readItem } from './items';
+import { scanBlocksRemark } from './remark-blocks';
+
+export interface Split {
+  readonly lines: string[];
+  /** The YAML between the fences, or undefined when there is no front matter. */
+  readonly yaml: string | undefined;
+  /** Line of the first YAML line (1) — front matter always starts at the top. */
+  readonly yamlLine: number;
+  /** First body line. */
+  readonly bodyLine: number;
+}
+
+const FENCE = /^---[ \t]*$/;
+
+export function splitFrontMatter(text: string): Split {
+  const lines = text.split('\n');
+  if (lines.length > 1 && FENCE.test(lines[0])) {
+    for (let i = 1; i < lines.length; i++) {
+      if (FENCE.test(lines[i])) return { lines, yaml: lines.slice(1, i).join('\n'), yamlLine: 1, bodyLine: i + 1 };
+    }
+  }
+  return { lines, yaml: undefined, yamlLine: 0, bodyLine: 0 };
+}
+
+export let blockStats = { fast: 0, remark: 0 };
+
+export function scanBlocks(lines: readonly string[], from: number): BlockScan {
+  const fast = scanBlocksFast(lines, from);
+  if (fast) {
+    blockStats.fast++;
+    return fast;
+  }
+  blockStats.remark++;
+  return scanBlocksRemark(lines, from);
+}
+
+export function readBody(split: Split): NoteBody {
+  const scan = scanBlocks(split.lines, split.bodyLine);
+  const items: ActionItem[] = scan.tasks.map((t) => readItem(split.lines[t.line], t.line, t.markerCol, t.boxCol, t.state));
+  const headings: Heading[] = scan.headings;
+  return { items, headings, codeLines: scan.codeLines };
+}

@@ -1,0 +1,166 @@
+// The figures of SPEC §7, computed from the dataset: what the trees and the
+// dashboard show, and what some fixes need (the next 1:1's date).
+
+import { addDays, daysBetween, isValidDate } from './dates';
+import type { KeyResult, Objective, OkrSetDoc, OneOnOneDoc, PersonDoc } from './model';
+import type { DatasetQuery } from './rules/rule';
+import type { Settings } from './settings';
+
+interface Ctx {
+  readonly today: string;
+  readonly settings: Settings;
+  readonly data: DatasetQuery;
+}
+
+export function cadenceOf(person: PersonDoc | undefined, settings: Settings): number {
+  return person?.cadenceDays ?? settings.defaultCadenceDays;
+}
+
+/**
+ * The next 1:1 with a person: the first date on their cadence after the last
+ * 1:1 that is still ahead of today (today + cadence when there was none).
+ */
+export function nextOneOnOneDate(ctx: Ctx, key: string): string {
+  const person = ctx.data.peopleWithKey(key)[0];
+  const cadence = cadenceOf(person, ctx.settings);
+  const last = ctx.data.lastOneOnOne(key);
+  if (!last) return addDays(ctx.today, cadence);
+  let next = addDays(last, cadence);
+  if (next <= ctx.today) next = addDays(next, Math.ceil((daysBetween(next, ctx.today) + 1) / cadence) * cadence);
+  return next;
+}
+
+export type CadenceStatus = 'ok' | 'due' | 'lapsed' | 'unknown' | 'me';
+
+export interface PersonFigures {
+  readonly lastOneOnOne: string | undefined;
+  readonly daysSinceLast: number | undefined;
+  readonly cadenceDays: number;
+  /** last 1:1 + cadence (undefined with no 1:1 and no `since`). */
+  readonly nextDue: string | undefined;
+  readonly status: CadenceStatus;
+  readonly openItems: number;
+  readonly overdueItems: number;
+  readonly completion: CompletionRate;
+  readonly previousCompletion: CompletionRate;
+  /** Below 70% in this window and the one before: suggest a tighter cadence. */
+  readonly tightenCadence: boolean;
+}
+
+export interface CompletionRate {
+  readonly done: number;
+  readonly open: number;
+  /** done ÷ (done + open), or undefined with no items in the window. */
+  readonly rate: number | undefined;
+}
+
+/** Completion over the items of `notes` due in [to − days + 1, to]. */
+export function completionRate(notes: readonly OneOnOneDoc[], to: string, days: number): CompletionRate {
+  const from = addDays(to, -(days - 1));
+  let done = 0;
+  let open = 0;
+  for (const n of notes) {
+    for (const i of n.items) {
+      const due = i.due?.value;
+      if (!due || due < from || due > to) continue;
+      if (i.status === 'done') done++;
+      else if (i.status === 'open') open++;
+    }
+  }
+  return { done, open, rate: done + open > 0 ? done / (done + open) : undefined };
+}
+
+export function personFigures(ctx: Ctx, person: PersonDoc): PersonFigures {
+  const notes = ctx.data.notesOf(person.key);
+  const cadence = cadenceOf(person, ctx.settings);
+  const last = ctx.data.lastOneOnOne(person.key);
+  const ref = last ?? person.since?.value;
+  const nextDue = ref ? addDays(ref, cadence) : undefined;
+  const daysSinceLast = last ? daysBetween(last, ctx.today) : undefined;
+  let status: CadenceStatus = 'unknown';
+  if (person.me) status = 'me';
+  else if (ref) {
+    const d = daysBetween(ref, ctx.today);
+    status = d > 1.5 * cadence ? 'lapsed' : d >= cadence ? 'due' : 'ok';
+  }
+  let openItems = 0;
+  let overdueItems = 0;
+  for (const n of notes) {
+    for (const i of n.items) {
+      if (i.status !== 'open') continue;
+      openItems++;
+      if (i.due?.value && i.due.value < ctx.today) overdueItems++;
+    }
+  }
+  const w = ctx.settings.completionWindowDays;
+  const completion = completionRate(notes, ctx.today, w);
+  const previousCompletion = completionRate(notes, addDays(ctx.today, -w), w);
+  const tightenCadence = completion.rate !== undefined && previousCompletion.rate !== undefined && completion.rate < 0.7 && previousCompletion.rate < 0.7;
+  return { lastOneOnOne: last, daysSinceLast, cadenceDays: cadence, nextDue, status, openItems, overdueItems, completion, previousCompletion, tightenCadence };
+}
+
+/** (current − start) / (target − start), clamped to 0–1; start defaults to 0. */
+export function krScore(kr: KeyResult): number {
+  const start = kr.start ?? 0;
+  const target = kr.target;
+  const current = kr.current ?? start;
+  if (target === undefined) return 0;
+  if (target === start) return (target >= start ? current >= target : current <= target) ? 1 : 0;
+  const s = (current - start) / (target - start);
+  return Math.max(0, Math.min(1, s));
+}
+
+function mean(xs: number[]): number | undefined {
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : undefined;
+}
+
+/** Mean of the key results' scores, cut ones left out. */
+export function objectiveScore(o: Objective): number | undefined {
+  return mean(o.keyResults.filter((k) => k.status !== 'cut').map(krScore));
+}
+
+export function setScore(set: OkrSetDoc): number | undefined {
+  return mean(set.objectives.flatMap((o) => o.keyResults.filter((k) => k.status !== 'cut').map(krScore)));
+}
+
+export type ScoreColour = 'red' | 'yellow' | 'green';
+
+/** 0.0–0.3 red, 0.4–0.6 yellow, 0.7–1.0 green (scores are read to one decimal). */
+export function scoreColour(score: number): ScoreColour {
+  const s = Math.round(score * 10) / 10;
+  return s >= 0.7 ? 'green' : s >= 0.4 ? 'yellow' : 'red';
+}
+
+/** A committed key result is on track only at 1.0; an aspirational one from 0.7. */
+export function krOnTrack(kr: KeyResult, objective: Objective): boolean {
+  const s = krScore(kr);
+  return objective.kind === 'aspirational' ? s >= 0.7 : s >= 1;
+}
+
+export function happinessTrend(notes: readonly OneOnOneDoc[]): { date: string; happiness: number; path: string }[] {
+  return notes.filter((n) => n.date && n.happiness !== undefined).map((n) => ({ date: n.date!, happiness: n.happiness!, path: n.path }));
+}
+
+export function ratingAlignment(notes: readonly OneOnOneDoc[]): { date: string; manager: number; report: number; path: string }[] {
+  return notes
+    .filter((n) => n.date && n.managerRating !== undefined && n.reportRating !== undefined)
+    .map((n) => ({ date: n.date!, manager: n.managerRating!, report: n.reportRating!, path: n.path }));
+}
+
+/** The last day of an OKR set: `end`, or the end of its period. */
+export function okrSetEnd(set: OkrSetDoc): string | undefined {
+  if (set.end) return set.end;
+  const p = set.period?.trim() ?? '';
+  let m = /^(\d{4})-Q([1-4])$/i.exec(p);
+  if (m) return endOf(+m[1], +m[2] * 3);
+  m = /^(\d{4})-H([12])$/i.exec(p);
+  if (m) return endOf(+m[1], +m[2] * 6);
+  m = /^(\d{4})$/.exec(p);
+  if (m) return `${m[1]}-12-31`;
+  return undefined;
+}
+
+function endOf(year: number, month: number): string {
+  const d = `${year}-${String(month).padStart(2, '0')}-${month === 6 || month === 9 ? 30 : 31}`;
+  return isValidDate(d) ? d : `${year}-${String(month).padStart(2, '0')}-30`;
+}

@@ -1,0 +1,237 @@
+// The dataset's model: what the parsers read out of each file, with the exact
+// source range of every field so rules and fixes can point at the value.
+
+import type { Range } from './types';
+
+export type FileKind = 'person' | '1on1' | 'okr' | 'okr-review';
+
+/** A YAML field: its JS value (scalars) and where its key and value stand. */
+export interface Field {
+  readonly key: string;
+  /** Scalar value, or undefined for maps and sequences (see `node`). */
+  readonly value: unknown;
+  readonly isNull: boolean;
+  readonly range: Range;
+  readonly keyRange: Range;
+}
+
+/** A date-valued field (YAML or an action item token). */
+export interface DateField {
+  readonly name: string;
+  readonly raw: string;
+  readonly valid: boolean;
+  /** Set only when valid. */
+  readonly value: string | undefined;
+  readonly range: Range;
+}
+
+export interface PersonRef {
+  readonly id: string;
+  /** Lower-cased id: ids compare case-insensitively. */
+  readonly key: string;
+  readonly range: Range;
+}
+
+/** Where a YAML map stands, so a fix can insert a key in the map's own style. */
+export interface MapShape {
+  readonly flow: boolean;
+  /** Block style: the column of the map's keys. */
+  readonly indent: number;
+  /** Block style: the line after which a new key goes. */
+  readonly lastLine: number;
+  /** Flow style: the position just before the closing brace. */
+  readonly flowEnd: Range;
+}
+
+export interface YamlProblem {
+  readonly message: string;
+  readonly range: Range;
+}
+
+interface DocBase {
+  readonly path: string;
+  /** Number of lines in the normalised text. */
+  readonly lineCount: number;
+  /** YAML (front matter or the whole OKR file) that did not parse. */
+  readonly yamlErrors: readonly YamlProblem[];
+  /** Every date field, valid or not, for invalid-date. */
+  readonly dates: readonly DateField[];
+  /** Line 1 (index 0), where a file's own missing fields are reported. */
+  readonly firstLine: Range;
+}
+
+export interface Theme {
+  readonly title: string | undefined;
+  readonly firstLine: Range;
+  readonly since: DateField | undefined;
+  readonly until: DateField | undefined;
+  readonly untilField: Field | undefined;
+}
+
+export interface PersonDoc extends DocBase {
+  readonly kind: 'person';
+  readonly id: string;
+  readonly key: string;
+  readonly idField: Field | undefined;
+  readonly name: string | undefined;
+  readonly role: string | undefined;
+  readonly cadenceField: Field | undefined;
+  /** Valid cadence in days, or undefined (default applies). */
+  readonly cadenceDays: number | undefined;
+  readonly since: DateField | undefined;
+  readonly me: boolean;
+  readonly manages: boolean;
+  readonly themes: readonly Theme[];
+  readonly developmentField: Field | undefined;
+  readonly development: readonly string[];
+  readonly frontMatterEnd: number;
+}
+
+export type ItemState = ' ' | 'x' | 'X' | '-' | '>';
+export type ItemStatus = 'open' | 'done' | 'cancelled' | 'forwarded';
+export type Spelling = 'cadence' | 'tasks' | 'dataview';
+
+export interface ItemToken {
+  readonly raw: string;
+  /** The value's range (the date, or the id). */
+  readonly range: Range;
+  /** The whole token: `due:2026-11-27`, `📅 2026-11-27`, `[due:: 2026-11-27]`. */
+  readonly tokenRange: Range;
+  readonly spelling: Spelling;
+}
+
+export interface ActionItem {
+  readonly line: number;
+  /** From the list marker to the end of the line. */
+  readonly range: Range;
+  /** The one character inside the brackets. */
+  readonly boxRange: Range;
+  readonly state: ItemState;
+  readonly status: ItemStatus;
+  readonly owner: (PersonRef & { readonly token: ItemToken }) | undefined;
+  readonly due: (DateField & { readonly token: ItemToken }) | undefined;
+  readonly done: (DateField & { readonly token: ItemToken }) | undefined;
+  /** The item's words, without the checkbox, owner and date tokens. */
+  readonly text: string;
+  /** The line's spelling; quick fixes write in it (SPEC §4). */
+  readonly spelling: Spelling;
+  /** The full source line. */
+  readonly lineText: string;
+}
+
+export interface Heading {
+  readonly line: number;
+  readonly depth: number;
+  readonly text: string;
+}
+
+export interface NoteBody {
+  readonly items: readonly ActionItem[];
+  readonly headings: readonly Heading[];
+  /** Lines inside code or HTML blocks (never items, never Decision: lines). */
+  readonly codeLines: ReadonlySet<number>;
+}
+
+export interface OneOnOneDoc extends DocBase, NoteBody {
+  readonly kind: '1on1';
+  readonly hasFrontMatter: boolean;
+  /** End line (exclusive) of the front matter, 0 when there is none. */
+  readonly frontMatterEnd: number;
+  readonly report: PersonRef | undefined;
+  readonly dateField: DateField | undefined;
+  /** The note's date: the valid `date`, or a real date in the file name when `date` is absent. */
+  readonly date: string | undefined;
+  readonly visibilityField: Field | undefined;
+  readonly visibility: 'private' | 'shared';
+  readonly happinessField: Field | undefined;
+  readonly happiness: number | undefined;
+  readonly performanceField: Field | undefined;
+  readonly managerRatingField: Field | undefined;
+  readonly reportRatingField: Field | undefined;
+  readonly managerRating: number | undefined;
+  readonly reportRating: number | undefined;
+  /** Happiness retrospective lines: `:-)` keep, `:-(` fix, `:-/` clarify. */
+  readonly retro: readonly { readonly line: number; readonly mood: 'keep' | 'fix' | 'clarify'; readonly text: string }[];
+}
+
+export interface Decision {
+  readonly line: number;
+  readonly raw: string;
+  readonly range: Range;
+  readonly value: 'continue' | 'cut' | 're-scope' | 'escalate' | undefined;
+  /** The heading the decision stands under (its objective). */
+  readonly heading: Heading | undefined;
+}
+
+export interface ReviewDoc extends DocBase, NoteBody {
+  readonly kind: 'okr-review';
+  readonly frontMatterEnd: number;
+  readonly date: string | undefined;
+  readonly okrs: string | undefined;
+  readonly preRead: string | undefined;
+  readonly visibilityField: Field | undefined;
+  readonly visibility: 'private' | 'shared';
+  readonly decisions: readonly Decision[];
+}
+
+export type KrStatus = 'on-track' | 'at-risk' | 'off-track' | 'done' | 'cut';
+
+export interface CheckIn {
+  readonly range: Range;
+  readonly date: string | undefined;
+  readonly current: number | undefined;
+  readonly confidence: number | undefined;
+  readonly note: string | undefined;
+}
+
+export interface KeyResult {
+  readonly id: string;
+  readonly key: string;
+  readonly index: number;
+  readonly idField: Field | undefined;
+  readonly firstLine: Range;
+  readonly shape: MapShape;
+  readonly fields: ReadonlyMap<string, Field>;
+  readonly title: string | undefined;
+  readonly owner: PersonRef | undefined;
+  readonly due: DateField | undefined;
+  readonly start: number | undefined;
+  readonly target: number | undefined;
+  readonly current: number | undefined;
+  readonly unit: string | undefined;
+  readonly confidence: number | undefined;
+  readonly status: KrStatus | undefined;
+  readonly checkins: readonly CheckIn[];
+}
+
+export interface Objective {
+  readonly id: string;
+  readonly key: string;
+  readonly index: number;
+  readonly idField: Field | undefined;
+  readonly firstLine: Range;
+  readonly shape: MapShape;
+  readonly fields: ReadonlyMap<string, Field>;
+  readonly title: string | undefined;
+  readonly owner: PersonRef | undefined;
+  readonly kind: 'committed' | 'aspirational';
+  readonly parent: string | undefined;
+  readonly keyResultsField: Field | undefined;
+  readonly keyResults: readonly KeyResult[];
+}
+
+export interface OkrSetDoc extends DocBase {
+  readonly kind: 'okr';
+  readonly id: string;
+  readonly key: string;
+  readonly fields: ReadonlyMap<string, Field>;
+  readonly period: string | undefined;
+  readonly start: string | undefined;
+  readonly end: string | undefined;
+  readonly owner: PersonRef | undefined;
+  readonly team: string | undefined;
+  readonly objectivesField: Field | undefined;
+  readonly objectives: readonly Objective[];
+}
+
+export type Doc = PersonDoc | OneOnOneDoc | OkrSetDoc | ReviewDoc;

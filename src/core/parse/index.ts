@@ -1,0 +1,88 @@
+// From a path and its text to a typed document: the kind by `type:` first,
+// then by the globs (SPEC §2), then the kind's parser.
+
+import { globMatcher } from '../globs';
+import type { Doc, FileKind } from '../model';
+import { splitFrontMatter } from '../markdown/body';
+import type { Settings } from '../settings';
+import { normalize } from '../text';
+import { parseOneOnOne, parseReview } from './notes';
+import { parseOkrSet } from './okr';
+import { parsePerson } from './person';
+
+const TYPES: Record<string, FileKind> = {
+  person: 'person',
+  '1on1': '1on1',
+  'one-on-one': '1on1',
+  '1:1': '1on1',
+  okr: 'okr',
+  'okr-review': 'okr-review',
+};
+
+const TYPE_LINE = /^type:[ \t]*(?:"([^"]*)"|'([^']*)'|([^#\n]*?))[ \t]*(?:#.*)?$/m;
+
+/**
+ * The declared `type:` of a file, read without a YAML parse (most files in a
+ * workspace are not Cadence's, and this runs for each of them): a top-level
+ * `type:` line in the front matter (Markdown) or the document (YAML).
+ * Returns null when there is no `type:` line, '' for an empty value.
+ */
+export function declaredType(text: string, markdown: boolean): string | null {
+  let region = text;
+  if (markdown) {
+    if (!/^---[ \t]*\n/.test(text)) return null;
+    const end = text.search(/\n---[ \t]*(\n|$)/);
+    if (end === -1) return null;
+    region = text.slice(0, end + 1);
+  }
+  const m = TYPE_LINE.exec(region);
+  if (!m) return null;
+  return (m[1] ?? m[2] ?? m[3] ?? '').trim();
+}
+
+export function isMarkdownPath(path: string): boolean {
+  return /\.(md|markdown)$/i.test(path);
+}
+
+export function isYamlPath(path: string): boolean {
+  return /\.ya?ml$/i.test(path);
+}
+
+/** Could this path be a Cadence file at all (before reading it)? */
+export function isCandidatePath(path: string): boolean {
+  return isMarkdownPath(path) || isYamlPath(path);
+}
+
+/**
+ * The kind of a file, or undefined when Cadence ignores it. A recognised
+ * `type:` wins; any other `type:` value marks the file as not Cadence's (an
+ * escape hatch for, say, a README kept in people/); otherwise the globs decide.
+ */
+export function classify(path: string, text: string, settings: Settings): FileKind | undefined {
+  const md = isMarkdownPath(path);
+  if (!md && !isYamlPath(path)) return undefined;
+  const declared = declaredType(text, md);
+  if (declared !== null) {
+    const kind = TYPES[declared.toLowerCase()];
+    if (!kind) return undefined;
+    // An OKR set is YAML and the others Markdown; a mismatch is not ours.
+    return (kind === 'okr') === !md ? kind : undefined;
+  }
+  if (md) {
+    if (globMatcher(settings.peopleGlobs)(path)) return 'person';
+    if (globMatcher(settings.oneOnOneGlobs)(path)) return '1on1';
+    if (globMatcher(settings.okrReviewGlobs)(path)) return 'okr-review';
+    return undefined;
+  }
+  return globMatcher(settings.okrGlobs)(path) ? 'okr' : undefined;
+}
+
+/** Parses normalised or raw text; the kind must come from `classify`. */
+export function parseDoc(path: string, raw: string, kind: FileKind): Doc {
+  const text = normalize(raw);
+  if (kind === 'okr') return parseOkrSet(path, text, text.split('\n').length);
+  const split = splitFrontMatter(text);
+  if (kind === 'person') return parsePerson(path, split);
+  if (kind === '1on1') return parseOneOnOne(path, split);
+  return parseReview(path, split);
+}

@@ -1,0 +1,109 @@
+// 1:1 notes and OKR reviews: Markdown with front matter and action items.
+
+import { dateInFileName } from '../dates';
+import type { DateField, Decision, Field, OneOnOneDoc, ReviewDoc } from '../model';
+import { readBody, type Split } from '../markdown/body';
+import { isMap } from 'yaml';
+import { dateOf, fieldsOf, numberOf, personOf, readYaml, stringOf, valueNode } from './yaml-fields';
+
+function frontMatter(split: Split) {
+  const y = split.yaml !== undefined ? readYaml(split.yaml, split.yamlLine) : undefined;
+  const fields = y?.root ? fieldsOf(y.root, y.index) : new Map<string, Field>();
+  return { y, fields };
+}
+
+function visibilityOf(f: Field | undefined): 'private' | 'shared' {
+  return typeof f?.value === 'string' && f.value.trim().toLowerCase() === 'shared' ? 'shared' : 'private';
+}
+
+function rating(f: Field | undefined): number | undefined {
+  const n = numberOf(f);
+  return n !== undefined && Number.isInteger(n) && n >= 1 && n <= 5 ? n : undefined;
+}
+
+const RETRO: Record<string, 'keep' | 'fix' | 'clarify'> = { ':-)': 'keep', ':-(': 'fix', ':-/': 'clarify' };
+
+export function parseOneOnOne(path: string, split: Split): OneOnOneDoc {
+  const dates: DateField[] = [];
+  const { y, fields } = frontMatter(split);
+  const dateField = dateOf(fields.get('date'), dates);
+  const fromName = dateInFileName(path);
+  const date = dateField ? dateField.value : fromName?.real ? fromName.value : undefined;
+  const performanceField = fields.get('performance');
+  const perfNode = y?.root ? valueNode(y.root, 'performance') : undefined;
+  const perf = y && perfNode && isMap(perfNode) ? fieldsOf(perfNode, y.index) : new Map<string, Field>();
+  const body = readBody(split);
+  const retro: OneOnOneDoc['retro'][number][] = [];
+  for (let l = split.bodyLine; l < split.lines.length; l++) {
+    const m = /^\s*(?:[-*+]\s+)?(:-[)(/])\s*(.*)$/.exec(split.lines[l]);
+    if (m && !body.codeLines.has(l)) retro.push({ line: l, mood: RETRO[m[1]], text: m[2] });
+  }
+  return {
+    kind: '1on1',
+    path,
+    lineCount: split.lines.length,
+    firstLine: { start: { line: 0, character: 0 }, end: { line: 0, character: split.lines[0].length } },
+    yamlErrors: y?.errors ?? [],
+    dates,
+    ...body,
+    hasFrontMatter: split.yaml !== undefined,
+    frontMatterEnd: split.bodyLine,
+    report: personOf(fields.get('report')),
+    dateField,
+    date,
+    visibilityField: fields.get('visibility'),
+    visibility: visibilityOf(fields.get('visibility')),
+    happinessField: fields.get('happiness'),
+    happiness: rating(fields.get('happiness')),
+    performanceField: performanceField && !performanceField.isNull ? performanceField : undefined,
+    managerRatingField: perf.get('manager'),
+    reportRatingField: perf.get('report'),
+    managerRating: rating(perf.get('manager')),
+    reportRating: rating(perf.get('report')),
+    retro,
+  };
+}
+
+const DECISION = /^(\s{0,3}(?:[-*+]\s+)?(?:\*\*|__)?Decision:(?:\*\*|__)?[ \t]*)(.*)$/;
+export const DECISIONS = ['continue', 'cut', 're-scope', 'escalate'] as const;
+
+export function parseReview(path: string, split: Split): ReviewDoc {
+  const dates: DateField[] = [];
+  const { y, fields } = frontMatter(split);
+  const body = readBody(split);
+  const decisions: Decision[] = [];
+  let h = 0;
+  for (let l = split.bodyLine; l < split.lines.length; l++) {
+    while (h < body.headings.length && body.headings[h].line <= l) h++;
+    if (body.codeLines.has(l)) continue;
+    const m = DECISION.exec(split.lines[l]);
+    if (!m) continue;
+    // The value is the first word; what follows may be a reason or a comment.
+    const word = /^[*_`]*([^\s*_`]*)/.exec(m[2])![1];
+    const start = m[1].length + m[2].indexOf(word);
+    const v = word.toLowerCase();
+    decisions.push({
+      line: l,
+      raw: word,
+      range: { start: { line: l, character: word ? start : m[1].length }, end: { line: l, character: word ? start + word.length : m[1].length } },
+      value: (DECISIONS as readonly string[]).includes(v) ? (v as Decision['value']) : undefined,
+      heading: h > 0 ? body.headings[h - 1] : undefined,
+    });
+  }
+  return {
+    kind: 'okr-review',
+    path,
+    lineCount: split.lines.length,
+    firstLine: { start: { line: 0, character: 0 }, end: { line: 0, character: split.lines[0].length } },
+    yamlErrors: y?.errors ?? [],
+    dates,
+    ...body,
+    frontMatterEnd: split.bodyLine,
+    date: dateOf(fields.get('date'), dates)?.value,
+    okrs: stringOf(fields.get('okrs')),
+    preRead: dateOf(fields.get('pre-read'), dates)?.value,
+    visibilityField: fields.get('visibility'),
+    visibility: fields.get('visibility') ? visibilityOf(fields.get('visibility')) : 'shared',
+    decisions,
+  };
+}

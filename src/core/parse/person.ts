@@ -1,0 +1,72 @@
+import type { DateField, Field, PersonDoc, Theme } from '../model';
+import type { Split } from '../markdown/body';
+import { dateOf, fieldsOf, mapItems, readYaml, seqScalars, stringOf, valueNode } from './yaml-fields';
+import { isMap } from 'yaml';
+
+export const CADENCE_WORDS: Record<string, number> = { weekly: 7, biweekly: 14, monthly: 30 };
+
+/** Days between 1:1s for a `cadence:` value, or undefined when it is not one. */
+export function cadenceDays(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) && value > 0 ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const v = value.trim().toLowerCase();
+  if (v in CADENCE_WORDS) return CADENCE_WORDS[v];
+  return /^[1-9]\d*$/.test(v) ? +v : undefined;
+}
+
+export function fileStem(path: string): string {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
+}
+
+function truthy(f: Field | undefined): boolean {
+  return f?.value === true || (typeof f?.value === 'string' && /^(true|yes)$/i.test(f.value));
+}
+
+export function parsePerson(path: string, split: Split): PersonDoc {
+  const dates: DateField[] = [];
+  const y = split.yaml !== undefined ? readYaml(split.yaml, split.yamlLine) : undefined;
+  const root = y?.root;
+  const f = root && y ? fieldsOf(root, y.index) : new Map<string, Field>();
+  const idField = f.get('id');
+  const id = stringOf(idField)?.trim() || fileStem(path);
+  const cadenceField = f.get('cadence');
+  const themes: Theme[] = [];
+  if (root && y) {
+    for (const t of mapItems(valueNode(root, 'themes'))) {
+      const tf = fieldsOf(t, y.index);
+      const r = t.range ?? [0, 0, 0];
+      themes.push({
+        title: stringOf(tf.get('title')),
+        firstLine: y.index.restOfLine(r[0]),
+        since: dateOf(tf.get('since'), dates),
+        until: dateOf(tf.get('until'), dates),
+        untilField: tf.get('until'),
+      });
+    }
+  }
+  const devNode = root ? valueNode(root, 'development') : undefined;
+  return {
+    kind: 'person',
+    path,
+    lineCount: split.lines.length,
+    firstLine: { start: { line: 0, character: 0 }, end: { line: 0, character: split.lines[0].length } },
+    yamlErrors: y?.errors ?? [],
+    dates,
+    id,
+    key: id.toLowerCase(),
+    idField,
+    name: stringOf(f.get('name')),
+    role: stringOf(f.get('role')),
+    cadenceField: cadenceField && !cadenceField.isNull ? cadenceField : undefined,
+    cadenceDays: cadenceField ? cadenceDays(cadenceField.value) : undefined,
+    since: dateOf(f.get('since'), dates),
+    me: truthy(f.get('me')),
+    manages: truthy(f.get('manages')),
+    themes,
+    developmentField: f.get('development'),
+    development: devNode && !isMap(devNode) ? seqScalars(devNode) : [],
+    frontMatterEnd: split.bodyLine,
+  };
+}

@@ -1,0 +1,21 @@
+import { insertOwner } from '../fixes';
+import type { ActionItem } from '../model';
+import { ownerFixes } from './shared';
+import { defineRule } from './rule';
+
+export default defineRule({
+  code: 'action-missing-owner',
+  severity: 'warning',
+  description: 'An open action item with no owner: every action item needs exactly one person who will do it.',
+  kinds: ['1on1', 'okr-review'],
+  check(doc, _ctx, report) {
+    for (const item of doc.items) {
+      if (item.status === 'open' && !item.owner) report(item.range, 'Action item has no owner — add @person (or @me).', { line: item.line });
+    }
+  },
+  fixes(d, doc, ctx) {
+    const item = doc.items.find((i) => i.line === d.range.start.line) as ActionItem | undefined;
+    if (!item) return [];
+    return ownerFixes(ctx, doc.kind === '1on1' ? doc.report?.id : undefined, (id) => insertOwner(item, id));
+  },
+});

@@ -1,0 +1,27 @@
+import { nearestRealDate } from '../dates';
+import { replace } from '../fixes';
+import type { DateField } from '../model';
+import { defineRule } from './rule';
+
+export default defineRule({
+  code: 'invalid-date',
+  severity: 'error',
+  description: 'A date that is not a real YYYY-MM-DD; it is then ignored by every figure and rule.',
+  kinds: ['person', '1on1', 'okr', 'okr-review'],
+  check(doc, _ctx, report) {
+    const bad = (d: DateField | undefined) => {
+      if (d && !d.valid) report(d.range, `${d.name}: "${d.raw}" is not a real date — write YYYY-MM-DD.`, { raw: d.raw });
+    };
+    for (const d of doc.dates) bad(d);
+    if (doc.kind === '1on1' || doc.kind === 'okr-review') {
+      for (const item of doc.items) {
+        bad(item.due);
+        bad(item.done);
+      }
+    }
+  },
+  fixes(d) {
+    const near = nearestRealDate(String((d.data as { raw: string }).raw).replace(/^["']|["']$/g, ''));
+    return near ? [{ title: `Change to ${near}`, edits: [replace(d.range, near)], preferred: true, safe: true }] : [];
+  },
+});

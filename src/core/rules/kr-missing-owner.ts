@@ -1,0 +1,26 @@
+import { insertYamlKey } from '../fixes';
+import { ownerFixes } from './shared';
+import { defineRule } from './rule';
+
+export default defineRule({
+  code: 'kr-missing-owner',
+  severity: 'warning',
+  description: 'A key result (not cut) with no owner: a key result without one drifts.',
+  kinds: ['okr'],
+  check(doc, _ctx, report) {
+    if (doc.yamlErrors.length) return;
+    for (const o of doc.objectives) {
+      for (const kr of o.keyResults) {
+        if (!kr.owner && kr.status !== 'cut') report(kr.firstLine, `Key result ${o.id}/${kr.id} has no owner — add \`owner:\`.`, { objective: o.index, keyResult: kr.index });
+      }
+    }
+  },
+  fixes(d, doc, ctx) {
+    const at = d.data as { objective: number; keyResult: number };
+    const o = doc.objectives[at.objective];
+    const kr = o?.keyResults[at.keyResult];
+    if (!kr) return [];
+    const after = kr.fields.get('title')?.range.end.line ?? kr.firstLine.start.line;
+    return ownerFixes(ctx, o.owner?.id, (id) => insertYamlKey(kr.shape, after, ctx.lines, 'owner', id));
+  },
+});

@@ -1,0 +1,68 @@
+import { dateInFileName } from '../dates';
+import { insertAt, insertYamlKey } from '../fixes';
+import type { Fix } from '../types';
+import { defineRule, type FixContext } from './rule';
+
+interface Missing {
+  field: string;
+  objective?: number;
+  keyResult?: number;
+}
+
+export default defineRule({
+  code: 'missing-field',
+  severity: 'error',
+  description: 'A required field is absent: a 1:1 needs `report` and `date`, an OKR set a `period` (or `start` and `end`), objectives and key results a `title`.',
+  kinds: ['1on1', 'okr'],
+  check(doc, _ctx, report) {
+    if (doc.yamlErrors.length) return;
+    const first = doc.firstLine;
+    if (doc.kind === '1on1') {
+      if (!doc.report) report(first, 'This 1:1 has no `report:` — add the id of the person it is with.', { field: 'report' } satisfies Missing);
+      if (!doc.dateField && !doc.date) {
+        const named = dateInFileName(doc.path);
+        const why = named && !named.real ? ` (${named.value} in the file name is not a real date)` : '';
+        report(first, `This 1:1 has no \`date:\`${why} — add one, or name the file YYYY-MM-DD.md.`, { field: 'date' } satisfies Missing);
+      }
+      return;
+    }
+    const has = (k: string) => doc.fields.has(k) && !doc.fields.get(k)!.isNull;
+    if (!has('period') && !(has('start') && has('end'))) {
+      report(first, 'This OKR set has no `period:` (2026-Q4, 2026-H2 or 2026) or `start:` and `end:` dates.', { field: 'period' } satisfies Missing);
+    }
+    for (const o of doc.objectives) {
+      if (!o.title) report(o.firstLine, `Objective ${o.id} has no \`title:\`.`, { field: 'title', objective: o.index } satisfies Missing);
+      for (const kr of o.keyResults) {
+        if (!kr.title) report(kr.firstLine, `Key result ${o.id}/${kr.id} has no \`title:\`.`, { field: 'title', objective: o.index, keyResult: kr.index } satisfies Missing);
+      }
+    }
+  },
+  fixes(d, doc, ctx: FixContext): Fix[] {
+    const m = d.data as Missing;
+    if (doc.kind === '1on1') {
+      const value = m.field === 'date' ? (dateInFileName(doc.path)?.real ? dateInFileName(doc.path)!.value : ctx.today) : '${value}';
+      const ask = m.field === 'report' ? ({ kind: 'person', prompt: 'Who is this 1:1 with?' } as const) : undefined;
+      const title = m.field === 'date' ? `Add date: ${value}` : 'Add report: …';
+      if (!doc.hasFrontMatter) {
+        const fm = `---\ntype: 1on1\n${m.field}: ${value}\n---\n`;
+        return [{ title, edits: [insertAt({ line: 0, character: 0 }, fm)], ask, safe: !ask, preferred: true }];
+      }
+      const at = { line: doc.frontMatterEnd - 1, character: 0 };
+      return [{ title, edits: [insertAt(at, `${m.field}: ${value}\n`)], ask, safe: !ask, preferred: true }];
+    }
+    if (m.field === 'period') {
+      const q = `${ctx.today.slice(0, 4)}-Q${Math.floor((+ctx.today.slice(5, 7) - 1) / 3) + 1}`;
+      return [{ title: `Add period: ${q}`, edits: [insertAt({ line: 0, character: 0 }, `period: ${q}\n`)], preferred: true }];
+    }
+    const o = doc.objectives[m.objective ?? 0];
+    const target = m.keyResult !== undefined ? o?.keyResults[m.keyResult] : o;
+    if (!target) return [];
+    return [
+      {
+        title: 'Add a title…',
+        edits: [insertYamlKey(target.shape, target.firstLine.start.line, ctx.lines, 'title', '${value}')],
+        ask: { kind: 'text', prompt: 'Title' },
+      },
+    ];
+  },
+});

@@ -1,0 +1,22 @@
+import { insertYamlKey } from '../fixes';
+import { ownerFixes } from './shared';
+import { defineRule } from './rule';
+
+export default defineRule({
+  code: 'objective-missing-owner',
+  severity: 'warning',
+  description: 'An objective with no owner: someone has to be accountable for it.',
+  kinds: ['okr'],
+  check(doc, _ctx, report) {
+    if (doc.yamlErrors.length) return;
+    for (const o of doc.objectives) {
+      if (!o.owner) report(o.firstLine, `Objective ${o.id} has no owner — add \`owner:\`.`, { objective: o.index });
+    }
+  },
+  fixes(d, doc, ctx) {
+    const o = doc.objectives[(d.data as { objective: number }).objective];
+    if (!o) return [];
+    const after = o.fields.get('title')?.range.end.line ?? o.firstLine.start.line;
+    return ownerFixes(ctx, undefined, (id) => insertYamlKey(o.shape, after, ctx.lines, 'owner', id));
+  },
+});

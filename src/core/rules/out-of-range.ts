@@ -1,0 +1,75 @@
+import { byCloseness, replace } from '../fixes';
+import type { Field } from '../model';
+import { DECISIONS } from '../parse/notes';
+import { KR_STATUSES, OBJECTIVE_KINDS } from '../parse/okr';
+import { cadenceDays, CADENCE_WORDS } from '../parse/person';
+import type { Fix } from '../types';
+import { defineRule, type Report } from './rule';
+
+type Bad = { kind: 'number'; min: number; max: number; integer: boolean; value: unknown } | { kind: 'enum'; allowed: readonly string[]; value: string };
+
+function checkNumber(f: Field | undefined, name: string, min: number, max: number, integer: boolean, report: Report) {
+  if (!f || f.isNull) return;
+  const v = f.value;
+  const ok = typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max && (!integer || Number.isInteger(v));
+  if (!ok) {
+    const want = integer ? `a whole number from ${min} to ${max}` : `a number from ${min} to ${max}`;
+    report(f.range, `${name} must be ${want}, not ${JSON.stringify(v ?? null)}.`, { kind: 'number', min, max, integer, value: v } satisfies Bad);
+  }
+}
+
+function checkEnum(f: Field | undefined, name: string, allowed: readonly string[], report: Report) {
+  if (!f || f.isNull) return;
+  const v = typeof f.value === 'string' ? f.value.trim().toLowerCase() : undefined;
+  if (v === undefined || !allowed.includes(v)) {
+    const raw = f.value === undefined ? '' : String(f.value);
+    report(f.range, `${name} "${raw}" is not one of: ${allowed.join(', ')}.`, { kind: 'enum', allowed, value: raw } satisfies Bad);
+  }
+}
+
+export default defineRule({
+  code: 'out-of-range',
+  severity: 'error',
+  description: 'A rating, confidence or keyword outside what Cadence understands (happiness and ratings 1–5, confidence 0–1, known cadence, kind, status, visibility and Decision: values).',
+  kinds: ['person', '1on1', 'okr', 'okr-review'],
+  check(doc, _ctx, report) {
+    if (doc.kind === 'person') {
+      const f = doc.cadenceField;
+      if (f && cadenceDays(f.value) === undefined) {
+        const allowed = Object.keys(CADENCE_WORDS);
+        report(f.range, `cadence "${String(f.value)}" is not a number of days or one of ${allowed.join(', ')}; the default cadence applies.`, { kind: 'enum', allowed, value: String(f.value) } satisfies Bad);
+      }
+    } else if (doc.kind === '1on1') {
+      checkNumber(doc.happinessField, 'happiness', 1, 5, true, report);
+      checkNumber(doc.managerRatingField, 'performance.manager', 1, 5, true, report);
+      checkNumber(doc.reportRatingField, 'performance.report', 1, 5, true, report);
+      checkEnum(doc.visibilityField, 'visibility', ['private', 'shared'], report);
+    } else if (doc.kind === 'okr') {
+      for (const o of doc.objectives) {
+        checkEnum(o.fields.get('kind'), 'kind', OBJECTIVE_KINDS, report);
+        for (const kr of o.keyResults) {
+          checkNumber(kr.fields.get('confidence'), 'confidence', 0, 1, false, report);
+          checkEnum(kr.fields.get('status'), 'status', KR_STATUSES, report);
+        }
+      }
+    } else {
+      checkEnum(doc.visibilityField, 'visibility', ['private', 'shared'], report);
+      for (const d of doc.decisions) {
+        if (!d.value) {
+          report(d.range, `Decision "${d.raw}" is not one of: ${DECISIONS.join(', ')}.`, { kind: 'enum', allowed: DECISIONS, value: d.raw } satisfies Bad);
+        }
+      }
+    }
+  },
+  fixes(d): Fix[] {
+    const bad = d.data as Bad;
+    if (bad.kind === 'number') {
+      const n = typeof bad.value === 'number' && Number.isFinite(bad.value) ? bad.value : Number(bad.value);
+      if (!Number.isFinite(n)) return [];
+      let v = Math.min(bad.max, Math.max(bad.min, n));
+      if (bad.integer) v = Math.round(v);
+      return [{ title: `Change to ${v}`, edits: [replace(d.range, String(v))], preferred: true, safe: true }];
+    }
+    return byCloseness(bad.value, bad.allowed).map((v, i) => ({ title: `Change to ${v}`, edits: [replace(d.range, v)], preferred: i === 0 }));
+  },
+});

@@ -1,0 +1,56 @@
+// The contract every rule file implements (one file per rule, markdownlint
+// style): an id, a default severity, a check that reports ranges, and the
+// fixes it offers — as data, never applied by the rule.
+
+import type { Doc, FileKind, OneOnOneDoc, PersonDoc } from '../model';
+import type { Settings } from '../settings';
+import type { Diagnostic, Fix, Range, Severity } from '../types';
+
+/** What a rule may ask of the rest of the dataset. */
+export interface DatasetQuery {
+  /** At least one person file exists (unknown-person is silent otherwise). */
+  hasPeople(): boolean;
+  /** Person files with this id (lower-cased), in path order. */
+  peopleWithKey(key: string): readonly PersonDoc[];
+  /** Every person (first file per id), in path order. */
+  people(): readonly PersonDoc[];
+  /** The latest valid 1:1 date of a person, if any. */
+  lastOneOnOne(key: string): string | undefined;
+  /** A person's 1:1 notes, oldest first. */
+  notesOf(key: string): readonly OneOnOneDoc[];
+  /** The id `@me` stands for: the `me: true` person's, else 'me'. */
+  meKey(): string;
+}
+
+export interface RuleContext {
+  readonly today: string;
+  readonly settings: Settings;
+  readonly data: DatasetQuery;
+}
+
+export interface FixContext extends RuleContext {
+  /** The document's current (normalised) lines. */
+  readonly lines: readonly string[];
+}
+
+export type Report = (range: Range, message: string, data?: unknown) => void;
+
+export interface Rule {
+  readonly code: string;
+  readonly severity: Severity;
+  /** One sentence: what the rule checks and why a manager cares. */
+  readonly description: string;
+  readonly kinds: readonly FileKind[];
+  /** Reads other files (through ctx.data): re-judged when they change. */
+  readonly crossFile?: boolean;
+  check(doc: Doc, ctx: RuleContext, report: Report): void;
+  fixes?(diagnostic: Diagnostic, doc: Doc, ctx: FixContext): Fix[];
+}
+
+export function defineRule<K extends FileKind>(rule: Omit<Rule, 'check' | 'fixes' | 'kinds'> & {
+  kinds: readonly K[];
+  check(doc: Extract<Doc, { kind: K }>, ctx: RuleContext, report: Report): void;
+  fixes?(diagnostic: Diagnostic, doc: Extract<Doc, { kind: K }>, ctx: FixContext): Fix[];
+}): Rule {
+  return rule as unknown as Rule;
+}

@@ -1,0 +1,48 @@
+// Choices that several rules' fixes offer: people to assign, dates to pick.
+
+import { addDays, endOfQuarter } from '../dates';
+import { nextOneOnOneDate } from '../metrics';
+import type { Fix, TextEdit } from '../types';
+import type { RuleContext } from './rule';
+
+/**
+ * Owner fixes: the report, `me`, up to three others from the dataset, then
+ * "Assign to…" which asks (its edit carries `${value}`).
+ */
+export function ownerFixes(ctx: RuleContext, report: string | undefined, edit: (id: string) => TextEdit): Fix[] {
+  const out: Fix[] = [];
+  const seen = new Set<string>();
+  const add = (id: string, title: string, preferred = false) => {
+    if (seen.has(id.toLowerCase())) return;
+    seen.add(id.toLowerCase());
+    out.push({ title, edits: [edit(id)], preferred });
+  };
+  if (report) add(report, `Assign to @${report} (the report)`, true);
+  add('me', 'Assign to @me');
+  const me = ctx.data.meKey();
+  seen.add(me);
+  let others = 0;
+  for (const p of ctx.data.people()) {
+    if (others >= 3 || p.me) continue;
+    if (seen.has(p.key)) continue;
+    add(p.id, `Assign to @${p.id}${p.name ? ` (${p.name})` : ''}`);
+    others++;
+  }
+  out.push({ title: 'Assign to…', edits: [edit('${value}')], ask: { kind: 'person', prompt: 'Who owns this?' } });
+  return out;
+}
+
+/** Due-date fixes: next 1:1 with the report, in a week, end of quarter, "Due on…". */
+export function dueFixes(ctx: RuleContext, report: string | undefined, edit: (date: string) => TextEdit): Fix[] {
+  const out: Fix[] = [];
+  if (report) {
+    const next = nextOneOnOneDate(ctx, report.toLowerCase());
+    out.push({ title: `Due at the next 1:1 with @${report} (${next})`, edits: [edit(next)], preferred: true });
+  }
+  const week = addDays(ctx.today, 7);
+  out.push({ title: `Due in a week (${week})`, edits: [edit(week)], preferred: !report });
+  const eoq = endOfQuarter(ctx.today);
+  out.push({ title: `Due at the end of the quarter (${eoq})`, edits: [edit(eoq)] });
+  out.push({ title: 'Due on…', edits: [edit('${value}')], ask: { kind: 'date', prompt: 'Due date (YYYY-MM-DD)' } });
+  return out;
+}

@@ -1,0 +1,36 @@
+import { byCloseness, replace } from '../fixes';
+import type { PersonRef } from '../model';
+import { defineRule } from './rule';
+
+export default defineRule({
+  code: 'unknown-person',
+  severity: 'info',
+  description: 'An owner or report that has no person file (checked once any person file exists; `me` is always known).',
+  kinds: ['1on1', 'okr', 'okr-review'],
+  crossFile: true,
+  check(doc, ctx, report) {
+    if (!ctx.data.hasPeople()) return;
+    const check = (ref: PersonRef | undefined, role: string) => {
+      if (!ref || ref.key === 'me' || ctx.data.peopleWithKey(ref.key).length > 0) return;
+      report(ref.range, `No person file for "${ref.id}" (${role}) — add people/${ref.key}.md or fix the id.`, { id: ref.id });
+    };
+    if (doc.kind === 'okr') {
+      if (doc.yamlErrors.length) return;
+      check(doc.owner, 'set owner');
+      for (const o of doc.objectives) {
+        check(o.owner, `owner of ${o.id}`);
+        for (const kr of o.keyResults) check(kr.owner, `owner of ${o.id}/${kr.id}`);
+      }
+      return;
+    }
+    if (doc.kind === '1on1') check(doc.report, 'report');
+    for (const item of doc.items) check(item.owner, 'action item owner');
+  },
+  fixes(d, _doc, ctx) {
+    const id = (d.data as { id: string }).id;
+    const ids = ctx.data.people().map((p) => p.id);
+    return byCloseness(id, ids)
+      .slice(0, 3)
+      .map((p, i) => ({ title: `Change to ${p}`, edits: [replace(d.range, p)], preferred: i === 0 }));
+  },
+});

@@ -1,0 +1,88 @@
+// The settings the core honours; the CLI reads them from .vscode/settings.json
+// and the extension from the workspace configuration, so both see one shape.
+
+import type { SeveritySetting } from './types';
+
+export interface Settings {
+  readonly rules: Readonly<Record<string, SeveritySetting>>;
+  readonly peopleGlobs: readonly string[];
+  readonly oneOnOneGlobs: readonly string[];
+  readonly okrGlobs: readonly string[];
+  readonly okrReviewGlobs: readonly string[];
+  readonly defaultCadenceDays: number;
+  readonly completionWindowDays: number;
+  /** Files larger than this are skipped with an info diagnostic. */
+  readonly maxFileSizeKB: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  rules: {},
+  peopleGlobs: ['people/*.md'],
+  oneOnOneGlobs: ['1on1s/**/*.md'],
+  okrGlobs: ['**/*.okr.yaml', '**/*.okr.yml', 'okrs/**/*.yaml'],
+  okrReviewGlobs: ['okr-reviews/**/*.md'],
+  defaultCadenceDays: 14,
+  completionWindowDays: 30,
+  maxFileSizeKB: 2048,
+};
+
+/** Keys as they appear in settings.json, without the `cadence.` prefix. */
+export const SETTING_KEYS = [
+  'rules',
+  'peopleGlobs',
+  'oneOnOneGlobs',
+  'okrGlobs',
+  'okrReviewGlobs',
+  'defaultCadenceDays',
+  'completionWindowDays',
+  'maxFileSizeKB',
+] as const;
+
+function stringArray(v: unknown): string[] | undefined {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
+}
+
+function positiveInt(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined;
+}
+
+/**
+ * Builds settings from loosely typed values (`cadence.*` keys without the
+ * prefix). Values of the wrong type are dropped and reported, never thrown.
+ */
+export function resolveSettings(raw: Record<string, unknown>, problems: string[] = []): Settings {
+  const out: { -readonly [K in keyof Settings]: Settings[K] } = { ...DEFAULT_SETTINGS };
+  for (const key of ['peopleGlobs', 'oneOnOneGlobs', 'okrGlobs', 'okrReviewGlobs'] as const) {
+    if (raw[key] === undefined) continue;
+    const v = stringArray(raw[key]);
+    if (v) out[key] = v;
+    else problems.push(`cadence.${key} must be an array of glob strings; using the default`);
+  }
+  for (const key of ['defaultCadenceDays', 'completionWindowDays', 'maxFileSizeKB'] as const) {
+    if (raw[key] === undefined) continue;
+    const v = positiveInt(raw[key]);
+    if (v) out[key] = v;
+    else problems.push(`cadence.${key} must be a positive whole number; using ${DEFAULT_SETTINGS[key]}`);
+  }
+  if (raw.rules !== undefined) {
+    if (raw.rules && typeof raw.rules === 'object' && !Array.isArray(raw.rules)) {
+      const rules: Record<string, SeveritySetting> = {};
+      for (const [code, sev] of Object.entries(raw.rules as Record<string, unknown>)) {
+        const s = typeof sev === 'string' ? normalizeSeverity(sev) : undefined;
+        if (s) rules[code] = s;
+        else problems.push(`cadence.rules.${code}: unknown severity ${JSON.stringify(sev)} (use error, warning, info, hint or off)`);
+      }
+      out.rules = rules;
+    } else problems.push('cadence.rules must be an object of rule code → severity');
+  }
+  return out;
+}
+
+export function normalizeSeverity(s: string): SeveritySetting | undefined {
+  const v = s.trim().toLowerCase();
+  if (v === 'error' || v === 'warning' || v === 'info' || v === 'hint' || v === 'off') return v;
+  if (v === 'information') return 'info';
+  if (v === 'warn') return 'warning';
+  if (v === 'none') return 'off';
+  return undefined;
+}
