@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Dataset } from '../core/dataset';
 import { comparePaths } from '../core/paths';
 import type { Settings } from '../core/settings';
-import { looksBinary } from '../core/text';
+import { decodeFile } from '../core/text';
 import type { Diagnostic, SeveritySetting } from '../core/types';
 import { readSettingsText } from './settings-file';
 import { walk } from './walk';
@@ -35,8 +35,6 @@ export interface CheckResult {
   readonly notes: string[];
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 export function runCheck(opts: CheckOptions): CheckResult {
   const notes: string[] = [];
   let settingsText: string | undefined;
@@ -49,7 +47,6 @@ export function runCheck(opts: CheckOptions): CheckResult {
   notes.push(...ws.problems);
   const settings: Settings = { ...ws.settings, rules: { ...ws.settings.rules, ...opts.rules } };
   const dataset = new Dataset({ today: opts.today, settings });
-  const limit = settings.maxFileSizeKB * 1024;
 
   dataset.batch(() => {
     for (const path of walk(opts.folder, ws.filesExclude, notes)) {
@@ -60,22 +57,12 @@ export function runCheck(opts: CheckOptions): CheckResult {
         notes.push(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? e}); skipped`);
         continue;
       }
-      if (buf.length > limit) {
-        notes.push(`${path}: ${Math.round(buf.length / 1024)} KB is over cadence.maxFileSizeKB (${settings.maxFileSizeKB}); skipped`);
+      const decoded = decodeFile(buf, settings.maxFileSizeKB);
+      if ('skip' in decoded) {
+        notes.push(`${path}: ${decoded.skip}; skipped`);
         continue;
       }
-      if (looksBinary(buf)) {
-        notes.push(`${path}: binary file; skipped`);
-        continue;
-      }
-      let text: string;
-      try {
-        text = utf8.decode(buf);
-      } catch {
-        notes.push(`${path}: not UTF-8 text; skipped`);
-        continue;
-      }
-      dataset.setFile(path, text);
+      dataset.setFile(path, decoded.text);
     }
   });
 

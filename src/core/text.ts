@@ -72,3 +72,21 @@ export function looksBinary(sample: Uint8Array): boolean {
   for (let i = 0; i < n; i++) if (sample[i] === 0) return true;
   return false;
 }
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+export type Decoded = { readonly text: string } | { readonly skip: string };
+
+/**
+ * Bytes to text for the dataset, or the one-line reason the file is skipped
+ * (too large, binary, not UTF-8). The CLI and the extension share it.
+ */
+export function decodeFile(bytes: Uint8Array, maxKB: number): Decoded {
+  if (bytes.length > maxKB * 1024) return { skip: `${Math.round(bytes.length / 1024)} KB is over cadence.maxFileSizeKB (${maxKB})` };
+  if (looksBinary(bytes)) return { skip: 'binary file' };
+  try {
+    return { text: UTF8.decode(bytes) };
+  } catch {
+    return { skip: 'not UTF-8 text' };
+  }
+}

@@ -1,0 +1,38 @@
+// The one place where core types become VS Code types (Foam's vsc-utils
+// pattern): ranges, severities, diagnostics and edits.
+
+import * as vscode from 'vscode';
+import type { Diagnostic, Range, Severity, TextEdit } from '../core/types';
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export function toVsRange(r: Range): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+export function fromVsRange(r: vscode.Range): Range {
+  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+}
+
+/** A VS Code diagnostic that remembers the core diagnostic it came from. */
+export class CadenceDiagnostic extends vscode.Diagnostic {
+  constructor(readonly core: Diagnostic, docs: vscode.Uri) {
+    super(toVsRange(core.range), core.message, SEVERITY[core.severity]);
+    this.source = 'cadence';
+    this.code = { value: core.code, target: docs };
+  }
+}
+
+export function toVsDiagnostic(d: Diagnostic, docsFor: (code: string) => vscode.Uri): CadenceDiagnostic {
+  return new CadenceDiagnostic(d, docsFor(d.code));
+}
+
+export function toVsEdit(e: TextEdit, value?: string): vscode.TextEdit {
+  const text = value === undefined ? e.newText : e.newText.split('${value}').join(value);
+  return new vscode.TextEdit(toVsRange(e.range), text);
+}

@@ -1,0 +1,24 @@
+// Reads `cadence.*` from the workspace configuration into the core's Settings.
+
+import * as vscode from 'vscode';
+import { resolveSettings, SETTING_KEYS, type Settings } from '../core/settings';
+
+export function readSettings(scope: vscode.ConfigurationScope | undefined, problems: string[] = []): Settings {
+  const cfg = vscode.workspace.getConfiguration('cadence', scope);
+  const raw: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) {
+    const inspected = cfg.inspect(key);
+    // Only user-set values: the core's defaults are the single source of truth.
+    const v = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+    if (v !== undefined) raw[key] = v;
+  }
+  return resolveSettings(raw, problems);
+}
+
+/** Today's local date, or CADENCE_TODAY for deterministic tests. */
+export function today(): string {
+  const env = process.env.CADENCE_TODAY;
+  if (env && /^\d{4}-\d{2}-\d{2}$/.test(env)) return env;
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

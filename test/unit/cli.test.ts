@@ -1,0 +1,228 @@
+// `cadence check` end to end, through the built bundle (the thing users run).
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const EXAMPLES = join(ROOT, 'test', 'fixtures', 'examples');
+
+interface Expected {
+  today: string;
+  exitCode: number;
+  diagnostics: { file: string; line: number | null; severity: string; code: string }[];
+}
+
+function cadence(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, CADENCE_TODAY: '', ...env } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function newestMtime(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+before(function () {
+  this.timeout(60000);
+  if (!existsSync(CLI) || statSync(CLI).mtimeMs < newestMtime(join(ROOT, 'src'))) {
+    const b = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(b.status, 0, b.stderr);
+  }
+});
+
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), 'cadence-cli-'));
+}
+
+describe('cadence check on the shared examples', () => {
+  for (const name of readdirSync(EXAMPLES)) {
+    it(`${name}: reports exactly expected.json`, () => {
+      const expected = JSON.parse(readFileSync(join(EXAMPLES, name, 'expected.json'), 'utf8')) as Expected;
+      const r = cadence(['check', join(EXAMPLES, name), '--format', 'json', '--today', expected.today]);
+      assert.equal(r.status, expected.exitCode, r.stderr);
+      const got = JSON.parse(r.stdout) as { file: string; line: number; severity: string; code: string }[];
+      assert.equal(got.length, expected.diagnostics.length, `count differs:\n${r.stdout}`);
+      expected.diagnostics.forEach((e, i) => {
+        const g = got[i];
+        assert.deepEqual(
+          { file: g.file, line: e.line === null ? null : g.line, severity: g.severity, code: g.code },
+          e,
+          `diagnostic ${i}`,
+        );
+      });
+    });
+  }
+
+  it('prints the JSON fields of SPEC §9, sorted by file, line, column, code', () => {
+    const r = cadence(['check', join(EXAMPLES, 'basic'), '--format=json', '--today=2026-11-22']);
+    const got = JSON.parse(r.stdout) as Record<string, unknown>[];
+    for (const g of got) assert.deepEqual(Object.keys(g), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
+    const order = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+      String(a.file) < String(b.file) ? -1 : String(a.file) > String(b.file) ? 1 : (a.line as number) - (b.line as number) || (a.column as number) - (b.column as number) || String(a.code).localeCompare(String(b.code));
+    assert.deepEqual(got, [...got].sort(order));
+  });
+
+  it('text format: path:line:column severity code message, then a summary', () => {
+    const r = cadence(['check', join(EXAMPLES, 'basic'), '--today', '2026-11-22']);
+    const lines = r.stdout.trim().split('\n');
+    assert.match(lines[0], /^1on1s\/alex\/2026-11-20\.md:18:1 warning action-missing-due \S/);
+    assert.match(lines[lines.length - 1], /^18 problems \(2 errors, 10 warnings, 6 infos, 0 hints\) in 8 Cadence files\.$/);
+  });
+
+  it('takes today from CADENCE_TODAY, and --today over it', () => {
+    const dir = join(EXAMPLES, 'basic');
+    const early = cadence(['check', dir, '--format', 'json'], { CADENCE_TODAY: '2026-11-07' });
+    const codes = (JSON.parse(early.stdout) as { code: string }[]).map((d) => d.code);
+    assert.ok(!codes.includes('cadence-lapsed'), 'sam is not lapsed on 2026-11-07');
+    const flag = cadence(['check', dir, '--format', 'json', '--today', '2026-11-22'], { CADENCE_TODAY: '2026-11-07' });
+    assert.ok((JSON.parse(flag.stdout) as { code: string }[]).some((d) => d.code === 'cadence-lapsed'));
+  });
+
+  it('--rule changes a severity, and turning errors off changes the exit status', () => {
+    const dir = join(EXAMPLES, 'basic');
+    const r = cadence(['check', dir, '--format', 'json', '--today', '2026-11-22', '--rule', 'out-of-range=warning', '--rule', 'action-overdue=off']);
+    assert.equal(r.status, 0);
+    const got = JSON.parse(r.stdout) as { code: string; severity: string }[];
+    assert.ok(!got.some((d) => d.code === 'action-overdue'));
+    assert.ok(got.filter((d) => d.code === 'out-of-range').every((d) => d.severity === 'warning'));
+  });
+});
+
+describe('cadence check usage', () => {
+  const bad: [string, string[], RegExp][] = [
+    ['unknown option', ['check', '--frobnicate'], /unknown option "--frobnicate"/],
+    ['missing folder', ['check', '/nonexistent/cadence'], /folder not found/],
+    ['bad format', ['check', '--format', 'xml'], /--format must be text or json/],
+    ['bad date', ['check', '--today', '2026-02-30'], /--today must be a real date/],
+    ['missing value', ['check', '--today'], /--today needs a value/],
+    ['unknown rule', ['check', '--rule', 'nope=off'], /unknown rule code "nope"/],
+    ['bad severity', ['check', '--rule', 'rating-gap=loud'], /unknown severity "loud"/],
+    ['rule shape', ['check', '--rule', 'rating-gap'], /--rule takes CODE=SEVERITY/],
+    ['unknown command', ['lint'], /unknown command "lint"/],
+    ['two folders', ['check', '.', '.'], /only one FOLDER/],
+  ];
+  for (const [what, args, message] of bad) {
+    it(`${what}: one-line reason, exit 2`, () => {
+      const r = cadence(args);
+      assert.equal(r.status, 2);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, message);
+      assert.equal(r.stderr.trim().split('\n').length, 1);
+    });
+  }
+
+  it('a bad CADENCE_TODAY is bad usage', () => {
+    const r = cadence(['check', join(EXAMPLES, 'basic')], { CADENCE_TODAY: 'tomorrow' });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /CADENCE_TODAY/);
+  });
+
+  it('--help prints usage and exits 0', () => {
+    const r = cadence(['--help']);
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /^Usage: cadence check/);
+  });
+
+  it('defaults FOLDER to the current directory', () => {
+    const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '--today', '2026-11-22'], { cwd: join(EXAMPLES, 'broken'), encoding: 'utf8' });
+    assert.equal(r.status, 1);
+    assert.equal((JSON.parse(r.stdout) as unknown[]).length, 12);
+  });
+
+  it('exits 0 on a clean workspace and 0 on one with warnings only', () => {
+    const dir = tmp();
+    try {
+      assert.equal(cadence(['check', dir]).status, 0);
+      mkdirSync(join(dir, '1on1s'));
+      writeFileSync(join(dir, '1on1s', '2026-11-20.md'), '---\nreport: me\n---\n- [ ] no owner due:2026-12-01\n');
+      const r = cadence(['check', dir, '--today', '2026-11-22', '--format', 'json']);
+      assert.equal(r.status, 0);
+      assert.deepEqual((JSON.parse(r.stdout) as { code: string }[]).map((d) => d.code), ['action-missing-owner']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('cadence check never stops at a bad file', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = tmp();
+    cpSync(join(EXAMPLES, 'basic'), dir, { recursive: true });
+    rmSync(join(dir, 'expected.json'));
+  });
+  afterEach(() => {
+    try {
+      chmodSync(join(dir, '1on1s', 'alex', 'locked.md'), 0o644);
+    } catch {
+      // only some tests lock a file
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function codes(): { status: number | null; list: string[]; stderr: string } {
+    const r = cadence(['check', dir, '--format', 'json', '--today', '2026-11-22']);
+    return { status: r.status, list: (JSON.parse(r.stdout) as { file: string; code: string }[]).map((d) => `${d.file} ${d.code}`), stderr: r.stderr };
+  }
+
+  const baseline = 18;
+
+  it('skips binary, non-UTF-8 and unreadable files with a note; the rest are checked', () => {
+    writeFileSync(join(dir, '1on1s', 'alex', 'binary.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0x01, 0x02]));
+    writeFileSync(join(dir, '1on1s', 'alex', 'latin1.md'), Buffer.from('---\nreport: alex\n---\n- [ ] caf\xe9 @alex\n', 'latin1'));
+    writeFileSync(join(dir, '1on1s', 'alex', 'locked.md'), '---\nreport: alex\n---\n');
+    chmodSync(join(dir, '1on1s', 'alex', 'locked.md'), 0o000);
+    const r = codes();
+    assert.match(r.stderr, /binary\.md: binary file; skipped/);
+    assert.match(r.stderr, /latin1\.md: not UTF-8 text; skipped/);
+    const rootCanRead = process.getuid?.() === 0;
+    if (!rootCanRead) assert.match(r.stderr, /locked\.md: cannot read/);
+    assert.equal(r.list.filter((l) => !l.includes('locked.md')).length, baseline);
+  });
+
+  it('an empty 1:1 file gives its own diagnostics and nothing else changes', () => {
+    writeFileSync(join(dir, '1on1s', 'alex', 'empty.md'), '');
+    const r = codes();
+    assert.deepEqual(
+      r.list.filter((l) => l.includes('empty.md')),
+      ['1on1s/alex/empty.md missing-field', '1on1s/alex/empty.md missing-field', '1on1s/alex/empty.md no-action-items'],
+    );
+    assert.equal(r.list.length, baseline + 3);
+  });
+
+  it('CRLF and BOM-prefixed files give exactly the LF diagnostics', () => {
+    const lf = cadence(['check', dir, '--format', 'json', '--today', '2026-11-22']).stdout;
+    const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+    for (const f of walk(dir)) writeFileSync(f, '\ufeff' + readFileSync(f, 'utf8').replace(/\n/g, '\r\n'));
+    const crlf = cadence(['check', dir, '--format', 'json', '--today', '2026-11-22']).stdout;
+    assert.equal(crlf, lf);
+  });
+
+  it('a broken .vscode/settings.json is reported and defaults apply', () => {
+    mkdirSync(join(dir, '.vscode'));
+    writeFileSync(join(dir, '.vscode', 'settings.json'), '{ "cadence.rules": { ');
+    const r = codes();
+    assert.match(r.stderr, /settings\.json: .* using default settings/);
+    assert.equal(r.list.length, baseline);
+  });
+
+  it('reads .vscode/settings.json with comments and trailing commas', () => {
+    mkdirSync(join(dir, '.vscode'));
+    writeFileSync(
+      join(dir, '.vscode', 'settings.json'),
+      '{\n  // quiet the review\n  "cadence.rules": { "action-overdue": "off", "out-of-range": "info", },\n  "cadence.defaultCadenceDays": 7,\n  "files.exclude": { "okr-reviews": true, },\n}\n',
+    );
+    const r = codes();
+    assert.equal(r.status, 0, 'no errors left');
+    assert.ok(!r.list.some((l) => l.includes('action-overdue')));
+    assert.ok(!r.list.some((l) => l.startsWith('okr-reviews/')), 'files.exclude is honoured');
+  });
+});

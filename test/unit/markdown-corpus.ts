@@ -1,0 +1,78 @@
+// Generated Markdown for the differential test: adversarial lines around task
+// items, and realistic 1:1 notes. Deterministic (seeded).
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const BOXES = ['[ ]', '[x]', '[X]', '[-]', '[>]', '[]', '[ x]', '[y]', '[ ]'];
+const MARKERS = ['-', '*', '+', '1.', '2.', '1)', '10.', '-', '-'];
+const INDENTS = ['', '', '', ' ', '  ', '   ', '    ', '     ', '      ', '        '];
+const TEXTS = ['Draft the plan @alex due:2026-11-27', 'Ask bob@corp.io', '', ' ', 'x', '📅 2026-12-01 follow up', '**bold** start', '`code` start'];
+const OTHER = [
+  '',
+  '',
+  'A paragraph line.',
+  '## Action items',
+  '# Heading #',
+  '```',
+  '```js',
+  '~~~',
+  '````',
+  '    indented code - [ ] not a task',
+  '> - [ ] quoted task',
+  '<div>',
+  '</div>',
+  '<!-- - [ ] comment -->',
+  '---',
+  '***',
+  '- - -',
+  '===',
+  '[x]: https://example.com',
+  'lazy continuation line',
+  '\t- [ ] tabbed',
+  '-',
+  '1.',
+  '- [ ]',
+  '- [x]   ',
+  '* * *',
+  '#nohash',
+  '2) [ ] two',
+];
+
+// Constructs the fast path models itself (no HTML, quotes, tabs, setext…).
+const HANDLED = ['', '', '', 'A paragraph line.', '## Action items', '# Heading #', '```', '~~~', '````', '***', '- - -', 'lazy continuation line', '#nohash', '2) [ ] two', '1. [ ] one', '  continuation'];
+
+function line(r: () => number, pick: <T>(xs: readonly T[]) => T, other: readonly string[]): string {
+  if (r() < 0.45) return pick(other);
+  return `${pick(INDENTS)}${pick(MARKERS)}${r() < 0.1 ? '  ' : ' '}${pick(BOXES)} ${pick(TEXTS)}`;
+}
+
+/** Lines around task items; `handled` keeps to constructs the fast path models. */
+export function trickyNote(seed: number, handled = false): string[] {
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const n = 3 + Math.floor(r() * 14);
+  const other = handled ? HANDLED : OTHER;
+  return Array.from({ length: n }, () => line(r, pick, other));
+}
+
+export function realisticNote(seed: number): string[] {
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const out = ['## OKRs', '- KR1 onboarding: on track', '', '## Happiness retrospective', '- :-) pairing', '- :-( pages at night', '', '```sh', '- [ ] not a task', '```', '', '## Action items'];
+  const n = 3 + Math.floor(r() * 4);
+  for (let i = 0; i < n; i++) {
+    out.push(`${pick(['-', '*', '1.'])} ${pick(['[ ]', '[x]', '[-]', '[>]'])} ${pick(TEXTS.filter((t) => t.trim()))}`);
+    if (r() < 0.3) out.push(`  - ${pick(['[ ]', '[x]'])} nested @sam due:2026-12-01`);
+  }
+  return out;
+}
+
