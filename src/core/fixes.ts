@@ -52,11 +52,11 @@ export function yamlScalar(value: string): string {
  */
 export function insertYamlKey(shape: MapShape, afterLine: number, lines: readonly string[], key: string, value: string): TextEdit {
   if (shape.flow) {
+    // A pure insertion after the last entry, so several keys added at once
+    // merge into one edit (see mergeInsertions).
     const p = shape.flowEnd.start;
-    const before = lines[p.line]?.slice(0, p.character) ?? '';
-    const trimmed = before.trimEnd();
-    const sep = trimmed.endsWith('{') ? ' ' : ', ';
-    return replace({ start: { line: p.line, character: trimmed.length }, end: p }, `${sep}${key}: ${value} `);
+    const trimmed = (lines[p.line] ?? '').slice(0, p.character).trimEnd();
+    return insertAt({ line: p.line, character: trimmed.length }, `${trimmed.endsWith('{') ? ' ' : ', '}${key}: ${value}`);
   }
   const line = Math.min(afterLine, lines.length - 1);
   return insertAt({ line, character: lines[line].length }, `\n${' '.repeat(shape.indent)}${key}: ${value}`);
@@ -80,4 +80,19 @@ export function levenshtein(a: string, b: string): number {
 export function byCloseness(raw: string, allowed: readonly string[]): string[] {
   const r = raw.toLowerCase();
   return [...allowed].sort((a, b) => levenshtein(r, a) - levenshtein(r, b));
+}
+
+/**
+ * VS Code rejects two edits at one point; insertions at the same position are
+ * joined into one, in order.
+ */
+export function mergeInsertions(edits: readonly TextEdit[]): TextEdit[] {
+  const out: TextEdit[] = [];
+  const empty = (e: TextEdit) => e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character;
+  for (const e of edits) {
+    const i = empty(e) ? out.findIndex((o) => empty(o) && o.range.start.line === e.range.start.line && o.range.start.character === e.range.start.character) : -1;
+    if (i === -1) out.push(e);
+    else out[i] = { range: out[i].range, newText: out[i].newText + e.newText };
+  }
+  return out;
 }

@@ -1,25 +1,191 @@
-// Commands of the extension shell; the editor features add their own.
+// The Command Palette's "Cadence" commands. Commands that create files never
+// write over one (they open it instead); every edit is one WorkspaceEdit.
 
 import * as vscode from 'vscode';
+import { toggleItem } from '../core/actions/items';
+import { checkIn } from '../core/actions/okr-edits';
+import { idFromName, isPersonId, newOkrSet, newOneOnOne, newPerson, quartersFrom, type NewFile } from '../core/actions/templates';
+import { krScore } from '../core/metrics';
+import type { ActionItem, KeyResult, OkrSetDoc } from '../core/model';
+import { toVsEdit } from './adapter';
+import { applyCoreEdits, pickPerson } from './edits';
 import type { Feature } from './feature';
+import type { CadenceWorkspace, FolderIndex } from './workspace-index';
+
+function needFolder(ws: CadenceWorkspace): FolderIndex | undefined {
+  const f = ws.activeFolder();
+  if (!f) void vscode.window.showWarningMessage('Cadence: open a folder of 1:1 notes first (File → Open Folder…).');
+  return f;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Creates the file and applies the edits to other files in ONE workspace
+ * edit, or opens the file when it already exists (never overwrites).
+ */
+export async function createAndOpen(folder: FolderIndex, file: NewFile, line = 0): Promise<vscode.Uri> {
+  const uri = folder.uriOf(file.path);
+  if (await exists(uri)) {
+    await vscode.window.showTextDocument(uri);
+    void vscode.window.showInformationMessage(`Cadence: ${file.path} already exists; opened it (nothing was overwritten).`);
+    return uri;
+  }
+  const we = new vscode.WorkspaceEdit();
+  we.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(file.text) });
+  for (const [path, edits] of file.otherEdits) we.set(folder.uriOf(path), edits.map((e) => toVsEdit(e)));
+  if (!(await vscode.workspace.applyEdit(we))) throw new Error(`could not create ${file.path}`);
+  // Edits to other notes (items marked forwarded) are saved, like the new file.
+  for (const path of file.otherEdits.keys()) {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === folder.uriOf(path).toString());
+    await doc?.save();
+  }
+  const editor = await vscode.window.showTextDocument(uri);
+  const pos = new vscode.Position(line, editor.document.lineAt(Math.min(line, editor.document.lineCount - 1)).text.length);
+  editor.selection = new vscode.Selection(pos, pos);
+  return uri;
+}
+
+/** The action item on the editor's cursor line, or at (uri, line). */
+function itemAt(ws: CadenceWorkspace, doc: vscode.TextDocument, line: number): ActionItem | undefined {
+  const synced = ws.sync(doc);
+  const m = synced?.model;
+  if (!m || (m.kind !== '1on1' && m.kind !== 'okr-review')) return undefined;
+  return m.items.find((i) => i.line === line);
+}
+
+function keyResultAt(model: OkrSetDoc, line: number): { o: number; k: number } | undefined {
+  for (const o of model.objectives) {
+    for (const kr of o.keyResults) {
+      const end = kr.shape.flow ? kr.shape.flowEnd.start.line : kr.shape.lastLine;
+      if (line >= kr.firstLine.start.line && line <= end) return { o: o.index, k: kr.index };
+    }
+  }
+  return undefined;
+}
+
+function numberProblem(s: string, min?: number, max?: number): string | undefined {
+  const n = Number(s.trim());
+  if (s.trim() === '' || !Number.isFinite(n)) return 'Type a number.';
+  if (min !== undefined && max !== undefined && (n < min || n > max)) return `Type a number from ${min} to ${max}.`;
+  return undefined;
+}
 
 export const commandsFeature: Feature = {
-  activate(context, { workspace }) {
-    context.subscriptions.push(
-      vscode.commands.registerCommand('cadence.reindex', async () => {
-        if (!vscode.workspace.workspaceFolders?.length) {
-          void vscode.window.showWarningMessage('Cadence: open a folder of 1:1 notes first (File → Open Folder…).');
-          return;
-        }
-        await workspace.reindexNow();
-        let files = 0;
-        let problems = 0;
-        for (const f of workspace.folders.values()) {
-          files += f.dataset.size;
-          for (const p of f.dataset.paths()) problems += f.dataset.diagnostics(p).length;
-        }
-        void vscode.window.showInformationMessage(`Cadence: indexed ${files} files; ${problems} problem${problems === 1 ? '' : 's'}.`);
-      }),
-    );
+  activate(context, { workspace: ws }) {
+    const reg = (id: string, fn: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+
+    reg('cadence.reindex', async () => {
+      if (!needFolder(ws)) return;
+      await ws.reindexNow();
+      let files = 0;
+      let problems = 0;
+      for (const f of ws.folders.values()) {
+        files += f.dataset.size;
+        for (const p of f.dataset.paths()) problems += f.dataset.diagnostics(p).length;
+      }
+      void vscode.window.showInformationMessage(`Cadence: indexed ${files} files; ${problems} problem${problems === 1 ? '' : 's'}.`);
+    });
+
+    reg('cadence.newOneOnOne', async (personId?: string) => {
+      const folder = needFolder(ws);
+      if (!folder) return;
+      await ws.whenIndexed();
+      if (!folder.dataset.people().length) {
+        void vscode.window.showWarningMessage('Cadence: there are no people yet. Run "Cadence: Add Person…" first.');
+        return;
+      }
+      const id = typeof personId === 'string' ? personId : await pickPerson(folder, 'New 1:1 with…');
+      if (!id) return;
+      const file = newOneOnOne(folder.dataset, id.toLowerCase(), folder.dataset.today);
+      await createAndOpen(folder, file, file.text.split('\n').indexOf('## Action items'));
+    });
+
+    reg('cadence.toggleActionItem', async (uri?: vscode.Uri, line?: number) => {
+      const editor = vscode.window.activeTextEditor;
+      const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : editor?.document;
+      const at = typeof line === 'number' ? line : editor?.selection.active.line;
+      if (!doc || at === undefined) return;
+      const item = itemAt(ws, doc, at);
+      const folder = ws.folderFor(doc.uri);
+      if (!item || !folder) {
+        void vscode.window.showInformationMessage('Cadence: put the cursor on an action item (a task line like "- [ ] … @owner due:…").');
+        return;
+      }
+      await applyCoreEdits(doc.uri, toggleItem(item, folder.dataset.today));
+    });
+
+    reg('cadence.checkInKeyResult', async (uri?: vscode.Uri, objective?: number, keyResult?: number) => {
+      const editor = vscode.window.activeTextEditor;
+      const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : editor?.document;
+      const synced = doc && ws.sync(doc);
+      if (!doc || !synced || synced.model.kind !== 'okr') {
+        void vscode.window.showInformationMessage('Cadence: open an OKR file and put the cursor on a key result to check in.');
+        return;
+      }
+      const model = synced.model;
+      const where = typeof objective === 'number' && typeof keyResult === 'number' ? { o: objective, k: keyResult } : editor && keyResultAt(model, editor.selection.active.line);
+      const kr: KeyResult | undefined = where ? model.objectives[where.o]?.keyResults[where.k] : undefined;
+      if (!kr || !where) {
+        void vscode.window.showInformationMessage('Cadence: put the cursor on a key result to check in.');
+        return;
+      }
+      const title = `Check in ${model.objectives[where.o].id}/${kr.id}: ${kr.title ?? ''}`;
+      const current = await vscode.window.showInputBox({
+        title,
+        prompt: `Current value${kr.unit ? ` (${kr.unit})` : ''}; start ${kr.start ?? 0}, target ${kr.target ?? '?'}`,
+        value: kr.current !== undefined ? String(kr.current) : '',
+        validateInput: (s) => numberProblem(s),
+      });
+      if (current === undefined) return;
+      const confidence = await vscode.window.showInputBox({ title, prompt: 'Confidence, 0.0–1.0', value: String(kr.confidence ?? 0.5), validateInput: (s) => numberProblem(s, 0, 1) });
+      if (confidence === undefined) return;
+      const note = await vscode.window.showInputBox({ title, prompt: 'Note (optional)' });
+      if (note === undefined) return;
+      const latest = ws.sync(doc);
+      const fresh = latest?.model.kind === 'okr' ? latest.model.objectives[where.o]?.keyResults[where.k] : undefined;
+      if (!fresh || fresh.id !== kr.id) {
+        void vscode.window.showWarningMessage('Cadence: the OKR file changed while you were typing; nothing was edited.');
+        return;
+      }
+      const edits = checkIn(fresh, doc.getText().replace(/\r\n?/g, '\n').split('\n'), { date: latest!.folder.dataset.today, current: Number(current), confidence: Number(confidence), note: note.trim() || undefined });
+      await applyCoreEdits(doc.uri, edits);
+      const after = ws.sync(doc);
+      const k = after?.model.kind === 'okr' ? after.model.objectives[where.o]?.keyResults[where.k] : undefined;
+      if (k) void vscode.window.setStatusBarMessage(`Cadence: ${kr.id} score ${krScore(k).toFixed(2)}`, 5000);
+    });
+
+    reg('cadence.newOkrSet', async () => {
+      const folder = needFolder(ws);
+      if (!folder) return;
+      const period = await vscode.window.showQuickPick(quartersFrom(folder.dataset.today, 4), { title: 'New OKR set for which quarter?' });
+      if (!period) return;
+      await createAndOpen(folder, newOkrSet(period), 8);
+    });
+
+    reg('cadence.addPerson', async () => {
+      const folder = needFolder(ws);
+      if (!folder) return;
+      const name = await vscode.window.showInputBox({ title: 'Add person', prompt: 'Their name', validateInput: (s) => (s.trim() ? undefined : 'Type a name.') });
+      if (!name) return;
+      const id = await vscode.window.showInputBox({
+        title: 'Add person',
+        prompt: 'Their id (how notes refer to them: @id)',
+        value: idFromName(name),
+        validateInput: (s) =>
+          !isPersonId(s.trim()) ? 'Letters, digits, "-" and "_" only.' : folder.dataset.query.peopleWithKey(s.trim().toLowerCase()).length ? `@${s.trim()} is already taken.` : undefined,
+      });
+      if (!id) return;
+      const cadence = await vscode.window.showQuickPick(['weekly', 'biweekly', 'monthly'], { title: 'How often do you meet?' });
+      if (!cadence) return;
+      await createAndOpen(folder, newPerson(id.trim(), name.trim(), folder.dataset.today, cadence), 3);
+    });
   },
 };

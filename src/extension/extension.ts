@@ -2,12 +2,25 @@
 // the background. No parsing happens before activate() returns.
 
 import * as vscode from 'vscode';
+import { codeActionsFeature } from './code-actions';
+import { codeLensFeature } from './code-lens';
 import { commandsFeature } from './commands';
+import { completionsFeature } from './completions';
 import { diagnosticsFeature } from './diagnostics';
+import { hoversFeature } from './hovers';
+import { statusBarFeature } from './status-bar';
 import type { Feature, Services } from './feature';
 import { CadenceWorkspace } from './workspace-index';
 
-const FEATURES: readonly Feature[] = [diagnosticsFeature, commandsFeature];
+const FEATURES: readonly Feature[] = [
+  diagnosticsFeature,
+  codeActionsFeature,
+  commandsFeature,
+  completionsFeature,
+  hoversFeature,
+  codeLensFeature,
+  statusBarFeature,
+];
 
 export interface CadenceApi {
   /** Resolves when the workspace has been indexed and diagnostics published. */

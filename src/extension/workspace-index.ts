@@ -5,6 +5,7 @@
 
 import * as vscode from 'vscode';
 import { Dataset, type DatasetChange } from '../core/dataset';
+import type { Doc } from '../core/model';
 import { isCandidatePath } from '../core/parse/index';
 import type { Settings } from '../core/settings';
 import { decodeFile } from '../core/text';
@@ -76,6 +77,8 @@ export class CadenceWorkspace implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The document version the dataset last read, per open document. */
+  private readonly versions = new Map<string, number>();
   private indexed: Promise<void> = Promise.resolve();
   private midnight: ReturnType<typeof setTimeout> | undefined;
 
@@ -171,6 +174,26 @@ export class CadenceWorkspace implements vscode.Disposable {
     this.disposables.push({ dispose: () => sub.dispose() });
   }
 
+  /**
+   * Brings the dataset up to the document's current text at once (a provider
+   * asking mid-typing must not see ranges from before the last keystroke).
+   * Returns the folder and the document's parsed model.
+   */
+  sync(doc: vscode.TextDocument): { folder: FolderIndex; rel: string; model: Doc } | undefined {
+    const f = this.folderFor(doc.uri);
+    const rel = f?.relPath(doc.uri);
+    if (!f || !rel) return undefined;
+    const key = doc.uri.toString();
+    if (this.timers.has(key) || this.versions.get(key) !== doc.version) {
+      clearTimeout(this.timers.get(key));
+      this.timers.delete(key);
+      this.versions.set(key, doc.version);
+      f.dataset.setFile(rel, doc.getText());
+    }
+    const model = f.dataset.doc(rel);
+    return model ? { folder: f, rel, model } : undefined;
+  }
+
   private typed(doc: vscode.TextDocument): void {
     const f = this.folderFor(doc.uri);
     const rel = f?.relPath(doc.uri);
@@ -181,6 +204,7 @@ export class CadenceWorkspace implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
+        this.versions.set(key, doc.version);
         f.dataset.setFile(rel, doc.getText());
       }, TYPING_DELAY_MS),
     );

@@ -1,0 +1,29 @@
+// Action-item edits: done/reopen in the line's own spelling.
+
+import { appendToItem, doneToken, replace } from '../fixes';
+import type { ActionItem } from '../model';
+import type { TextEdit } from '../types';
+
+/** Marks an item done today, or reopens a done one (removing its done date). */
+export function toggleItem(item: ActionItem, today: string): TextEdit[] {
+  if (item.status === 'done') {
+    const edits: TextEdit[] = [replace(item.boxRange, ' ')];
+    if (item.done) {
+      const t = item.done.token.tokenRange;
+      // Take the space before the token with it, so the line reads as before.
+      const from = t.start.character > 0 && item.lineText[t.start.character - 1] === ' ' ? t.start.character - 1 : t.start.character;
+      edits.push(replace({ start: { line: t.start.line, character: from }, end: t.end }, ''));
+    }
+    return edits;
+  }
+  return [
+    replace(item.boxRange, 'x'),
+    item.done ? replace(item.done.range, today) : appendToItem(item, doneToken(item.spelling, today)),
+  ];
+}
+
+/** The item as it is carried into a later note: open again, same words and tokens. */
+export function carriedLine(item: ActionItem): string {
+  const afterBox = item.lineText.slice(item.boxRange.end.character + 1).trim();
+  return `- [ ] ${afterBox}`;
+}

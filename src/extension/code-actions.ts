@@ -1,0 +1,105 @@
+// One generic CodeActionProvider: maps each Cadence diagnostic to its rule's
+// fixes through the registry (no per-rule code here), plus
+// source.fixAll.cadence for the fixes that need no choice.
+
+import * as vscode from 'vscode';
+import { mergeInsertions } from '../core/fixes';
+import type { Diagnostic, Fix, TextEdit } from '../core/types';
+import { toVsEdit } from './adapter';
+import { applyCoreEdits, askFor } from './edits';
+import type { Feature } from './feature';
+import type { CadenceWorkspace } from './workspace-index';
+
+const FIX_ALL = vscode.CodeActionKind.SourceFixAll.append('cadence');
+const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'yaml' }];
+
+function sameRange(a: vscode.Range, d: Diagnostic): boolean {
+  return a.start.line === d.range.start.line && a.start.character === d.range.start.character && a.end.line === d.range.end.line && a.end.character === d.range.end.character;
+}
+
+function codeOf(d: vscode.Diagnostic): string | undefined {
+  const c = d.code;
+  return typeof c === 'object' && c !== null ? String(c.value) : c === undefined ? undefined : String(c);
+}
+
+/** Non-overlapping edits of the safe, preferred fixes, in document order. */
+export function fixAllEdits(fixes: readonly Fix[]): TextEdit[] {
+  const chosen: TextEdit[] = [];
+  const overlaps = (a: TextEdit, b: TextEdit) =>
+    !(a.range.end.line < b.range.start.line || (a.range.end.line === b.range.start.line && a.range.end.character <= b.range.start.character) ||
+      b.range.end.line < a.range.start.line || (b.range.end.line === a.range.start.line && b.range.end.character <= a.range.start.character));
+  for (const f of fixes) {
+    if (!f.safe || f.ask) continue;
+    if (f.edits.some((e) => chosen.some((c) => overlaps(c, e)))) continue;
+    chosen.push(...f.edits);
+  }
+  return mergeInsertions(chosen);
+}
+
+class Provider implements vscode.CodeActionProvider {
+  constructor(private readonly ws: CadenceWorkspace) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const synced = this.ws.sync(document);
+    if (!synced) return [];
+    const { folder, rel } = synced;
+    const text = document.getText();
+    const all = folder.dataset.diagnostics(rel);
+    const out: vscode.CodeAction[] = [];
+
+    if (context.only?.contains(FIX_ALL) || context.only?.contains(vscode.CodeActionKind.SourceFixAll)) {
+      const edits = fixAllEdits(all.flatMap((d) => folder.dataset.fixes(rel, d, text)));
+      if (edits.length) {
+        const action = new vscode.CodeAction('Fix all Cadence problems that need no choice', FIX_ALL);
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.set(document.uri, edits.map((e) => toVsEdit(e)));
+        out.push(action);
+      }
+      return out;
+    }
+    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) return out;
+
+    for (const vd of context.diagnostics) {
+      if (vd.source !== 'cadence') continue;
+      const code = codeOf(vd);
+      const core = all.find((d) => d.code === code && sameRange(vd.range, d));
+      if (!core) continue;
+      for (const fix of folder.dataset.fixes(rel, core, text)) {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [vd];
+        action.isPreferred = fix.preferred;
+        if (fix.ask) {
+          action.command = { command: 'cadence.applyFixWithInput', title: fix.title, arguments: [document.uri, document.version, fix] };
+        } else {
+          action.edit = new vscode.WorkspaceEdit();
+          action.edit.set(document.uri, fix.edits.map((e) => toVsEdit(e)));
+        }
+        out.push(action);
+      }
+    }
+    return out;
+  }
+}
+
+export const codeActionsFeature: Feature = {
+  activate(context, { workspace }) {
+    context.subscriptions.push(
+      vscode.languages.registerCodeActionsProvider(SELECTOR, new Provider(workspace), {
+        providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL],
+      }),
+      vscode.commands.registerCommand('cadence.applyFixWithInput', async (uri: vscode.Uri, version: number, fix: Fix) => {
+        const doc = await vscode.workspace.openTextDocument(uri);
+        const folder = workspace.folderFor(uri);
+        if (!folder || !fix.ask) return;
+        const value = await askFor(folder, fix.ask);
+        if (value === undefined) return;
+        if (doc.version !== version) {
+          void vscode.window.showWarningMessage('Cadence: the note changed while you were choosing; nothing was edited. Run the fix again.');
+          return;
+        }
+        await applyCoreEdits(uri, fix.edits, value);
+      }),
+    );
+  },
+};
+

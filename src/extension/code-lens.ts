@@ -1,0 +1,55 @@
+// CodeLens: each key result's score, confidence and status with "Check in…";
+// a 1:1's action-items heading with open and carried-over counts.
+
+import * as vscode from 'vscode';
+import { krScore } from '../core/metrics';
+import type { Feature } from './feature';
+import type { CadenceWorkspace } from './workspace-index';
+
+class Provider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly sub: vscode.Disposable;
+
+  constructor(private readonly ws: CadenceWorkspace) {
+    this.sub = ws.onDidChange(() => this.changed.fire());
+  }
+
+  dispose(): void {
+    this.sub.dispose();
+    this.changed.dispose();
+  }
+
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    const synced = this.ws.sync(doc);
+    if (!synced) return [];
+    const { model } = synced;
+    const out: vscode.CodeLens[] = [];
+    if (model.kind === 'okr') {
+      for (const o of model.objectives) {
+        for (const kr of o.keyResults) {
+          const r = new vscode.Range(kr.firstLine.start.line, 0, kr.firstLine.start.line, 0);
+          const bits = [`score ${krScore(kr).toFixed(2)}`, kr.confidence !== undefined ? `confidence ${kr.confidence}` : undefined, kr.status].filter(Boolean).join(' · ');
+          out.push(new vscode.CodeLens(r, { title: bits, command: '' }));
+          out.push(new vscode.CodeLens(r, { title: 'Check in…', command: 'cadence.checkInKeyResult', arguments: [doc.uri, o.index, kr.index] }));
+        }
+      }
+    } else if (model.kind === '1on1') {
+      const heading = model.headings.find((h) => /^action items$/i.test(h.text));
+      if (heading) {
+        const open = model.items.filter((i) => i.status === 'open').length;
+        const forwarded = model.items.filter((i) => i.status === 'forwarded').length;
+        const title = `${open} open${forwarded ? ` · ${forwarded} carried over to a later 1:1` : ''}`;
+        out.push(new vscode.CodeLens(new vscode.Range(heading.line, 0, heading.line, 0), { title, command: '' }));
+      }
+    }
+    return out;
+  }
+}
+
+export const codeLensFeature: Feature = {
+  activate(context, { workspace }) {
+    const provider = new Provider(workspace);
+    context.subscriptions.push(provider, vscode.languages.registerCodeLensProvider([{ language: 'markdown' }, { language: 'yaml' }], provider));
+  },
+};

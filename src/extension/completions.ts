@@ -1,0 +1,82 @@
+// Completions: people after `@` and in owner/report fields, dates after the
+// three due spellings, and the allowed values of kind/status/visibility.
+
+import * as vscode from 'vscode';
+import { addDays, endOfMonth, endOfQuarter, nextMonday } from '../core/dates';
+import { nextOneOnOneDate } from '../core/metrics';
+import { KR_STATUSES, OBJECTIVE_KINDS } from '../core/parse/okr';
+import type { Feature } from './feature';
+import type { CadenceWorkspace, FolderIndex } from './workspace-index';
+
+const ENUMS: Record<string, readonly string[]> = {
+  kind: OBJECTIVE_KINDS,
+  status: KR_STATUSES,
+  visibility: ['private', 'shared'],
+};
+
+function peopleItems(folder: FolderIndex, range: vscode.Range, prefix: string): vscode.CompletionItem[] {
+  const items = [{ id: 'me', name: 'you, the manager', role: undefined as string | undefined }, ...folder.dataset.people().filter((p) => !p.me).map((p) => ({ id: p.id, name: p.name, role: p.role }))];
+  return items.map((p, i) => {
+    const item = new vscode.CompletionItem({ label: `${prefix}${p.id}`, description: [p.name, p.role].filter(Boolean).join(' · ') }, vscode.CompletionItemKind.User);
+    item.range = range;
+    item.insertText = `${prefix}${p.id}`;
+    item.filterText = `${prefix}${p.id} ${p.name ?? ''}`;
+    item.sortText = String(i).padStart(4, '0');
+    return item;
+  });
+}
+
+function dateItems(folder: FolderIndex, report: string | undefined, range: vscode.Range): vscode.CompletionItem[] {
+  const t = folder.dataset.today;
+  const ctx = { today: t, settings: folder.dataset.settings, data: folder.dataset.query };
+  const options: [string, string][] = [
+    [t, 'today'],
+    [addDays(t, 1), 'tomorrow'],
+    ...(report ? [[nextOneOnOneDate(ctx, report.toLowerCase()), `next 1:1 with @${report}`] as [string, string]] : []),
+    [nextMonday(t), 'next Monday'],
+    [endOfMonth(t), 'end of month'],
+    [endOfQuarter(t), 'end of quarter'],
+  ];
+  return options.map(([date, what], i) => {
+    const item = new vscode.CompletionItem({ label: date, description: what }, vscode.CompletionItemKind.Value);
+    item.range = range;
+    item.sortText = String(i).padStart(4, '0');
+    return item;
+  });
+}
+
+class Provider implements vscode.CompletionItemProvider {
+  constructor(private readonly ws: CadenceWorkspace) {}
+
+  provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position): vscode.CompletionItem[] | undefined {
+    const synced = this.ws.sync(doc);
+    if (!synced) return undefined;
+    const { folder, model } = synced;
+    const before = doc.lineAt(pos.line).text.slice(0, pos.character);
+    const report = model.kind === '1on1' ? model.report?.id : undefined;
+    const yamlLine = model.kind === 'okr' || pos.line < ('frontMatterEnd' in model ? model.frontMatterEnd : 0);
+
+    if (yamlLine) {
+      const m = /(?:^|[{,]\s*|-\s+)([A-Za-z_]+):\s*([\w@.-]*)$/.exec(before);
+      if (!m) return undefined;
+      const range = new vscode.Range(pos.line, pos.character - m[2].length, pos.line, pos.character);
+      if (m[1] === 'owner' || m[1] === 'report') return peopleItems(folder, range, '');
+      if (m[1] === 'due' || m[1] === 'until' || m[1] === 'since' || m[1] === 'date') return dateItems(folder, report, range);
+      const values = ENUMS[m[1]];
+      return values?.map((v) => Object.assign(new vscode.CompletionItem(v, vscode.CompletionItemKind.EnumMember), { range }));
+    }
+    const at = /(^|[^\p{L}\p{N}_.+\-@])@([\p{L}\p{N}_-]*)$/u.exec(before);
+    if (at) return peopleItems(folder, new vscode.Range(pos.line, pos.character - at[2].length - 1, pos.line, pos.character), '@');
+    const due = /(?:(?:^|\s)due:|📅\uFE0F? ?|\[due:: ?)([\d-]*)$/u.exec(before);
+    if (due) return dateItems(folder, report, new vscode.Range(pos.line, pos.character - due[1].length, pos.line, pos.character));
+    return undefined;
+  }
+}
+
+export const completionsFeature: Feature = {
+  activate(context, { workspace }) {
+    context.subscriptions.push(
+      vscode.languages.registerCompletionItemProvider([{ language: 'markdown' }, { language: 'yaml' }], new Provider(workspace), '@', ':', ' '),
+    );
+  },
+};

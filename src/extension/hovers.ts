@@ -1,0 +1,76 @@
+// Hovers: a person behind `@id` (or an owner/report id in YAML), and a key
+// result's score, progress and check-ins.
+
+import * as vscode from 'vscode';
+import { krScore, personFigures } from '../core/metrics';
+import type { KeyResult, Objective } from '../core/model';
+import type { Feature } from './feature';
+import type { CadenceWorkspace, FolderIndex } from './workspace-index';
+
+function personHover(folder: FolderIndex, key: string): vscode.MarkdownString | undefined {
+  const md = new vscode.MarkdownString();
+  md.supportHtml = false;
+  md.isTrusted = false;
+  if (key === 'me' && !folder.dataset.people().some((p) => p.me)) return md.appendMarkdown('**@me** — you, the manager');
+  const p = folder.dataset.query.peopleWithKey(key === 'me' ? folder.dataset.query.meKey() : key)[0];
+  if (!p) return md.appendText(`No person file for "${key}".`);
+  const ctx = { today: folder.dataset.today, settings: folder.dataset.settings, data: folder.dataset.query };
+  const f = personFigures(ctx, p);
+  md.appendMarkdown('**').appendText(p.name ?? p.id).appendMarkdown('**');
+  if (p.role) md.appendMarkdown(' — ').appendText(p.role);
+  md.appendMarkdown('\n\n');
+  const rows = [
+    `Cadence: every ${f.cadenceDays} days`,
+    `Last 1:1: ${f.lastOneOnOne ? `${f.lastOneOnOne} (${f.daysSinceLast} days ago)` : 'none yet'}${f.status === 'lapsed' ? ' — lapsed' : ''}`,
+    `Open action items: ${f.openItems}${f.overdueItems ? ` (${f.overdueItems} overdue)` : ''}`,
+    `Completion (${folder.dataset.settings.completionWindowDays} days): ${f.completion.rate === undefined ? 'no items due' : `${Math.round(f.completion.rate * 100)}%`}`,
+  ];
+  for (const r of rows) md.appendText(`• ${r}`).appendMarkdown('  \n');
+  return md;
+}
+
+export function krHoverText(o: Objective, kr: KeyResult): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  const score = krScore(kr);
+  md.appendMarkdown('**').appendText(`${o.id}/${kr.id} ${kr.title ?? ''}`).appendMarkdown('**\n\n');
+  const progress = `${kr.current ?? kr.start ?? 0}${kr.unit ? ` ${kr.unit}` : ''} from ${kr.start ?? 0} toward ${kr.target ?? '?'}`;
+  md.appendText(`Score ${score.toFixed(2)} · ${progress}${kr.confidence !== undefined ? ` · confidence ${kr.confidence}` : ''}${kr.status ? ` · ${kr.status}` : ''}`);
+  if (kr.checkins.length) {
+    md.appendMarkdown('\n\n');
+    for (const c of kr.checkins) md.appendText(`• ${c.date ?? '(no date)'}: ${c.current ?? '—'}, confidence ${c.confidence ?? '—'}${c.note ? ` — ${c.note}` : ''}`).appendMarkdown('  \n');
+  }
+  return md;
+}
+
+class Provider implements vscode.HoverProvider {
+  constructor(private readonly ws: CadenceWorkspace) {}
+
+  provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
+    const synced = this.ws.sync(doc);
+    if (!synced) return undefined;
+    const { folder, model } = synced;
+    const at = doc.getWordRangeAtPosition(pos, /@[\p{L}\p{N}_][\p{L}\p{N}_-]*/u);
+    if (at && model.kind !== 'okr') {
+      const before = at.start.character > 0 ? doc.lineAt(pos.line).text[at.start.character - 1] : ' ';
+      if (!/[\p{L}\p{N}_.+\-@]/u.test(before)) return new vscode.Hover(personHover(folder, doc.getText(at).slice(1).toLowerCase())!, at);
+    }
+    if (model.kind === 'okr') {
+      for (const o of model.objectives) {
+        for (const kr of o.keyResults) {
+          if (kr.owner && kr.owner.range.start.line === pos.line && pos.character >= kr.owner.range.start.character && pos.character <= kr.owner.range.end.character) {
+            return new vscode.Hover(personHover(folder, kr.owner.key)!);
+          }
+          if (pos.line === kr.firstLine.start.line || kr.fields.get('title')?.range.start.line === pos.line) return new vscode.Hover(krHoverText(o, kr));
+        }
+      }
+    }
+    if (model.kind === '1on1' && model.report && model.report.range.start.line === pos.line) return new vscode.Hover(personHover(folder, model.report.key)!);
+    return undefined;
+  }
+}
+
+export const hoversFeature: Feature = {
+  activate(context, { workspace }) {
+    context.subscriptions.push(vscode.languages.registerHoverProvider([{ language: 'markdown' }, { language: 'yaml' }], new Provider(workspace)));
+  },
+};

@@ -1,0 +1,80 @@
+// The status bar: overdue action items and lapsed 1:1s; a click lists them.
+
+import * as vscode from 'vscode';
+import { personFigures } from '../core/metrics';
+import type { Feature } from './feature';
+import type { CadenceWorkspace } from './workspace-index';
+
+interface Problem extends vscode.QuickPickItem {
+  uri: vscode.Uri;
+  line: number;
+}
+
+export function attention(ws: CadenceWorkspace): { overdue: Problem[]; lapsed: Problem[] } {
+  const overdue: Problem[] = [];
+  const lapsed: Problem[] = [];
+  for (const f of ws.folders.values()) {
+    const ds = f.dataset;
+    for (const d of ds.docs()) {
+      if (d.kind === '1on1' || d.kind === 'okr-review') {
+        for (const i of d.items) {
+          if (i.status === 'open' && i.due?.value && i.due.value < ds.today) {
+            overdue.push({ label: `$(warning) ${i.text || '(no text)'}`, description: `due ${i.due.value}${i.owner ? ` · @${i.owner.id}` : ''}`, detail: d.path, uri: f.uriOf(d.path), line: i.line });
+          }
+        }
+      }
+    }
+    const ctx = { today: ds.today, settings: ds.settings, data: ds.query };
+    for (const p of ds.people()) {
+      const fig = personFigures(ctx, p);
+      if (fig.status === 'lapsed') {
+        lapsed.push({ label: `$(history) ${p.name ?? p.id}`, description: fig.lastOneOnOne ? `last 1:1 ${fig.lastOneOnOne}` : 'no 1:1 yet', detail: p.path, uri: f.uriOf(p.path), line: p.cadenceField?.range.start.line ?? 0 });
+      }
+    }
+  }
+  overdue.sort((a, b) => (a.description ?? '').localeCompare(b.description ?? ''));
+  return { overdue, lapsed };
+}
+
+export const statusBarFeature: Feature = {
+  activate(context, { workspace }) {
+    const item = vscode.window.createStatusBarItem('cadence.attention', vscode.StatusBarAlignment.Left, 50);
+    item.name = 'Cadence';
+    item.command = 'cadence.showAttention';
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const update = () => {
+      const { overdue, lapsed } = attention(workspace);
+      item.text = `$(checklist) ${overdue.length} overdue · ${lapsed.length} lapsed`;
+      item.tooltip = 'Cadence: overdue action items and lapsed 1:1s — click to list them';
+      if (overdue.length || lapsed.length || workspace.folders.size) item.show();
+    };
+    context.subscriptions.push(
+      item,
+      { dispose: () => clearTimeout(timer) },
+      workspace.onDidChange(() => {
+        clearTimeout(timer);
+        timer = setTimeout(update, 300);
+      }),
+      vscode.commands.registerCommand('cadence.showAttention', async () => {
+        const { overdue, lapsed } = attention(workspace);
+        const items: (Problem | vscode.QuickPickItem)[] = [
+          { label: 'Lapsed 1:1s', kind: vscode.QuickPickItemKind.Separator },
+          ...lapsed,
+          { label: 'Overdue action items', kind: vscode.QuickPickItemKind.Separator },
+          ...overdue,
+        ];
+        if (!overdue.length && !lapsed.length) {
+          void vscode.window.showInformationMessage('Cadence: nothing overdue and no lapsed 1:1s.');
+          return;
+        }
+        const picked = (await vscode.window.showQuickPick(items, { title: 'Cadence: needs attention', matchOnDescription: true })) as Problem | undefined;
+        if (picked?.uri) {
+          const editor = await vscode.window.showTextDocument(picked.uri);
+          const p = new vscode.Position(picked.line, 0);
+          editor.selection = new vscode.Selection(p, p);
+          editor.revealRange(new vscode.Range(p, p), vscode.TextEditorRevealType.InCenter);
+        }
+      }),
+    );
+  },
+};
