@@ -78,8 +78,29 @@ function numberProblem(s: string, min?: number, max?: number): string | undefine
   return undefined;
 }
 
+/** Copies a folder tree, never replacing a file that exists. */
+async function copyTree(from: vscode.Uri, to: vscode.Uri): Promise<{ written: number; skipped: number }> {
+  let written = 0;
+  let skipped = 0;
+  for (const [name, type] of await vscode.workspace.fs.readDirectory(from)) {
+    const src = vscode.Uri.joinPath(from, name);
+    const dst = vscode.Uri.joinPath(to, name);
+    if (type === vscode.FileType.Directory) {
+      const r = await copyTree(src, dst);
+      written += r.written;
+      skipped += r.skipped;
+    } else if (await exists(dst)) skipped++;
+    else {
+      await vscode.workspace.fs.copy(src, dst, { overwrite: false });
+      written++;
+    }
+  }
+  return { written, skipped };
+}
+
 export const commandsFeature: Feature = {
-  activate(context, { workspace: ws }) {
+  activate(context, { workspace: ws, state }) {
+    const extensionUri = context.extensionUri;
     const reg = (id: string, fn: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
 
     reg('cadence.reindex', async () => {
@@ -94,7 +115,8 @@ export const commandsFeature: Feature = {
       void vscode.window.showInformationMessage(`Cadence: indexed ${files} files; ${problems} problem${problems === 1 ? '' : 's'}.`);
     });
 
-    reg('cadence.newOneOnOne', async (personId?: string) => {
+    reg('cadence.newOneOnOne', async (arg?: string | { personId?: string }) => {
+      const personId = typeof arg === 'string' ? arg : arg?.personId;
       const folder = needFolder(ws);
       if (!folder) return;
       await ws.whenIndexed();
@@ -108,7 +130,10 @@ export const commandsFeature: Feature = {
       await createAndOpen(folder, file, file.text.split('\n').indexOf('## Action items'));
     });
 
-    reg('cadence.toggleActionItem', async (uri?: vscode.Uri, line?: number) => {
+    reg('cadence.toggleActionItem', async (arg?: vscode.Uri | { uri: vscode.Uri; line: number }, lineArg?: number) => {
+      // From the editor (no arguments), a tree's context menu (a node) or code (uri, line).
+      const uri = arg instanceof vscode.Uri ? arg : arg?.uri;
+      const line = arg instanceof vscode.Uri ? lineArg : arg?.line;
       const editor = vscode.window.activeTextEditor;
       const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : editor?.document;
       const at = typeof line === 'number' ? line : editor?.selection.active.line;
@@ -122,7 +147,10 @@ export const commandsFeature: Feature = {
       await applyCoreEdits(doc.uri, toggleItem(item, folder.dataset.today));
     });
 
-    reg('cadence.checkInKeyResult', async (uri?: vscode.Uri, objective?: number, keyResult?: number) => {
+    reg('cadence.checkInKeyResult', async (arg?: vscode.Uri | { uri: vscode.Uri; objective: number; keyResult: number }, objArg?: number, krArg?: number) => {
+      const uri = arg instanceof vscode.Uri ? arg : arg?.uri;
+      const objective = arg instanceof vscode.Uri ? objArg : arg?.objective;
+      const keyResult = arg instanceof vscode.Uri ? krArg : arg?.keyResult;
       const editor = vscode.window.activeTextEditor;
       const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : editor?.document;
       const synced = doc && ws.sync(doc);
@@ -160,6 +188,26 @@ export const commandsFeature: Feature = {
       const after = ws.sync(doc);
       const k = after?.model.kind === 'okr' ? after.model.objectives[where.o]?.keyResults[where.k] : undefined;
       if (k) void vscode.window.setStatusBarMessage(`Cadence: ${kr.id} score ${krScore(k).toFixed(2)}`, 5000);
+    });
+
+    reg('cadence.openLocation', async (uri: vscode.Uri, line = 0) => {
+      const editor = await vscode.window.showTextDocument(uri, { preview: true });
+      const p = new vscode.Position(Math.min(line, editor.document.lineCount - 1), 0);
+      editor.selection = new vscode.Selection(p, p);
+      editor.revealRange(new vscode.Range(p, p), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    });
+
+    reg('cadence.toggleScreenShare', async () => {
+      await state.setScreenShare(!state.screenShare());
+      void vscode.window.setStatusBarMessage(`Cadence: screen-share mode ${state.screenShare() ? 'on — names and notes hidden' : 'off'}`, 4000);
+    });
+
+    reg('cadence.copySampleTeam', async () => {
+      const folder = needFolder(ws);
+      if (!folder) return;
+      const source = vscode.Uri.joinPath(extensionUri, 'samples', 'team');
+      const copied = await copyTree(source, folder.folder.uri);
+      void vscode.window.showInformationMessage(`Cadence: copied ${copied.written} sample files${copied.skipped ? `; kept ${copied.skipped} of yours that already existed` : ''}.`);
     });
 
     reg('cadence.newOkrSet', async () => {

@@ -9,7 +9,9 @@ import { completionsFeature } from './completions';
 import { diagnosticsFeature } from './diagnostics';
 import { hoversFeature } from './hovers';
 import { statusBarFeature } from './status-bar';
-import type { Feature, Services } from './feature';
+import { viewsFeature } from './views/index';
+import type { CadenceApi, Feature, Services } from './feature';
+import { UiState } from './ui-state';
 import { CadenceWorkspace } from './workspace-index';
 
 const FEATURES: readonly Feature[] = [
@@ -20,26 +22,27 @@ const FEATURES: readonly Feature[] = [
   hoversFeature,
   codeLensFeature,
   statusBarFeature,
+  viewsFeature,
 ];
 
-export interface CadenceApi {
-  /** Resolves when the workspace has been indexed and diagnostics published. */
-  whenIndexed(): Promise<void>;
-  readonly workspace: CadenceWorkspace;
-}
+export type { CadenceApi };
 
 export function activate(context: vscode.ExtensionContext): CadenceApi {
   const log = vscode.window.createOutputChannel('Cadence', { log: true });
   const workspace = new CadenceWorkspace(log);
+  const state = new UiState(context.workspaceState);
+  const api: CadenceApi = { whenIndexed: () => workspace.whenIndexed(), workspace, state };
   const services: Services = {
     workspace,
     log,
+    state,
+    api,
     docsFor: (code) => vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${code}.md`),
   };
-  context.subscriptions.push(log, workspace);
+  context.subscriptions.push(log, workspace, state);
   for (const f of FEATURES) f.activate(context, services);
   workspace.start();
-  return { whenIndexed: () => workspace.whenIndexed(), workspace };
+  return api;
 }
 
 export function deactivate(): void {

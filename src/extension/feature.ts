@@ -1,11 +1,25 @@
 import type * as vscode from 'vscode';
+import type { UiState } from './ui-state';
+import type { Views } from './views/index';
 import type { CadenceWorkspace } from './workspace-index';
+
+/** What activate() returns: used by the integration tests and other extensions. */
+export interface CadenceApi {
+  /** Resolves when the workspace has been indexed and diagnostics published. */
+  whenIndexed(): Promise<void>;
+  readonly workspace: CadenceWorkspace;
+  readonly state: UiState;
+  views?: Views;
+}
 
 export interface Services {
   readonly workspace: CadenceWorkspace;
   readonly log: vscode.LogOutputChannel;
+  readonly state: UiState;
   /** The documentation page of a rule (shipped in the extension, works offline). */
   readonly docsFor: (code: string) => vscode.Uri;
+  /** Features publish what tests may inspect here. */
+  readonly api: CadenceApi;
 }
 
 /** Each editor feature is a module with one activate(); extension.ts lists them. */

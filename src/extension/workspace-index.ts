@@ -143,6 +143,7 @@ export class CadenceWorkspace implements vscode.Disposable {
     for (const f of this.folders.values()) f.dataset.batch(() => f.dataset.paths().forEach((p) => f.dataset.deleteFile(p)));
     this.folders.clear();
     const folders = vscode.workspace.workspaceFolders ?? [];
+    await vscode.commands.executeCommand('setContext', 'cadence.indexing', true);
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: 'Cadence: indexing notes' },
       async (progress) => {
@@ -167,10 +168,26 @@ export class CadenceWorkspace implements vscode.Disposable {
         }
       },
     );
+    await vscode.commands.executeCommand('setContext', 'cadence.indexing', false);
+    this.updateHasFiles();
+  }
+
+  private hasFiles: boolean | undefined;
+
+  /** Drives the views' welcome message (shown when there is nothing to show). */
+  private updateHasFiles(): void {
+    const has = [...this.folders.values()].some((f) => f.dataset.size > 0);
+    if (has !== this.hasFiles) {
+      this.hasFiles = has;
+      void vscode.commands.executeCommand('setContext', 'cadence.hasFiles', has);
+    }
   }
 
   private listen(index: FolderIndex): void {
-    const sub = index.dataset.onDidChange((change) => this.emitter.fire({ folder: index, change }));
+    const sub = index.dataset.onDidChange((change) => {
+      this.emitter.fire({ folder: index, change });
+      this.updateHasFiles();
+    });
     this.disposables.push({ dispose: () => sub.dispose() });
   }
 

@@ -52,7 +52,10 @@ export default defineRule({
     }
     if (m.field === 'period') {
       const q = `${ctx.today.slice(0, 4)}-Q${Math.floor((+ctx.today.slice(5, 7) - 1) / 3) + 1}`;
-      return [{ title: `Add period: ${q}`, edits: [insertAt({ line: 0, character: 0 }, `period: ${q}\n`)], preferred: true }];
+      // Before the first top-level key: after any `---` marker, directive or comment.
+      const keyLines = [...doc.fields.values()].map((f) => f.keyRange.start.line);
+      const line = keyLines.length ? Math.min(...keyLines) : /^---[ \t]*$/.test(ctx.lines[0] ?? '') ? 1 : 0;
+      return [{ title: `Add period: ${q}`, edits: [insertAt({ line, character: 0 }, `period: ${q}\n`)], preferred: true }];
     }
     const o = doc.objectives[m.objective ?? 0];
     const target = m.keyResult !== undefined ? o?.keyResults[m.keyResult] : o;

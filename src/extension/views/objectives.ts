@@ -1,0 +1,77 @@
+// Objectives: OKR sets → objectives → key results → check-ins, with scores.
+
+import * as vscode from 'vscode';
+import { krOnTrack, krScore, objectiveScore, scoreColour, setScore } from '../../core/metrics';
+import type { KeyResult, Objective, OkrSetDoc } from '../../core/model';
+import type { FolderIndex } from '../workspace-index';
+import { colour, group, leaf, type Node } from './nodes';
+
+const fmt = (s: number | undefined) => (s === undefined ? '—' : s.toFixed(2));
+
+export function krIcon(kr: KeyResult, o: Objective): vscode.ThemeIcon {
+  if (kr.status === 'cut') return new vscode.ThemeIcon('circle-slash', colour('grey'));
+  if (kr.status === 'done' || krOnTrack(kr, o)) return new vscode.ThemeIcon('pass-filled', colour('green'));
+  return new vscode.ThemeIcon(kr.status === 'off-track' ? 'error' : kr.status === 'at-risk' ? 'warning' : 'circle-filled', colour(scoreColour(krScore(kr))));
+}
+
+function krNode(folder: FolderIndex, set: OkrSetDoc, o: Objective, kr: KeyResult, hidden: boolean): Node {
+  const uri = folder.uriOf(set.path);
+  const id = `kr:${folder.folder.uri}:${set.path}:${o.index}:${kr.index}`;
+  const description = [
+    fmt(krScore(kr)),
+    kr.confidence !== undefined ? `conf ${kr.confidence}` : undefined,
+    kr.owner && !hidden ? `@${kr.owner.id}` : undefined,
+    kr.due?.value ? `due ${kr.due.value}` : undefined,
+    kr.status,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const node = group(
+    id,
+    `${kr.id} ${kr.title ?? ''}`,
+    () =>
+      kr.checkins.map((c, k) =>
+        leaf(`${id}:checkin:${k}`, c.date ?? '(no date)', {
+          description: [c.current !== undefined ? `${c.current}${kr.unit ? ` ${kr.unit}` : ''}` : undefined, c.confidence !== undefined ? `conf ${c.confidence}` : undefined, hidden ? undefined : c.note].filter(Boolean).join(' · '),
+          icon: new vscode.ThemeIcon('history'),
+          uri,
+          line: c.range.start.line,
+        }),
+      ),
+    { description, icon: krIcon(kr, o), tooltip: `${o.id}/${kr.id} ${kr.title ?? ''}\n${description}`, contextValue: 'cadence.keyResult', uri, line: kr.firstLine.start.line },
+  );
+  return Object.assign(node, { uri, objective: o.index, keyResult: kr.index });
+}
+
+function objectiveNode(folder: FolderIndex, set: OkrSetDoc, o: Objective, hidden: boolean): Node {
+  const uri = folder.uriOf(set.path);
+  const score = objectiveScore(o);
+  const description = [fmt(score), o.kind, o.owner && !hidden ? `@${o.owner.id}` : undefined, o.parent ? `↑ ${o.parent}` : undefined].filter(Boolean).join(' · ');
+  return group(`obj:${folder.folder.uri}:${set.path}:${o.index}`, `${o.id} ${o.title ?? ''}`, () => o.keyResults.map((kr) => krNode(folder, set, o, kr, hidden)), {
+    description,
+    icon: new vscode.ThemeIcon('target', score === undefined ? undefined : colour(scoreColour(score))),
+    tooltip: `${o.id} ${o.title ?? ''}\n${description}${o.kind === 'aspirational' ? '\nAspirational: 0.7 counts as success.' : '\nCommitted: on track only at 1.0.'}`,
+    uri,
+    line: o.firstLine.start.line,
+  });
+}
+
+export function objectivesRoots(folders: Iterable<FolderIndex>, hidden: boolean): Node[] {
+  const out: Node[] = [];
+  for (const f of folders) {
+    for (const set of f.dataset.okrSets()) {
+      const parents = [...new Set(set.objectives.map((o) => o.parent?.split('#')[0]).filter(Boolean))];
+      const description = [set.period ?? [set.start, set.end].filter(Boolean).join(' → '), `score ${fmt(setScore(set))}`, parents.length ? `aligns to ${parents.join(', ')}` : undefined].filter(Boolean).join(' · ');
+      out.push(
+        group(`set:${f.folder.uri}:${set.path}`, set.id, () => set.objectives.map((o) => objectiveNode(f, set, o, hidden)), {
+          description,
+          icon: new vscode.ThemeIcon('graph'),
+          tooltip: `${set.path}\n${description}`,
+          uri: f.uriOf(set.path),
+          expanded: true,
+        }),
+      );
+    }
+  }
+  return out;
+}

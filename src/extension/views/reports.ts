@@ -1,0 +1,98 @@
+// Reports: each person with their cadence status, open items and completion;
+// under them their open items, 1:1s (newest first), themes and plan.
+
+import * as vscode from 'vscode';
+import { personFigures, type CadenceStatus } from '../../core/metrics';
+import type { PersonDoc } from '../../core/model';
+import type { FolderIndex } from '../workspace-index';
+import { colour, daysAgo, group, itemNode, leaf, pct, type Node } from './nodes';
+
+const STATUS_ICON: Record<CadenceStatus, vscode.ThemeIcon> = {
+  ok: new vscode.ThemeIcon('pass-filled', colour('green')),
+  due: new vscode.ThemeIcon('clock', colour('yellow')),
+  lapsed: new vscode.ThemeIcon('warning', colour('red')),
+  unknown: new vscode.ThemeIcon('circle-outline'),
+  me: new vscode.ThemeIcon('account'),
+};
+
+export function personDescription(folder: FolderIndex, p: PersonDoc): string {
+  const ds = folder.dataset;
+  const f = personFigures({ today: ds.today, settings: ds.settings, data: ds.query }, p);
+  if (p.me) return 'you';
+  const last = f.status === 'lapsed' ? 'lapsed' : f.daysSinceLast !== undefined ? `last 1:1 ${daysAgo(f.daysSinceLast)}` : 'no 1:1 yet';
+  return [last, `${f.openItems} open`, pct(f.completion.rate) ? `${pct(f.completion.rate)} done` : undefined].filter(Boolean).join(' · ');
+}
+
+export function personNode(folder: FolderIndex, p: PersonDoc, hidden: boolean): Node {
+  const ds = folder.dataset;
+  const ctx = { today: ds.today, settings: ds.settings, data: ds.query };
+  const f = personFigures(ctx, p);
+  const uri = folder.uriOf(p.path);
+  const base = `person:${folder.folder.uri}:${p.key}`;
+  const label = hidden ? `Person ${ds.people().indexOf(p) + 1}` : p.name ?? p.id;
+  const node = group(
+    base,
+    label,
+    () => {
+      const notes = [...ds.query.notesOf(p.key)].reverse();
+      const open = notes.flatMap((n) => n.items.filter((i) => i.status === 'open').map((i) => ({ n, i })));
+      const themes = p.themes;
+      const out: Node[] = [
+        group(`${base}:items`, 'Open action items', () => open.map(({ n, i }) => itemNode(folder, n.path, i, ds.today, [i.owner ? `@${i.owner.id}` : 'no owner', i.due?.value ? `due ${i.due.value}` : 'no due date'], hidden)), {
+          description: String(open.length),
+          icon: new vscode.ThemeIcon('checklist'),
+        }),
+        group(
+          `${base}:notes`,
+          '1:1 notes',
+          () =>
+            notes.map((n) =>
+              leaf(`${base}:note:${n.path}`, n.date ?? n.path, {
+                description: [hidden || n.happiness === undefined ? undefined : `happiness ${n.happiness}/5`, `${n.items.length} items`].filter(Boolean).join(' · '),
+                tooltip: n.path,
+                icon: new vscode.ThemeIcon('note'),
+                uri: folder.uriOf(n.path),
+                contextValue: 'cadence.note',
+              }),
+            ),
+          { description: String(notes.length), icon: new vscode.ThemeIcon('notebook') },
+        ),
+        group(
+          `${base}:themes`,
+          'Growth themes',
+          () =>
+            themes.map((t, k) => {
+              const expired = !!t.until?.value && t.until.value < ds.today;
+              return leaf(`${base}:theme:${k}`, hidden ? 'Theme' : t.title ?? '(untitled)', {
+                description: [t.since?.value, t.until?.value].filter(Boolean).join(' → ') + (expired ? ' · expired' : ''),
+                icon: new vscode.ThemeIcon(expired ? 'history' : 'rocket', expired ? colour('yellow') : undefined),
+                uri,
+                line: t.firstLine.start.line,
+              });
+            }),
+          { description: String(themes.length), icon: new vscode.ThemeIcon('rocket') },
+        ),
+        group(
+          `${base}:plan`,
+          'Development plan',
+          () => p.development.map((d, k) => leaf(`${base}:plan:${k}`, hidden ? 'Focus area' : d, { icon: new vscode.ThemeIcon('target'), uri, line: p.developmentField?.keyRange.start.line ?? 0 })),
+          { description: String(p.development.length), icon: new vscode.ThemeIcon('target') },
+        ),
+      ];
+      return out;
+    },
+    {
+      description: hidden ? undefined : personDescription(folder, p),
+      icon: STATUS_ICON[f.status],
+      tooltip: hidden ? 'Hidden in screen-share mode' : `${p.name ?? p.id}${p.role ? ` — ${p.role}` : ''}\n${personDescription(folder, p)}${f.tightenCadence ? '\nCompletion under 70% two windows running: meet more often.' : ''}`,
+      contextValue: p.me ? 'cadence.me' : 'cadence.person',
+    },
+  );
+  return Object.assign(node, { personId: p.id, uri });
+}
+
+export function reportsRoots(folders: Iterable<FolderIndex>, hidden: boolean): Node[] {
+  const out: Node[] = [];
+  for (const f of folders) for (const p of f.dataset.people()) out.push(personNode(f, p, hidden));
+  return out;
+}
