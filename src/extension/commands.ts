@@ -190,7 +190,10 @@ export const commandsFeature: Feature = {
       if (k) void vscode.window.setStatusBarMessage(`Cadence: ${kr.id} score ${krScore(k).toFixed(2)}`, 5000);
     });
 
-    reg('cadence.openLocation', async (uri: vscode.Uri, line = 0) => {
+    reg('cadence.openLocation', async (arg: vscode.Uri | { uri?: vscode.Uri; line?: number }, lineArg?: number) => {
+      const uri = arg instanceof vscode.Uri ? arg : arg?.uri;
+      const line = (arg instanceof vscode.Uri ? lineArg : arg?.line) ?? 0;
+      if (!uri) return;
       const editor = await vscode.window.showTextDocument(uri, { preview: true });
       const p = new vscode.Position(Math.min(line, editor.document.lineCount - 1), 0);
       editor.selection = new vscode.Selection(p, p);

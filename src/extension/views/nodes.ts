@@ -7,6 +7,9 @@ import type { FolderIndex } from '../workspace-index';
 
 export interface Node {
   readonly id: string;
+  /** Where the node's file and line are, for "Open". */
+  readonly uri?: vscode.Uri;
+  readonly line?: number;
   item(): vscode.TreeItem;
   children?(): Node[];
 }
@@ -23,17 +26,16 @@ export function colour(c: 'red' | 'yellow' | 'green' | 'grey'): vscode.ThemeColo
 export function leaf(id: string, label: string, opts: { description?: string; tooltip?: string | vscode.MarkdownString; icon?: vscode.ThemeIcon; uri?: vscode.Uri; line?: number; contextValue?: string }): Node {
   return {
     id,
+    uri: opts.uri,
+    line: opts.line,
     item() {
       const t = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
       t.id = id;
       t.description = opts.description;
       t.tooltip = opts.tooltip ?? label;
       t.iconPath = opts.icon;
-      t.contextValue = opts.contextValue;
-      if (opts.uri) {
-        t.resourceUri = undefined;
-        t.command = openCommand(opts.uri, opts.line ?? 0);
-      }
+      t.contextValue = opts.contextValue ?? (opts.uri ? 'cadence.location' : undefined);
+      if (opts.uri) t.command = openCommand(opts.uri, opts.line ?? 0);
       return t;
     },
   };
@@ -43,13 +45,15 @@ export function leaf(id: string, label: string, opts: { description?: string; to
 export function group(id: string, label: string, kids: () => Node[], opts: { description?: string; icon?: vscode.ThemeIcon; expanded?: boolean; tooltip?: string; contextValue?: string; uri?: vscode.Uri; line?: number } = {}): Node {
   return {
     id,
+    uri: opts.uri,
+    line: opts.line,
     item() {
       const t = new vscode.TreeItem(label, opts.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
       t.id = id;
       t.description = opts.description;
       t.iconPath = opts.icon;
       t.tooltip = opts.tooltip ?? label;
-      t.contextValue = opts.contextValue;
+      t.contextValue = opts.contextValue ?? (opts.uri ? 'cadence.location' : undefined);
       if (opts.uri) t.command = openCommand(opts.uri, opts.line ?? 0);
       return t;
     },
@@ -67,15 +71,14 @@ export function itemNode(folder: FolderIndex, path: string, i: ActionItem, today
   const overdue = i.status === 'open' && !!i.due?.value && i.due.value < today;
   const uri = folder.uriOf(path);
   const label = hidden ? 'Action item' : i.text || '(no text)';
-  const node = leaf(`item:${folder.folder.uri}:${path}:${i.line}`, label, {
+  return leaf(`item:${folder.folder.uri}:${path}:${i.line}`, label, {
     description: describe.filter(Boolean).join(' · '),
     tooltip: hidden ? 'Hidden in screen-share mode' : i.lineText.trim(),
     icon: new vscode.ThemeIcon(overdue ? 'warning' : 'circle-large-outline', overdue ? colour('red') : undefined),
     uri,
     line: i.line,
     contextValue: 'cadence.actionItem',
-  });
-  return Object.assign(node, { uri, line: i.line });
+  }) as Node & ItemRef;
 }
 
 export function daysAgo(n: number): string {

@@ -40,7 +40,7 @@ function krNode(folder: FolderIndex, set: OkrSetDoc, o: Objective, kr: KeyResult
       ),
     { description, icon: krIcon(kr, o), tooltip: `${o.id}/${kr.id} ${kr.title ?? ''}\n${description}`, contextValue: 'cadence.keyResult', uri, line: kr.firstLine.start.line },
   );
-  return Object.assign(node, { uri, objective: o.index, keyResult: kr.index });
+  return Object.assign(node, { objective: o.index, keyResult: kr.index });
 }
 
 function objectiveNode(folder: FolderIndex, set: OkrSetDoc, o: Objective, hidden: boolean): Node {

@@ -86,9 +86,11 @@ export function personNode(folder: FolderIndex, p: PersonDoc, hidden: boolean): 
       icon: STATUS_ICON[f.status],
       tooltip: hidden ? 'Hidden in screen-share mode' : `${p.name ?? p.id}${p.role ? ` — ${p.role}` : ''}\n${personDescription(folder, p)}${f.tightenCadence ? '\nCompletion under 70% two windows running: meet more often.' : ''}`,
       contextValue: p.me ? 'cadence.me' : 'cadence.person',
+      uri,
+      line: 0,
     },
   );
-  return Object.assign(node, { personId: p.id, uri });
+  return Object.assign(node, { personId: p.id });
 }
 
 export function reportsRoots(folders: Iterable<FolderIndex>, hidden: boolean): Node[] {
