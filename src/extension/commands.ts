@@ -8,7 +8,9 @@ import { idFromName, isPersonId, newOkrSet, newOneOnOne, newPerson, quartersFrom
 import { krScore } from '../core/metrics';
 import type { ActionItem, KeyResult, OkrSetDoc } from '../core/model';
 import { toVsEdit } from './adapter';
-import { applyCoreEdits, pickPerson } from './edits';
+import { addDays } from '../core/dates';
+import { buildPreRead } from '../core/pre-read';
+import { applyCoreEdits, askDate, pickPerson } from './edits';
 import type { Feature } from './feature';
 import type { CadenceWorkspace, FolderIndex } from './workspace-index';
 
@@ -211,6 +213,26 @@ export const commandsFeature: Feature = {
       const source = vscode.Uri.joinPath(extensionUri, 'samples', 'team');
       const copied = await copyTree(source, folder.folder.uri);
       void vscode.window.showInformationMessage(`Cadence: copied ${copied.written} sample files${copied.skipped ? `; kept ${copied.skipped} of yours that already existed` : ''}.`);
+    });
+
+    reg('cadence.preparePreRead', async () => {
+      const folder = needFolder(ws);
+      if (!folder) return;
+      await ws.whenIndexed();
+      const sets = folder.dataset.okrSets();
+      if (!sets.length) {
+        void vscode.window.showWarningMessage('Cadence: there is no OKR set to review yet. Run "Cadence: New OKR Set…" first.');
+        return;
+      }
+      const picked = await vscode.window.showQuickPick(
+        sets.map((s) => ({ label: s.id, description: s.period, set: s })),
+        { title: 'Pre-read for which OKR set?' },
+      );
+      if (!picked) return;
+      const meeting = await askDate('Date of the OKR review meeting (YYYY-MM-DD)', addDays(folder.dataset.today, 7));
+      if (!meeting) return;
+      const file = buildPreRead(folder.dataset, picked.set, meeting);
+      await createAndOpen(folder, file);
     });
 
     reg('cadence.newOkrSet', async () => {

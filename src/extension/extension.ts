@@ -6,6 +6,7 @@ import { codeActionsFeature } from './code-actions';
 import { codeLensFeature } from './code-lens';
 import { commandsFeature } from './commands';
 import { completionsFeature } from './completions';
+import { dashboardFeature } from './dashboard';
 import { diagnosticsFeature } from './diagnostics';
 import { hoversFeature } from './hovers';
 import { statusBarFeature } from './status-bar';
@@ -23,6 +24,7 @@ const FEATURES: readonly Feature[] = [
   codeLensFeature,
   statusBarFeature,
   viewsFeature,
+  dashboardFeature,
 ];
 
 export type { CadenceApi };

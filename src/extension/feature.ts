@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { Dashboard } from './dashboard';
 import type { UiState } from './ui-state';
 import type { Views } from './views/index';
 import type { CadenceWorkspace } from './workspace-index';
@@ -10,6 +11,8 @@ export interface CadenceApi {
   readonly workspace: CadenceWorkspace;
   readonly state: UiState;
   views?: Views;
+  /** The open dashboard, if any. */
+  dashboard?: () => Dashboard | undefined;
 }
 
 export interface Services {

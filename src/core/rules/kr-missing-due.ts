@@ -1,7 +1,7 @@
 import { insertYamlKey } from '../fixes';
 import { okrSetEnd } from '../metrics';
 import type { Fix } from '../types';
-import { dueFixes } from './shared';
+import { dueFixes, lastLineOf } from './shared';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -21,7 +21,7 @@ export default defineRule({
     const at = d.data as { objective: number; keyResult: number };
     const kr = doc.objectives[at.objective]?.keyResults[at.keyResult];
     if (!kr) return [];
-    const after = kr.fields.get('owner')?.range.end.line ?? kr.fields.get('title')?.range.end.line ?? kr.firstLine.start.line;
+    const after = lastLineOf(kr.fields.get('owner')) ?? lastLineOf(kr.fields.get('title')) ?? kr.firstLine.start.line;
     const edit = (date: string) => insertYamlKey(kr.shape, after, ctx.lines, 'due', date);
     const end = okrSetEnd(doc);
     const fixes = dueFixes(ctx, undefined, edit);

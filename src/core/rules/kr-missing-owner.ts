@@ -1,5 +1,5 @@
 import { insertYamlKey } from '../fixes';
-import { ownerFixes } from './shared';
+import { lastLineOf, ownerFixes } from './shared';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -20,7 +20,7 @@ export default defineRule({
     const o = doc.objectives[at.objective];
     const kr = o?.keyResults[at.keyResult];
     if (!kr) return [];
-    const after = kr.fields.get('title')?.range.end.line ?? kr.firstLine.start.line;
+    const after = lastLineOf(kr.fields.get('title')) ?? kr.firstLine.start.line;
     return ownerFixes(ctx, o.owner?.id, (id) => insertYamlKey(kr.shape, after, ctx.lines, 'owner', id));
   },
 });

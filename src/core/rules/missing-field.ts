@@ -2,6 +2,7 @@ import { dateInFileName } from '../dates';
 import { insertAt, insertYamlKey } from '../fixes';
 import type { Fix } from '../types';
 import { defineRule, type FixContext } from './rule';
+import { lastLineOf } from './shared';
 
 interface Missing {
   field: string;
@@ -60,10 +61,14 @@ export default defineRule({
     const o = doc.objectives[m.objective ?? 0];
     const target = m.keyResult !== undefined ? o?.keyResults[m.keyResult] : o;
     if (!target) return [];
+    // After the whole of the field that opens the object: its value may be a
+    // block scalar or a nested list running over several lines.
+    const first = target.firstLine.start.line;
+    const opening = [...target.fields.values()].find((f) => f.keyRange.start.line === first);
     return [
       {
         title: 'Add a title…',
-        edits: [insertYamlKey(target.shape, target.firstLine.start.line, ctx.lines, 'title', '${value}')],
+        edits: [insertYamlKey(target.shape, lastLineOf(opening) ?? first, ctx.lines, 'title', '${value}')],
         ask: { kind: 'text', prompt: 'Title' },
       },
     ];

@@ -1,5 +1,5 @@
 import { insertYamlKey } from '../fixes';
-import { ownerFixes } from './shared';
+import { lastLineOf, ownerFixes } from './shared';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -16,7 +16,7 @@ export default defineRule({
   fixes(d, doc, ctx) {
     const o = doc.objectives[(d.data as { objective: number }).objective];
     if (!o) return [];
-    const after = o.fields.get('title')?.range.end.line ?? o.firstLine.start.line;
+    const after = lastLineOf(o.fields.get('title')) ?? o.firstLine.start.line;
     return ownerFixes(ctx, undefined, (id) => insertYamlKey(o.shape, after, ctx.lines, 'owner', id));
   },
 });

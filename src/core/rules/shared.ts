@@ -2,6 +2,7 @@
 
 import { addDays, endOfQuarter } from '../dates';
 import { nextOneOnOneDate } from '../metrics';
+import type { Field } from '../model';
 import type { Fix, TextEdit } from '../types';
 import type { RuleContext } from './rule';
 
@@ -45,4 +46,15 @@ export function dueFixes(ctx: RuleContext, report: string | undefined, edit: (da
   out.push({ title: `Due at the end of the quarter (${eoq})`, edits: [edit(eoq)] });
   out.push({ title: 'Due on…', edits: [edit('${value}')], ask: { kind: 'date', prompt: 'Due date (YYYY-MM-DD)' } });
   return out;
+}
+
+/**
+ * The last line of a field's value, after which a fix may add a key. A block
+ * scalar's (`title: >`) range runs to the start of the line after it, which
+ * may already belong to the next key or the next list item.
+ */
+export function lastLineOf(f: Field | undefined): number | undefined {
+  if (!f) return undefined;
+  const { start, end } = f.range;
+  return end.line > start.line && end.character === 0 ? end.line - 1 : end.line;
 }

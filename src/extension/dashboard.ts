@@ -1,0 +1,174 @@
+// The dashboard panel: a CSP'd webview (no remote content, one nonce'd
+// script), a typed protocol with a ready handshake, live data, and the
+// board's status edits applied as one undoable WorkspaceEdit each.
+
+import * as vscode from 'vscode';
+import { setStatus } from '../core/actions/okr-edits';
+import { dashboardData, type DashboardData } from '../core/dashboard-data';
+import { isFromWebview, type FromWebview, type ToWebview } from '../webview/protocol';
+import { applyCoreEdits } from './edits';
+import type { Feature, Services } from './feature';
+import type { FolderIndex } from './workspace-index';
+
+const VIEW_TYPE = 'cadence.dashboard';
+
+function nonce(): string {
+  const bytes = new Uint8Array(24);
+  crypto.getRandomValues(bytes);
+  return Buffer.from(bytes).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+}
+
+export function dashboardHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  const n = nonce();
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'dashboard.css'));
+  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource} data:`, `font-src ${webview.cspSource}`, `script-src 'nonce-${n}'`].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style}">
+<title>Cadence</title>
+</head>
+<body>
+<main id="app" aria-live="polite"><p class="loading">Loading your team…</p></main>
+<script nonce="${n}" src="${script}"></script>
+</body>
+</html>`;
+}
+
+export class Dashboard implements vscode.Disposable {
+  private ready = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** The last data posted (the integration tests read it). */
+  lastPosted: DashboardData | undefined;
+  private readonly readyWaiters: (() => void)[] = [];
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly services: Services,
+    extensionUri: vscode.Uri,
+    private readonly onDispose: () => void,
+  ) {
+    panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')] };
+    panel.iconPath = { light: vscode.Uri.joinPath(extensionUri, 'media', 'cadence-light.svg'), dark: vscode.Uri.joinPath(extensionUri, 'media', 'cadence-dark.svg') };
+    panel.webview.html = dashboardHtml(panel.webview, extensionUri);
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m: unknown) => {
+        if (isFromWebview(m)) void this.handle(m);
+        else services.log.warn('Dashboard: ignored a malformed message', m);
+      }),
+      panel.onDidDispose(() => this.dispose()),
+      services.workspace.onDidChange(() => this.schedule()),
+      services.state.onDidChange(() => this.post({ type: 'screenShare', on: services.state.screenShare() })),
+    );
+  }
+
+  /** Resolves once the webview has said `ready` and received its first data. */
+  whenReady(): Promise<void> {
+    return this.ready ? Promise.resolve() : new Promise((r) => this.readyWaiters.push(r));
+  }
+
+  private folder(): FolderIndex | undefined {
+    return this.services.workspace.activeFolder();
+  }
+
+  private post(m: ToWebview): void {
+    if (this.ready) void this.panel.webview.postMessage(m);
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.sendData(), 250);
+  }
+
+  sendData(): void {
+    const f = this.folder();
+    if (!f || !this.ready) return;
+    this.lastPosted = dashboardData(f.dataset);
+    this.post({ type: 'data', data: this.lastPosted });
+  }
+
+  private async handle(m: FromWebview): Promise<void> {
+    const f = this.folder();
+    switch (m.type) {
+      case 'ready':
+        this.ready = true;
+        this.post({ type: 'screenShare', on: this.services.state.screenShare() });
+        this.sendData();
+        this.readyWaiters.splice(0).forEach((r) => r());
+        return;
+      case 'open':
+        if (f) await vscode.commands.executeCommand('cadence.openLocation', f.uriOf(m.at.path), m.at.line);
+        return;
+      case 'toggleScreenShare':
+        await vscode.commands.executeCommand('cadence.toggleScreenShare');
+        return;
+      case 'setStatus':
+        if (f) await this.moveKeyResult(f, m);
+        return;
+      case 'error':
+        this.services.log.error(`Dashboard: ${m.message}`);
+        return;
+    }
+  }
+
+  /** The board's drag: `status:` of one key result, as one undoable edit. */
+  async moveKeyResult(f: FolderIndex, m: Extract<FromWebview, { type: 'setStatus' }>): Promise<boolean> {
+    const set = f.dataset.okrSets().find((s) => s.id === m.set);
+    const kr = set?.objectives[m.objectiveIndex]?.keyResults[m.index];
+    if (!set || !kr) {
+      void vscode.window.showWarningMessage('Cadence: that key result changed since the board was drawn; nothing was edited.');
+      this.sendData();
+      return false;
+    }
+    const uri = f.uriOf(set.path);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const synced = this.services.workspace.sync(doc);
+    const fresh = synced?.model.kind === 'okr' ? synced.model.objectives[m.objectiveIndex]?.keyResults[m.index] : undefined;
+    if (!fresh || fresh.id !== kr.id) return false;
+    const ok = await applyCoreEdits(uri, setStatus(fresh, doc.getText().replace(/\r\n?/g, '\n').split('\n'), m.status));
+    if (ok && !doc.isDirty) return ok;
+    // Saved like the user would: the OKR file on disk says what the board shows.
+    if (ok) await doc.save();
+    return ok;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.onDispose();
+  }
+}
+
+export const dashboardFeature: Feature = {
+  activate(context, services) {
+    let current: Dashboard | undefined;
+    const open = (panel: vscode.WebviewPanel) => {
+      current = new Dashboard(panel, services, context.extensionUri, () => (current = undefined));
+      services.api.dashboard = () => current;
+      return current;
+    };
+    services.api.dashboard = () => current;
+    context.subscriptions.push(
+      { dispose: () => current?.panel.dispose() },
+      vscode.commands.registerCommand('cadence.openDashboard', () => {
+        if (current) {
+          current.panel.reveal();
+          return current;
+        }
+        const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Cadence Dashboard', vscode.ViewColumn.Active, { enableScripts: true, retainContextWhenHidden: false });
+        return open(panel);
+      }),
+      // Restores the panel after a reload; the webview restores its own tab and set.
+      vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+        async deserializeWebviewPanel(panel: vscode.WebviewPanel) {
+          open(panel);
+        },
+      }),
+    );
+  },
+};
