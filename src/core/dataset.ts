@@ -141,21 +141,24 @@ export class Dataset {
   /** Adds an already-parsed document (the persistent index's fast start). */
   put(path: string, doc: Doc): void {
     const affected = new Set<string>([path]);
-    let all = false;
+    const hadPeople = this.personFiles > 0;
     const old = this.entries.get(path);
-    if (old) all = this.unindex(old.doc, affected) || all;
+    if (old) this.unindex(old.doc, affected);
     this.entries.set(path, { doc, localGen: -1 });
-    all = this.index(doc, affected) || all;
-    this.emit(affected, all);
+    this.index(doc, affected);
+    // Only the appearance of the first person file (or the loss of the last)
+    // switches unknown-person on or off everywhere.
+    this.emit(affected, hadPeople !== this.personFiles > 0);
   }
 
   deleteFile(path: string): void {
     const old = this.entries.get(path);
     if (!old) return;
     const affected = new Set<string>([path]);
-    const all = this.unindex(old.doc, affected);
+    const hadPeople = this.personFiles > 0;
+    this.unindex(old.doc, affected);
     this.entries.delete(path);
-    this.emit(affected, all);
+    this.emit(affected, hadPeople !== this.personFiles > 0);
   }
 
   has(path: string): boolean {
@@ -262,39 +265,39 @@ export class Dataset {
     for (const l of [...this.listeners]) l(e);
   }
 
-  private touchKey(key: string, affected: Set<string>): void {
-    for (const p of this.refsByKey.get(key) ?? []) affected.add(p);
+  /**
+   * A person's facts changed: their person files (cadence, duplicates) and,
+   * when the person file itself changed, every file that names them.
+   */
+  private touchKey(key: string, affected: Set<string>, references: boolean): void {
+    if (references) for (const p of this.refsByKey.get(key) ?? []) affected.add(p);
     for (const p of this.peopleByKey.get(key) ?? []) affected.add(p.path);
     this.lastCache.delete(key);
     this.sortedNotes.delete(key);
   }
 
-  /** Returns true when every file is affected (people appeared or vanished). */
-  private index(doc: Doc, affected: Set<string>): boolean {
-    let all = false;
+  private index(doc: Doc, affected: Set<string>): void {
     if (doc.kind === 'person') {
       let list = this.peopleByKey.get(doc.key);
       if (!list) this.peopleByKey.set(doc.key, (list = []));
       insertSorted(list, doc);
       this.peopleSorted = undefined;
-      all = this.personFiles++ === 0;
-      this.touchKey(doc.key, affected);
+      this.personFiles++;
+      this.touchKey(doc.key, affected, true);
     } else if (doc.kind === '1on1' && doc.report) {
       let set = this.notesByReport.get(doc.report.key);
       if (!set) this.notesByReport.set(doc.report.key, (set = new Set()));
       set.add(doc);
-      this.touchKey(doc.report.key, affected);
+      this.touchKey(doc.report.key, affected, false);
     }
     for (const key of referencedKeys(doc)) {
       let set = this.refsByKey.get(key);
       if (!set) this.refsByKey.set(key, (set = new Set()));
       set.add(doc.path);
     }
-    return all;
   }
 
-  private unindex(doc: Doc, affected: Set<string>): boolean {
-    let all = false;
+  private unindex(doc: Doc, affected: Set<string>): void {
     if (doc.kind === 'person') {
       const list = this.peopleByKey.get(doc.key);
       if (list) {
@@ -303,14 +306,13 @@ export class Dataset {
         if (!list.length) this.peopleByKey.delete(doc.key);
       }
       this.peopleSorted = undefined;
-      all = --this.personFiles === 0;
-      this.touchKey(doc.key, affected);
+      this.personFiles--;
+      this.touchKey(doc.key, affected, true);
     } else if (doc.kind === '1on1' && doc.report) {
       this.notesByReport.get(doc.report.key)?.delete(doc);
-      this.touchKey(doc.report.key, affected);
+      this.touchKey(doc.report.key, affected, false);
     }
     for (const key of referencedKeys(doc)) this.refsByKey.get(key)?.delete(doc.path);
-    return all;
   }
 }
 

@@ -96,3 +96,9 @@ export function mergeInsertions(edits: readonly TextEdit[]): TextEdit[] {
   }
   return out;
 }
+
+/** A fix's edits with the user's answer in place of `${value}`. */
+export function withAnswer(fix: Fix, answer: string): TextEdit[] {
+  const v = fix.ask?.yaml ? yamlScalar(answer) : answer;
+  return fix.edits.map((e) => ({ range: e.range, newText: e.newText.split('${value}').join(v) }));
+}

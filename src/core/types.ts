@@ -33,7 +33,12 @@ export interface Fix {
   readonly preferred?: boolean;
   /** Needs no choice and cannot surprise: eligible for source.fixAll.cadence. */
   readonly safe?: boolean;
-  readonly ask?: { readonly kind: 'person' | 'date' | 'text'; readonly prompt: string };
+  readonly ask?: {
+    readonly kind: 'person' | 'date' | 'text';
+    readonly prompt: string;
+    /** The answer lands in YAML: quote it when it would not read back as typed. */
+    readonly yaml?: boolean;
+  };
 }
 
 export interface Diagnostic {

@@ -32,7 +32,6 @@ export function toVsDiagnostic(d: Diagnostic, docsFor: (code: string) => vscode.
   return new CadenceDiagnostic(d, docsFor(d.code));
 }
 
-export function toVsEdit(e: TextEdit, value?: string): vscode.TextEdit {
-  const text = value === undefined ? e.newText : e.newText.split('${value}').join(value);
-  return new vscode.TextEdit(toVsRange(e.range), text);
+export function toVsEdit(e: TextEdit): vscode.TextEdit {
+  return new vscode.TextEdit(toVsRange(e.range), e.newText);
 }

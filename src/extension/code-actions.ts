@@ -3,7 +3,7 @@
 // source.fixAll.cadence for the fixes that need no choice.
 
 import * as vscode from 'vscode';
-import { mergeInsertions } from '../core/fixes';
+import { mergeInsertions, withAnswer } from '../core/fixes';
 import type { Diagnostic, Fix, TextEdit } from '../core/types';
 import { toVsEdit } from './adapter';
 import { applyCoreEdits, askFor } from './edits';
@@ -97,7 +97,7 @@ export const codeActionsFeature: Feature = {
           void vscode.window.showWarningMessage('Cadence: the note changed while you were choosing; nothing was edited. Run the fix again.');
           return;
         }
-        await applyCoreEdits(uri, fix.edits, value);
+        await applyCoreEdits(uri, withAnswer(fix, value));
       }),
     );
   },

@@ -6,9 +6,9 @@ import type { Fix, TextEdit } from '../core/types';
 import { toVsEdit } from './adapter';
 import type { FolderIndex } from './workspace-index';
 
-export async function applyCoreEdits(uri: vscode.Uri, edits: readonly TextEdit[], value?: string): Promise<boolean> {
+export async function applyCoreEdits(uri: vscode.Uri, edits: readonly TextEdit[]): Promise<boolean> {
   const we = new vscode.WorkspaceEdit();
-  we.set(uri, edits.map((e) => toVsEdit(e, value)));
+  we.set(uri, edits.map((e) => toVsEdit(e)));
   return vscode.workspace.applyEdit(we);
 }
 

@@ -1,15 +1,30 @@
 // 1:1 notes and OKR reviews: Markdown with front matter and action items.
 
 import { dateInFileName } from '../dates';
-import type { DateField, Decision, Field, OneOnOneDoc, ReviewDoc } from '../model';
+import type { DateField, Decision, Field, OneOnOneDoc, ReviewDoc, YamlProblem } from '../model';
+import { readFastFrontMatter } from './fast-front-matter';
 import { readBody, type Split } from '../markdown/body';
 import { isMap } from 'yaml';
 import { dateOf, fieldsOf, numberOf, personOf, readYaml, stringOf, valueNode } from './yaml-fields';
 
-function frontMatter(split: Split) {
-  const y = split.yaml !== undefined ? readYaml(split.yaml, split.yamlLine) : undefined;
-  const fields = y?.root ? fieldsOf(y.root, y.index) : new Map<string, Field>();
-  return { y, fields };
+/**
+ * Front matter fields: the fast reader for the simple `key: value` shape
+ * notes use, `yaml` for everything else (and for every error message).
+ */
+function frontMatter(split: Split): { errors: YamlProblem[]; fields: Map<string, Field>; nested: (key: string) => Map<string, Field> } {
+  if (split.yaml === undefined) return { errors: [], fields: new Map(), nested: () => new Map() };
+  const fast = readFastFrontMatter(split.lines.slice(split.yamlLine, split.bodyLine - 1), split.yamlLine);
+  if (fast) return { errors: [], fields: fast.fields, nested: (k) => fast.nested.get(k) ?? new Map() };
+  const y = readYaml(split.yaml, split.yamlLine);
+  const fields = y.root ? fieldsOf(y.root, y.index) : new Map<string, Field>();
+  return {
+    errors: y.errors,
+    fields,
+    nested: (k) => {
+      const node = y.root ? valueNode(y.root, k) : undefined;
+      return node && isMap(node) ? fieldsOf(node, y.index) : new Map();
+    },
+  };
 }
 
 function visibilityOf(f: Field | undefined): 'private' | 'shared' {
@@ -25,13 +40,12 @@ const RETRO: Record<string, 'keep' | 'fix' | 'clarify'> = { ':-)': 'keep', ':-('
 
 export function parseOneOnOne(path: string, split: Split): OneOnOneDoc {
   const dates: DateField[] = [];
-  const { y, fields } = frontMatter(split);
+  const { errors, fields, nested } = frontMatter(split);
   const dateField = dateOf(fields.get('date'), dates);
   const fromName = dateInFileName(path);
   const date = dateField ? dateField.value : fromName?.real ? fromName.value : undefined;
   const performanceField = fields.get('performance');
-  const perfNode = y?.root ? valueNode(y.root, 'performance') : undefined;
-  const perf = y && perfNode && isMap(perfNode) ? fieldsOf(perfNode, y.index) : new Map<string, Field>();
+  const perf = nested('performance');
   const body = readBody(split);
   const retro: OneOnOneDoc['retro'][number][] = [];
   for (let l = split.bodyLine; l < split.lines.length; l++) {
@@ -43,7 +57,7 @@ export function parseOneOnOne(path: string, split: Split): OneOnOneDoc {
     path,
     lineCount: split.lines.length,
     firstLine: { start: { line: 0, character: 0 }, end: { line: 0, character: split.lines[0].length } },
-    yamlErrors: y?.errors ?? [],
+    yamlErrors: errors,
     dates,
     ...body,
     hasFrontMatter: split.yaml !== undefined,
@@ -69,7 +83,7 @@ export const DECISIONS = ['continue', 'cut', 're-scope', 'escalate'] as const;
 
 export function parseReview(path: string, split: Split): ReviewDoc {
   const dates: DateField[] = [];
-  const { y, fields } = frontMatter(split);
+  const { errors, fields } = frontMatter(split);
   const body = readBody(split);
   const decisions: Decision[] = [];
   let h = 0;
@@ -95,7 +109,7 @@ export function parseReview(path: string, split: Split): ReviewDoc {
     path,
     lineCount: split.lines.length,
     firstLine: { start: { line: 0, character: 0 }, end: { line: 0, character: split.lines[0].length } },
-    yamlErrors: y?.errors ?? [],
+    yamlErrors: errors,
     dates,
     ...body,
     frontMatterEnd: split.bodyLine,

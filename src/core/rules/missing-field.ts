@@ -69,7 +69,7 @@ export default defineRule({
       {
         title: 'Add a title…',
         edits: [insertYamlKey(target.shape, lastLineOf(opening) ?? first, ctx.lines, 'title', '${value}')],
-        ask: { kind: 'text', prompt: 'Title' },
+        ask: { kind: 'text', prompt: 'Title', yaml: true },
       },
     ];
   },

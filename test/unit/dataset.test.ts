@@ -1,0 +1,308 @@
+// The Dataset's incremental behaviour: what each change event names, and that
+// every cross-file figure follows adds, edits and deletes in any order.
+import assert from 'node:assert/strict';
+import { Dataset, type DatasetChange } from '../../src/core/index';
+import { lines, makeDataset, note, personFile, row, rowsOf, settingsWith, TODAY } from './helpers';
+
+function listen(ds: Dataset): DatasetChange[] {
+  const events: DatasetChange[] = [];
+  ds.onDidChange((e) => events.push(e));
+  return events;
+}
+const paths = (e: DatasetChange) => [...e.paths].sort();
+
+const ALEX = 'people/alex.md';
+const SAM = 'people/sam.md';
+const A1 = '1on1s/alex/2026-11-20.md';
+const S1 = '1on1s/sam/2026-11-20.md';
+const OKR = 'okrs/q.okr.yaml';
+
+describe('Dataset', () => {
+  describe('change events', () => {
+    it('a new 1:1 names itself and its person’s file (the last 1:1 moved), not other people', () => {
+      const ds = makeDataset({ [ALEX]: personFile(), [SAM]: personFile(), [S1]: note('sam', '2026-11-20', '- [ ] x @sam due:2026-12-01') });
+      const events = listen(ds);
+      ds.setFile(A1, note('alex', '2026-11-20', '- [ ] x @alex due:2026-12-01'));
+      assert.equal(events.length, 1);
+      assert.equal(events[0].all, false);
+      assert.ok(events[0].paths.has(A1));
+      assert.ok(events[0].paths.has(ALEX), 'the person file (cadence-lapsed, figures) must be re-judged');
+      assert.ok(!events[0].paths.has(SAM));
+      assert.ok(!events[0].paths.has(S1));
+    });
+
+    it('deleting a person file names every file that referred to them', () => {
+      const ds = makeDataset({
+        [ALEX]: personFile(),
+        [SAM]: personFile(),
+        [A1]: note('alex', '2026-11-20', '- [ ] x @me due:2026-12-01'), //      report alex
+        [S1]: note('sam', '2026-11-20', '- [ ] x @Alex due:2026-12-01'), //     item owner Alex
+        '1on1s/sam/2026-11-13.md': note('sam', '2026-11-13', '- [ ] y @sam due:2026-12-01'), // no alex
+        [OKR]: lines('type: okr', 'period: 2026-Q4', 'objectives:', '  - id: O1', '    title: T', '    owner: sam', '    key_results:', '      - title: K', '        owner: ALEX'),
+      });
+      const events = listen(ds);
+      ds.deleteFile(ALEX);
+      assert.equal(events.length, 1);
+      assert.equal(events[0].all, false);
+      for (const p of [ALEX, A1, S1, OKR]) assert.ok(events[0].paths.has(p), p);
+      assert.ok(!events[0].paths.has('1on1s/sam/2026-11-13.md'));
+      assert.ok(!events[0].paths.has(SAM));
+      // …and those files now say so.
+      assert.deepEqual(
+        rowsOf(ds).filter((r) => r.code === 'unknown-person'),
+        [row(A1, 3, 'info', 'unknown-person'), row(S1, 7, 'info', 'unknown-person'), row(OKR, 9, 'info', 'unknown-person')],
+      );
+    });
+
+    it('the first person file and the last one affect every file (unknown-person switches on and off)', () => {
+      const ds = makeDataset({ [A1]: note('bob', '2026-11-20', '- [ ] x @carol due:2026-12-01'), [OKR]: lines('type: okr', 'period: 2026', 'objectives: []') });
+      const events = listen(ds);
+      ds.setFile(ALEX, personFile());
+      assert.equal(events.length, 1);
+      assert.equal(events[0].all, true);
+      assert.deepEqual(paths(events[0]), [A1, OKR, ALEX].sort());
+      assert.deepEqual(rowsOf(ds, [A1]).filter((r) => r.code === 'unknown-person').length, 2);
+
+      ds.setFile(SAM, personFile());
+      assert.equal(events[1].all, false, 'a second person file is not a switch');
+
+      ds.deleteFile(SAM);
+      assert.equal(events[2].all, false);
+      ds.deleteFile(ALEX);
+      assert.equal(events[3].all, true, 'the last person file');
+      assert.deepEqual(paths(events[3]), [A1, OKR].sort());
+      assert.deepEqual(rowsOf(ds, [A1]).filter((r) => r.code === 'unknown-person'), []);
+    });
+
+    it('editing a person file in place (same id) is not a switch', () => {
+      const ds = makeDataset({ [ALEX]: personFile(), [SAM]: personFile(), [A1]: note('alex', '2026-11-20') });
+      const events = listen(ds);
+      ds.setFile(ALEX, personFile('cadence: weekly'));
+      assert.equal(events.length, 1);
+      assert.equal(events[0].all, false);
+      assert.ok(events[0].paths.has(ALEX));
+      assert.ok(events[0].paths.has(A1));
+      assert.equal(events[0].all, false);
+    });
+
+    it('editing the only person file names it and the files that refer to it', () => {
+      // Editing the only person file neither adds nor removes a person file: not `all`.
+      const ds = makeDataset({ [ALEX]: personFile(), [A1]: note('alex', '2026-11-20'), [S1]: note('sam', '2026-11-20') });
+      const events = listen(ds);
+      ds.setFile(ALEX, personFile('cadence: weekly'));
+      assert.equal(events.length, 1);
+      assert.ok(events[0].paths.has(ALEX));
+      assert.ok(events[0].paths.has(A1));
+    });
+
+    it('deleting or ignoring an unknown file sends nothing; settings and a new today send all', () => {
+      const ds = makeDataset({ [A1]: note('alex', '2026-11-20') });
+      const events = listen(ds);
+      ds.deleteFile('1on1s/nobody.md');
+      assert.equal(ds.setFile('README.md', '# hello'), undefined);
+      assert.equal(events.length, 0);
+      ds.setToday(TODAY);
+      assert.equal(events.length, 0, 'the same today');
+      ds.setToday('2026-11-23');
+      ds.setSettings(settingsWith({ rules: { 'no-action-items': 'off' } }));
+      assert.deepEqual(
+        events.map((e) => [e.all, paths(e)]),
+        [
+          [true, [A1]],
+          [true, [A1]],
+        ],
+      );
+    });
+  });
+
+  describe('batch()', () => {
+    it('coalesces every change into one event with the union of the paths', () => {
+      const ds = makeDataset({ [ALEX]: personFile() });
+      const events = listen(ds);
+      const result = ds.batch(() => {
+        ds.setFile(A1, note('alex', '2026-11-20'));
+        ds.setFile(S1, note('sam', '2026-11-20'));
+        ds.batch(() => ds.setFile('1on1s/alex/2026-11-13.md', note('alex', '2026-11-13')));
+        assert.equal(events.length, 0, 'nothing is sent inside the batch, nested or not');
+        return 42;
+      });
+      assert.equal(result, 42);
+      assert.equal(events.length, 1);
+      for (const p of [A1, S1, '1on1s/alex/2026-11-13.md', ALEX]) assert.ok(events[0].paths.has(p), p);
+    });
+
+    it('carries all when any change inside needed it', () => {
+      const ds = makeDataset({ [A1]: note('alex', '2026-11-20'), [S1]: note('sam', '2026-11-20') });
+      const events = listen(ds);
+      ds.batch(() => {
+        ds.setFile('1on1s/x/2026-11-01.md', note('x', '2026-11-01'));
+        ds.setFile(ALEX, personFile());
+      });
+      assert.equal(events.length, 1);
+      assert.equal(events[0].all, true);
+      assert.deepEqual(paths(events[0]), ['1on1s/alex/2026-11-20.md', '1on1s/sam/2026-11-20.md', '1on1s/x/2026-11-01.md', ALEX].sort());
+    });
+
+    it('sends nothing when nothing changed, and still sends after a throw', () => {
+      const ds = makeDataset({});
+      const events = listen(ds);
+      ds.batch(() => ds.deleteFile('nope.md'));
+      assert.equal(events.length, 0);
+      assert.throws(() =>
+        ds.batch(() => {
+          ds.setFile(A1, note('alex', '2026-11-20'));
+          throw new Error('boom');
+        }),
+      );
+      assert.equal(events.length, 1);
+      ds.setFile(S1, note('sam', '2026-11-20'));
+      assert.equal(events.length, 2, 'the batch is closed after the throw');
+    });
+  });
+
+  describe('last 1:1', () => {
+    it('follows notes being added, edited and deleted', () => {
+      const ds = makeDataset({ [ALEX]: personFile('cadence: 14', 'since: 2026-01-01') });
+      const last = () => ds.query.lastOneOnOne('alex');
+      assert.equal(last(), undefined);
+      ds.setFile('1on1s/alex/a.md', note('alex', '2026-11-01'));
+      assert.equal(last(), '2026-11-01');
+      ds.setFile('1on1s/alex/b.md', note('Alex', '2026-11-15'));
+      assert.equal(last(), '2026-11-15');
+      ds.setFile('1on1s/alex/a.md', note('alex', '2026-11-18'));
+      assert.equal(last(), '2026-11-18');
+      ds.setFile('1on1s/alex/a.md', note('sam', '2026-11-18'));
+      assert.equal(last(), '2026-11-15', 'the note is about someone else now');
+      assert.equal(ds.query.lastOneOnOne('sam'), '2026-11-18');
+      ds.deleteFile('1on1s/alex/b.md');
+      assert.equal(last(), undefined);
+      assert.deepEqual(rowsOf(ds, [ALEX]).map((r) => r.code), ['cadence-lapsed']);
+    });
+
+    it('notesOf lists a person’s notes oldest first', () => {
+      const ds = makeDataset({ '1on1s/alex/z.md': note('alex', '2026-11-01'), '1on1s/alex/a.md': note('alex', '2026-11-15'), '1on1s/alex/2026-10-01.md': lines('---', 'type: 1on1', 'report: alex', '---') });
+      assert.deepEqual(
+        ds.query.notesOf('alex').map((n) => n.path),
+        ['1on1s/alex/2026-10-01.md', '1on1s/alex/z.md', '1on1s/alex/a.md'],
+      );
+    });
+  });
+
+  describe('duplicate-id in path order, whatever the arrival order', () => {
+    const files: [string, string][] = [
+      ['people/b.md', personFile('id: pat')],
+      ['people/a.md', personFile('id: Pat')],
+      ['people/c.md', personFile('id: PAT')],
+    ];
+    const permutations = (xs: number[]): number[][] => (xs.length <= 1 ? [xs] : xs.flatMap((x) => permutations(xs.filter((y) => y !== x)).map((p) => [x, ...p])));
+
+    for (const order of permutations([0, 1, 2])) {
+      it(`arrival order ${order.map((i) => files[i][0]).join(', ')}`, () => {
+        const ds = new Dataset({ today: TODAY });
+        for (const i of order) ds.setFile(files[i][0], files[i][1]);
+        assert.deepEqual(rowsOf(ds), [row('people/b.md', 3, 'error', 'duplicate-id'), row('people/c.md', 3, 'error', 'duplicate-id')]);
+      });
+    }
+
+    it('adding an earlier file names the later ones, whose diagnostics change', () => {
+      const ds = makeDataset({ 'people/b.md': personFile('id: pat') });
+      const events = listen(ds);
+      ds.setFile('people/a.md', personFile('id: pat'));
+      assert.ok(events[0].paths.has('people/b.md'));
+      assert.deepEqual(rowsOf(ds), [row('people/b.md', 3, 'error', 'duplicate-id')]);
+      ds.setFile('people/a.md', personFile('id: someone-else'));
+      assert.deepEqual(rowsOf(ds), []);
+    });
+  });
+
+  describe('a file that changes kind is re-indexed', () => {
+    it('person → 1:1 → not Cadence’s', () => {
+      const X = 'notes/x.md';
+      const ds = makeDataset({ [SAM]: personFile(), [A1]: note('sam', '2026-11-20', '- [ ] x @pat due:2026-12-01') });
+      ds.setFile(X, personFile('id: pat'));
+      assert.equal(ds.doc(X)?.kind, 'person');
+      // people() is in path order: notes/x.md < people/sam.md.
+      assert.deepEqual(ds.people().map((p) => p.id), ['pat', 'sam']);
+      assert.deepEqual(rowsOf(ds, [A1]).filter((r) => r.code === 'unknown-person'), []);
+
+      const events = listen(ds);
+      ds.setFile(X, lines('---', 'type: 1on1', 'report: sam', 'date: 2026-11-21', '---', '- [ ] y @sam due:2026-12-01'));
+      assert.equal(ds.doc(X)?.kind, '1on1');
+      assert.deepEqual(ds.query.peopleWithKey('pat'), []);
+      assert.equal(ds.query.lastOneOnOne('sam'), '2026-11-21');
+      assert.ok(events[0].paths.has(A1), 'the note that names @pat is named');
+      assert.ok(events[0].paths.has(SAM), 'sam has a new last 1:1');
+      assert.deepEqual(rowsOf(ds, [A1]).filter((r) => r.code === 'unknown-person'), [row(A1, 7, 'info', 'unknown-person')]);
+
+      ds.setFile(X, lines('---', 'type: note', '---', 'Just notes.'));
+      assert.equal(ds.has(X), false);
+      assert.equal(ds.query.lastOneOnOne('sam'), '2026-11-20');
+      assert.ok(events[1].paths.has(X));
+      assert.ok(events[1].paths.has(SAM));
+    });
+
+    it('a person file’s id edited: references follow the new id', () => {
+      const ds = makeDataset({ [ALEX]: personFile(), [A1]: note('alex', '2026-11-20', '- [ ] x @alex due:2026-12-01') });
+      assert.deepEqual(rowsOf(ds).filter((r) => r.code === 'unknown-person'), []);
+      ds.setFile(ALEX, personFile('id: alexk'));
+      assert.deepEqual(rowsOf(ds).filter((r) => r.code === 'unknown-person'), [row(A1, 3, 'info', 'unknown-person'), row(A1, 7, 'info', 'unknown-person')]);
+    });
+  });
+
+  describe('settings and today', () => {
+    it('a settings change re-judges every file (severity, off, default cadence)', () => {
+      const ds = makeDataset({ [ALEX]: personFile('since: 2026-10-20'), [A1]: lines('---', 'type: 1on1', 'report: sam', 'date: 2026-10-01', '---') });
+      // alex: no cadence, since 2026-10-20 → 33 days; default 14 → lapsed; default 30 → not (45).
+      assert.deepEqual(rowsOf(ds), [row(A1, 1, 'info', 'no-action-items'), row(A1, 3, 'info', 'unknown-person'), row(ALEX, 1, 'warning', 'cadence-lapsed')]);
+      ds.setSettings(settingsWith({ defaultCadenceDays: 30, rules: { 'no-action-items': 'off', 'unknown-person': 'error' } }));
+      assert.deepEqual(rowsOf(ds), [row(A1, 3, 'error', 'unknown-person')]);
+      ds.setSettings(settingsWith());
+      assert.deepEqual(rowsOf(ds).length, 3);
+    });
+
+    it('a new today re-judges date rules', () => {
+      const ds = makeDataset({ [A1]: note('alex', '2026-11-20', '- [ ] x @alex due:2026-11-22') });
+      assert.deepEqual(rowsOf(ds), []);
+      ds.setToday('2026-11-23');
+      assert.deepEqual(rowsOf(ds), [row(A1, 7, 'warning', 'action-overdue')]);
+    });
+  });
+
+  describe('paths and reading', () => {
+    it('paths() are in code-point order', () => {
+      const ds = makeDataset({ 'people/a.md': personFile(), 'people/Z.md': personFile(), 'people/a-b.md': personFile(), 'people/ä.md': personFile() });
+      assert.deepEqual(ds.paths(), ['people/Z.md', 'people/a-b.md', 'people/a.md', 'people/ä.md']);
+    });
+
+    it('CRLF and BOM text is read exactly as LF', () => {
+      const text = note('alex', '2026-11-20', '- [ ] x due:2026-11-01');
+      const lf = makeDataset({ [A1]: text }).diagnostics(A1);
+      const crlf = makeDataset({ [A1]: '\uFEFF' + text.replace(/\n/g, '\r\n') }).diagnostics(A1);
+      assert.deepEqual(crlf, lf);
+      assert.equal(lf.length, 2);
+    });
+
+    it('action items: owner is the first @id that is not in an e-mail address; a nested item is not in its parent’s text', () => {
+      const ds = makeDataset({
+        [A1]: note('alex', '2026-11-20', '- [ ] Mail bob@corp.io the plan @sam and @alex due:2026-12-01 done:2026-11-21', '  - [x] Child @alex', '1) [-] Ordered [owner:: carol] [due:: 2026-12-02]'),
+      });
+      const doc = ds.doc(A1);
+      assert.ok(doc && doc.kind === '1on1');
+      assert.deepEqual(
+        doc.items.map((i) => [i.line + 1, i.status, i.owner?.id, i.due?.value, i.done?.value, i.text, i.spelling]),
+        [
+          [7, 'open', 'sam', '2026-12-01', '2026-11-21', 'Mail bob@corp.io the plan and @alex', 'cadence'],
+          [8, 'done', 'alex', undefined, undefined, 'Child', 'cadence'],
+          [9, 'cancelled', 'carol', '2026-12-02', undefined, 'Ordered', 'dataview'],
+        ],
+      );
+    });
+
+    it('a file that is not Cadence’s replaces an earlier entry for its path', () => {
+      const ds = makeDataset({ [A1]: note('alex', '2026-11-20') });
+      assert.equal(ds.setFile(A1, lines('---', 'type: draft', '---')), undefined);
+      assert.equal(ds.has(A1), false);
+      assert.equal(ds.size, 0);
+    });
+  });
+});
