@@ -61,6 +61,14 @@ describe('cadence check on the shared examples', () => {
     });
   }
 
+  it('the bundled sample team: exactly its hand-computed diagnostics (samples/team/EXPECTED.md)', () => {
+    const expected = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'sample-team.expected.json'), 'utf8')) as Expected;
+    const r = cadence(['check', join(ROOT, 'samples', 'team'), '--format', 'json', '--today', expected.today]);
+    assert.equal(r.status, expected.exitCode, r.stderr);
+    const got = (JSON.parse(r.stdout) as Expected['diagnostics']).map(({ file, line, severity, code }) => ({ file, line, severity, code }));
+    assert.deepEqual(got, expected.diagnostics);
+  });
+
   it('prints the JSON fields of SPEC §9, sorted by file, line, column, code', () => {
     const r = cadence(['check', join(EXAMPLES, 'basic'), '--format=json', '--today=2026-11-22']);
     const got = JSON.parse(r.stdout) as Record<string, unknown>[];
