@@ -4,18 +4,20 @@
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isValidDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = ISO.exec(value);
-  if (!m) return false;
-  const y = +m[1];
-  const mo = +m[2];
-  const d = +m[3];
+  if (typeof value !== 'string' || value.length !== 10 || !ISO.test(value)) return false;
+  const y = +value.slice(0, 4);
+  const mo = +value.slice(5, 7);
+  const d = +value.slice(8, 10);
   if (mo < 1 || mo > 12 || d < 1) return false;
   return d <= daysInMonth(y, mo);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month of the proleptic Gregorian calendar (month 1–12). */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0)) return 29;
+  return MONTH_DAYS[month - 1];
 }
 
 export function toDayNumber(date: string): number {

@@ -8,7 +8,8 @@ import type { Range } from '../types';
 const STATUS: Record<string, ItemStatus> = { ' ': 'open', x: 'done', X: 'done', '-': 'cancelled', '>': 'forwarded' };
 
 // `@id` where the `@` does not continue a word: `bob@corp.io` is an address.
-const OWNER = /(^|[^\p{L}\p{N}_.+\-@])@([\p{L}\p{N}_][\p{L}\p{N}_\-]*)/gu;
+const ID_AT = /[\p{L}\p{N}_][\p{L}\p{N}_-]*/uy;
+const WORDISH = /[\p{L}\p{N}_.+\-@]/u;
 const DUE = /(^|\s)due:(\S+)/g;
 const DONE = /(^|\s)done:(\S+)/g;
 const DUE_TASKS = /📅\uFE0F?[ ]*(\S+)?/gu;
@@ -35,7 +36,13 @@ function findTokens(text: string, from: number): Found[] {
       out.push({ kind, raw, start, end: m.index + m[0].length, valueStart, spelling });
     }
   };
-  if (text.indexOf('@', from) !== -1) scan(OWNER, 'owner', 'cadence', 2, 1);
+  // Owners: found from each '@' rather than by a regex tried at every column.
+  for (let at = text.indexOf('@', from); at !== -1; at = text.indexOf('@', at + 1)) {
+    if (at > 0 && WORDISH.test(text[at - 1])) continue;
+    ID_AT.lastIndex = at + 1;
+    const m = ID_AT.exec(text);
+    if (m) out.push({ kind: 'owner', raw: m[0], start: at, end: at + 1 + m[0].length, valueStart: at + 1, spelling: 'cadence' });
+  }
   if (text.indexOf('due:', from) !== -1) scan(DUE, 'due', 'cadence', 2, 1);
   if (text.indexOf('done:', from) !== -1) scan(DONE, 'done', 'cadence', 2, 1);
   if (text.indexOf('📅', from) !== -1) scan(DUE_TASKS, 'due', 'tasks', 1, 0);

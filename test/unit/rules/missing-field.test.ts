@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { withAnswer } from '../../../src/core/fixes';
 import { assertFix, assertSeverityConfigurable, check, checkCode, fixesFor, kr, lines, okr, row } from '../helpers';
 
 const CODE = 'missing-field';
@@ -157,10 +158,8 @@ describe(CODE, () => {
 });
 
 describe('missing-field: an answer typed into YAML', () => {
-  it('is quoted when it would not read back as typed', async () => {
-    const { withAnswer } = await import('../../../src/core/fixes');
+  it('is quoted when it would not read back as typed', () => {
     const fix = { title: 'Add a title…', edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'title: ${value}' }], ask: { kind: 'text' as const, prompt: 'Title', yaml: true } };
-    const assert = (await import('node:assert/strict')).default;
     assert.equal(withAnswer(fix, 'Ship: the thing')[0].newText, 'title: "Ship: the thing"');
     assert.equal(withAnswer(fix, 'Ship it')[0].newText, 'title: Ship it');
     assert.equal(withAnswer({ ...fix, ask: { ...fix.ask, yaml: false } }, 'a: b')[0].newText, 'title: a: b');
