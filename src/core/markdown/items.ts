@@ -59,6 +59,13 @@ function findTokens(text: string, from: number): Found[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** Trims and folds runs of spaces, without a regex pass over every item. */
+function collapse(s: string): string {
+  let t = s.trim();
+  if (t.indexOf('  ') !== -1 || t.indexOf('\t') !== -1) t = t.replace(/[ \t]+/g, ' ');
+  return t;
+}
+
 /** Builds one action item from its source line and the scanner's facts. */
 export function readItem(lineText: string, line: number, markerCol: number, boxCol: number, state: string): ActionItem {
   const at = (s: number, e: number): Range => ({ start: { line, character: s }, end: { line, character: e } });
@@ -106,7 +113,7 @@ export function readItem(lineText: string, line: number, markerCol: number, boxC
     owner,
     due,
     done,
-    text: text.replace(/\s+/g, ' ').trim(),
+    text: collapse(text),
     spelling,
     lineText,
   };
