@@ -88,6 +88,8 @@ export interface Signal {
 export interface DashboardData {
   readonly today: string;
   readonly completionTarget: number;
+  /** Days in the completion-rate window (cadence.completionWindowDays). */
+  readonly completionWindowDays: number;
   readonly people: PersonCard[];
   readonly heatmap: { readonly weekStarts: string[]; readonly rows: HeatmapRow[] };
   readonly sets: SetView[];
@@ -186,7 +188,7 @@ export function dashboardData(ds: Dataset): DashboardData {
     }),
   }));
 
-  return { today, completionTarget: 0.8, people: cards, heatmap: { weekStarts, rows }, sets, signals: signals(ds, cards, sets) };
+  return { today, completionTarget: 0.8, completionWindowDays: ds.settings.completionWindowDays, people: cards, heatmap: { weekStarts, rows }, sets, signals: signals(ds, cards, sets) };
 }
 
 function signals(ds: Dataset, cards: PersonCard[], sets: SetView[]): Signal[] {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { mergeInsertions, withAnswer } from '../core/fixes';
 import type { Diagnostic, Fix, TextEdit } from '../core/types';
 import { toVsEdit } from './adapter';
-import { applyCoreEdits, askFor } from './edits';
+import { applyCoreEdits, askFor, dateProblem } from './edits';
 import type { Feature } from './feature';
 import type { CadenceWorkspace } from './workspace-index';
 
@@ -87,14 +87,18 @@ export const codeActionsFeature: Feature = {
       vscode.languages.registerCodeActionsProvider(SELECTOR, new Provider(workspace), {
         providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL],
       }),
-      vscode.commands.registerCommand('cadence.applyFixWithInput', async (uri: vscode.Uri, version: number, fix: Fix) => {
+      vscode.commands.registerCommand('cadence.applyFixWithInput', async (uri: vscode.Uri, version: number, fix: Fix, answer?: string) => {
         const doc = await vscode.workspace.openTextDocument(uri);
         const folder = workspace.folderFor(uri);
         if (!folder || !fix.ask) return;
-        const value = await askFor(folder, fix.ask);
+        const value = answer ?? (await askFor(folder, fix.ask));
         if (value === undefined) return;
         if (doc.version !== version) {
           void vscode.window.showWarningMessage('Cadence: the note changed while you were choosing; nothing was edited. Run the fix again.');
+          return;
+        }
+        if (fix.ask.kind === 'date' && dateProblem(value)) {
+          void vscode.window.showErrorMessage(`Cadence: ${dateProblem(value)} Nothing was edited.`);
           return;
         }
         await applyCoreEdits(uri, withAnswer(fix, value));

@@ -10,7 +10,7 @@ import type { ActionItem, KeyResult, OkrSetDoc } from '../core/model';
 import { toVsEdit } from './adapter';
 import { addDays } from '../core/dates';
 import { buildPreRead } from '../core/pre-read';
-import { applyCoreEdits, askDate, pickPerson } from './edits';
+import { applyCoreEdits, askDate, dateProblem, pickPerson } from './edits';
 import type { Feature } from './feature';
 import type { CadenceWorkspace, FolderIndex } from './workspace-index';
 
@@ -129,7 +129,7 @@ export const commandsFeature: Feature = {
       const id = typeof personId === 'string' ? personId : await pickPerson(folder, 'New 1:1 with…');
       if (!id) return;
       const file = newOneOnOne(folder.dataset, id.toLowerCase(), folder.dataset.today);
-      await createAndOpen(folder, file, file.text.split('\n').indexOf('## Action items'));
+      return createAndOpen(folder, file, file.text.split('\n').indexOf('## Action items'));
     });
 
     reg('cadence.toggleActionItem', async (arg?: vscode.Uri | { uri: vscode.Uri; line: number }, lineArg?: number) => {
@@ -149,7 +149,7 @@ export const commandsFeature: Feature = {
       await applyCoreEdits(doc.uri, toggleItem(item, folder.dataset.today));
     });
 
-    reg('cadence.checkInKeyResult', async (arg?: vscode.Uri | { uri: vscode.Uri; objective: number; keyResult: number }, objArg?: number, krArg?: number) => {
+    reg('cadence.checkInKeyResult', async (arg?: vscode.Uri | { uri: vscode.Uri; objective: number; keyResult: number }, objArg?: number, krArg?: number, answers?: { current: number; confidence: number; note?: string }) => {
       const uri = arg instanceof vscode.Uri ? arg : arg?.uri;
       const objective = arg instanceof vscode.Uri ? objArg : arg?.objective;
       const keyResult = arg instanceof vscode.Uri ? krArg : arg?.keyResult;
@@ -168,16 +168,18 @@ export const commandsFeature: Feature = {
         return;
       }
       const title = `Check in ${model.objectives[where.o].id}/${kr.id}: ${kr.title ?? ''}`;
-      const current = await vscode.window.showInputBox({
+      const current = answers ? String(answers.current) : await vscode.window.showInputBox({
         title,
         prompt: `Current value${kr.unit ? ` (${kr.unit})` : ''}; start ${kr.start ?? 0}, target ${kr.target ?? '?'}`,
         value: kr.current !== undefined ? String(kr.current) : '',
         validateInput: (s) => numberProblem(s),
       });
       if (current === undefined) return;
-      const confidence = await vscode.window.showInputBox({ title, prompt: 'Confidence, 0.0–1.0', value: String(kr.confidence ?? 0.5), validateInput: (s) => numberProblem(s, 0, 1) });
+      if (numberProblem(current)) return void vscode.window.showErrorMessage(`Cadence: ${numberProblem(current)}`);
+      const confidence = answers ? String(answers.confidence) : await vscode.window.showInputBox({ title, prompt: 'Confidence, 0.0–1.0', value: String(kr.confidence ?? 0.5), validateInput: (s) => numberProblem(s, 0, 1) });
       if (confidence === undefined) return;
-      const note = await vscode.window.showInputBox({ title, prompt: 'Note (optional)' });
+      if (numberProblem(confidence, 0, 1)) return void vscode.window.showErrorMessage(`Cadence: confidence — ${numberProblem(confidence, 0, 1)}`);
+      const note = answers ? (answers.note ?? '') : await vscode.window.showInputBox({ title, prompt: 'Note (optional)' });
       if (note === undefined) return;
       const latest = ws.sync(doc);
       const fresh = latest?.model.kind === 'okr' ? latest.model.objectives[where.o]?.keyResults[where.k] : undefined;
@@ -215,7 +217,7 @@ export const commandsFeature: Feature = {
       void vscode.window.showInformationMessage(`Cadence: copied ${copied.written} sample files${copied.skipped ? `; kept ${copied.skipped} of yours that already existed` : ''}.`);
     });
 
-    reg('cadence.preparePreRead', async () => {
+    reg('cadence.preparePreRead', async (setId?: string, meetingDate?: string) => {
       const folder = needFolder(ws);
       if (!folder) return;
       await ws.whenIndexed();
@@ -224,28 +226,30 @@ export const commandsFeature: Feature = {
         void vscode.window.showWarningMessage('Cadence: there is no OKR set to review yet. Run "Cadence: New OKR Set…" first.');
         return;
       }
-      const picked = await vscode.window.showQuickPick(
-        sets.map((s) => ({ label: s.id, description: s.period, set: s })),
-        { title: 'Pre-read for which OKR set?' },
-      );
+      const items = sets.map((s) => ({ label: s.id, description: s.period, set: s }));
+      const picked = typeof setId === 'string' ? items.find((i) => i.set.key === setId.toLowerCase()) : await vscode.window.showQuickPick(items, { title: 'Pre-read for which OKR set?' });
       if (!picked) return;
-      const meeting = await askDate('Date of the OKR review meeting (YYYY-MM-DD)', addDays(folder.dataset.today, 7));
+      const meeting = typeof meetingDate === 'string' ? meetingDate : await askDate('Date of the OKR review meeting (YYYY-MM-DD)', addDays(folder.dataset.today, 7));
       if (!meeting) return;
-      const file = buildPreRead(folder.dataset, picked.set, meeting);
-      await createAndOpen(folder, file);
+      if (dateProblem(meeting)) return void vscode.window.showErrorMessage(`Cadence: ${dateProblem(meeting)}`);
+      return createAndOpen(folder, buildPreRead(folder.dataset, picked.set, meeting));
     });
 
-    reg('cadence.newOkrSet', async () => {
+    reg('cadence.newOkrSet', async (periodArg?: string) => {
       const folder = needFolder(ws);
       if (!folder) return;
-      const period = await vscode.window.showQuickPick(quartersFrom(folder.dataset.today, 4), { title: 'New OKR set for which quarter?' });
+      const period = typeof periodArg === 'string' ? periodArg : await vscode.window.showQuickPick(quartersFrom(folder.dataset.today, 4), { title: 'New OKR set for which quarter?' });
       if (!period) return;
-      await createAndOpen(folder, newOkrSet(period), 8);
+      return createAndOpen(folder, newOkrSet(period), 8);
     });
 
-    reg('cadence.addPerson', async () => {
+    reg('cadence.addPerson', async (answers?: { name: string; id: string; cadence: string }) => {
       const folder = needFolder(ws);
       if (!folder) return;
+      if (answers && typeof answers === 'object' && 'name' in answers) {
+        if (!isPersonId(answers.id)) return void vscode.window.showErrorMessage(`Cadence: "${answers.id}" is not a valid id (letters, digits, "-" and "_").`);
+        return createAndOpen(folder, newPerson(answers.id, answers.name, folder.dataset.today, answers.cadence), 3);
+      }
       const name = await vscode.window.showInputBox({ title: 'Add person', prompt: 'Their name', validateInput: (s) => (s.trim() ? undefined : 'Type a name.') });
       if (!name) return;
       const id = await vscode.window.showInputBox({
@@ -258,7 +262,7 @@ export const commandsFeature: Feature = {
       if (!id) return;
       const cadence = await vscode.window.showQuickPick(['weekly', 'biweekly', 'monthly'], { title: 'How often do you meet?' });
       if (!cadence) return;
-      await createAndOpen(folder, newPerson(id.trim(), name.trim(), folder.dataset.today, cadence), 3);
+      return createAndOpen(folder, newPerson(id.trim(), name.trim(), folder.dataset.today, cadence), 3);
     });
   },
 };

@@ -57,7 +57,7 @@ class Provider implements vscode.CompletionItemProvider {
     const yamlLine = model.kind === 'okr' || pos.line < ('frontMatterEnd' in model ? model.frontMatterEnd : 0);
 
     if (yamlLine) {
-      const m = /(?:^|[{,]\s*|-\s+)([A-Za-z_]+):\s*([\w@.-]*)$/.exec(before);
+      const m = /(?:^\s*|[{,]\s*|-\s+)([A-Za-z_-]+):\s*([\w@.-]*)$/.exec(before);
       if (!m) return undefined;
       const range = new vscode.Range(pos.line, pos.character - m[2].length, pos.line, pos.character);
       if (m[1] === 'owner' || m[1] === 'report') return peopleItems(folder, range, '');

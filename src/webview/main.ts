@@ -1,0 +1,212 @@
+// The dashboard's browser side. It says `ready`, then renders whatever `data`
+// the extension posts (every change re-posts it), keeps the tab and the set
+// in the webview state so a reload restores the view, and posts back only
+// through the typed protocol.
+
+import type { DashboardData, SetView } from '../core/dashboard-data';
+import type { KrStatus } from '../core/model';
+import { renderBoard } from './board';
+import { krKey, type KrRef, type ViewContext } from './context';
+import { clear, h } from './dom';
+import { longDate } from './format';
+import { renderOkrs } from './okrs';
+import { renderOverview } from './overview';
+import type { FromWebview, ToWebview, WebviewState } from './protocol';
+
+interface VsCodeApi {
+  postMessage(message: FromWebview): void;
+  getState(): unknown;
+  setState(state: WebviewState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const post = (m: FromWebview) => vscode.postMessage(m);
+
+// Errors go to the extension's log: a webview has no console a user sees.
+window.addEventListener('error', (ev) => post({ type: 'error', message: `${ev.message}${ev.filename ? ` (${ev.filename}:${ev.lineno}:${ev.colno})` : ''}` }));
+window.addEventListener('unhandledrejection', (ev) => post({ type: 'error', message: `Unhandled rejection: ${String((ev.reason as Error)?.stack ?? ev.reason)}` }));
+
+const TABS: readonly { id: WebviewState['tab']; label: string }[] = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'okrs', label: 'OKRs' },
+  { id: 'board', label: 'Board' },
+];
+
+function restoredState(): WebviewState {
+  const s = vscode.getState() as Partial<WebviewState> | undefined;
+  const tab = TABS.some((t) => t.id === s?.tab) ? s!.tab! : 'overview';
+  return { tab, set: typeof s?.set === 'string' ? s.set : undefined };
+}
+
+let state: WebviewState = restoredState();
+let data: DashboardData | undefined;
+let screenShare = false;
+/** Optimistic board moves, until the next `data` (the truth) arrives. */
+const pending = new Map<string, KrStatus>();
+
+// Created in start(): the shell may load this script before <body> is parsed.
+let app: HTMLElement | undefined;
+const live = h('div', { class: 'visually-hidden', attrs: { 'aria-live': 'polite', role: 'status' } });
+
+function setState(next: Partial<WebviewState>): void {
+  state = { ...state, ...next };
+  vscode.setState(state);
+}
+
+function withPending(d: DashboardData): DashboardData {
+  if (!pending.size) return d;
+  const sets: SetView[] = d.sets.map((set) => ({
+    ...set,
+    objectives: set.objectives.map((o) => ({
+      ...o,
+      keyResults: o.keyResults.map((kr) => {
+        const st = pending.get(krKey(kr));
+        return st ? { ...kr, status: st } : kr;
+      }),
+    })),
+  }));
+  return { ...d, sets };
+}
+
+function announce(text: string): void {
+  live.textContent = '';
+  // A fresh text node after a tick makes screen readers repeat identical text.
+  setTimeout(() => (live.textContent = text), 30);
+}
+
+const ctxFor = (d: DashboardData): ViewContext => ({
+  data: d,
+  state,
+  screenShare,
+  open: (at) => post({ type: 'open', at: { path: at.path, line: at.line } }),
+  move: (kr: KrRef, status: KrStatus, label: string) => {
+    post({ type: 'setStatus', set: kr.set, objectiveIndex: kr.objectiveIndex, index: kr.index, status });
+    pending.set(krKey(kr), status);
+    announce(`Moved ${label} to ${status}`);
+    render();
+  },
+  selectSet: (id) => {
+    setState({ set: id });
+    render();
+  },
+  announce,
+});
+
+function header(d: DashboardData | undefined): HTMLElement {
+  const toggle = h(
+    'button',
+    {
+      class: ['toggle', screenShare && 'on'],
+      attrs: { type: 'button', 'aria-pressed': screenShare ? 'true' : 'false', 'data-focus': 'screen-share', title: 'Blur names, ratings and note text for a shared screen' },
+      on: { click: () => post({ type: 'toggleScreenShare' }) },
+    },
+    h('span', { class: 'toggle-icon', attrs: { 'aria-hidden': 'true' } }, screenShare ? '◉' : '○'),
+    'Screen-share mode',
+    h('span', { class: 'toggle-state' }, screenShare ? 'On' : 'Off'),
+  );
+  return h(
+    'header',
+    { class: 'top' },
+    h('div', { class: 'brand' }, h('h1', null, 'Cadence'), d ? h('span', { class: 'date muted' }, longDate(d.today)) : ''),
+    toggle,
+  );
+}
+
+function tabs(): HTMLElement {
+  const buttons = TABS.map((t, i) =>
+    h(
+      'button',
+      {
+        class: ['tab', state.tab === t.id && 'active'],
+        attrs: {
+          type: 'button',
+          role: 'tab',
+          id: `tab-${t.id}`,
+          'aria-selected': state.tab === t.id ? 'true' : 'false',
+          'aria-controls': 'panel',
+          tabindex: state.tab === t.id ? 0 : -1,
+          'data-focus': `tab:${t.id}`,
+        },
+        on: {
+          click: () => selectTab(t.id),
+          keydown: (ev) => {
+            const n = TABS.length;
+            const j = ev.key === 'ArrowRight' ? (i + 1) % n : ev.key === 'ArrowLeft' ? (i + n - 1) % n : ev.key === 'Home' ? 0 : ev.key === 'End' ? n - 1 : -1;
+            if (j < 0) return;
+            ev.preventDefault();
+            selectTab(TABS[j].id);
+          },
+        },
+      },
+      t.label,
+    ),
+  );
+  return h('nav', { class: 'tabs', attrs: { role: 'tablist', 'aria-label': 'Dashboard views' } }, buttons);
+}
+
+function selectTab(id: WebviewState['tab']): void {
+  if (id === state.tab) return;
+  setState({ tab: id });
+  render(`tab:${id}`);
+  window.scrollTo(0, 0);
+}
+
+function panel(d: DashboardData | undefined): HTMLElement {
+  const el = h('main', { class: ['panel', `panel-${state.tab}`], attrs: { id: 'panel', role: 'tabpanel', 'aria-labelledby': `tab-${state.tab}` } });
+  if (!d) {
+    el.setAttribute('aria-busy', 'true');
+    el.appendChild(h('div', { class: 'loading' }, h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), h('span', null, 'Reading your notes…')));
+    return el;
+  }
+  const ctx = ctxFor(withPending(d));
+  el.appendChild(state.tab === 'overview' ? renderOverview(ctx) : state.tab === 'okrs' ? renderOkrs(ctx) : renderBoard(ctx));
+  return el;
+}
+
+/** Rebuilds the view, keeping focus (by `data-focus` key) and scroll where they were. */
+function render(focus?: string): void {
+  if (!app) return;
+  const active = document.activeElement;
+  const key = focus ?? (active instanceof Element && app.contains(active) ? active.closest('[data-focus]')?.getAttribute('data-focus') ?? undefined : undefined);
+  const x = window.scrollX;
+  const y = window.scrollY;
+  document.body.classList.toggle('screen-share', screenShare);
+  clear(app);
+  app.appendChild(header(data));
+  app.appendChild(tabs());
+  app.appendChild(panel(data));
+  window.scrollTo(x, y);
+  if (key) {
+    const all = app.querySelectorAll<HTMLElement>('[data-focus]');
+    for (let i = 0; i < all.length; i++) {
+      if (all[i].getAttribute('data-focus') === key) {
+        all[i].focus({ preventScroll: true });
+        break;
+      }
+    }
+  }
+}
+
+window.addEventListener('message', (ev: MessageEvent<ToWebview>) => {
+  const m = ev.data;
+  if (!m || typeof m !== 'object') return;
+  if (m.type === 'data' && m.data && typeof m.data === 'object') {
+    data = m.data;
+    pending.clear();
+    render();
+  } else if (m.type === 'screenShare') {
+    screenShare = m.on === true;
+    render();
+  }
+});
+
+function start(): void {
+  app = document.getElementById('app') ?? document.body.appendChild(h('div', { attrs: { id: 'app' } }));
+  document.body.appendChild(live);
+  render();
+  post({ type: 'ready' });
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+else start();

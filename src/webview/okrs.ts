@@ -1,0 +1,146 @@
+// OKRs tab: a set picker, then each objective with its score against its
+// kind's threshold and its key results with score, status and confidence.
+
+import type { DashboardData, KrCard, ObjectiveView, SetView } from '../core/dashboard-data';
+import { scoreColour } from '../core/metrics';
+import { confidenceBars, scoreBar } from './charts';
+import type { ViewContext } from './context';
+import { h } from './dom';
+import { STATUS_LABEL, score, shortDate } from './format';
+import { empty } from './overview';
+
+/** Committed key results are on track only at 1.0; aspirational ones from 0.7 (SPEC §7). */
+export const threshold = (kind: 'committed' | 'aspirational') => (kind === 'aspirational' ? 0.7 : 1);
+export const kindText = (kind: 'committed' | 'aspirational') => (kind === 'aspirational' ? 'Aspirational · on track from 0.7' : 'Committed · on track at 1.0');
+
+/** The remembered set if it still exists, else the newest. */
+export function pickSet(data: DashboardData, wanted: string | undefined): SetView | undefined {
+  const found = data.sets.find((x) => x.id === wanted);
+  if (found) return found;
+  return [...data.sets].sort((a, b) => ((a.period ?? a.id) < (b.period ?? b.id) ? -1 : (a.period ?? a.id) > (b.period ?? b.id) ? 1 : 0)).pop();
+}
+
+export function noSets(): HTMLElement {
+  return empty('No OKR sets yet.', 'Create one with “Cadence: New OKR Set…” — it writes okrs/<period>.okr.yaml — or put any *.okr.yaml file in the workspace.');
+}
+
+export function setPicker(ctx: ViewContext, current: SetView, id: string): HTMLElement {
+  const select = h(
+    'select',
+    { class: 'set-picker', attrs: { id, 'data-focus': `picker:${id}` }, on: { change: (ev) => ctx.selectSet((ev.target as HTMLSelectElement).value) } },
+    ctx.data.sets.map((x) => {
+      const o = h('option', { attrs: { value: x.id } }, `${x.id}${x.period && x.period !== x.id ? ` (${x.period})` : ''} — ${score(x.score)}`);
+      o.selected = x.id === current.id;
+      return o;
+    }),
+  );
+  return h(
+    'div',
+    { class: 'set-bar' },
+    h('label', { attrs: { for: id } }, 'OKR set'),
+    select,
+    h('span', { class: 'set-score' }, h('span', { class: 'muted nowrap' }, 'Set score'), scoreBar(current.score, current.score === null ? null : scoreColour(current.score), undefined)),
+    h('button', { class: 'link small', attrs: { type: 'button', 'aria-label': `Open ${current.at.path}` }, on: { click: () => ctx.open(current.at) } }, 'Open file'),
+  );
+}
+
+export function renderOkrs(ctx: ViewContext): HTMLElement {
+  const set = pickSet(ctx.data, ctx.state.set);
+  if (!set) return h('div', { class: 'okrs' }, noSets());
+  return h(
+    'div',
+    { class: 'okrs' },
+    setPicker(ctx, set, 'set-picker-okrs'),
+    set.objectives.length ? set.objectives.map((o) => objective(ctx, o)) : empty('This set has no objectives yet.', 'Add one under objectives: in the set’s YAML file.'),
+  );
+}
+
+function owner(id: string | undefined): HTMLElement {
+  return h('span', { class: ['owner', 'clip', !id && 'muted'] }, id ? h('span', { class: 'sensitive' }, id) : 'no owner');
+}
+
+function objective(ctx: ViewContext, o: ObjectiveView): HTMLElement {
+  const thr = threshold(o.kind);
+  return h(
+    'article',
+    { class: 'objective card' },
+    h(
+      'header',
+      { class: 'objective-head' },
+      h('span', { class: 'obj-id' }, o.id),
+      h(
+        'button',
+        { class: 'link obj-title clip', attrs: { type: 'button', 'data-focus': `obj:${o.id}`, 'aria-label': `${o.id} ${o.title} — open` }, on: { click: () => ctx.open(o.at) } },
+        o.title || '(untitled objective)',
+      ),
+      h('span', { class: ['kind', `kind-${o.kind}`] }, kindText(o.kind)),
+    ),
+    h(
+      'div',
+      { class: 'objective-meta' },
+      scoreBar(o.score, o.colour, thr),
+      h('span', { class: 'muted' }, 'Owner '),
+      owner(o.owner),
+      o.parent ? h('span', { class: 'muted parent clip' }, `↑ ${o.parent}`) : '',
+    ),
+    o.keyResults.length
+      ? h(
+          'div',
+          { class: 'kr-table', attrs: { role: 'table', 'aria-label': `Key results of ${o.id}` } },
+          h(
+            'div',
+            { class: 'kr-row kr-header', attrs: { role: 'row' } },
+            ['Key result', 'Owner', 'Due', 'Status', 'Score', 'Confidence'].map((c) => h('span', { attrs: { role: 'columnheader' } }, c)),
+          ),
+          o.keyResults.map((kr) => krRow(ctx, kr)),
+        )
+      : h('p', { class: 'muted small' }, 'No key results yet.'),
+  );
+}
+
+export function statusChip(status: KrCard['status']): HTMLElement {
+  return status ? h('span', { class: ['chip', `st-${status}`] }, STATUS_LABEL[status]) : h('span', { class: 'chip st-unset' }, 'Unset');
+}
+
+export function confidence(ctx: ViewContext, kr: KrCard): HTMLElement {
+  const hist = kr.confidenceHistory;
+  return h(
+    'span',
+    { class: 'confidence' },
+    h('span', { class: 'conf-value' }, kr.confidence === undefined ? '—' : kr.confidence.toFixed(1)),
+    hist.length
+      ? confidenceBars(
+          hist.map((c) => ({ value: c.value, label: `${shortDate(c.date, ctx.data.today)}: confidence ${c.value}` })),
+          { label: `Confidence over ${hist.length} check-in${hist.length === 1 ? '' : 's'}: ${hist.map((c) => c.value).join(', ')}`, tooltips: !ctx.screenShare },
+        )
+      : h('span', { class: 'muted small no-checkins' }, 'no check-ins'),
+  );
+}
+
+function krRow(ctx: ViewContext, kr: KrCard): HTMLElement {
+  return h(
+    'div',
+    { class: ['kr-row', kr.status === 'cut' && 'is-cut'], attrs: { role: 'row' } },
+    h(
+      'span',
+      { class: 'kr-title-cell', attrs: { role: 'cell' } },
+      h(
+        'button',
+        { class: 'link kr-title', attrs: { type: 'button', 'data-focus': `krrow:${kr.set}/${kr.objectiveIndex}/${kr.index}`, 'aria-label': `${kr.id} ${kr.title} — open` }, on: { click: () => ctx.open(kr.at) } },
+        h('span', { class: 'kr-id' }, kr.id),
+        h('span', { class: 'clip' }, kr.title || '(untitled key result)'),
+      ),
+    ),
+    h('span', { class: 'cell-owner', attrs: { role: 'cell' } }, owner(kr.owner)),
+    h('span', { class: 'due', attrs: { role: 'cell' } }, shortDate(kr.due, ctx.data.today)),
+    h('span', { class: 'cell-status', attrs: { role: 'cell' } }, statusChip(kr.status)),
+    h('span', { class: 'kr-score', attrs: { role: 'cell' } }, scoreBar(kr.score, kr.colour, threshold(kr.kind), true), onTrackMark(kr)),
+    h('span', { class: 'cell-conf', attrs: { role: 'cell' } }, confidence(ctx, kr)),
+  );
+}
+
+export function onTrackMark(kr: KrCard): HTMLElement {
+  return kr.onTrack
+    ? h('span', { class: 'on-track-mark t-green', attrs: { role: 'img', 'aria-label': 'on track for its kind' } }, '✓')
+    : h('span', { class: 'on-track-mark', attrs: { 'aria-hidden': 'true' } });
+}

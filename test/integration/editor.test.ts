@@ -1,0 +1,300 @@
+// The editor features inside a real VS Code, on the bundled sample team
+// (today 2026-11-22): quick fixes with their exact resulting text, fix-all,
+// completions, hovers, CodeLens, and the commands' resulting files. Every
+// expected value here was worked out by hand from samples/team.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateCadence, codeOf, waitFor, workspaceFolder } from './helpers';
+
+const onTeam = process.env.CADENCE_TEST_WORKSPACE_NAME === 'team';
+
+function uri(rel: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceFolder().uri, ...rel.split('/'));
+}
+
+async function open(rel: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(uri(rel));
+  return vscode.window.showTextDocument(doc, { preview: false });
+}
+
+function cadenceDiagnostics(rel: string, code: string, line: number): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri(rel)).filter((d) => d.source === 'cadence' && codeOf(d) === code && d.range.start.line === line - 1);
+}
+
+async function waitForDiagnostic(rel: string, code: string, line: number, present: boolean): Promise<void> {
+  await waitFor(
+    () => (cadenceDiagnostics(rel, code, line).length > 0) === present,
+    15_000,
+    () => `${rel}:${line} ${code} should be ${present ? 'present' : 'gone'}`,
+  );
+}
+
+async function quickFixes(rel: string, code: string, line: number): Promise<vscode.CodeAction[]> {
+  await waitForDiagnostic(rel, code, line, true);
+  const d = cadenceDiagnostics(rel, code, line)[0];
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri(rel), d.range, vscode.CodeActionKind.QuickFix.value);
+  return actions.filter((a) => a.diagnostics?.some((x) => codeOf(x) === code));
+}
+
+async function applyAction(action: vscode.CodeAction): Promise<void> {
+  if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `applyEdit failed for "${action.title}"`);
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+/** Undo everything since `before` and check the text is as it was. */
+async function undoTo(editor: vscode.TextEditor, before: string): Promise<void> {
+  await vscode.window.showTextDocument(editor.document);
+  for (let i = 0; i < 5 && editor.document.getText() !== before; i++) await vscode.commands.executeCommand('undo');
+  assert.equal(editor.document.getText(), before, 'undo did not restore the note');
+}
+
+/** Hover contents as plain text (MarkdownString.appendText escapes punctuation). */
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+    .join('\n')
+    .replace(/\\(.)/g, '$1');
+}
+
+function lineText(editor: vscode.TextEditor, line: number): string {
+  return editor.document.lineAt(line - 1).text;
+}
+
+if (onTeam) {
+  describe('editor features on the sample team', function () {
+    before(async function () {
+      assert.equal(process.env.CADENCE_TODAY, '2026-11-22');
+      await activateCadence();
+    });
+
+    afterEach(async function () {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    it('offers owner fixes for an item without an owner; "Assign to @alex" edits only its token, undoably', async function () {
+      const rel = '1on1s/alex/2026-11-19.md';
+      const editor = await open(rel);
+      const before = editor.document.getText();
+      const fixes = await quickFixes(rel, 'action-missing-owner', 30);
+      const titles = fixes.map((f) => f.title);
+      assert.equal(titles[0], 'Assign to @alex (the report)');
+      assert.ok(titles.includes('Assign to @me'));
+      assert.ok(titles.includes('Assign to…'));
+      const others = titles.filter((t) => /^Assign to @(jordan|priya|sam) /.test(t));
+      assert.equal(others.length, 3, `three other people: ${titles.join(' | ')}`);
+      assert.ok(fixes[0].isPreferred);
+      await applyAction(fixes[0]);
+      assert.equal(lineText(editor, 30), '- [ ] Ask the DBA guild to review the replica-lag alert thresholds @alex due:2026-11-26');
+      await waitForDiagnostic(rel, 'action-missing-owner', 30, false);
+      assert.equal(editor.document.getText().replace(' @alex due:2026-11-26', ' due:2026-11-26'), before, 'nothing but the token changed');
+      await undoTo(editor, before);
+      await waitForDiagnostic(rel, 'action-missing-owner', 30, true);
+    });
+
+    it('"Assign to…" takes a person and writes them (scripted answer)', async function () {
+      const rel = '1on1s/alex/2026-11-19.md';
+      const editor = await open(rel);
+      const before = editor.document.getText();
+      const pick = (await quickFixes(rel, 'action-missing-owner', 30)).find((f) => f.title === 'Assign to…');
+      assert.ok(pick?.command, 'Assign to… runs a command that asks');
+      await vscode.commands.executeCommand(pick.command.command, ...(pick.command.arguments ?? []), 'priya');
+      assert.equal(lineText(editor, 30), '- [ ] Ask the DBA guild to review the replica-lag alert thresholds @priya due:2026-11-26');
+      await undoTo(editor, before);
+    });
+
+    it('due-date fixes: the next 1:1 with the report, a week, the quarter; "Due on…" refuses a bad date', async function () {
+      const rel = '1on1s/sam/2026-11-18.md';
+      const editor = await open(rel);
+      const before = editor.document.getText();
+      const fixes = await quickFixes(rel, 'action-missing-due', 28);
+      assert.deepEqual(
+        fixes.map((f) => f.title),
+        ['Due at the next 1:1 with @sam (2026-12-02)', 'Due in a week (2026-11-29)', 'Due at the end of the quarter (2026-12-31)', 'Due on…'],
+      );
+      await applyAction(fixes[0]);
+      assert.equal(lineText(editor, 28), '- [ ] Book the incident-command training @sam due:2026-12-02');
+      await waitForDiagnostic(rel, 'action-missing-due', 28, false);
+      await undoTo(editor, before);
+      const dueOn = (await quickFixes(rel, 'action-missing-due', 28)).find((f) => f.title === 'Due on…')!;
+      await vscode.commands.executeCommand(dueOn.command!.command, ...(dueOn.command!.arguments ?? []), '2026-02-30');
+      assert.equal(editor.document.getText(), before, 'a date that does not exist is refused; nothing is edited');
+      await vscode.commands.executeCommand(dueOn.command!.command, ...(dueOn.command!.arguments ?? []), '2026-12-24');
+      assert.equal(lineText(editor, 28), '- [ ] Book the incident-command training @sam due:2026-12-24');
+      await undoTo(editor, before);
+    });
+
+    it('keeps a Dataview line in its own spelling', async function () {
+      const rel = '1on1s/sam/2026-11-18.md';
+      const editor = await open(rel);
+      const before = editor.document.getText();
+      const line = editor.document.lineAt(28).text;
+      assert.match(line, /\[owner:: sam\] \[due:: 2026-11-25\]$/);
+      await vscode.commands.executeCommand('cadence.toggleActionItem', uri(rel), 28);
+      assert.equal(editor.document.lineAt(28).text, '- [x] Update the O2 KR1 numbers after the re-scope [owner:: sam] [due:: 2026-11-25] [completion:: 2026-11-22]');
+      await vscode.commands.executeCommand('cadence.toggleActionItem', uri(rel), 28);
+      assert.equal(editor.document.getText(), before, 'reopening removes the done date again');
+    });
+
+    it('overdue: "Mark done today" checks the box and adds the date; "Move to the next 1:1" moves the due date', async function () {
+      const rel = '1on1s/jordan/2026-11-06.md';
+      const editor = await open(rel);
+      const before = editor.document.getText();
+      const fixes = await quickFixes(rel, 'action-overdue', 26);
+      assert.deepEqual(fixes.map((f) => f.title), ['Mark done today (2026-11-22)', 'Move to the next 1:1 (2026-11-27)']);
+      await applyAction(fixes[0]);
+      assert.equal(lineText(editor, 26), '- [x] Pair with Alex on the deploy pipeline runbook @jordan due:2026-11-13 done:2026-11-22');
+      await waitForDiagnostic(rel, 'action-overdue', 26, false);
+      await undoTo(editor, before);
+      await applyAction((await quickFixes(rel, 'action-overdue', 26))[1]);
+      assert.equal(lineText(editor, 26), '- [ ] Pair with Alex on the deploy pipeline runbook @jordan due:2026-11-27');
+      await undoTo(editor, before);
+    });
+
+    it('a key result without a due date gets one in its own block style and indentation', async function () {
+      const rel = 'okrs/2026-Q4.okr.yaml';
+      const editor = await open(rel);
+      const before = editor.document.getText();
+      const fixes = await quickFixes(rel, 'kr-missing-due', 78);
+      assert.equal(fixes[0].title, 'Due at the end of 2026-Q4 (2026-12-31)');
+      await applyAction(fixes[0]);
+      assert.deepEqual(
+        [78, 79, 80, 81, 82].map((l) => lineText(editor, l)),
+        ['      - id: KR3', '        title: Every engineer shadows an on-call week before going primary', '        owner: sam', '        due: 2026-12-31', '        start: 0'],
+      );
+      await waitForDiagnostic(rel, 'kr-missing-due', 78, false);
+      await undoTo(editor, before);
+    });
+
+    it('source.fixAll.cadence applies the fixes that need no choice, and only those', async function () {
+      const rel = '1on1s/alex/2026-11-19.md';
+      const editor = await open(rel);
+      const before = editor.document.getText();
+      const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('happiness:'));
+      await editor.edit((e) => e.replace(editor.document.lineAt(line).range, 'happiness: 9'));
+      await waitForDiagnostic(rel, 'out-of-range', line + 1, true);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(0, 0, editor.document.lineCount - 1, 0), 'source.fixAll.cadence');
+      const fixAll = actions.filter((a) => a.kind?.value === 'source.fixAll.cadence');
+      assert.equal(fixAll.length, 1);
+      await applyAction(fixAll[0]);
+      assert.equal(editor.document.lineAt(line).text, 'happiness: 5');
+      assert.equal(lineText(editor, 30), '- [ ] Ask the DBA guild to review the replica-lag alert thresholds due:2026-11-26', 'an owner is a choice: left alone');
+      await undoTo(editor, before);
+    });
+
+    it('completes people after "@" and dates after "due:"', async function () {
+      const rel = '1on1s/alex/2026-11-19.md';
+      const editor = await open(rel);
+      const before = editor.document.getText();
+      const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      await editor.edit((e) => e.insert(end, '\n- [ ] Draft the talk @'));
+      const at = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      const people = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, at, '@');
+      const labels = people.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      for (const p of ['@me', '@alex', '@jordan', '@priya', '@sam']) assert.ok(labels.includes(p), `${p} offered: ${labels.join(', ')}`);
+      await editor.edit((e) => e.insert(at, 'alex due:'));
+      const at2 = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      const dates = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, at2, ':');
+      const dl = dates.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      for (const d of ['2026-11-22', '2026-11-23', '2026-11-26', '2026-11-23', '2026-11-30', '2026-12-31']) assert.ok(dl.includes(d), `${d} offered: ${dl.join(', ')}`);
+      await undoTo(editor, before);
+    });
+
+    it('completes statuses in an OKR file and owners from the people', async function () {
+      const editor = await open('okrs/2026-Q4.okr.yaml');
+      const line = editor.document.getText().split('\n').findIndex((l) => l.includes('status: on-track'));
+      const pos = new vscode.Position(line, editor.document.lineAt(line).text.indexOf('status: ') + 'status: '.length);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, pos);
+      const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      for (const s of ['on-track', 'at-risk', 'off-track', 'done', 'cut']) assert.ok(labels.includes(s), `${s}: ${labels.join(', ')}`);
+    });
+
+    it('hovers a person and a key result', async function () {
+      const editor = await open('1on1s/alex/2026-11-19.md');
+      const pos = new vscode.Position(26, editor.document.lineAt(26).text.indexOf('@alex') + 2);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, pos);
+      const text = hoverText(hovers);
+      assert.match(text, /Alex Kim/);
+      assert.match(text, /Senior Engineer/);
+      assert.match(text, /every 7 days/);
+      assert.match(text, /Last 1:1: 2026-11-19 \(3 days ago\)/);
+      const okr = await open('okrs/2026-Q4.okr.yaml');
+      const krPos = new vscode.Position(77, 12);
+      const krHover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', okr.document.uri, krPos);
+      const kt = hoverText(krHover);
+      assert.match(kt, /O2\/KR3/);
+      assert.match(kt, /Score 0\.60/);
+    });
+
+    it('shows CodeLens on key results and on the action items heading', async function () {
+      const okr = await open('okrs/2026-Q4.okr.yaml');
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', okr.document.uri, 100);
+      const titles = lenses.map((l) => l.command?.title ?? '');
+      assert.ok(titles.includes('Check in…'));
+      assert.ok(titles.some((t) => /^score 0\.60 · confidence 0\.7 · on-track$/.test(t)), titles.join(' | '));
+      const note = await open('1on1s/alex/2026-11-19.md');
+      const noteLenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', note.document.uri, 100);
+      assert.deepEqual(noteLenses.map((l) => l.command?.title), ['3 open']);
+    });
+
+    it('Check in key result updates current and confidence and appends a dated check-in', async function () {
+      const editor = await open('okrs/2026-Q4.okr.yaml');
+      const before = editor.document.getText();
+      // O2 is the second objective, KR3 its third key result.
+      await vscode.commands.executeCommand('cadence.checkInKeyResult', editor.document.uri, 1, 2, { current: 75, confidence: 0.8, note: 'two more shadow weeks' });
+      const lines = editor.document.getText().split('\n');
+      const i = lines.indexOf('      - id: KR3', 70);
+      assert.deepEqual(lines.slice(i, i + 11), [
+        '      - id: KR3',
+        '        title: Every engineer shadows an on-call week before going primary',
+        '        owner: sam',
+        '        start: 0',
+        '        target: 100',
+        '        current: 75',
+        '        unit: percent',
+        '        confidence: 0.8',
+        '        status: on-track',
+        '        checkins:',
+        '          - { date: 2026-11-22, current: 75, confidence: 0.8, note: "two more shadow weeks" }',
+      ]);
+      await undoTo(editor, before);
+    });
+
+    it('New 1:1 creates the PODS note, carries open items over and marks them forwarded; never overwrites', async function () {
+      const created = await vscode.commands.executeCommand<vscode.Uri>('cadence.newOneOnOne', 'alex');
+      assert.equal(created?.path, uri('1on1s/alex/2026-11-22.md').path);
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(created));
+      const lines = text.split('\n');
+      assert.deepEqual(lines.slice(0, 4), ['---', 'type: 1on1', 'report: alex', 'date: 2026-11-22']);
+      const headings = lines.filter((l) => l.startsWith('## '));
+      assert.deepEqual(headings, ['## OKRs', '## Development plan', '## Happiness retrospective', '## Performance', '## Action items']);
+      assert.ok(lines.some((l) => /^- 2026-Q4 O1\/KR2 .* — at-risk, score/.test(l)), 'the at-risk key result alex owns is listed');
+      const items = lines.slice(lines.indexOf('## Action items') + 1).filter((l) => l.startsWith('- ['));
+      assert.deepEqual(items, [
+        '- [ ] Billing cluster cutover plan @alex due:2026-11-30',
+        '- [ ] Book the maintenance window with support @me due:2026-11-25',
+        '- [ ] Ask the DBA guild to review the replica-lag alert thresholds due:2026-11-26',
+      ]);
+      const prev = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri('1on1s/alex/2026-11-19.md'))).split('\n');
+      assert.equal(prev[26], '- [>] Billing cluster cutover plan @alex due:2026-11-30');
+      assert.equal(prev[28], '  - [>] Book the maintenance window with support @me due:2026-11-25');
+      assert.equal(prev[29], '- [>] Ask the DBA guild to review the replica-lag alert thresholds due:2026-11-26');
+      // A second run opens the existing note and writes nothing.
+      await vscode.workspace.fs.writeFile(created, new TextEncoder().encode(text + 'my own words\n'));
+      await vscode.commands.executeCommand('cadence.newOneOnOne', 'alex');
+      assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(created)), /my own words\n$/);
+    });
+
+    it('New OKR set and Add person create files and refuse to overwrite', async function () {
+      const set = await vscode.commands.executeCommand<vscode.Uri>('cadence.newOkrSet', '2027-Q1');
+      const setText = new TextDecoder().decode(await vscode.workspace.fs.readFile(set));
+      assert.match(setText, /^type: okr\nperiod: 2027-Q1\n/);
+      const person = await vscode.commands.executeCommand<vscode.Uri>('cadence.addPerson', { name: 'Mina Cho', id: 'mina', cadence: 'weekly' });
+      const personText = new TextDecoder().decode(await vscode.workspace.fs.readFile(person));
+      assert.match(personText, /^---\ntype: person\nname: Mina Cho\n/);
+      assert.match(personText, /\ncadence: weekly\n/);
+      await vscode.workspace.fs.writeFile(person, new TextEncoder().encode('keep me'));
+      await vscode.commands.executeCommand('cadence.addPerson', { name: 'Mina Cho', id: 'mina', cadence: 'weekly' });
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(person)), 'keep me');
+    });
+  });
+}
