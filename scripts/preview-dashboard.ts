@@ -10,6 +10,7 @@
 // hostile note text staying inert, empty states, no console errors and no
 // CSP violations. Exits non-zero when a check fails.
 
+import { dashboardShell } from '../src/webview/shell';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -162,25 +163,15 @@ document.addEventListener('securitypolicyviolation', function (e) { window.__csp
 })();`;
 
 function page(origin: string, theme: string): string {
-  const csp = `default-src 'none'; style-src ${origin}; img-src ${origin} data:; script-src 'nonce-${NONCE}';`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="${origin}/theme-${theme}.css">
-<link rel="stylesheet" href="${origin}/dashboard.css">
-<title>Cadence dashboard</title>
-</head>
-<body class="${THEMES[theme].body}">
-<div id="app"></div>
-<script nonce="${NONCE}">${STUB}</script>
-<script nonce="${NONCE}" src="${origin}/webview.js"></script>
-</body>
-</html>
-`;
+  // The extension's own shell, with the preview's theme variables and API stub.
+  return dashboardShell({
+    cspSource: origin,
+    nonce: NONCE,
+    script: `${origin}/webview.js`,
+    styles: [`${origin}/theme-${theme}.css`, `${origin}/dashboard.css`],
+    bodyClass: THEMES[theme].body,
+    inlineScripts: [STUB],
+  });
 }
 
 function serve(dir: string): Promise<Server> {

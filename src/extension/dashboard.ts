@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { setStatus } from '../core/actions/okr-edits';
 import { dashboardData, type DashboardData } from '../core/dashboard-data';
 import { isFromWebview, type FromWebview, type ToWebview } from '../webview/protocol';
+import { dashboardShell } from '../webview/shell';
 import { applyCoreEdits } from './edits';
 import type { Feature, Services } from './feature';
 import type { FolderIndex } from './workspace-index';
@@ -19,24 +20,12 @@ function nonce(): string {
 }
 
 export function dashboardHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const n = nonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'dashboard.css'));
-  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource} data:`, `font-src ${webview.cspSource}`, `script-src 'nonce-${n}'`].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
-<title>Cadence</title>
-</head>
-<body>
-<main id="app" aria-live="polite"><p class="loading">Loading your team…</p></main>
-<script nonce="${n}" src="${script}"></script>
-</body>
-</html>`;
+  return dashboardShell({
+    cspSource: webview.cspSource,
+    nonce: nonce(),
+    script: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).toString(),
+    styles: [webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'dashboard.css')).toString()],
+  });
 }
 
 export class Dashboard implements vscode.Disposable {

@@ -1,16 +1,8 @@
 // Generated Markdown for the differential test: adversarial lines around task
 // items, and realistic 1:1 notes. Deterministic (seeded).
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRng } from '../../bench/generate';
+
 
 const BOXES = ['[ ]', '[x]', '[X]', '[-]', '[>]', '[]', '[ x]', '[y]', '[ ]'];
 const MARKERS = ['-', '*', '+', '1.', '2.', '1)', '10.', '-', '-'];
@@ -57,7 +49,7 @@ function line(r: () => number, pick: <T>(xs: readonly T[]) => T, other: readonly
 
 /** Lines around task items; `handled` keeps to constructs the fast path models. */
 export function trickyNote(seed: number, handled = false): string[] {
-  const r = rng(seed);
+  const r = createRng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const n = 3 + Math.floor(r() * 14);
   const other = handled ? HANDLED : OTHER;
@@ -65,7 +57,7 @@ export function trickyNote(seed: number, handled = false): string[] {
 }
 
 export function realisticNote(seed: number): string[] {
-  const r = rng(seed);
+  const r = createRng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const out = ['## OKRs', '- KR1 onboarding: on track', '', '## Happiness retrospective', '- :-) pairing', '- :-( pages at night', '', '```sh', '- [ ] not a task', '```', '', '## Action items'];
   const n = 3 + Math.floor(r() * 4);

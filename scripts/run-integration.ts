@@ -1,0 +1,199 @@
+// Runs the integration suite (out/test/integration, built by
+// scripts/build-tests.mjs) inside the extension host of a throw-away
+// code-server, once per fixture workspace: each example folder is its own
+// workspace root, as the extension treats the workspace folder as the dataset.
+//
+//   node --import tsx scripts/run-integration.ts [options] [WORKSPACE...]
+//     WORKSPACE          example folders holding expected.json
+//                        (default: every test/fixtures/examples/*/ that has one)
+//     --extension DIR    extension to load (default: this repo)
+//     --tests FILE       compiled test entry (default: out/test/integration/index.js)
+//     --timeout SECONDS  per workspace, from server start to the result (default 240)
+//
+// Prints each run's mocha report and a closing "integration: N passed, N failed"
+// line; exits non-zero on any failure, timeout or harness error. Always stops
+// the server and the browser, also on Ctrl-C and SIGTERM.
+import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  HarnessError,
+  launchBrowser,
+  makeRunDir,
+  readTestEnv,
+  remoteUri,
+  runCleanups,
+  startServer,
+  tail,
+  withTimeout,
+  workbenchUrl,
+  type TestEnv,
+} from './lib/code-server';
+
+const repo = resolve(__dirname, '..');
+
+interface Counts {
+  passed: number;
+  failed: number;
+}
+
+interface Outcome extends Counts {
+  name: string;
+  ok: boolean;
+  seconds: number;
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      extension: { type: 'string', default: repo },
+      tests: { type: 'string', default: join(repo, 'out', 'test', 'integration', 'index.js') },
+      timeout: { type: 'string', default: '240' },
+    },
+  });
+  const extensionDir = resolve(values.extension!);
+  const testsEntry = resolve(values.tests!);
+  const timeoutMs = Number(values.timeout) * 1000;
+  if (!(timeoutMs > 0)) throw new HarnessError(`--timeout must be a number of seconds, not "${values.timeout}"`);
+  if (!existsSync(testsEntry)) throw new HarnessError(`no ${testsEntry}: run "node scripts/build-tests.mjs" first`);
+  const manifest = join(extensionDir, 'package.json');
+  if (!existsSync(manifest)) throw new HarnessError(`no extension at ${extensionDir} (no package.json)`);
+  const main = (JSON.parse(readFileSync(manifest, 'utf8')) as { main?: string }).main;
+  if (main && !existsSync(join(extensionDir, main))) {
+    throw new HarnessError(`the extension's main ${join(extensionDir, main)} does not exist: run "npm run build" first`);
+  }
+
+  const workspaces = positionals.length > 0 ? positionals.map((p) => resolve(p)) : defaultWorkspaces();
+  if (workspaces.length === 0) throw new HarnessError('no fixture workspaces found (test/fixtures/examples/*/expected.json)');
+  const env = readTestEnv();
+
+  const outcomes: Outcome[] = [];
+  for (const workspace of workspaces) {
+    outcomes.push(await runWorkspace(env, extensionDir, testsEntry, workspace, timeoutMs));
+  }
+
+  console.log('');
+  for (const o of outcomes) {
+    console.log(`  ${o.ok ? 'ok  ' : 'FAIL'} ${o.name}: ${o.passed} passed, ${o.failed} failed (${o.seconds.toFixed(1)} s)`);
+  }
+  const passed = outcomes.reduce((n, o) => n + o.passed, 0);
+  const failed = outcomes.reduce((n, o) => n + o.failed, 0);
+  const ok = outcomes.every((o) => o.ok);
+  console.log(`integration: ${passed} passed, ${failed} failed`);
+  return ok ? 0 : 1;
+}
+
+function defaultWorkspaces(): string[] {
+  const root = join(repo, 'test', 'fixtures', 'examples');
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .sort()
+    .map((name) => join(root, name))
+    .filter((dir) => statSync(dir).isDirectory() && existsSync(join(dir, 'expected.json')));
+}
+
+async function runWorkspace(
+  env: TestEnv,
+  extensionDir: string,
+  testsEntry: string,
+  source: string,
+  timeoutMs: number,
+): Promise<Outcome> {
+  const name = basename(source);
+  const started = Date.now();
+  const expectedFile = join(source, 'expected.json');
+  if (!existsSync(expectedFile)) throw new HarnessError(`${source} has no expected.json`);
+  const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as { today?: string };
+
+  console.log(`\n--- integration: ${name} (today ${expected.today ?? 'not set'}) ---`);
+  // VS Code in the browser saves after a delay by default (the desktop does
+  // not); the suite checks diagnostics of unsaved edits, so no auto-save.
+  const run = makeRunDir(`cadence-it-${name}`, { 'files.autoSave': 'off' });
+  // The suite edits and deletes files: it works on a copy, never the fixture.
+  const workspace = join(run.root, 'workspace', name);
+  cpSync(source, workspace, { recursive: true });
+  const reportFile = join(run.root, 'report.txt');
+  const consoleLog: string[] = [];
+
+  let code: number | undefined;
+  let harnessFailure: string | undefined;
+  try {
+    await withTimeout(
+      (async () => {
+        const server = await startServer(env, run, { testDriver: true });
+        const browser = await launchBrowser(env, run);
+        const page = await browser.newPage();
+        page.on('console', (msg) => consoleLog.push(`[${msg.type()}] ${msg.text()}`));
+        page.on('pageerror', (err) => consoleLog.push(`[pageerror] ${err.message}`));
+        // The workbench calls this when the test run ends: 0 pass, else fail.
+        let resolveExit: (code: number) => void = () => undefined;
+        const exit = new Promise<number>((resolve) => {
+          resolveExit = resolve;
+        });
+        await page.exposeFunction('codeAutomationExit', (c: number) => resolveExit(Number(c)));
+        const environment: Record<string, string> = {
+          CADENCE_TEST_REPORT: reportFile,
+          CADENCE_TEST_EXPECTED: join(workspace, 'expected.json'),
+          CADENCE_TEST_WORKSPACE_NAME: name,
+        };
+        if (expected.today) environment.CADENCE_TODAY = expected.today;
+        const url = workbenchUrl(server, workspace, [
+          ['extensionDevelopmentPath', remoteUri(extensionDir)],
+          ['extensionTestsPath', remoteUri(testsEntry)],
+          ['extensionEnvironment', JSON.stringify(environment)],
+        ]);
+        await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+        code = await exit;
+      })(),
+      timeoutMs,
+      `no result from the extension host within ${timeoutMs / 1000} s ` +
+        '(the suite hung, or the workbench ignored the test payload)',
+    );
+  } catch (err) {
+    harnessFailure = err instanceof HarnessError ? err.message : String((err as Error).stack ?? err);
+  } finally {
+    await runCleanups();
+  }
+
+  const report = existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : '';
+  if (report) process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
+  const counts = parseCounts(report);
+  const ok = harnessFailure === undefined && code === 0 && counts !== undefined && counts.failed === 0 && counts.passed > 0;
+  if (harnessFailure) console.error(`integration ${name}: ${harnessFailure}`);
+  else if (!report) console.error(`integration ${name}: the suite wrote no report (${reportFile})`);
+  else if (counts && counts.passed === 0 && counts.failed === 0) console.error(`integration ${name}: no test ran`);
+  else if (code !== 0 && counts?.failed === 0) console.error(`integration ${name}: the workbench reported exit ${code}`);
+  if (!ok) {
+    console.error(`--- browser console (last 40 lines) ---\n${consoleLog.slice(-40).join('\n') || '(empty)'}`);
+    console.error(`--- server log (last 20 lines) ---\n${tail(join(run.root, 'server.log'), 20)}`);
+    console.error(`run folder kept for a look: ${run.root}`);
+  } else {
+    run.remove();
+  }
+  return {
+    name,
+    ok,
+    passed: counts?.passed ?? 0,
+    // A run that failed outside mocha (timeout, no report) still counts as a failure.
+    failed: Math.max(counts?.failed ?? 0, ok ? 0 : 1),
+    seconds: (Date.now() - started) / 1000,
+  };
+}
+
+/** The suite's report ends with a "N passed, N failed" line. */
+function parseCounts(report: string): Counts | undefined {
+  const m = /^(\d+) passed, (\d+) failed/m.exec(report);
+  return m ? { passed: Number(m[1]), failed: Number(m[2]) } : undefined;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  async (err: unknown) => {
+    await runCleanups();
+    console.error(err instanceof HarnessError ? `integration: ${err.message}` : err);
+    process.exitCode = 1;
+  },
+);

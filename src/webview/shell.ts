@@ -1,0 +1,39 @@
+// The dashboard's HTML shell, shared by the extension's panel and the
+// preview script so that both run the page under the same CSP: nothing
+// allowed by default, styles and images from the extension only, and
+// scripts only with this page's nonce.
+
+export interface ShellOptions {
+  /** The webview's resource origin (`webview.cspSource`). */
+  readonly cspSource: string;
+  readonly nonce: string;
+  readonly script: string;
+  readonly styles: readonly string[];
+  readonly bodyClass?: string;
+  /** Extra nonce'd inline scripts run before the bundle (the preview's API stub). */
+  readonly inlineScripts?: readonly string[];
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [`default-src 'none'`, `style-src ${cspSource}`, `img-src ${cspSource} data:`, `font-src ${cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
+}
+
+export function dashboardShell(o: ShellOptions): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(o.cspSource, o.nonce)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="icon" href="data:,">
+${o.styles.map((s) => `<link rel="stylesheet" href="${s}">`).join('\n')}
+<title>Cadence</title>
+</head>
+<body${o.bodyClass ? ` class="${o.bodyClass}"` : ''}>
+<main id="app" aria-live="polite"><p class="loading">Loading your team…</p></main>
+${(o.inlineScripts ?? []).map((s) => `<script nonce="${o.nonce}">${s}</script>`).join('\n')}
+<script nonce="${o.nonce}" src="${o.script}"></script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,266 @@
+// UI pass: Cadence as a user gets it. The packaged .vsix is installed into a
+// throw-away code-server with `--install-extension`, the sample team is
+// opened in headless Chromium, and the test reads what a person would see:
+// the Problems panel's entries and the effect of a Cadence command run from
+// the command palette. Screenshots go to test-results/screenshots/ (look at
+// them: they are the evidence that the UI shows what the assertions claim).
+//
+//   npm run test:e2e        (needs `npm run build && npm run package` first)
+//   CADENCE_VSIX=path.vsix  to test another package
+import * as assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import {
+  installVsix,
+  launchBrowser,
+  makeRunDir,
+  readTestEnv,
+  runCleanups,
+  startServer,
+  tail,
+  workbenchUrl,
+  type RunDir,
+} from '../../scripts/lib/code-server';
+
+const repo = resolve(__dirname, '..', '..');
+const screenshots = join(repo, 'test-results', 'screenshots');
+/** The date samples/team/EXPECTED.md was written for, so the panel shows a known set. */
+const SAMPLE_TODAY = '2026-11-22';
+
+interface Manifest {
+  publisher: string;
+  name: string;
+  version: string;
+  contributes?: { commands?: Array<{ command: string; title: string; category?: string }> };
+}
+
+describe('UI pass: the packaged extension in code-server', function () {
+  this.timeout(120_000);
+
+  let run: RunDir;
+  let browser: Browser;
+  let page: Page;
+  let manifest: Manifest;
+  let failed = false;
+
+  before(async function () {
+    this.timeout(240_000);
+    rmSync(screenshots, { recursive: true, force: true });
+    mkdirSync(screenshots, { recursive: true });
+
+    const env = readTestEnv();
+    const vsix = resolve(process.env.CADENCE_VSIX ?? join(repo, `cadence-${readManifest(join(repo, 'package.json')).version}.vsix`));
+    assert.ok(existsSync(vsix), `no ${vsix}: run "npm run build && npm run package" first`);
+
+    run = makeRunDir('cadence-e2e');
+    installVsix(env, run, vsix);
+    // The manifest as installed, so the test drives what the package contains.
+    const installed = readdirSync(run.extensions).filter((d) => existsSync(join(run.extensions, d, 'package.json')));
+    assert.equal(installed.length, 1, `expected one installed extension, found: ${installed.join(', ') || 'none'}`);
+    manifest = readManifest(join(run.extensions, installed[0], 'package.json'));
+
+    const sample = join(repo, 'samples', 'team');
+    assert.ok(existsSync(sample), `no ${sample}`);
+    // A copy: nothing the UI does may touch the repository's sample.
+    const workspace = join(run.root, 'workspace', 'team');
+    cpSync(sample, workspace, { recursive: true });
+
+    const server = await startServer(env, run, { extraEnv: { CADENCE_TODAY: process.env.CADENCE_TODAY ?? SAMPLE_TODAY } });
+    browser = await launchBrowser(env, run);
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(workbenchUrl(server, workspace), { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed') return;
+    failed = true;
+    // What the screen showed when the test failed.
+    const name = this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+    if (page) await shot(page, `failed-${name}`).catch(() => undefined);
+  });
+
+  after(async function () {
+    this.timeout(60_000);
+    await runCleanups();
+    if (!run) return;
+    if (failed) {
+      console.error(`server log (last 20 lines):\n${tail(join(run.root, 'server.log'), 20)}`);
+      console.error(`run folder kept for a look: ${run.root}`);
+    } else {
+      run.remove();
+    }
+  });
+
+  it('opens the sample team in the workbench', async function () {
+    // The explorer lists the sample's top-level folders once the workspace is read.
+    const explorer = page.locator('.explorer-folders-view');
+    for (const folder of ['people', '1on1s', 'okrs']) {
+      await explorer.locator(`.monaco-list-row[aria-label^="${folder}"]`).first().waitFor({ timeout: 60_000 });
+    }
+    // The status bar's problem counter is there once the workbench has restored.
+    await page.locator('#status\\.problems').waitFor({ timeout: 60_000 });
+    await shot(page, '01-workbench');
+  });
+
+  it('lists Cadence diagnostics in the Problems panel', async function () {
+    await runPaletteCommand(page, 'Problems: Focus on Problems View');
+    const panel = page.locator('.markers-panel');
+    await panel.waitFor({ timeout: 30_000 });
+    // Diagnostics arrive after activation and the first index: poll the rows.
+    // A marker row's aria-label reads "Warning: <message> at line 28 and
+    // character 1. generated by cadence"; file rows read "N problems in file …".
+    const rows = panel.locator('.monaco-list-row[aria-level="2"]');
+    let labels: string[] = [];
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      labels = (await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))).filter(Boolean);
+      if (labels.some((l) => l.endsWith('generated by cadence'))) break;
+      await page.waitForTimeout(250);
+    }
+    // Let the remaining files' entries arrive before the picture.
+    await page.waitForTimeout(1_000);
+    await shot(page, '02-problems');
+    const cadence = labels.filter((l) => l.endsWith('generated by cadence'));
+    assert.ok(cadence.length > 0, `no Cadence entry in the Problems panel; rows seen:\n${labels.join('\n') || '(none)'}`);
+    console.log(`      Problems panel: ${cadence.length} cadence entr${cadence.length === 1 ? 'y' : 'ies'} in view, e.g. "${cadence[0]}"`);
+  });
+
+  it('runs a Cadence command from the command palette', async function () {
+    const commands = (manifest.contributes?.commands ?? []).filter(
+      (c) => c.category === 'Cadence' || c.title.startsWith('Cadence:'),
+    );
+    assert.ok(commands.length > 0, 'the package contributes no "Cadence:" command');
+    const command = pickCommand(commands);
+    const label = command.category ? `${command.category}: ${command.title}` : command.title;
+
+    const before = await visibleState(page);
+    await runPaletteCommand(page, label);
+    const effect = await waitForEffect(page, before, command.command);
+    await shot(page, '03-command');
+    await assertNotBroken(page, before, command.command);
+    const specific = KNOWN_EFFECTS[command.command];
+    if (specific) assert.match(effect, specific, `"${label}" should show ${specific}`);
+    console.log(`      ran "${label}": ${effect}`);
+  });
+});
+
+function readManifest(file: string): Manifest {
+  return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(screenshots, `${name}.png`) });
+}
+
+/** Opens the palette with F1, types the label, and runs the row whose label matches exactly. */
+async function runPaletteCommand(page: Page, label: string): Promise<void> {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 } }).catch(() => undefined);
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill(`>${label}`);
+  // The row's aria-label is the command's label, then ", <keybinding>" if it has one.
+  const quoted = JSON.stringify(label);
+  const row = page
+    .locator(`.quick-input-widget .monaco-list-row[aria-label=${quoted}], .quick-input-widget .monaco-list-row[aria-label^=${JSON.stringify(`${label},`)}]`)
+    .first();
+  await row.waitFor({ timeout: 15_000 });
+  await row.click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
+}
+
+/**
+ * Commands whose visible effect this test knows exactly (matched against the
+ * description waitForEffect returns); any other command only has to change
+ * something visible without an error.
+ */
+const KNOWN_EFFECTS: Record<string, RegExp> = {
+  'cadence.reindex': /notification "Cadence: indexed \d+ files; \d+ problems?\."/,
+};
+
+/** Prefer a command whose effect this test knows; else the first one. */
+function pickCommand<T extends { command: string }>(commands: T[]): T {
+  for (const id of Object.keys(KNOWN_EFFECTS)) {
+    const found = commands.find((c) => c.command === id);
+    if (found) return found;
+  }
+  return commands[0];
+}
+
+interface VisibleState {
+  tabs: string[];
+  toasts: string[];
+  bell: string;
+  quickInputOpen: boolean;
+  activePanel: string;
+  activeViewlet: string;
+}
+
+/** What a person sees change when a command does something; reading it changes nothing. */
+async function visibleState(page: Page): Promise<VisibleState> {
+  const text = async (selector: string) =>
+    (await page.locator(selector).allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return {
+    tabs: await text('.tabs-container .tab .label-name'),
+    toasts: await text('.notifications-toasts .notification-list-item-message'),
+    // The status bar bell gets a dot (another icon) when a notification arrives.
+    bell: (await page.locator('#status\\.notifications .codicon').first().getAttribute('class').catch(() => null)) ?? '',
+    quickInputOpen: await page.locator('.quick-input-widget').isVisible(),
+    activePanel: (await text('.part.panel .composite.title .action-item.checked')).join('|'),
+    activeViewlet: (await text('.part.sidebar .composite.title h2')).join('|'),
+  };
+}
+
+/** Opens the notification centre (they do not pop up headless), reads it, closes it. */
+async function readNotifications(page: Page): Promise<string[]> {
+  await runPaletteCommand(page, 'Notifications: Show Notifications');
+  const items = page.locator('.notifications-center .notification-list-item-message');
+  await items.first().waitFor({ timeout: 5_000 }).catch(() => undefined);
+  const texts = (await items.allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+  await page.keyboard.press('Escape');
+  return texts;
+}
+
+/** Waits until the command has visibly done something; returns what changed. */
+async function waitForEffect(page: Page, before: VisibleState, commandId: string): Promise<string> {
+  const deadline = Date.now() + 30_000;
+  let now = before;
+  while (Date.now() < deadline) {
+    now = await visibleState(page);
+    if (describeChanges(before, now).length > 0) {
+      // The bell can change before its toast has rendered: let it settle.
+      await page.waitForTimeout(750);
+      return describeChanges(before, await visibleState(page)).join('; ');
+    }
+    await page.waitForTimeout(250);
+  }
+  assert.fail(`running ${commandId} changed nothing visible in 30 s (state: ${JSON.stringify(now)})`);
+}
+
+function describeChanges(before: VisibleState, now: VisibleState): string[] {
+  const changes: string[] = [];
+  const newTabs = now.tabs.filter((t) => !before.tabs.includes(t));
+  if (newTabs.length) changes.push(`editor tab "${newTabs.join('", "')}"`);
+  if (now.quickInputOpen && !before.quickInputOpen) changes.push('a quick pick opened');
+  if (now.activePanel !== before.activePanel) changes.push(`panel "${now.activePanel}"`);
+  if (now.activeViewlet !== before.activeViewlet) changes.push(`side bar "${now.activeViewlet}"`);
+  const newToasts = now.toasts.filter((t) => !before.toasts.includes(t));
+  if (newToasts.length) changes.push(`notification "${newToasts.join('" / "')}"`);
+  else if (now.bell !== before.bell) changes.push('a new notification (bell)');
+  return changes;
+}
+
+/**
+ * A missing or throwing command also changes something visible: VS Code's
+ * error notification. Reads every notification (also those that never
+ * showed as a toast) and fails on one about the command.
+ */
+async function assertNotBroken(page: Page, before: VisibleState, commandId: string): Promise<void> {
+  const now = await visibleState(page);
+  if (now.bell === before.bell || now.quickInputOpen) return; // nothing new to read; keep a quick pick open
+  const messages = await readNotifications(page);
+  const broken = messages.find((m) => m.includes(commandId) && /not found|failed|error/i.test(m));
+  assert.equal(broken, undefined, `running ${commandId} failed: ${broken}`);
+}

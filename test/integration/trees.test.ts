@@ -1,0 +1,515 @@
+// The three Cadence tree views inside a real VS Code, read through their
+// TreeDataProviders on the bundled sample team (today 2026-11-22, a Sunday).
+// Every expected label, description, icon and line below was worked out by
+// hand from samples/team; the arithmetic is in the comments.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { Node } from '../../src/extension/views/nodes';
+import type { TreeProvider } from '../../src/extension/views/index';
+import { waitFor } from './helpers';
+import { folderOf, readText, resetTeam, teamApi, uri, writeText, type CadenceApi } from './team';
+
+interface Row {
+  node: Node;
+  item: vscode.TreeItem;
+  label: string;
+  description: string | undefined;
+  icon: string | undefined;
+  colour: string | undefined;
+}
+
+function row(provider: TreeProvider, node: Node): Row {
+  const item = provider.getTreeItem(node);
+  const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+  const icon = item.iconPath instanceof vscode.ThemeIcon ? item.iconPath : undefined;
+  return {
+    node,
+    item,
+    label,
+    description: typeof item.description === 'string' ? item.description : undefined,
+    icon: icon?.id,
+    colour: icon?.color?.id,
+  };
+}
+
+function rows(provider: TreeProvider, parent?: Node): Row[] {
+  return provider.getChildren(parent).map((n) => row(provider, n));
+}
+
+function find(list: Row[], label: string): Row {
+  const r = list.find((x) => x.label === label);
+  assert.ok(r, `no item "${label}" among: ${list.map((x) => x.label).join(' | ')}`);
+  return r;
+}
+
+/** The node's command is cadence.openLocation(uri of rel, line). */
+function assertOpens(r: Row, rel: string, line: number): void {
+  const c = r.item.command;
+  assert.ok(c, `"${r.label}" has no command`);
+  assert.equal(c.command, 'cadence.openLocation', `"${r.label}" command`);
+  const [u, l] = c.arguments ?? [];
+  assert.ok(u instanceof vscode.Uri, `"${r.label}": first argument is a Uri`);
+  assert.equal(u.toString(), uri(rel).toString(), `"${r.label}" opens ${rel}`);
+  assert.equal(l, line, `"${r.label}" opens line ${line} (0-based)`);
+}
+
+/** Runs the node's command like a click and checks the editor that results. */
+async function click(r: Row, rel: string, line: number): Promise<void> {
+  assertOpens(r, rel, line);
+  const c = r.item.command!;
+  await vscode.commands.executeCommand(c.command, ...(c.arguments ?? []));
+  await waitFor(
+    () => vscode.window.activeTextEditor?.document.uri.toString() === uri(rel).toString() && vscode.window.activeTextEditor.selection.active.line === line,
+    10_000,
+    () => `clicking "${r.label}" should open ${rel} at line ${line + 1}; active: ${vscode.window.activeTextEditor?.document.uri.path ?? 'none'} line ${(vscode.window.activeTextEditor?.selection.active.line ?? -1) + 1}`,
+  );
+}
+
+if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
+  describe('tree views on the sample team', function () {
+    let api: CadenceApi;
+    const views = () => {
+      assert.ok(api.views, 'activate() publishes api.views');
+      return api.views;
+    };
+
+    before(async function () {
+      this.timeout(120_000);
+      api = await teamApi();
+      await resetTeam(api);
+      if (views().grouping() !== 'due') await vscode.commands.executeCommand('cadence.actionItems.groupByDue');
+    });
+
+    after(async function () {
+      this.timeout(120_000);
+      if (api.state.screenShare()) await vscode.commands.executeCommand('cadence.toggleScreenShare');
+      if (api.views?.grouping() !== 'due') await vscode.commands.executeCommand('cadence.actionItems.groupByDue');
+      await resetTeam(api);
+    });
+
+    afterEach(async function () {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    it('Reports: people in path order with status, last 1:1, open items and 30-day completion', function () {
+      const people = rows(views().reports);
+      assert.deepEqual(
+        people.map((p) => p.label),
+        // people/alex.md, dana.md, jordan.md, priya.md, sam.md: their `name:`.
+        ['Alex Kim', 'Dana Whitfield', 'Jordan Lee', 'Priya Raman', 'Sam Ortiz'],
+      );
+      // The completion window is 2026-10-24..2026-11-22 (30 days, today included).
+      assert.deepEqual(
+        people.map((p) => p.description),
+        [
+          // Alex, weekly: last 1:1 2026-11-19 = 3 days ago (< 7: ok).
+          // Open: 11-12 "Staff promotion packet" + 11-19 "Billing cluster",
+          // nested "Book the maintenance window", "Ask the DBA guild" = 4.
+          // Due in window: 10-27 retro ✓, 10-28 design doc ✓ (10-22 note),
+          // 11-06 timeline ✓, 11-10 ask Priya ✓ (11-05; the [>] 11-13 packet
+          // does not count), 11-18 peer feedback ✓ (11-12) → 5 done, 0 open.
+          'last 1:1 3 days ago · 4 open · 100% done',
+          // Dana is me: true.
+          'you',
+          // Jordan, cadence 7: last 1:1 2026-11-06 = 16 days > 10.5 → lapsed.
+          // Open: 11-06 "Pair with Alex" (due 11-13) and "60-day review" = 2.
+          // In window: 10-27 design doc ✓ (10-16; the [>] 10-30 not counted),
+          // 11-05 interview ✓, 11-06 three wins ✓ (10-30), 11-09 rota ✓ and
+          // 11-13 pair ☐ (11-06); 10-23 alerts is one day before the window
+          // → 4 ÷ (4 + 1) = 80%.
+          'lapsed · 2 open · 80% done',
+          // Priya, biweekly: 2026-11-17 = 5 days ago. Open: 11-17 "Write down
+          // Priya's next growth theme", "Onboard the Search team" = 2. In
+          // window: 10-30 ✓, 11-06 ✓ (10-20), 11-10 ✓, 11-20 ✓ (11-03) → 4/4.
+          'last 1:1 5 days ago · 2 open · 100% done',
+          // Sam, 14: 2026-11-18 = 4 days ago. Open: 11-18 "Book the
+          // incident-command training" (no due), "Update the O2 KR1 numbers" = 2.
+          // In window: 11-03 ✓ (10-21; [>] 10-30 not counted), 11-13 ✓,
+          // 11-11 ✓ (11-04) → 3/3.
+          'last 1:1 4 days ago · 2 open · 100% done',
+        ],
+      );
+      assert.deepEqual(
+        people.map((p) => [p.icon, p.colour]),
+        [
+          ['pass-filled', 'charts.green'], // ok
+          ['account', undefined], // me
+          ['warning', 'charts.red'], // lapsed
+          ['pass-filled', 'charts.green'],
+          ['pass-filled', 'charts.green'],
+        ],
+      );
+      assert.deepEqual(
+        people.map((p) => p.item.contextValue),
+        ['cadence.person', 'cadence.me', 'cadence.person', 'cadence.person', 'cadence.person'],
+      );
+      for (const [i, id] of ['alex', 'dana', 'jordan', 'priya', 'sam'].entries()) {
+        assert.equal(people[i].item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, `${id} expands`);
+        assertOpens(people[i], `people/${id}.md`, 0);
+      }
+    });
+
+    it("Reports: Jordan's open items, 1:1 notes newest first, growth theme and development plan", function () {
+      const jordan = find(rows(views().reports), 'Jordan Lee');
+      const groups = rows(views().reports, jordan.node);
+      assert.deepEqual(
+        groups.map((g) => [g.label, g.description]),
+        [
+          ['Open action items', '2'],
+          ['1:1 notes', '8'], // 1on1s/jordan/ holds 8 notes
+          ['Growth themes', '1'],
+          ['Development plan', '2'],
+        ],
+      );
+      const open = rows(views().reports, groups[0].node);
+      assert.deepEqual(
+        open.map((o) => [o.label, o.description, o.icon, o.colour]),
+        [
+          // 1on1s/jordan/2026-11-06.md:26, due 11-13 < 11-22: overdue, marked.
+          ['Pair with Alex on the deploy pipeline runbook', '@jordan · due 2026-11-13', 'warning', 'charts.red'],
+          // :28, due 11-27: not overdue.
+          ['60-day review: written feedback from Alex and Sam', '@me · due 2026-11-27', 'circle-large-outline', undefined],
+        ],
+      );
+      assert.deepEqual(open.map((o) => o.item.contextValue), ['cadence.actionItem', 'cadence.actionItem']);
+      assertOpens(open[0], '1on1s/jordan/2026-11-06.md', 25);
+      assertOpens(open[1], '1on1s/jordan/2026-11-06.md', 27);
+      const notes = rows(views().reports, groups[1].node);
+      assert.deepEqual(
+        notes.map((n) => [n.label, n.description]),
+        [
+          // date, `happiness:` and the number of task lines (nested ones too).
+          ['2026-11-06', 'happiness 4/5 · 3 items'],
+          ['2026-10-30', 'happiness 3/5 · 2 items'],
+          ['2026-10-16', 'happiness 4/5 · 2 items'],
+          ['2026-10-09', 'happiness 4/5 · 2 items'],
+          ['2026-10-02', 'happiness 3/5 · 2 items'],
+          ['2026-09-25', 'happiness 4/5 · 1 items'],
+          ['2026-09-18', 'happiness 4/5 · 2 items'],
+          ['2026-09-11', 'happiness 4/5 · 3 items'],
+        ],
+      );
+      for (const n of notes) assertOpens(n, `1on1s/jordan/${n.label}.md`, 0);
+      const themes = rows(views().reports, groups[2].node);
+      // people/jordan.md: the theme runs 2026-10-01 → 2026-11-30, not expired.
+      assert.deepEqual(themes.map((t) => [t.label, t.description, t.icon]), [['Owning one service, the config service', '2026-10-01 → 2026-11-30', 'rocket']]);
+      assertOpens(themes[0], 'people/jordan.md', 7); // "  - title:" is line 8
+      const plan = rows(views().reports, groups[3].node);
+      assert.deepEqual(
+        plan.map((p) => p.label),
+        ['The deploy pipeline, top to bottom', 'Code review in an unfamiliar codebase'],
+      );
+      for (const p of plan) assertOpens(p, 'people/jordan.md', 10); // "development:" is line 11
+    });
+
+    it("Reports: Priya's expired theme is marked; Alex's open items include the nested one", function () {
+      const people = rows(views().reports);
+      const priya = rows(views().reports, find(people, 'Priya Raman').node);
+      const themes = rows(views().reports, find(priya, 'Growth themes').node);
+      // until 2026-10-31 < 2026-11-22.
+      assert.deepEqual(themes.map((t) => [t.label, t.description, t.icon, t.colour]), [['Chairing the architecture review', '2026-09-01 → 2026-10-31 · expired', 'history', 'charts.yellow']]);
+      assertOpens(themes[0], 'people/priya.md', 8);
+      const alex = rows(views().reports, find(people, 'Alex Kim').node);
+      assert.equal(find(alex, '1:1 notes').description, '10');
+      const open = rows(views().reports, find(alex, 'Open action items').node);
+      assert.deepEqual(
+        open.map((o) => [o.label, o.description]),
+        [
+          // Newest note first: 2026-11-19 (lines 27, 29, 30), then 2026-11-12 (22).
+          ['Billing cluster cutover plan', '@alex · due 2026-11-30'],
+          ['Book the maintenance window with support', '@me · due 2026-11-25'],
+          ['Ask the DBA guild to review the replica-lag alert thresholds', 'no owner · due 2026-11-26'],
+          ['Staff promotion packet, first draft', '@alex · due 2026-11-27'],
+        ],
+      );
+      assert.deepEqual(open.map((o) => o.item.command?.arguments?.[1]), [26, 28, 29, 21]);
+      const notes = rows(views().reports, find(alex, '1:1 notes').node);
+      // 2026-09-03 has no `date:`; it comes from the file name.
+      assert.deepEqual(notes.slice(-2).map((n) => [n.label, n.description]), [
+        ['2026-09-03', 'happiness 4/5 · 2 items'],
+        ['2026-08-27', 'happiness 4/5 · 2 items'],
+      ]);
+      assert.equal(notes[0].description, 'happiness 4/5 · 4 items', '2026-11-19: four task lines, one nested');
+      const dana = rows(views().reports, find(people, 'Dana Whitfield').node);
+      assert.deepEqual(dana.map((g) => [g.label, g.description]), [
+        ['Open action items', '0'],
+        ['1:1 notes', '0'],
+        ['Growth themes', '1'],
+        ['Development plan', '2'],
+      ]);
+    });
+
+    it('Objectives: sets with period and score, objectives with score, kind and owner', function () {
+      const sets = rows(views().objectives);
+      assert.deepEqual(
+        sets.map((s) => [s.label, s.description]),
+        [
+          // Q3 key results (cut O2 KR3 left out):
+          //   O1 KR1 (17−30)/(15−30) = 13/15 = 0.8667, KR2 (100−40)/(100−40) = 1,
+          //   O2 KR1 1/1 = 1, KR2 2/2 = 1, O3 KR1 1, KR2 4/4 = 1,
+          //   O3 KR3 (12−18)/(10−18) = 0.75 → mean 6.6167/7 = 0.945 → 0.95.
+          ['2026-Q3', '2026-Q3 · score 0.95'],
+          // Q4: O1 26/40 = 0.65, (16−22)/(15−22) = 6/7 = 0.857, 0=0 reached → 1;
+          //   O2 (11−18)/(6−18) = 7/12 = 0.583, (12−3)/(15−3) = 0.75, 60/100 = 0.6;
+          //   O3 1/2 = 0.5, (85−60)/(90−60) = 0.833; O4 35/70 = 0.5, 1/3 = 0.333
+          //   → sum 6.6071 / 10 = 0.661 → 0.66. O1's parent is company-2026-Q4#O2.
+          ['2026-Q4', '2026-Q4 · score 0.66 · aligns to company-2026-Q4'],
+        ],
+      );
+      assert.ok(sets.every((s) => s.icon === 'graph' && s.item.collapsibleState === vscode.TreeItemCollapsibleState.Expanded));
+      assertOpens(sets[1], 'okrs/2026-Q4.okr.yaml', 0);
+      const q3 = rows(views().objectives, sets[0].node);
+      assert.deepEqual(
+        q3.map((o) => [o.label, o.description]),
+        [
+          ['O1 Stabilise on-call before the migration quarter', '0.93 · committed · @sam'], // (0.8667 + 1)/2 = 0.933
+          ['O2 Plan the Postgres 16 migration', '1.00 · committed · @alex'], // (1 + 1)/2, cut KR3 left out
+          ['O3 Grow the team', '0.92 · committed · @me'], // (1 + 1 + 0.75)/3 = 0.917
+        ],
+      );
+      const q4 = rows(views().objectives, sets[1].node);
+      assert.deepEqual(
+        q4.map((o) => [o.label, o.description, o.icon, o.colour]),
+        [
+          // (0.65 + 0.857 + 1)/3 = 0.836 → 0.8 green
+          ['O1 Finish the Postgres 16 migration without customer-visible downtime', '0.84 · committed · @alex · ↑ company-2026-Q4#O2', 'target', 'charts.green'],
+          // (0.583 + 0.75 + 0.6)/3 = 0.644 → 0.6 yellow
+          ['O2 Make on-call humane', '0.64 · committed · @sam', 'target', 'charts.yellow'],
+          // (0.5 + 0.833)/2 = 0.667 → read to one decimal 0.7 → green
+          ['O3 Hire and onboard two senior engineers', '0.67 · committed · @me', 'target', 'charts.green'],
+          // (0.5 + 0.333)/2 = 0.417 → 0.4 yellow
+          ['O4 Self-serve preview environments for every pull request', '0.42 · aspirational · @priya', 'target', 'charts.yellow'],
+        ],
+      );
+      // "  - id: O1" is line 7, O2 line 50, O3 line 87, O4 line 112.
+      assert.deepEqual(q4.map((o) => o.item.command?.arguments?.[1]), [6, 49, 86, 111]);
+    });
+
+    it('Objectives: key results with score, confidence, owner, due, status and a status icon; check-ins', function () {
+      const sets = rows(views().objectives);
+      const q4 = rows(views().objectives, sets[1].node);
+      const krs = q4.map((o) => rows(views().objectives, o.node));
+      const table = krs.map((list) => list.map((k) => [k.label, k.description, k.icon, k.colour]));
+      assert.deepEqual(table, [
+        [
+          // on-track but 0.65 < 1.0 (committed): a plain dot; 0.65 read to one decimal = 0.7 → green
+          ['KR1 Migrate all 40 production databases', '0.65 · conf 0.8 · @alex · due 2026-12-11 · on-track', 'circle-filled', 'charts.green'],
+          // at-risk: warning icon, coloured by its score 0.857 → green
+          ['KR2 Keep p99 write latency under 15 ms during cutovers', '0.86 · conf 0.6 · @alex · due 2026-12-11 · at-risk', 'warning', 'charts.green'],
+          // target = start = 0, current 0 reached → 1.0: on track (committed at 1.0)
+          ['KR3 Zero customer-facing incidents caused by the migration', '1.00 · conf 0.9 · @alex · due 2026-12-31 · on-track', 'pass-filled', 'charts.green'],
+        ],
+        [
+          ['KR1 Cut night pages (22:00 to 07:00) from 18 to 6 a month', '0.58 · conf 0.4 · @sam · due 2026-12-31 · at-risk', 'warning', 'charts.yellow'],
+          ['KR2 Runbooks for the top 15 alerts', '0.75 · conf 0.8 · @sam · due 2026-12-18 · on-track', 'circle-filled', 'charts.green'],
+          // no due: in the file (the kr-missing-due one)
+          ['KR3 Every engineer shadows an on-call week before going primary', '0.60 · conf 0.7 · @sam · on-track', 'circle-filled', 'charts.yellow'],
+        ],
+        [
+          // no start: → 0; 1/2
+          ['KR1 Two senior engineer offers accepted', '0.50 · conf 0.5 · @me · due 2026-12-18 · at-risk', 'warning', 'charts.yellow'],
+          ['KR2 Interview feedback within 24 hours for 90% of candidates', '0.83 · conf 0.8 · @priya · due 2026-12-31 · on-track', 'circle-filled', 'charts.green'],
+        ],
+        [
+          // aspirational: on track from 0.7; 0.5 is not yet
+          ['KR1 A preview environment is up within 5 minutes for 70% of PRs', '0.50 · conf 0.4 · @priya · due 2026-12-31 · on-track', 'circle-filled', 'charts.yellow'],
+          ['KR2 Three teams outside Platform use previews every week', '0.33 · conf 0.3 · @priya · due 2026-12-31 · off-track', 'error', 'charts.red'],
+        ],
+      ]);
+      assert.ok(krs.flat().every((k) => k.item.contextValue === 'cadence.keyResult'));
+      // "      - id: KRn" lines: 13, 27, 40 | 54, 68, 78 | 91, 102 | 117, 130.
+      assert.deepEqual(krs.map((l) => l.map((k) => k.item.command?.arguments?.[1])), [[12, 26, 39], [53, 67, 77], [90, 101], [116, 129]]);
+      const checkins = rows(views().objectives, krs[0][0].node);
+      assert.deepEqual(
+        checkins.map((c) => [c.label, c.description, c.icon]),
+        [
+          ['2026-10-22', '4 databases · conf 0.7 · first four cutovers, zero tickets', 'history'],
+          ['2026-11-05', '11 databases · conf 0.7 · incident week, not migration-related', 'history'],
+          ['2026-11-19', '26 databases · conf 0.8 · billing cluster is the last big one', 'history'],
+        ],
+      );
+      assert.deepEqual(checkins.map((c) => c.item.command?.arguments?.[1]), [23, 24, 25]);
+      assert.equal(rows(views().objectives, krs[0][2].node).length, 0, 'KR3 has no check-ins');
+      // Q3: a cut key result is grey and keeps no owner or due.
+      const q3o2 = rows(views().objectives, rows(views().objectives, sets[0].node)[1].node);
+      assert.deepEqual(
+        q3o2.map((k) => [k.label, k.description, k.icon, k.colour]),
+        [
+          ['KR1 Migration RFC approved by the architecture review', '1.00 · @alex · due 2026-09-15 · done', 'pass-filled', 'charts.green'],
+          ['KR2 Dry-run two production-sized clusters on staging', '1.00 · @alex · due 2026-09-30 · done', 'pass-filled', 'charts.green'],
+          // target 1, current 0 → 0.00
+          ['KR3 Evaluate logical replication for zero-downtime cutovers', '0.00 · cut', 'circle-slash', 'disabledForeground'],
+        ],
+      );
+    });
+
+    it('Action items: every open item grouped Overdue / This week / Later / No due date', function () {
+      const groups = rows(views().actionItems);
+      // 12 open items: alex 11-12 (1) and 11-19 (3), jordan 11-06 (2), priya
+      // 11-17 (2), sam 11-18 (2), okr-reviews/2026-Q4-mid.md (2).
+      // This week = 2026-11-22..2026-11-28.
+      assert.deepEqual(
+        groups.map((g) => [g.label, g.description, g.icon]),
+        [
+          ['Overdue', '1', 'warning'], // jordan's due 11-13
+          ['This week', '8', 'calendar'], // due 11-24 ×2, 11-25 ×2, 11-26, 11-27 ×3
+          ['Later', '2', 'calendar'], // 11-30, 12-04
+          ['No due date', '1', 'calendar'], // sam's training
+        ],
+      );
+      const [overdue, week, later, none] = groups.map((g) => rows(views().actionItems, g.node));
+      assert.deepEqual(overdue.map((i) => [i.label, i.description, i.icon]), [['Pair with Alex on the deploy pipeline runbook', '@jordan · due 2026-11-13 · 1:1 with jordan', 'warning']]);
+      assertOpens(overdue[0], '1on1s/jordan/2026-11-06.md', 25);
+      // Sorted by due date, then path (1on1s/… before okr-reviews/…), then line.
+      assert.deepEqual(
+        week.map((i) => [i.label, i.description]),
+        [
+          ["Write down Priya's next growth theme in her person file", '@me · due 2026-11-24 · 1:1 with priya'],
+          ['Re-scope KR1 to pages from the top five alerts', '@sam · due 2026-11-24 · okr-reviews/2026-Q4-mid.md'],
+          ['Book the maintenance window with support', '@me · due 2026-11-25 · 1:1 with alex'],
+          ['Update the O2 KR1 numbers after the re-scope', '@sam · due 2026-11-25 · 1:1 with sam'],
+          ['Ask the DBA guild to review the replica-lag alert thresholds', 'no owner · due 2026-11-26 · 1:1 with alex'],
+          ['Staff promotion packet, first draft', '@alex · due 2026-11-27 · 1:1 with alex'],
+          ['60-day review: written feedback from Alex and Sam', '@me · due 2026-11-27 · 1:1 with jordan'],
+          ['Ask the director for a second recruiter until year end', '@me · due 2026-11-27 · okr-reviews/2026-Q4-mid.md'],
+        ],
+      );
+      assertOpens(week[1], 'okr-reviews/2026-Q4-mid.md', 17);
+      assertOpens(week[3], '1on1s/sam/2026-11-18.md', 28);
+      assert.deepEqual(
+        later.map((i) => [i.label, i.description]),
+        [
+          ['Billing cluster cutover plan', '@alex · due 2026-11-30 · 1:1 with alex'],
+          ['Onboard the Search team to preview environments', '@priya · due 2026-12-04 · 1:1 with priya'],
+        ],
+      );
+      assert.deepEqual(none.map((i) => [i.label, i.description]), [['Book the incident-command training', '@sam · 1:1 with sam']]);
+      assertOpens(none[0], '1on1s/sam/2026-11-18.md', 27);
+    });
+
+    it('Action items: "group by owner" regroups the same 12 items per owner, and back', async function () {
+      await vscode.commands.executeCommand('cadence.actionItems.groupByOwner');
+      assert.equal(views().grouping(), 'owner');
+      const groups = rows(views().actionItems);
+      assert.deepEqual(
+        groups.map((g) => [g.label, g.description]),
+        [
+          ['@alex', '2'], // packet 11-27, billing 11-30
+          ['@jordan', '1'], // pair 11-13
+          ['@me', '4'], // growth theme 11-24, maintenance 11-25, 60-day 11-27, recruiter 11-27
+          ['@priya', '1'], // Search 12-04
+          ['@sam', '3'], // re-scope 11-24, numbers 11-25, training (no due, last)
+          ['No owner', '1'], // DBA guild
+        ],
+      );
+      const me = rows(views().actionItems, groups[2].node);
+      assert.deepEqual(
+        me.map((i) => [i.label, i.description]),
+        [
+          ["Write down Priya's next growth theme in her person file", 'due 2026-11-24 · 1:1 with priya'],
+          ['Book the maintenance window with support', 'due 2026-11-25 · 1:1 with alex'],
+          ['60-day review: written feedback from Alex and Sam', 'due 2026-11-27 · 1:1 with jordan'],
+          ['Ask the director for a second recruiter until year end', 'due 2026-11-27 · okr-reviews/2026-Q4-mid.md'],
+        ],
+      );
+      const sam = rows(views().actionItems, groups[4].node);
+      assert.deepEqual(sam.map((i) => i.label), ['Re-scope KR1 to pages from the top five alerts', 'Update the O2 KR1 numbers after the re-scope', 'Book the incident-command training']);
+      assert.deepEqual(rows(views().actionItems, groups[5].node).map((i) => i.label), ['Ask the DBA guild to review the replica-lag alert thresholds']);
+      await vscode.commands.executeCommand('cadence.actionItems.groupByDue');
+      assert.equal(views().grouping(), 'due');
+      assert.deepEqual(rows(views().actionItems).map((g) => g.label), ['Overdue', 'This week', 'Later', 'No due date']);
+    });
+
+    it('clicking a leaf opens its file at its exact line', async function () {
+      const overdue = rows(views().actionItems, rows(views().actionItems)[0].node)[0];
+      await click(overdue, '1on1s/jordan/2026-11-06.md', 25);
+      assert.match(vscode.window.activeTextEditor!.document.lineAt(25).text, /^- \[ \] Pair with Alex on the deploy pipeline runbook @jordan due:2026-11-13$/);
+
+      const q4 = rows(views().objectives)[1];
+      const o2 = rows(views().objectives, q4.node)[1];
+      const kr3 = rows(views().objectives, o2.node)[2];
+      await click(kr3, 'okrs/2026-Q4.okr.yaml', 77);
+      assert.equal(vscode.window.activeTextEditor!.document.lineAt(77).text, '      - id: KR3');
+
+      const o1kr1 = rows(views().objectives, rows(views().objectives, q4.node)[0].node)[0];
+      const lastCheckin = rows(views().objectives, o1kr1.node)[2];
+      await click(lastCheckin, 'okrs/2026-Q4.okr.yaml', 25);
+      assert.match(vscode.window.activeTextEditor!.document.lineAt(25).text, /date: 2026-11-19, current: 26/);
+
+      const priya = find(rows(views().reports), 'Priya Raman');
+      const theme = rows(views().reports, find(rows(views().reports, priya.node), 'Growth themes').node)[0];
+      await click(theme, 'people/priya.md', 8);
+      assert.equal(vscode.window.activeTextEditor!.document.lineAt(8).text, '  - title: Chairing the architecture review');
+
+      const note = rows(views().reports, find(rows(views().reports, priya.node), '1:1 notes').node)[0];
+      await click(note, '1on1s/priya/2026-11-17.md', 0);
+    });
+
+    it('an edit to a note changes the right items: the overdue item done, then a new 1:1 ends the lapse', async function () {
+      this.timeout(120_000);
+      const rel = '1on1s/jordan/2026-11-06.md';
+      const original = await readText(rel);
+      const jordanDesc = () => find(rows(views().reports), 'Jordan Lee').description;
+      const groupCounts = () => rows(views().actionItems).map((g) => `${g.label} ${g.description}`).join(', ');
+      try {
+        // Mark "Pair with Alex…" (line 26) done the way a user would: an edit, saved.
+        const doc = await vscode.workspace.openTextDocument(uri(rel));
+        await vscode.window.showTextDocument(doc);
+        const line = doc.lineAt(25);
+        assert.equal(line.text, '- [ ] Pair with Alex on the deploy pipeline runbook @jordan due:2026-11-13');
+        const we = new vscode.WorkspaceEdit();
+        we.replace(doc.uri, new vscode.Range(25, 3, 25, 4), 'x');
+        we.insert(doc.uri, line.range.end, ' done:2026-11-22');
+        assert.ok(await vscode.workspace.applyEdit(we));
+        assert.ok(await doc.save());
+        // Jordan: still lapsed (no new 1:1); open 2 → 1; window now 5 done, 0 open → 100%.
+        await waitFor(() => jordanDesc() === 'lapsed · 1 open · 100% done', 20_000, () => `Jordan: ${jordanDesc()}`);
+        // Overdue 1 → 0; the other buckets unchanged.
+        await waitFor(() => groupCounts() === 'Overdue 0, This week 8, Later 2, No due date 1', 20_000, () => groupCounts());
+        assert.equal(rows(views().actionItems, rows(views().actionItems)[0].node).length, 0);
+
+        // A 1:1 today: last 1:1 0 days ago → "today", status ok; its item is open, due 11-29 (Later).
+        await writeText(
+          '1on1s/jordan/2026-11-22.md',
+          '---\ntype: 1on1\nreport: jordan\ndate: 2026-11-22\nhappiness: 4\n---\n## Action items\n- [ ] Draft the secondary on-call checklist @jordan due:2026-11-29\n',
+        );
+        await waitFor(() => jordanDesc() === 'last 1:1 today · 2 open · 100% done', 20_000, () => `Jordan: ${jordanDesc()}`);
+        const jordan = find(rows(views().reports), 'Jordan Lee');
+        assert.deepEqual([jordan.icon, jordan.colour], ['pass-filled', 'charts.green']);
+        assert.equal(rows(views().reports, find(rows(views().reports, jordan.node), '1:1 notes').node)[0].label, '2026-11-22');
+        await waitFor(() => groupCounts() === 'Overdue 0, This week 8, Later 3, No due date 1', 20_000, () => groupCounts());
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.workspace.fs.delete(uri('1on1s/jordan/2026-11-22.md')).then(undefined, () => undefined);
+        await writeText(rel, original);
+      }
+      await waitFor(() => jordanDesc() === 'lapsed · 2 open · 80% done', 20_000, () => `after restoring, Jordan: ${jordanDesc()}`);
+      await waitFor(() => groupCounts() === 'Overdue 1, This week 8, Later 2, No due date 1', 20_000, () => groupCounts());
+    });
+
+    it('screen-share mode hides names and item text in the trees, and toggles back', async function () {
+      assert.equal(api.state.screenShare(), false);
+      await vscode.commands.executeCommand('cadence.toggleScreenShare');
+      try {
+        assert.equal(api.state.screenShare(), true);
+        const people = rows(views().reports);
+        assert.deepEqual(people.map((p) => p.label), ['Person 1', 'Person 2', 'Person 3', 'Person 4', 'Person 5']);
+        assert.ok(people.every((p) => p.description === undefined), 'no descriptions (no names, rates) while sharing');
+        const open = rows(views().reports, rows(views().reports, people[2].node)[0].node);
+        assert.deepEqual(open.map((o) => o.label), ['Action item', 'Action item']);
+        assert.ok(open.every((o) => o.item.tooltip === 'Hidden in screen-share mode'));
+        const items = rows(views().actionItems).flatMap((g) => rows(views().actionItems, g.node));
+        assert.equal(items.length, 12);
+        assert.ok(items.every((i) => i.label === 'Action item'), items.map((i) => i.label).join(' | '));
+        assert.ok(items.every((i) => !/1:1 with/.test(i.description ?? '')), 'no report names in descriptions');
+        const o1 = rows(views().objectives, rows(views().objectives)[1].node)[0];
+        assert.equal(o1.description, '0.84 · committed · ↑ company-2026-Q4#O2', 'no owner while sharing');
+      } finally {
+        await vscode.commands.executeCommand('cadence.toggleScreenShare');
+      }
+      assert.equal(api.state.screenShare(), false);
+      assert.deepEqual(rows(views().reports).map((p) => p.label), ['Alex Kim', 'Dana Whitfield', 'Jordan Lee', 'Priya Raman', 'Sam Ortiz']);
+      assert.equal(folderOf(api).dataset.size, 40);
+    });
+  });
+}
