@@ -64,13 +64,16 @@ async function main(): Promise<number> {
     throw new HarnessError(`the extension's main ${join(extensionDir, main)} does not exist: run "npm run build" first`);
   }
 
-  const workspaces = positionals.length > 0 ? positionals.map((p) => resolve(p)) : defaultWorkspaces();
+  const workspaces: Workspace[] =
+    positionals.length > 0
+      ? positionals.map((p) => resolve(p)).map((dir) => ({ source: dir, expectedFile: teamExpected(dir) ?? join(dir, 'expected.json') }))
+      : defaultWorkspaces();
   if (workspaces.length === 0) throw new HarnessError('no fixture workspaces found (test/fixtures/examples/*/expected.json)');
   const env = readTestEnv();
 
   const outcomes: Outcome[] = [];
   for (const workspace of workspaces) {
-    outcomes.push(await runWorkspace(env, extensionDir, testsEntry, workspace, timeoutMs));
+    outcomes.push(await runWorkspace(env, extensionDir, testsEntry, workspace.source, workspace.expectedFile, timeoutMs));
   }
 
   console.log('');
@@ -84,13 +87,30 @@ async function main(): Promise<number> {
   return ok ? 0 : 1;
 }
 
-function defaultWorkspaces(): string[] {
+/** A workspace to run the suite in, and the expected.json it is judged by. */
+interface Workspace {
+  readonly source: string;
+  readonly expectedFile: string;
+}
+
+/** samples/team keeps its expected diagnostics outside the sample. */
+function teamExpected(dir: string): string | undefined {
+  return resolve(dir) === join(repo, 'samples', 'team') ? join(repo, 'test', 'fixtures', 'sample-team.expected.json') : undefined;
+}
+
+function defaultWorkspaces(): Workspace[] {
   const root = join(repo, 'test', 'fixtures', 'examples');
-  if (!existsSync(root)) return [];
-  return readdirSync(root)
-    .sort()
-    .map((name) => join(root, name))
-    .filter((dir) => statSync(dir).isDirectory() && existsSync(join(dir, 'expected.json')));
+  const examples = existsSync(root)
+    ? readdirSync(root)
+        .sort()
+        .map((name) => join(root, name))
+        .filter((dir) => statSync(dir).isDirectory() && existsSync(join(dir, 'expected.json')))
+        .map((dir) => ({ source: dir, expectedFile: join(dir, 'expected.json') }))
+    : [];
+  // The bundled sample team, judged by its hand-computed diagnostics; the
+  // editor, tree and dashboard suites run on it (workspace name "team").
+  const team = { source: join(repo, 'samples', 'team'), expectedFile: join(repo, 'test', 'fixtures', 'sample-team.expected.json') };
+  return existsSync(team.expectedFile) ? [...examples, team] : examples;
 }
 
 async function runWorkspace(
@@ -98,12 +118,12 @@ async function runWorkspace(
   extensionDir: string,
   testsEntry: string,
   source: string,
+  expectedFile: string,
   timeoutMs: number,
 ): Promise<Outcome> {
   const name = basename(source);
   const started = Date.now();
-  const expectedFile = join(source, 'expected.json');
-  if (!existsSync(expectedFile)) throw new HarnessError(`${source} has no expected.json`);
+  if (!existsSync(expectedFile)) throw new HarnessError(`${source} has no expected.json (looked for ${expectedFile})`);
   const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as { today?: string };
 
   console.log(`\n--- integration: ${name} (today ${expected.today ?? 'not set'}) ---`);
@@ -134,7 +154,7 @@ async function runWorkspace(
         await page.exposeFunction('codeAutomationExit', (c: number) => resolveExit(Number(c)));
         const environment: Record<string, string> = {
           CADENCE_TEST_REPORT: reportFile,
-          CADENCE_TEST_EXPECTED: join(workspace, 'expected.json'),
+          CADENCE_TEST_EXPECTED: expectedFile,
           CADENCE_TEST_WORKSPACE_NAME: name,
         };
         if (expected.today) environment.CADENCE_TODAY = expected.today;

@@ -94,6 +94,7 @@ describe(`diagnostics: ${name}`, function () {
     const file = okrFile ?? files[0];
     const uri = vscode.Uri.joinPath(workspaceFolder().uri, file);
 
+    const bytes = await vscode.workspace.fs.readFile(uri);
     await vscode.workspace.fs.delete(uri);
 
     if (okrFile) {
@@ -105,6 +106,9 @@ describe(`diagnostics: ${name}`, function () {
         () => `${file} was deleted but still has ${vscode.languages.getDiagnostics(uri).length} diagnostic(s)`,
       );
     }
+    // Put it back: later suites share this workspace, and a re-created file's diagnostics return.
+    await vscode.workspace.fs.writeFile(uri, bytes);
+    await waitForDiagnostics(expected.diagnostics, `after re-creating ${file}`);
   });
 });
 

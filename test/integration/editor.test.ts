@@ -33,7 +33,9 @@ async function quickFixes(rel: string, code: string, line: number): Promise<vsco
   await waitForDiagnostic(rel, code, line, true);
   const d = cadenceDiagnostics(rel, code, line)[0];
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri(rel), d.range, vscode.CodeActionKind.QuickFix.value);
-  return actions.filter((a) => a.diagnostics?.some((x) => codeOf(x) === code));
+  // Actions come back through the command API without their `diagnostics`;
+  // on these lines there is only the one diagnostic, so every quick fix is its.
+  return actions.filter((a) => a.kind?.value === vscode.CodeActionKind.QuickFix.value && (!a.diagnostics || a.diagnostics.some((x) => codeOf(x) === code)));
 }
 
 async function applyAction(action: vscode.CodeAction): Promise<void> {
@@ -53,6 +55,7 @@ function hoverText(hovers: vscode.Hover[]): string {
   return hovers
     .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
     .join('\n')
+    .replace(/&nbsp;/g, ' ')
     .replace(/\\(.)/g, '$1');
 }
 
