@@ -262,6 +262,47 @@ if (onTeam) {
       await undoTo(editor, before);
     });
 
+    it('an expired growth theme is extended by two months', async function () {
+      const rel = 'people/priya.md';
+      const editor = await open(rel);
+      const before = editor.document.getText();
+      const fixes = await quickFixes(rel, 'theme-expired', 11);
+      assert.equal(fixes[0].title, 'Extend two months (until 2026-12-31)');
+      await applyAction(fixes[0]);
+      assert.equal(lineText(editor, 11), '    until: 2026-12-31');
+      await waitForDiagnostic(rel, 'theme-expired', 11, false);
+      await undoTo(editor, before);
+    });
+
+    it('applies cadence.rules severities live', async function () {
+      const cfg = vscode.workspace.getConfiguration('cadence');
+      const overdue = () => cadenceDiagnostics('1on1s/jordan/2026-11-06.md', 'action-overdue', 26);
+      await waitForDiagnostic('1on1s/jordan/2026-11-06.md', 'action-overdue', 26, true);
+      assert.equal(overdue()[0].severity, vscode.DiagnosticSeverity.Warning);
+      try {
+        await cfg.update('rules', { 'action-overdue': 'error' }, vscode.ConfigurationTarget.Workspace);
+        await waitFor(() => overdue()[0]?.severity === vscode.DiagnosticSeverity.Error, 15_000, () => 'action-overdue did not become an error');
+        await cfg.update('rules', { 'action-overdue': 'off' }, vscode.ConfigurationTarget.Workspace);
+        await waitForDiagnostic('1on1s/jordan/2026-11-06.md', 'action-overdue', 26, false);
+      } finally {
+        await cfg.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      await waitForDiagnostic('1on1s/jordan/2026-11-06.md', 'action-overdue', 26, true);
+    });
+
+    it('inserts the PODS 1:1 snippet, and the result reads as a 1:1 with one action item', async function () {
+      const target = uri('1on1s/sam/2026-11-25.md');
+      await vscode.workspace.fs.writeFile(target, new Uint8Array());
+      const editor = await vscode.window.showTextDocument(target);
+      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'PODS 1:1 note' });
+      await waitFor(() => editor.document.getText().includes('## Action items'), 10_000, () => `snippet not inserted:\n${editor.document.getText()}`);
+      const text = editor.document.getText();
+      for (const h of ['## OKRs', '## Development plan', '## Happiness retrospective', '## Performance', '## Action items']) assert.ok(text.includes(h), `${h} in the snippet`);
+      assert.match(text, /^---\ntype: 1on1\n/);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.workspace.fs.delete(target);
+    });
+
     it('New 1:1 creates the PODS note, carries open items over and marks them forwarded; never overwrites', async function () {
       const created = await vscode.commands.executeCommand<vscode.Uri>('cadence.newOneOnOne', 'alex');
       assert.equal(created?.path, uri('1on1s/alex/2026-11-22.md').path);
