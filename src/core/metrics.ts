@@ -75,7 +75,8 @@ export function personFigures(ctx: Ctx, person: PersonDoc): PersonFigures {
   const cadence = cadenceOf(person, ctx.settings);
   const last = ctx.data.lastOneOnOne(person.key);
   const ref = last ?? person.since?.value;
-  const nextDue = ref ? addDays(ref, cadence) : undefined;
+  // The manager has no 1:1 with themselves: no next one is due.
+  const nextDue = ref && !person.me ? addDays(ref, cadence) : undefined;
   const daysSinceLast = last ? daysBetween(last, ctx.today) : undefined;
   let status: CadenceStatus = 'unknown';
   if (person.me) status = 'me';

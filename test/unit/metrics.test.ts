@@ -326,3 +326,14 @@ describe('metrics (SPEC §7)', () => {
     assert.equal(makeDataset({}).today, TODAY);
   });
 });
+
+describe('figures for the manager’s own person file', () => {
+  it('has no next 1:1 due (nobody holds 1:1s with themselves)', async () => {
+    const { Dataset } = await import('../../src/core/dataset');
+    const { personFigures } = await import('../../src/core/metrics');
+    const ds = new Dataset({ today: '2026-11-22' });
+    ds.setFile('people/dana.md', '---\ntype: person\nme: true\nsince: 2024-05-06\n---\n');
+    const f = personFigures({ today: ds.today, settings: ds.settings, data: ds.query }, ds.people()[0]);
+    if (f.nextDue !== undefined || f.status !== 'me') throw new Error(`got nextDue ${f.nextDue}, status ${f.status}`);
+  });
+});

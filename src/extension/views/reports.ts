@@ -48,7 +48,7 @@ export function personNode(folder: FolderIndex, p: PersonDoc, hidden: boolean): 
           () =>
             notes.map((n) =>
               leaf(`${base}:note:${n.path}`, n.date ?? n.path, {
-                description: [hidden || n.happiness === undefined ? undefined : `happiness ${n.happiness}/5`, `${n.items.length} items`].filter(Boolean).join(' · '),
+                description: [hidden || n.happiness === undefined ? undefined : `happiness ${n.happiness}/5`, `${n.items.length} item${n.items.length === 1 ? '' : 's'}`].filter(Boolean).join(' · '),
                 tooltip: n.path,
                 icon: new vscode.ThemeIcon('note'),
                 uri: folder.uriOf(n.path),
