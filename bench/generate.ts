@@ -677,7 +677,13 @@ function main(argv: string[]): void {
     process.stderr.write('usage: npx tsx bench/generate.ts <dir> <notes> [seed] [--crlf]\n');
     process.exit(2);
   }
-  const r = generateWorkspace(dir, { notes, seed: seedArg === undefined ? 1 : Number(seedArg), crlf });
+  let r: GenerateResult;
+  try {
+    r = generateWorkspace(dir, { notes, seed: seedArg === undefined ? 1 : Number(seedArg), crlf });
+  } catch (e) {
+    process.stderr.write(`generate: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  }
   process.stdout.write(`${r.dir}: ${r.notes} notes, ${r.people} people, ${r.okrSets} OKR sets, ${r.reviews} reviews; ${r.files} files, ${(r.bytes / 1e6).toFixed(1)} MB in ${r.ms} ms\n`);
 }
 
