@@ -303,6 +303,18 @@ if (onTeam) {
       await vscode.workspace.fs.delete(target);
     });
 
+    it('Copy In the Sample Team never replaces a file that exists', async function () {
+      const target = uri('people/alex.md');
+      const original = await vscode.workspace.fs.readFile(target);
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('---\ntype: person\nname: Alex (edited)\n---\n'));
+      try {
+        await vscode.commands.executeCommand('cadence.copySampleTeam');
+        assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), '---\ntype: person\nname: Alex (edited)\n---\n');
+      } finally {
+        await vscode.workspace.fs.writeFile(target, original);
+      }
+    });
+
     it('New 1:1 creates the PODS note, carries open items over and marks them forwarded; never overwrites', async function () {
       const created = await vscode.commands.executeCommand<vscode.Uri>('cadence.newOneOnOne', 'alex');
       assert.equal(created?.path, uri('1on1s/alex/2026-11-22.md').path);
