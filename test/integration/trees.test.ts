@@ -249,12 +249,12 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
           //   O1 KR1 (17−30)/(15−30) = 13/15 = 0.8667, KR2 (100−40)/(100−40) = 1,
           //   O2 KR1 1/1 = 1, KR2 2/2 = 1, O3 KR1 1, KR2 4/4 = 1,
           //   O3 KR3 (12−18)/(10−18) = 0.75 → mean 6.6167/7 = 0.945 → 0.95.
-          ['2026-Q3', '2026-Q3 · score 0.95'],
+          ['2026-Q3', 'score 0.95'],
           // Q4: O1 26/40 = 0.65, (16−22)/(15−22) = 6/7 = 0.857, 0=0 reached → 1;
           //   O2 (11−18)/(6−18) = 7/12 = 0.583, (12−3)/(15−3) = 0.75, 60/100 = 0.6;
           //   O3 1/2 = 0.5, (85−60)/(90−60) = 0.833; O4 35/70 = 0.5, 1/3 = 0.333
           //   → sum 6.6071 / 10 = 0.661 → 0.66. O1's parent is company-2026-Q4#O2.
-          ['2026-Q4', '2026-Q4 · score 0.66 · aligns to company-2026-Q4'],
+          ['2026-Q4', 'score 0.66 · aligns to company-2026-Q4'],
         ],
       );
       assert.ok(sets.every((s) => s.icon === 'graph' && s.item.collapsibleState === vscode.TreeItemCollapsibleState.Expanded));

@@ -61,7 +61,9 @@ export function objectivesRoots(folders: Iterable<FolderIndex>, hidden: boolean)
   for (const f of folders) {
     for (const set of f.dataset.okrSets()) {
       const parents = [...new Set(set.objectives.map((o) => o.parent?.split('#')[0]).filter(Boolean))];
-      const description = [set.period ?? [set.start, set.end].filter(Boolean).join(' → '), `score ${fmt(setScore(set))}`, parents.length ? `aligns to ${parents.join(', ')}` : undefined].filter(Boolean).join(' · ');
+      const when = set.period ?? [set.start, set.end].filter(Boolean).join(' → ');
+      // A set named after its period (2026-Q4) need not say it twice.
+      const description = [when === set.id ? undefined : when, `score ${fmt(setScore(set))}`, parents.length ? `aligns to ${parents.join(', ')}` : undefined].filter(Boolean).join(' · ');
       out.push(
         group(`set:${f.folder.uri}:${set.path}`, set.id, () => set.objectives.map((o) => objectiveNode(f, set, o, hidden)), {
           description,
