@@ -1,9 +1,14 @@
 // UI pass: Cadence as a user gets it. The packaged .vsix is installed into a
 // throw-away code-server with `--install-extension`, the sample team is
 // opened in headless Chromium, and the test reads what a person would see:
-// the Problems panel's entries and the effect of a Cadence command run from
-// the command palette. Screenshots go to test-results/screenshots/ (look at
-// them: they are the evidence that the UI shows what the assertions claim).
+// the Problems panel's entries, the effect of a Cadence command run from the
+// command palette, the quick-fix menu and its edit, the Cadence view
+// container's trees, the dashboard (overview, board, click-through,
+// screen-share mode, dark and light themes) and hostile note text rendered
+// inert in the real browser with no remote request. One server and one
+// browser serve every test, in order. Screenshots go to
+// test-results/screenshots/ (look at them: they are the evidence that the UI
+// shows what the assertions claim).
 //
 //   npm run test:e2e        (needs `npm run build && npm run package` first)
 //   CADENCE_VSIX=path.vsix  to test another package
@@ -22,6 +27,34 @@ import {
   workbenchUrl,
   type RunDir,
 } from '../../scripts/lib/code-server';
+import * as hostile from './hostile';
+import {
+  activeTab,
+  cursorLine,
+  dashboardFrame,
+  goToLine,
+  hostOf,
+  inspectDom,
+  lineWith,
+  luminance,
+  pickColorTheme,
+  poll,
+  pwnedInFrames,
+  quickOpen,
+  readable,
+  remoteRequests,
+  runPaletteCommand,
+  selectDashboardTab,
+  settle,
+  shot as shotTo,
+  showRows,
+  tabs,
+  treeRows,
+  waitForCards,
+  watchRequests,
+  viewPane,
+  type SeenRequest,
+} from './workbench';
 
 const repo = resolve(__dirname, '..', '..');
 const screenshots = join(repo, 'test-results', 'screenshots');
@@ -43,6 +76,16 @@ describe('UI pass: the packaged extension in code-server', function () {
   let page: Page;
   let manifest: Manifest;
   let failed = false;
+  /** The opened copy of samples/team (the hostile notes are written here). */
+  let workspace: string;
+  /** The code-server origin: the only host the page may talk to. */
+  let origin: string;
+  /** Every request the browser context made, with what became of it. */
+  const requests: SeenRequest[] = [];
+  /** JavaScript dialogs (alert, confirm…): hostile text must never open one. */
+  const dialogs: string[] = [];
+  /** When the dashboard was first opened (the no-remote-request window starts here). */
+  let dashboardSince = Number.POSITIVE_INFINITY;
 
   before(async function () {
     this.timeout(240_000);
@@ -53,7 +96,9 @@ describe('UI pass: the packaged extension in code-server', function () {
     const vsix = resolve(process.env.CADENCE_VSIX ?? join(repo, `cadence-${readManifest(join(repo, 'package.json')).version}.vsix`));
     assert.ok(existsSync(vsix), `no ${vsix}: run "npm run build && npm run package" first`);
 
-    run = makeRunDir('cadence-e2e');
+    // A known starting theme (a fresh profile follows the browser's light
+    // scheme); the light pass switches it from the palette like a user would.
+    run = makeRunDir('cadence-e2e', { 'workbench.colorTheme': 'Default Dark Modern' });
     installVsix(env, run, vsix);
     // The manifest as installed, so the test drives what the package contains.
     const installed = readdirSync(run.extensions).filter((d) => existsSync(join(run.extensions, d, 'package.json')));
@@ -63,12 +108,19 @@ describe('UI pass: the packaged extension in code-server', function () {
     const sample = join(repo, 'samples', 'team');
     assert.ok(existsSync(sample), `no ${sample}`);
     // A copy: nothing the UI does may touch the repository's sample.
-    const workspace = join(run.root, 'workspace', 'team');
+    workspace = join(run.root, 'workspace', 'team');
     cpSync(sample, workspace, { recursive: true });
+    hostile.prepareFolders(workspace);
 
     const server = await startServer(env, run, { extraEnv: { CADENCE_TODAY: process.env.CADENCE_TODAY ?? SAMPLE_TODAY } });
     browser = await launchBrowser(env, run);
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    origin = new URL(server.url).origin;
+    watchRequests(page, requests);
+    page.on('dialog', (d) => {
+      dialogs.push(`${d.type()}: ${d.message()}`);
+      void d.dismiss().catch(() => undefined);
+    });
     await page.goto(workbenchUrl(server, workspace), { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
   });
@@ -144,31 +196,340 @@ describe('UI pass: the packaged extension in code-server', function () {
     if (specific) assert.match(effect, specific, `"${label}" should show ${specific}`);
     console.log(`      ran "${label}": ${effect}`);
   });
+  // ---------------------------------------------------------------------
+  // Issue 4: the quick-fix menu on the sample's one missing-owner item.
+
+  it('offers "Assign to @alex (the report)" on a missing-owner item and applies it as one undoable edit', async function () {
+    const original = '- [ ] Ask the DBA guild to review the replica-lag alert thresholds due:2026-11-26';
+    const fixed = '- [ ] Ask the DBA guild to review the replica-lag alert thresholds @alex due:2026-11-26';
+    await quickOpen(page, '1on1s/alex/2026-11-19.md');
+    await goToLine(page, 30);
+    await lineWith(page, 'Ask the DBA guild', original);
+
+    // Ctrl+. opens the quick-fix menu (the action widget) at the cursor.
+    const menu = page.locator('.action-widget:not(.action-list-submenu-panel)');
+    const titles = await poll(
+      page,
+      async () => {
+        if (!(await menu.isVisible())) {
+          await page.keyboard.press('Control+Period');
+          await menu.waitFor({ timeout: 5_000 }).catch(() => undefined);
+        }
+        return (await menu.locator('.monaco-list-row').allTextContents()).map(readable);
+      },
+      (t) => t.includes('Assign to @alex (the report)') && t.includes('Assign to @me'),
+      20_000,
+      (t) => `the quick-fix menu on line 30 should offer "Assign to @alex (the report)" and "Assign to @me"; it shows: ${JSON.stringify(t)}`,
+    );
+    console.log(`      quick fixes offered: ${titles.filter((t) => t && !/^quick fix$/i.test(t)).join(' | ')}`);
+    await shot(page, 'quick-fix-menu');
+
+    await menu.locator('.monaco-list-row', { hasText: 'Assign to @alex (the report)' }).click();
+    await menu.waitFor({ state: 'hidden', timeout: 10_000 });
+    await lineWith(page, 'Ask the DBA guild', fixed);
+
+    // One undo restores the line exactly and leaves the file as saved.
+    await page.keyboard.press('Control+Z');
+    await lineWith(page, 'Ask the DBA guild', original);
+    const dirty = page.locator('.tabs-container .tab.active.dirty');
+    await dirty.waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+    assert.equal(await dirty.count(), 0, 'after one undo the note should be back to its saved text (tab still marked dirty)');
+    await runPaletteCommand(page, 'View: Close All Editors');
+  });
+
+  // ---------------------------------------------------------------------
+  // Issue 5: the Cadence view container and its three trees.
+
+  it('shows the Cadence view container with its three trees and opens an item at its line', async function () {
+    // Room for the trees, the editor and later the dashboard: the Problems panel goes.
+    await runPaletteCommand(page, 'View: Hide Panel');
+    await page.locator('.part.panel').waitFor({ state: 'hidden', timeout: 10_000 });
+    const entry = page.locator('.part.activitybar .action-item a[aria-label*="Cadence"], .part.activitybar .action-label[aria-label*="Cadence"]').first();
+    try {
+      await entry.waitFor({ timeout: 15_000 });
+    } catch {
+      const labels = await page.locator('.part.activitybar [aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+      assert.fail(`no activity-bar entry labelled "Cadence"; entries: ${JSON.stringify(labels)}`);
+    }
+    await entry.click();
+    const sidebar = page.locator('.part.sidebar');
+    await sidebar.locator('.composite.title h2', { hasText: /cadence/i }).waitFor({ timeout: 15_000 });
+
+    const pane = (name: string) => viewPane(page, name);
+    for (const name of ['Reports', 'Objectives', 'Action Items']) {
+      const header = pane(name).locator('.pane-header');
+      await header.waitFor({ timeout: 15_000 });
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      await poll(page, async () => header.getAttribute('aria-expanded'), (v) => v === 'true', 5_000, (v) => `the ${name} view did not expand (aria-expanded=${v})`);
+    }
+
+    const rowsOf = async (name: string, want: (rows: Awaited<ReturnType<typeof treeRows>>) => boolean, what: string) =>
+      poll(page, () => treeRows(pane(name)), want, 30_000, (rows) => `the ${name} view should show ${what}; it shows:\n${showRows(rows) || '(no rows)'}`);
+
+    const reports = await rowsOf(
+      'Reports',
+      (rows) => rows.some((r) => r.label === 'Alex Kim') && rows.some((r) => r.label === 'Jordan Lee' && /lapsed/.test(r.description)),
+      '"Alex Kim" and "Jordan Lee" described as lapsed',
+    );
+    const objectives = await rowsOf('Objectives', (rows) => rows.some((r) => r.label.startsWith('2026-Q4')), 'the OKR set "2026-Q4"');
+    const item = 'Pair with Alex on the deploy pipeline runbook';
+    const items = await rowsOf(
+      'Action Items',
+      (rows) => {
+        const i = rows.findIndex((r) => r.label === 'Overdue');
+        return i >= 0 && rows[i].expanded === 'true' && rows[i + 1]?.label === item;
+      },
+      `an expanded "Overdue" group whose first item is "${item}"`,
+    );
+    console.log(`      Reports: ${reports.filter((r) => r.level === 1).map((r) => `${r.label} (${r.description})`).join('; ')}`);
+    console.log(`      Objectives: ${objectives.filter((r) => r.level === 1).map((r) => `${r.label} (${r.description})`).join('; ')}`);
+    console.log(`      Action Items: ${items.filter((r) => r.level === 1).map((r) => `${r.label} ${r.description}`).join('; ')}`);
+
+    // A click on the overdue item opens its note with the cursor on its line.
+    await pane('Action Items').locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: item }) }).first().click();
+    await activeTab(page, '2026-11-06.md');
+    await cursorLine(page, 26);
+    await lineWith(page, item, `- [ ] ${item} @jordan due:2026-11-13`);
+    await settle(page);
+    await shot(page, 'trees');
+  });
+
+  // ---------------------------------------------------------------------
+  // Issue 6: the dashboard, the board, click-through and screen-share mode.
+
+  it('opens the dashboard with a card per report and Jordan lapsed (dark theme)', async function () {
+    dashboardSince = Date.now();
+    await runPaletteCommand(page, 'Cadence: Open Dashboard');
+    await activeTab(page, 'Cadence Dashboard');
+    const wv = dashboardFrame(page);
+    const cards = await waitForCards(page, 4);
+    assert.deepEqual(cards.map((c) => c.name).sort(), ['Alex Kim', 'Jordan Lee', 'Priya Raman', 'Sam Ortiz'], `report cards: ${JSON.stringify(cards)}`);
+    const jordan = cards.find((c) => c.name === 'Jordan Lee')!;
+    assert.equal(jordan.badge, 'Lapsed', `Jordan's card badge: ${JSON.stringify(jordan)}`);
+    for (const c of cards.filter((x) => x !== jordan)) assert.notEqual(c.badge, 'Lapsed', `${c.name} should not be lapsed: ${JSON.stringify(c)}`);
+    const body = await wv.locator('body').getAttribute('class');
+    assert.match(body ?? '', /\bvscode-dark\b/, `the dashboard body should follow the dark theme; class="${body}"`);
+    console.log(`      cards: ${cards.map((c) => `${c.name} [${c.badge}]`).join(', ')}`);
+    await settle(page);
+    await shot(page, 'dashboard-dark');
+
+    await selectDashboardTab(page, 'board');
+    const columns = await wv.locator('.board .column').evaluateAll((els) =>
+      els.map((e) => `${e.querySelector('.col-head h3')?.textContent ?? '?'} ${e.querySelectorAll('.kr-card').length}`),
+    );
+    assert.equal(columns.length, 5, `the board should have five status columns: ${JSON.stringify(columns)}`);
+    console.log(`      board columns: ${columns.join(', ')}`);
+    await settle(page);
+    await shot(page, 'board-dark');
+  });
+
+  it('clicks through from a board card to its key result in the OKR file', async function () {
+    const wv = dashboardFrame(page);
+    await selectDashboardTab(page, 'board');
+    const title = 'Migrate all 40 production databases';
+    await wv.locator('.kr-card', { hasText: title }).click();
+    await activeTab(page, '2026-Q4.okr.yaml');
+    // The card's location is the key result's first line (`- id: KR1` of O1).
+    const okr = readFileSync(join(workspace, 'okrs', '2026-Q4.okr.yaml'), 'utf8').split('\n');
+    const line = okr.findIndex((l, i) => /^\s*- id: KR1\b/.test(l) && okr[i + 1]?.includes(title)) + 1;
+    assert.ok(line > 0, 'the sample OKR file has no O1 KR1');
+    await cursorLine(page, line);
+    console.log(`      opened okrs/2026-Q4.okr.yaml at line ${line}; tabs: ${(await tabs(page)).join(', ')}`);
+
+    // Back to the dashboard: it restores the tab it was on.
+    await page.locator('.tabs-container .tab[aria-label^="Cadence Dashboard"]').click();
+    await activeTab(page, 'Cadence Dashboard');
+    await dashboardFrame(page).locator('#tab-board[aria-selected="true"]').waitFor({ timeout: 30_000 });
+  });
+
+  it('blurs names, ratings and note text in screen-share mode and hides names in the trees', async function () {
+    const wv = dashboardFrame(page);
+    await selectDashboardTab(page, 'overview');
+    await waitForCards(page, 4);
+    const toggle = wv.locator('button.toggle[data-focus="screen-share"]');
+    await toggle.click();
+    await wv.locator('body.screen-share').waitFor({ timeout: 15_000 });
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'true', 'the screen-share button should be pressed');
+    const blur = await wv.locator('.card.person .name.sensitive').first().evaluate((el) => getComputedStyle(el).filter);
+    assert.match(blur, /blur\(/, `a report's name should be blurred; its filter is "${blur}"`);
+    // The Reports tree replaces names with "Person n".
+    const reports = viewPane(page, 'Reports');
+    const rows = await poll(
+      page,
+      () => treeRows(reports),
+      (r) => r.some((x) => /^Person \d+$/.test(x.label)) && !r.some((x) => x.label === 'Alex Kim'),
+      15_000,
+      (r) => `in screen-share mode the Reports tree should show "Person n" instead of names; it shows:\n${showRows(r)}`,
+    );
+    console.log(`      screen-share trees: ${rows.filter((r) => r.level === 1).map((r) => r.label).join(', ')}; name filter: ${blur}`);
+    await settle(page);
+    await shot(page, 'dashboard-screenshare');
+
+    await toggle.click();
+    await poll(page, async () => (await wv.locator('body').getAttribute('class')) ?? '', (c) => !/\bscreen-share\b/.test(c), 15_000, (c) => `screen-share mode did not turn off (body class "${c}")`);
+    await poll(page, () => treeRows(reports), (r) => r.some((x) => x.label === 'Alex Kim'), 15_000, (r) => `names did not come back in the Reports tree:\n${showRows(r)}`);
+  });
+
+  // ---------------------------------------------------------------------
+  // Issues 6 and 8: hostile note text in the real browser.
+
+  it('renders hostile note text as inert text, clipped, under a strict CSP', async function () {
+    const hostileSince = Date.now();
+    hostile.writeHostile(workspace); // the dashboard updates live from the file watcher
+    try {
+      await checkHostile(hostileSince);
+    } finally {
+      // Back to the sample team for the light-theme pictures, pass or fail.
+      hostile.removeHostile(workspace);
+    }
+    // Deleting the notes takes them out of the dashboard and the trees, live.
+    await selectDashboardTab(page, 'overview');
+    await waitForCards(page, 4, 45_000);
+    await poll(
+      page,
+      () => treeRows(viewPane(page, 'Action Items')),
+      (r) => !r.some((x) => x.label === hostile.ITEM_SCRIPT),
+      15_000,
+      (r) => `the Action Items tree still lists the deleted note's item:\n${showRows(r)}`,
+    );
+  });
+
+  async function checkHostile(hostileSince: number): Promise<void> {
+    const wv = dashboardFrame(page);
+    const cards = await waitForCards(page, 5, 45_000);
+    assert.ok(cards.some((c) => c.name === hostile.NAME), `no card named with the hostile text; names: ${JSON.stringify(cards.map((c) => c.name))}`);
+
+    // The hostile strings are there as text, exactly.
+    const card = wv.locator('.people-grid .card.person').filter({ has: wv.locator('.card-head .name', { hasText: hostile.NAME }) });
+    assert.equal(await card.locator('.card-head .name').textContent(), hostile.NAME);
+    assert.equal(await card.locator('.role .sensitive').textContent(), hostile.ROLE, 'the 10,000-character role should be the text of its element');
+    // The hostile 1:1 (a rating gap of 3) gives a signal that names the person.
+    await poll(
+      page,
+      () => wv.locator('.signal-text').allTextContents(),
+      (t) => t.some((x) => x.startsWith(`${hostile.NAME}: you rated 4, they rated 1`)),
+      30_000,
+      (t) => `the rating-gap signal should name the hostile person as text; signals: ${JSON.stringify(t)}`,
+    );
+    const heat = (await wv.locator('.heatmap tbody th').allTextContents()).filter((t) => t.includes(hostile.NAME));
+    assert.equal(heat.length, 1, 'the heatmap should have a row named with the hostile text');
+
+    // Nothing from the notes became markup, and the layout held.
+    const dom = await inspectDom(wv);
+    assert.deepEqual(dom.fromNotes, [], `elements made from note text: ${JSON.stringify(dom.fromNotes)}`);
+    assert.match(dom.csp, /default-src 'none'/, `the dashboard's CSP: "${dom.csp}"`);
+    assert.match(dom.csp, /script-src 'nonce-[A-Za-z0-9+/=]{16,}'/, `the dashboard's CSP: "${dom.csp}"`);
+    assert.doesNotMatch(dom.csp, /script-src[^;]*('unsafe-inline'|'unsafe-eval'|\*|https?:)/, `the dashboard's CSP allows more scripts than its nonce: "${dom.csp}"`);
+    const layout = await card.evaluate((el) => {
+      const role = el.querySelector('.role')!.getBoundingClientRect();
+      const all = Array.from(document.querySelectorAll('.people-grid .card.person')).map((c) => Math.round(c.getBoundingClientRect().width));
+      return {
+        card: Math.round(el.getBoundingClientRect().width),
+        role: Math.round(role.width),
+        roleHeight: Math.round(role.height),
+        cards: all,
+        pageScroll: document.documentElement.scrollWidth,
+        pageWidth: document.documentElement.clientWidth,
+      };
+    });
+    assert.ok(layout.role <= layout.card, `the 10,000-character role is wider than its card: ${JSON.stringify(layout)}`);
+    assert.ok(layout.roleHeight < 40, `the 10,000-character role should be clipped to one line: ${JSON.stringify(layout)}`);
+    assert.ok(Math.max(...layout.cards) - Math.min(...layout.cards) <= 1, `the hostile card should be as wide as the others: ${JSON.stringify(layout)}`);
+    assert.ok(layout.pageScroll <= layout.pageWidth + 1, `the overview scrolls sideways: ${JSON.stringify(layout)}`);
+    console.log(`      overview: ${cards.length} cards, hostile card ${layout.card}px wide, its 10k role ${layout.role}×${layout.roleHeight}px`);
+    console.log(`      CSP "${dom.csp}"; scripts: ${dom.scripts.join(', ')}`);
+    await settle(page);
+    await shot(page, 'dashboard-hostile');
+
+    // OKRs tab and board: the hostile set is the newest, so it is the one shown.
+    await selectDashboardTab(page, 'okrs');
+    const objective = wv.locator('.objective .obj-title').first();
+    await poll(page, async () => (await objective.textContent()) ?? '', (t) => t === hostile.OBJECTIVE, 15_000, (t) => `the OKRs tab's first objective should read as the hostile text; it reads "${t.slice(0, 200)}"`);
+    const okrsDom = await inspectDom(wv);
+    assert.deepEqual(okrsDom.fromNotes, [], `elements made from note text on the OKRs tab: ${JSON.stringify(okrsDom.fromNotes)}`);
+    await selectDashboardTab(page, 'board');
+    const long = wv.locator('.kr-card').filter({ has: wv.locator('.kr-card-title', { hasText: hostile.KR_LONG.slice(0, 60) }) });
+    await long.waitFor({ timeout: 15_000 });
+    assert.equal(await long.locator('.kr-card-title').textContent(), hostile.KR_LONG);
+    assert.equal(await wv.locator('.kr-card-title', { hasText: 'evil.example/x.js' }).textContent(), hostile.KR_SCRIPT);
+    const board = await long.evaluate((el) => {
+      const title = el.querySelector('.kr-card-title')!.getBoundingClientRect();
+      const col = el.closest('.column')!.getBoundingClientRect();
+      return { card: Math.round(el.getBoundingClientRect().width), column: Math.round(col.width), title: Math.round(title.width), titleHeight: Math.round(title.height), cardHeight: Math.round(el.getBoundingClientRect().height) };
+    });
+    assert.ok(board.title <= board.card && board.card <= board.column, `the 10,000-character key result overflows its card: ${JSON.stringify(board)}`);
+    assert.ok(board.titleHeight < 80, `the 10,000-character key-result title should be clamped to three lines: ${JSON.stringify(board)}`);
+    const boardDom = await inspectDom(wv);
+    assert.deepEqual(boardDom.fromNotes, [], `elements made from note text on the board: ${JSON.stringify(boardDom.fromNotes)}`);
+    console.log(`      board: 10k key-result card ${board.card}px in a ${board.column}px column, title ${board.title}×${board.titleHeight}px`);
+    await settle(page);
+    await shot(page, 'board-hostile');
+
+    // The trees show the hostile item text as a label, nothing more.
+    const items = viewPane(page, 'Action Items');
+    await poll(page, () => treeRows(items), (r) => r.some((x) => x.label === hostile.ITEM_SCRIPT), 15_000, (r) => `the Action Items tree should list "${hostile.ITEM_SCRIPT}" as text:\n${showRows(r)}`);
+
+    // No payload ran anywhere: not in the dashboard, not in its host frame, not in the workbench.
+    const ran = await pwnedInFrames(page);
+    assert.deepEqual(ran, [], `hostile note text ran script: ${JSON.stringify(ran)}`);
+    assert.deepEqual(dialogs, [], `hostile note text opened a dialog: ${JSON.stringify(dialogs)}`);
+    const remote = remoteRequests(requests, origin, hostileSince);
+    assert.deepEqual(remote, [], `requests to hosts other than ${origin} while the hostile notes were shown:\n${remote.join('\n')}`);
+  }
+
+  it('follows a light colour theme', async function () {
+    const wv = dashboardFrame(page);
+    await selectDashboardTab(page, 'overview');
+    await pickColorTheme(page, 'Light Modern');
+    await poll(page, async () => (await wv.locator('body').getAttribute('class')) ?? '', (c) => /\bvscode-light\b/.test(c), 15_000, (c) => `the dashboard did not switch to the light theme (body class "${c}")`);
+    const workbench = await page.locator('.monaco-workbench').getAttribute('class');
+    assert.match(workbench ?? '', /\bvs\b(?!-dark)/, `the workbench should be light: "${workbench}"`);
+    const bg = await wv.locator('body').evaluate((el) => getComputedStyle(el).backgroundColor);
+    assert.ok(luminance(bg) > 0.6, `the dashboard's background should be light in a light theme; it is ${bg}`);
+    await waitForCards(page, 4);
+    await settle(page);
+    await shot(page, 'dashboard-light');
+    await selectDashboardTab(page, 'board');
+    await settle(page);
+    await shot(page, 'board-light');
+    console.log(`      light theme: dashboard background ${bg}`);
+  });
+
+  it('made no request to any host but the code-server while the dashboard was open', async function () {
+    assert.ok(Number.isFinite(dashboardSince), 'the dashboard was never opened');
+    const seen = requests.filter((r) => r.at >= dashboardSince);
+    const remote = remoteRequests(requests, origin, dashboardSince);
+    assert.deepEqual(remote, [], `requests to hosts other than ${origin} while the dashboard was open:\n${remote.join('\n')}`);
+    const evil = requests.filter((r) => r.url.includes('evil.example'));
+    assert.deepEqual(evil.map((r) => r.url), [], 'a URL from the hostile notes was requested');
+    // The recorder does see into the webview: the dashboard's own script, loaded by its frame.
+    assert.ok(
+      seen.some((r) => r.type === 'script' && /\/dist\/webview\.js$/.test(r.url) && /\/webview\/browser\/pre\//.test(r.frame)),
+      `the dashboard's webview.js request from its frame was not recorded; requests seen:\n${seen.map((r) => `${r.type} ${r.url.slice(0, 120)}`).join('\n')}`,
+    );
+    // …and it flags a request to another host: the workbench asks 127.0.0.2, where nothing listens.
+    const canarySince = Date.now();
+    const asked = page.waitForEvent('request', { predicate: (r) => r.url().includes('127.0.0.2'), timeout: 10_000 });
+    await page.evaluate(() => {
+      new Image().src = 'https://127.0.0.2:9/canary.png';
+    });
+    await asked;
+    const canary = remoteRequests(requests, origin, canarySince);
+    assert.ok(canary.some((r) => r.includes('127.0.0.2:9/canary.png')), `the request recorder missed a request to another host: ${JSON.stringify(canary)}`);
+    const hosts = [...new Set(seen.map((r) => hostOf(r.url)))];
+    const sw = seen.filter((r) => r.fromServiceWorker).length;
+    if (process.env.CADENCE_E2E_REQUESTS) for (const r of seen) console.log(`        ${r.type} ${r.url.slice(0, 140)}${r.fromServiceWorker ? ' (service worker)' : ''}${r.failed ? ` [${r.failed}]` : ''} ← ${r.frame.slice(0, 100) || '(worker)'}`);
+    console.log(`      ${seen.length} requests since the dashboard opened (${sw} answered by the webview's service worker); hosts: ${hosts.join(', ')}`);
+  });
+
 });
+
+async function shot(page: Page, name: string): Promise<void> {
+  await shotTo(page, screenshots, name);
+}
 
 function readManifest(file: string): Manifest {
   return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(screenshots, `${name}.png`) });
-}
-
-/** Opens the palette with F1, types the label, and runs the row whose label matches exactly. */
-async function runPaletteCommand(page: Page, label: string): Promise<void> {
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 } }).catch(() => undefined);
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ timeout: 15_000 });
-  await input.fill(`>${label}`);
-  // The row's aria-label is the command's label, then ", <keybinding>" if it has one.
-  const quoted = JSON.stringify(label);
-  const row = page
-    .locator(`.quick-input-widget .monaco-list-row[aria-label=${quoted}], .quick-input-widget .monaco-list-row[aria-label^=${JSON.stringify(`${label},`)}]`)
-    .first();
-  await row.waitFor({ timeout: 15_000 });
-  await row.click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
 }
 
 /**
