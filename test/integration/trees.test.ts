@@ -507,7 +507,14 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
         const items = rows(views().actionItems).flatMap((g) => rows(views().actionItems, g.node));
         assert.equal(items.length, 12);
         assert.ok(items.every((i) => i.label === 'Action item'), items.map((i) => i.label).join(' | '));
-        assert.ok(items.every((i) => !/1:1 with/.test(i.description ?? '')), 'no report names in descriptions');
+        assert.ok(items.every((i) => !/1:1 with|@/.test(i.description ?? '')), `no report or owner names in descriptions: ${items.map((i) => i.description).join(' | ')}`);
+        await vscode.commands.executeCommand('cadence.actionItems.groupByOwner');
+        try {
+          const owners = rows(views().actionItems).map((g) => g.label);
+          assert.deepEqual(owners, ['Owner 1', 'Owner 2', 'Owner 3', 'Owner 4', 'Owner 5', 'No owner'], 'owner groups are numbered, not named');
+        } finally {
+          await vscode.commands.executeCommand('cadence.actionItems.groupByDue');
+        }
         const o1 = rows(views().objectives, rows(views().objectives)[1].node)[0];
         assert.equal(o1.description, '0.84 · committed · ↑ company-2026-Q4#O2', 'no owner while sharing');
       } finally {

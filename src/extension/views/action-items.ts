@@ -36,7 +36,14 @@ export function actionItemRoots(folders: FolderIndex[], grouping: Grouping, hidd
   const items = openItems(folders);
   const today = folders[0]?.dataset.today ?? '';
   const node = (o: Open) =>
-    itemNode(o.folder, o.path, o.item, today, [grouping === 'due' ? (o.item.owner ? `@${o.item.owner.id}` : 'no owner') : undefined, o.item.due?.value ? `due ${o.item.due.value}` : undefined, hidden ? undefined : o.who ? `1:1 with ${o.who}` : o.path], hidden);
+    itemNode(
+      o.folder,
+      o.path,
+      o.item,
+      today,
+      [grouping === 'due' && !hidden ? (o.item.owner ? `@${o.item.owner.id}` : 'no owner') : undefined, o.item.due?.value ? `due ${o.item.due.value}` : undefined, hidden ? undefined : o.who ? `1:1 with ${o.who}` : o.path],
+      hidden,
+    );
   const buckets = new Map<string, Open[]>();
   const order = grouping === 'due' ? ['Overdue', 'This week', 'Later', 'No due date'] : [];
   for (const k of order) buckets.set(k, []);
@@ -46,8 +53,10 @@ export function actionItemRoots(folders: FolderIndex[], grouping: Grouping, hidd
     buckets.get(key)!.push(o);
   }
   const keys = grouping === 'due' ? order : [...buckets.keys()].sort((a, b) => (a === 'No owner' ? 1 : b === 'No owner' ? -1 : a.localeCompare(b)));
-  return keys.map((k) =>
-    group(`items:${grouping}:${k}`, k, () => buckets.get(k)!.map(node), {
+  // In screen-share mode an owner group is a number, not a name.
+  const label = (k: string, i: number) => (hidden && grouping === 'owner' && k !== 'No owner' ? `Owner ${i + 1}` : k);
+  return keys.map((k, i) =>
+    group(`items:${grouping}:${k}`, label(k, i), () => buckets.get(k)!.map(node), {
       description: String(buckets.get(k)!.length),
       expanded: k === 'Overdue' || k === 'This week' || grouping === 'owner',
       icon: new vscode.ThemeIcon(k === 'Overdue' ? 'warning' : grouping === 'owner' ? 'person' : 'calendar'),
