@@ -11,6 +11,8 @@ export interface CadenceApi {
   readonly workspace: CadenceWorkspace;
   readonly state: UiState;
   views?: Views;
+  /** What the status-bar item says now. */
+  statusBarText?: () => string;
   /** The open dashboard, if any. */
   dashboard?: () => Dashboard | undefined;
 }

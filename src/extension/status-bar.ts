@@ -37,8 +37,9 @@ export function attention(ws: CadenceWorkspace): { overdue: Problem[]; lapsed: P
 }
 
 export const statusBarFeature: Feature = {
-  activate(context, { workspace }) {
+  activate(context, { workspace, api }) {
     const item = vscode.window.createStatusBarItem('cadence.attention', vscode.StatusBarAlignment.Left, 50);
+    api.statusBarText = () => item.text;
     item.name = 'Cadence';
     item.command = 'cadence.showAttention';
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -315,6 +315,13 @@ if (onTeam) {
       }
     });
 
+    it('the status bar counts overdue items and lapsed 1:1s', async function () {
+      const api = await activateCadence();
+      const text = () => (api as unknown as { statusBarText?: () => string }).statusBarText?.() ?? '';
+      // Jordan's item due 2026-11-13 is the one overdue item; Jordan the one lapsed report.
+      await waitFor(() => text() === '$(checklist) 1 overdue · 1 lapsed', 15_000, () => `status bar says "${text()}"`);
+    });
+
     it('New 1:1 creates the PODS note, carries open items over and marks them forwarded; never overwrites', async function () {
       const created = await vscode.commands.executeCommand<vscode.Uri>('cadence.newOneOnOne', 'alex');
       assert.equal(created?.path, uri('1on1s/alex/2026-11-22.md').path);
