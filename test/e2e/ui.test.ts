@@ -522,6 +522,81 @@ describe('UI pass: the packaged extension in code-server', function () {
     console.log(`      ${seen.length} requests since the dashboard opened (${sw} answered by the webview's service worker); hosts: ${hosts.join(', ')}`);
   });
 
+  // ---------------------------------------------------------------------
+  // Issue 6: the dashboard restores after a reload, and screen-share mode
+  // survives it. Last, so the reload disturbs no other test (the request
+  // check above has already run).
+
+  it('restores the dashboard on its Board tab, in screen-share mode, after a window reload', async function () {
+    this.timeout(180_000);
+    const reports = viewPane(page, 'Reports');
+    const personRows = (r: Awaited<ReturnType<typeof treeRows>>) => r.some((x) => x.level === 1 && /^Person \d+$/.test(x.label)) && !r.some((x) => x.label === 'Alex Kim');
+
+    // Before: the dashboard open on its Board tab, screen-share on.
+    await runPaletteCommand(page, 'Cadence: Open Dashboard');
+    await activeTab(page, 'Cadence Dashboard');
+    await selectDashboardTab(page, 'board');
+    let wv = dashboardFrame(page);
+    const toggle = wv.locator('button.toggle[data-focus="screen-share"]');
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'false', 'screen-share mode should be off before this test turns it on');
+    await toggle.click();
+    await wv.locator('body.screen-share').waitFor({ timeout: 15_000 });
+    await wv.locator('#tab-board[aria-selected="true"]').waitFor({ timeout: 10_000 });
+    await poll(page, () => treeRows(reports), personRows, 15_000, (r) => `before the reload the Reports tree should show "Person n"; it shows:\n${showRows(r)}`);
+
+    // Reload the window the way a person does. A marker on the old page's
+    // window proves the page really was replaced.
+    await page.evaluate(() => {
+      (window as unknown as Record<string, unknown>).__beforeReload = true;
+    });
+    const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 });
+    const started = Date.now();
+    await runPaletteCommand(page, 'Developer: Reload Window');
+    await reloaded;
+    await page.waitForLoadState('domcontentloaded', { timeout: 60_000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    const marker = await page.evaluate(() => (window as unknown as Record<string, unknown>).__beforeReload);
+    assert.equal(marker, undefined, 'the page was not reloaded (the marker set before "Developer: Reload Window" is still there)');
+
+    // The dashboard is back without running its command: a tab, its webview on Board, screen-share still on.
+    const tab = page.locator('.tabs-container .tab[aria-label^="Cadence Dashboard"]');
+    try {
+      await tab.waitFor({ timeout: 60_000 });
+    } catch {
+      assert.fail(`after the reload there is no "Cadence Dashboard" tab; tabs: ${JSON.stringify(await tabs(page))}`);
+    }
+    await activeTab(page, 'Cadence Dashboard', 30_000);
+    wv = dashboardFrame(page);
+    await wv.locator('#tab-board').waitFor({ timeout: 60_000 });
+    await poll(
+      page,
+      async () => ({
+        selected: await wv.locator('[role="tab"][aria-selected="true"]').allTextContents().catch(() => [] as string[]),
+        body: (await wv.locator('body').getAttribute('class').catch(() => null)) ?? '',
+        busy: await wv.locator('#panel[aria-busy="true"]').count().catch(() => -1),
+        columns: await wv.locator('.board .column').count().catch(() => -1),
+      }),
+      (s) => s.selected.length === 1 && s.selected[0].includes('Board') && /\bscreen-share\b/.test(s.body) && s.busy === 0 && s.columns === 5,
+      30_000,
+      (s) => `after the reload the dashboard should show its Board tab (5 columns, drawn) in screen-share mode; it shows ${JSON.stringify(s)}`,
+    );
+    const pressed = await wv.locator('button.toggle[data-focus="screen-share"]').getAttribute('aria-pressed');
+    assert.equal(pressed, 'true', 'after the reload the screen-share button should still be pressed');
+    const blur = await wv.locator('.kr-card .sensitive').first().evaluate((el) => getComputedStyle(el).filter).catch(() => '(no .kr-card .sensitive)');
+    const rows = await poll(page, () => treeRows(reports), personRows, 30_000, (r) => `after the reload the Reports tree should still show "Person n" instead of names; it shows:\n${showRows(r)}`);
+    const cards = await wv.locator('.kr-card').count();
+    console.log(`      reloaded in ${((Date.now() - started) / 1000).toFixed(1)} s; tabs: ${(await tabs(page)).join(', ')}; board: ${cards} cards; Reports: ${rows.filter((r) => r.level === 1).map((r) => r.label).join(', ')}; a card's filter: ${blur}`);
+    await settle(page);
+    await shot(page, 'dashboard-after-reload');
+
+    // Back as the other tests leave it: screen-share off, names back, the overview shown.
+    const after = wv.locator('button.toggle[data-focus="screen-share"]');
+    await after.click();
+    await poll(page, async () => (await wv.locator('body').getAttribute('class')) ?? '', (c) => !/\bscreen-share\b/.test(c), 15_000, (c) => `screen-share mode did not turn off after the reload (body class "${c}")`);
+    await poll(page, () => treeRows(reports), (r) => r.some((x) => x.label === 'Alex Kim'), 15_000, (r) => `names did not come back in the Reports tree:\n${showRows(r)}`);
+    await selectDashboardTab(page, 'overview');
+    await waitForCards(page, 4);
+  });
 });
 
 async function shot(page: Page, name: string): Promise<void> {
