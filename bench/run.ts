@@ -2,6 +2,7 @@
 //
 //   npx tsx bench/run.ts [--sizes 1000,10000,50000] [--runs 3] [--seed 1]
 //                        [--tools cadence,markdownlint,remark] [--no-write]
+//                        [--no-extension]
 //
 // For each workspace size it generates (or reuses) a deterministic workspace
 // under bench/.work/, then times, in fresh processes, side by side:
@@ -43,6 +44,8 @@ interface Options {
   tools: ToolKey[];
   write: boolean;
   timeoutSec: number;
+  /** The extension-side figures (bench/extension-figures.ts; they need the 10k workspace). */
+  extension: boolean;
 }
 
 type ToolKey = 'cadence' | 'markdownlint' | 'remark';
@@ -50,12 +53,12 @@ const ALL_TOOLS: ToolKey[] = ['cadence', 'markdownlint', 'remark'];
 
 function usage(message?: string): never {
   if (message) process.stderr.write(`bench: ${message}\n`);
-  process.stderr.write('usage: tsx bench/run.ts [--sizes 1000,10000,50000] [--runs 3] [--seed 1] [--tools cadence,markdownlint,remark] [--timeout SECONDS] [--no-write]\n');
+  process.stderr.write('usage: tsx bench/run.ts [--sizes 1000,10000,50000] [--runs 3] [--seed 1] [--tools cadence,markdownlint,remark] [--timeout SECONDS] [--no-write] [--no-extension]\n');
   process.exit(2);
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { sizes: [1000, 10000, 50000], runs: 3, seed: 1, tools: [...ALL_TOOLS], write: true, timeoutSec: 1800 };
+  const o: Options = { sizes: [1000, 10000, 50000], runs: 3, seed: 1, tools: [...ALL_TOOLS], write: true, timeoutSec: 1800, extension: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     // Accept both `--runs 3` and `--runs=3`.
@@ -91,6 +94,9 @@ function parseOptions(argv: string[]): Options {
         break;
       case '--no-write':
         o.write = false;
+        break;
+      case '--no-extension':
+        o.extension = false;
         break;
       case '--help':
       case '-h':
@@ -504,7 +510,7 @@ async function main(): Promise<void> {
   const all: Measurement[] = [];
   for (const ws of workspaces) all.push(...measure(ws, opts.tools, opts));
 
-  const ext = await measureExtensionFigures({ workspaces: Object.fromEntries(workspaces.map((w) => [w.notes, w.dir])), root: ROOT, runs: opts.runs });
+  const ext = opts.extension ? await measureExtensionFigures({ workspaces: Object.fromEntries(workspaces.map((w) => [w.notes, w.dir])), root: ROOT, runs: opts.runs }) : [];
   const r = report(workspaces, all, nodeStartupMs, ext, opts);
 
   const hashAfter = cliHash();
@@ -537,6 +543,7 @@ async function main(): Promise<void> {
       `- Every figure is a fresh process (\`node …\`), run ${opts.runs} times with the tools interleaved; the table gives the median wall time and the highest peak RSS of the runs. Files are read once before timing so the page cache is warm for every tool.`,
       `- \`cadence check <dir> --format json --today ${TODAY}\` from \`dist/cli.js\`; \`markdownlint-cli2 "**/*.md"\` with its default configuration, run in the workspace; the remark baseline (\`bench/remark-parse-all.ts\`, bundled with esbuild) parses every Markdown file with \`unified().use(remarkParse).use(remarkGfm)\` and does nothing else.`,
       '- "files" is what each tool reads: Cadence also reads the OKR YAML files; the other two only Markdown. "ms / file" is the whole process time divided by that count, start-up included, which is why small workspaces look slower per file.',
+      '- Extension-side figures (`bench/extension-figures.ts`, whose header says exactly what each one times) use the real `Dataset` and persistent index on the 10k workspace: keystrokes re-checked in process; cold and warm starts each in a fresh process (a start is a fresh extension host), plus the same pair in one long-running process; activation and both starts through the bundled extension itself with a stand-in `vscode` whose `workspace.fs` is Node\'s `fs/promises`.',
       '',
       console,
       '## Extension-side figures',

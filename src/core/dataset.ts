@@ -2,9 +2,15 @@
 // cross-file indexes the rules need (people by id, 1:1s by report, who names
 // whom). Files come in one at a time; each change says which files' results
 // may have moved, so the editor re-publishes only those.
+//
+// The indexes are built from each file's DocSummary (kind, key, date, the
+// people it names), never from the document itself: a file restored from the
+// persistent index (`restore`) is indexed from its summary and materialised
+// only when something reads it (a rule, a view), which is what makes a warm
+// start cheap.
 
 import { comparePaths } from './paths';
-import type { Doc, OneOnOneDoc, OkrSetDoc, PersonDoc, ReviewDoc } from './model';
+import type { Doc, FileKind, OneOnOneDoc, OkrSetDoc, PersonDoc, ReviewDoc } from './model';
 import { classify, parseDoc } from './parse/index';
 import { RULES, RULES_BY_CODE } from './rules/index';
 import type { DatasetQuery, Rule, RuleContext } from './rules/rule';
@@ -19,8 +25,30 @@ export interface DatasetChange {
   readonly all: boolean;
 }
 
+/** What the dataset's indexes need of a document, without the document. */
+export interface DocSummary {
+  readonly kind: FileKind;
+  /** A person's key; a 1:1's report key (undefined when it names no report). */
+  readonly key: string | undefined;
+  /** A 1:1's date. */
+  readonly date: string | undefined;
+  /** Keys of the people the document names (report, owners), each once. */
+  readonly refs: readonly string[];
+}
+
+/**
+ * A document materialised on first use. `load` must not throw; it is called
+ * at most once per restore.
+ */
+export interface LazyDoc {
+  load(): Doc;
+}
+
 interface Entry {
-  readonly doc: Doc;
+  /** Exactly one of `doc` and `lazy` is set. */
+  doc: Doc | undefined;
+  lazy: LazyDoc | undefined;
+  readonly summary: DocSummary;
   /** Diagnostics of rules that read only this file, for `localGen`. */
   local?: Diagnostic[];
   localGen: number;
@@ -56,10 +84,21 @@ function referencedKeys(doc: Doc): string[] {
   return keys;
 }
 
+export function summarize(doc: Doc): DocSummary {
+  const refs = referencedKeys(doc);
+  return {
+    kind: doc.kind,
+    key: doc.kind === 'person' ? doc.key : doc.kind === '1on1' ? doc.report?.key : undefined,
+    date: doc.kind === '1on1' ? doc.date : undefined,
+    refs: refs.length > 1 ? [...new Set(refs)] : refs,
+  };
+}
+
 export class Dataset {
   private readonly entries = new Map<string, Entry>();
   private readonly peopleByKey = new Map<string, PersonDoc[]>();
-  private readonly notesByReport = new Map<string, Set<OneOnOneDoc>>();
+  /** Paths of the 1:1 notes per report key. */
+  private readonly notesByReport = new Map<string, Set<string>>();
   private readonly refsByKey = new Map<string, Set<string>>();
   private readonly lastCache = new Map<string, string | undefined>();
   private readonly sortedNotes = new Map<string, OneOnOneDoc[]>();
@@ -138,25 +177,27 @@ export class Dataset {
     return doc;
   }
 
-  /** Adds an already-parsed document (the persistent index's fast start). */
+  /** Adds an already-parsed document. */
   put(path: string, doc: Doc): void {
-    const affected = new Set<string>([path]);
-    const hadPeople = this.personFiles > 0;
-    const old = this.entries.get(path);
-    if (old) this.unindex(old.doc, affected);
-    this.entries.set(path, { doc, localGen: -1 });
-    this.index(doc, affected);
-    // Only the appearance of the first person file (or the loss of the last)
-    // switches unknown-person on or off everywhere.
-    this.emit(affected, hadPeople !== this.personFiles > 0);
+    this.insert(path, { doc, lazy: undefined, summary: summarize(doc), localGen: -1 });
+  }
+
+  /**
+   * Adds a document known only by its summary (the persistent index's warm
+   * start): it is indexed now and loaded when first read. Person files are
+   * loaded at once (the people index holds their documents); there are few.
+   * `summary` must be `summarize` of what `lazy` loads.
+   */
+  restore(path: string, summary: DocSummary, lazy: LazyDoc): void {
+    this.insert(path, { doc: undefined, lazy, summary, localGen: -1 });
   }
 
   deleteFile(path: string): void {
     const old = this.entries.get(path);
     if (!old) return;
-    const affected = new Set<string>([path]);
+    const affected = this.affectedSet(path);
     const hadPeople = this.personFiles > 0;
-    this.unindex(old.doc, affected);
+    this.unindex(path, old, affected);
     this.entries.delete(path);
     this.emit(affected, hadPeople !== this.personFiles > 0);
   }
@@ -166,7 +207,18 @@ export class Dataset {
   }
 
   doc(path: string): Doc | undefined {
-    return this.entries.get(path)?.doc;
+    const e = this.entries.get(path);
+    return e && this.docOf(e);
+  }
+
+  /** The file's summary, without loading a restored document. */
+  summary(path: string): DocSummary | undefined {
+    return this.entries.get(path)?.summary;
+  }
+
+  /** The source of a restored document not loaded yet (the index saver copies it as is). */
+  unloaded(path: string): LazyDoc | undefined {
+    return this.entries.get(path)?.lazy;
   }
 
   paths(): string[] {
@@ -174,7 +226,7 @@ export class Dataset {
   }
 
   *docs(): IterableIterator<Doc> {
-    for (const e of this.entries.values()) yield e.doc;
+    for (const e of this.entries.values()) yield this.docOf(e);
   }
 
   people(): readonly PersonDoc[] {
@@ -182,11 +234,38 @@ export class Dataset {
   }
 
   okrSets(): OkrSetDoc[] {
-    return [...this.docs()].filter((d): d is OkrSetDoc => d.kind === 'okr').sort((a, b) => comparePaths(a.path, b.path));
+    return this.ofKind('okr') as OkrSetDoc[];
   }
 
   reviews(): ReviewDoc[] {
-    return [...this.docs()].filter((d): d is ReviewDoc => d.kind === 'okr-review').sort((a, b) => comparePaths(a.path, b.path));
+    return this.ofKind('okr-review') as ReviewDoc[];
+  }
+
+  /** Documents of one kind in path order; other kinds stay unloaded. */
+  private ofKind(kind: FileKind): Doc[] {
+    const out: Doc[] = [];
+    for (const e of this.entries.values()) if (e.summary.kind === kind) out.push(this.docOf(e));
+    return out.sort((a, b) => comparePaths(a.path, b.path));
+  }
+
+  private docOf(e: Entry): Doc {
+    if (!e.doc) {
+      e.doc = e.lazy!.load();
+      e.lazy = undefined;
+    }
+    return e.doc;
+  }
+
+  private insert(path: string, entry: Entry): void {
+    const affected = this.affectedSet(path);
+    const hadPeople = this.personFiles > 0;
+    const old = this.entries.get(path);
+    if (old) this.unindex(path, old, affected);
+    this.entries.set(path, entry);
+    this.index(path, entry, affected);
+    // Only the appearance of the first person file (or the loss of the last)
+    // switches unknown-person on or off everywhere.
+    this.emit(affected, hadPeople !== this.personFiles > 0);
   }
 
   readonly query: DatasetQuery = {
@@ -201,14 +280,19 @@ export class Dataset {
     lastOneOnOne: (key) => {
       if (this.lastCache.has(key)) return this.lastCache.get(key);
       let last: string | undefined;
-      for (const n of this.notesByReport.get(key) ?? []) if (n.date && (!last || n.date > last)) last = n.date;
+      for (const p of this.notesByReport.get(key) ?? []) {
+        const date = this.entries.get(p)!.summary.date;
+        if (date && (!last || date > last)) last = date;
+      }
       this.lastCache.set(key, last);
       return last;
     },
     notesOf: (key) => {
       let list = this.sortedNotes.get(key);
       if (!list) {
-        list = [...(this.notesByReport.get(key) ?? [])].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || comparePaths(a.path, b.path));
+        const notes = [...(this.notesByReport.get(key) ?? [])].map((p) => [p, this.entries.get(p)!] as const);
+        notes.sort(([pa, a], [pb, b]) => (a.summary.date ?? '').localeCompare(b.summary.date ?? '') || comparePaths(pa, pb));
+        list = notes.map(([, e]) => this.docOf(e) as OneOnOneDoc);
         this.sortedNotes.set(key, list);
       }
       return list;
@@ -228,11 +312,12 @@ export class Dataset {
     const entry = this.entries.get(path);
     if (!entry) return [];
     const ctx = this.context();
+    const doc = this.docOf(entry);
     if (entry.localGen !== this.gen || !entry.local) {
-      entry.local = run(LOCAL_RULES, entry.doc, ctx);
+      entry.local = run(LOCAL_RULES, doc, ctx);
       entry.localGen = this.gen;
     }
-    const all = entry.local.concat(run(CROSS_RULES, entry.doc, ctx));
+    const all = entry.local.concat(run(CROSS_RULES, doc, ctx));
     const out: Diagnostic[] = [];
     for (const d of all) {
       const s = this._settings.rules[d.code];
@@ -247,13 +332,21 @@ export class Dataset {
     const entry = this.entries.get(path);
     const rule = RULES_BY_CODE.get(diagnostic.code);
     if (!entry || !rule?.fixes) return [];
-    return rule.fixes(diagnostic, entry.doc, { ...this.context(), lines: normalize(text).split('\n') });
+    return rule.fixes(diagnostic, this.docOf(entry), { ...this.context(), lines: normalize(text).split('\n') });
+  }
+
+  /** The set a change collects its paths in: inside a batch, the batch's own (no copy per file). */
+  private affectedSet(path: string): Set<string> {
+    if (this.batchDepth === 0) return new Set([path]);
+    if (!this.pending) this.pending = { paths: new Set(), all: false };
+    return this.pending.paths.add(path);
   }
 
   private emit(paths: Set<string>, all: boolean): void {
     if (this.batchDepth > 0) {
+      // `paths` came from affectedSet, or is an empty set (settings, today).
       if (!this.pending) this.pending = { paths: new Set(), all: false };
-      for (const p of paths) this.pending.paths.add(p);
+      if (paths !== this.pending.paths) for (const p of paths) this.pending.paths.add(p);
       this.pending.all ||= all;
       return;
     }
@@ -276,43 +369,45 @@ export class Dataset {
     this.sortedNotes.delete(key);
   }
 
-  private index(doc: Doc, affected: Set<string>): void {
-    if (doc.kind === 'person') {
-      let list = this.peopleByKey.get(doc.key);
-      if (!list) this.peopleByKey.set(doc.key, (list = []));
-      insertSorted(list, doc);
+  private index(path: string, e: Entry, affected: Set<string>): void {
+    const { kind, key } = e.summary;
+    if (kind === 'person' && key !== undefined) {
+      let list = this.peopleByKey.get(key);
+      if (!list) this.peopleByKey.set(key, (list = []));
+      insertSorted(list, this.docOf(e) as PersonDoc);
       this.peopleSorted = undefined;
       this.personFiles++;
-      this.touchKey(doc.key, affected, true);
-    } else if (doc.kind === '1on1' && doc.report) {
-      let set = this.notesByReport.get(doc.report.key);
-      if (!set) this.notesByReport.set(doc.report.key, (set = new Set()));
-      set.add(doc);
-      this.touchKey(doc.report.key, affected, false);
+      this.touchKey(key, affected, true);
+    } else if (kind === '1on1' && key !== undefined) {
+      let set = this.notesByReport.get(key);
+      if (!set) this.notesByReport.set(key, (set = new Set()));
+      set.add(path);
+      this.touchKey(key, affected, false);
     }
-    for (const key of referencedKeys(doc)) {
-      let set = this.refsByKey.get(key);
-      if (!set) this.refsByKey.set(key, (set = new Set()));
-      set.add(doc.path);
+    for (const ref of e.summary.refs) {
+      let set = this.refsByKey.get(ref);
+      if (!set) this.refsByKey.set(ref, (set = new Set()));
+      set.add(path);
     }
   }
 
-  private unindex(doc: Doc, affected: Set<string>): void {
-    if (doc.kind === 'person') {
-      const list = this.peopleByKey.get(doc.key);
+  private unindex(path: string, e: Entry, affected: Set<string>): void {
+    const { kind, key } = e.summary;
+    if (kind === 'person' && key !== undefined) {
+      const list = this.peopleByKey.get(key);
       if (list) {
-        const i = list.indexOf(doc);
+        const i = list.indexOf(e.doc as PersonDoc);
         if (i !== -1) list.splice(i, 1);
-        if (!list.length) this.peopleByKey.delete(doc.key);
+        if (!list.length) this.peopleByKey.delete(key);
       }
       this.peopleSorted = undefined;
       this.personFiles--;
-      this.touchKey(doc.key, affected, true);
-    } else if (doc.kind === '1on1' && doc.report) {
-      this.notesByReport.get(doc.report.key)?.delete(doc);
-      this.touchKey(doc.report.key, affected, false);
+      this.touchKey(key, affected, true);
+    } else if (kind === '1on1' && key !== undefined) {
+      this.notesByReport.get(key)?.delete(path);
+      this.touchKey(key, affected, false);
     }
-    for (const key of referencedKeys(doc)) this.refsByKey.get(key)?.delete(doc.path);
+    for (const ref of e.summary.refs) this.refsByKey.get(ref)?.delete(path);
   }
 }
 

@@ -128,8 +128,6 @@ export interface Heading {
 export interface NoteBody {
   readonly items: readonly ActionItem[];
   readonly headings: readonly Heading[];
-  /** Lines inside code or HTML blocks (never items, never Decision: lines). */
-  readonly codeLines: ReadonlySet<number>;
 }
 
 export interface OneOnOneDoc extends DocBase, NoteBody {

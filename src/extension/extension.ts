@@ -29,9 +29,14 @@ const FEATURES: readonly Feature[] = [
 
 export type { CadenceApi };
 
+/** The running workspace index, for deactivate()'s last save of the persistent index. */
+let running: CadenceWorkspace | undefined;
+
 export function activate(context: vscode.ExtensionContext): CadenceApi {
   const log = vscode.window.createOutputChannel('Cadence', { log: true });
-  const workspace = new CadenceWorkspace(log);
+  // No storage without a folder or workspace open: then there is no persistent index.
+  const workspace = new CadenceWorkspace(log, context.storageUri);
+  running = workspace;
   const state = new UiState(context.workspaceState);
   const api: CadenceApi = { whenIndexed: () => workspace.whenIndexed(), workspace, state };
   const services: Services = {
@@ -47,6 +52,10 @@ export function activate(context: vscode.ExtensionContext): CadenceApi {
   return api;
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+export function deactivate(): Promise<void> | undefined {
+  // Everything else is disposed through context.subscriptions; VS Code waits
+  // for this promise (a short while) before it disposes them.
+  const ws = running;
+  running = undefined;
+  return ws?.flush();
 }

@@ -2,19 +2,35 @@
 // background index at start, then the editor's unsaved text (debounced) and
 // a file watcher for what changes on disk. No view or feature reads files
 // itself; they all listen to `onDidChange`.
+//
+// The start is warm when the folder's persistent index (persistent-index.ts)
+// is there: each candidate file is stat'ed, and one whose size and mtime match
+// is restored from the index (decoded only when first read); the others are
+// read and parsed. The index is saved a few seconds after the last change and
+// on deactivate.
 
 import * as vscode from 'vscode';
 import { Dataset, type DatasetChange } from '../core/dataset';
 import type { Doc } from '../core/model';
 import { isCandidatePath } from '../core/parse/index';
+import { IndexWriter, restoreFile, type FileStamp, type LoadedIndex } from '../core/persist';
 import type { Settings } from '../core/settings';
 import { decodeFile } from '../core/text';
 import { readSettings, today } from './config';
+import { loadIndex, RACY_MS, SAVE_DELAY_MS, saveIndex } from './persistent-index';
 
 const CANDIDATES = '**/*.{md,markdown,yaml,yml}';
 const NEVER = /(^|\/)(node_modules|\.git)\//;
 const TYPING_DELAY_MS = 150;
 const INDEX_CHUNK = 100;
+/** Stats are cheap next to reads: more of them in flight per chunk. */
+const STAT_CHUNK = 500;
+
+/** What a read from disk gave: text or a reason to skip, and the stamp it was read at (none when unsure). */
+export type DiskRead = ({ text: string } | { skip: string }) & { stamp?: FileStamp };
+
+/** The disk state the dataset reflects for a path (a Cadence file or not); `skip` when it was skipped. */
+export type Stamp = FileStamp & { readonly skip?: string };
 
 export interface FolderChange {
   readonly folder: FolderIndex;
@@ -25,6 +41,14 @@ export class FolderIndex {
   readonly dataset: Dataset;
   /** Files skipped while reading, with the reason (shown in the output log). */
   readonly skipped = new Map<string, string>();
+  /**
+   * Paths whose dataset state is what the disk held at this stamp. A path
+   * fed from an editor's text has none, and is left out of the persistent
+   * index (it is read again next time).
+   */
+  readonly stamps = new Map<string, Stamp>();
+  /** Writes this folder's persistent index; it remembers encoded documents between saves. */
+  writer = new IndexWriter();
 
   constructor(readonly folder: vscode.WorkspaceFolder, settings: Settings) {
     this.dataset = new Dataset({ today: today(), settings });
@@ -49,25 +73,54 @@ export class FolderIndex {
     if (rel) this.apply(rel, await this.read(uri));
   }
 
-  async read(uri: vscode.Uri): Promise<{ text: string } | { skip: string }> {
+  async read(uri: vscode.Uri): Promise<DiskRead> {
     try {
-      return decodeFile(await vscode.workspace.fs.readFile(uri), this.dataset.settings.maxFileSizeKB);
+      // Stat first: if the file changes between the two, the stamp is older
+      // than the text and the next start re-reads it; the other order could
+      // stamp old text as new.
+      const st = await vscode.workspace.fs.stat(uri);
+      const decoded = decodeFile(await vscode.workspace.fs.readFile(uri), this.dataset.settings.maxFileSizeKB);
+      return Date.now() - st.mtime < RACY_MS ? decoded : { ...decoded, stamp: { size: st.size, mtime: st.mtime } };
     } catch (e) {
       return { skip: `cannot read (${(e as Error).message})` };
     }
   }
 
-  apply(rel: string, decoded: { text: string } | { skip: string }): void {
-    if ('skip' in decoded) this.skip(rel, decoded.skip);
-    else {
+  apply(rel: string, read: DiskRead): void {
+    if ('skip' in read) {
+      this.skipped.set(rel, read.skip);
+      this.dataset.deleteFile(rel);
+    } else {
       this.skipped.delete(rel);
-      this.dataset.setFile(rel, decoded.text);
+      this.dataset.setFile(rel, read.text);
     }
+    if (read.stamp) this.stamps.set(rel, 'skip' in read ? { ...read.stamp, skip: read.skip } : read.stamp);
+    else this.stamps.delete(rel);
   }
 
-  private skip(rel: string, why: string): void {
-    this.skipped.set(rel, why);
+  /** The editor's text, which the disk may not hold: not stamped. */
+  fromEditor(rel: string, text: string): void {
+    this.stamps.delete(rel);
+    this.skipped.delete(rel);
+    this.dataset.setFile(rel, text);
+  }
+
+  deleted(rel: string): void {
+    this.stamps.delete(rel);
+    this.skipped.delete(rel);
     this.dataset.deleteFile(rel);
+  }
+
+  /**
+   * Restores what the persistent index holds for `rel`, when the disk still
+   * has it at the same stamp. Returns false when the file must be read.
+   */
+  restore(rel: string, cache: LoadedIndex, stat: FileStamp | undefined): boolean {
+    const f = restoreFile(cache, this.dataset, rel, stat);
+    if (!f) return false;
+    if (f.skip) this.skipped.set(rel, f.skip);
+    this.stamps.set(rel, f.skip ? { size: f.size, mtime: f.mtime, skip: f.skip } : { size: f.size, mtime: f.mtime });
+    return true;
   }
 }
 
@@ -81,8 +134,18 @@ export class CadenceWorkspace implements vscode.Disposable {
   private readonly versions = new Map<string, number>();
   private indexed: Promise<void> = Promise.resolve();
   private midnight: ReturnType<typeof setTimeout> | undefined;
+  private indexing = false;
+  /** Folders changed since their index was last saved. */
+  private readonly unsaved = new Set<FolderIndex>();
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Saves run one after another (never two writes of one file at once). */
+  private saving: Promise<void> = Promise.resolve();
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  /** `storage`: the extension's workspace storage, where the persistent index lives (none: no index). */
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly storage?: vscode.Uri,
+  ) {}
 
   /** Registers listeners and starts the background index; returns at once. */
   start(): void {
@@ -92,7 +155,9 @@ export class CadenceWorkspace implements vscode.Disposable {
       w.onDidCloseTextDocument((d) => {
         // Unsaved edits are gone with the editor: the disk is the truth again.
         const f = this.folderFor(d.uri);
-        if (f?.relPath(d.uri)) void f.readFromDisk(d.uri);
+        const rel = f?.relPath(d.uri);
+        // Still stamped: the dataset already holds the disk's text.
+        if (f && rel && !f.stamps.has(rel)) void f.readFromDisk(d.uri);
       }),
       w.onDidChangeWorkspaceFolders(() => this.reindex()),
       w.onDidChangeConfiguration((e) => {
@@ -142,34 +207,123 @@ export class CadenceWorkspace implements vscode.Disposable {
     // including files that new settings no longer count as Cadence's.
     for (const f of this.folders.values()) f.dataset.batch(() => f.dataset.paths().forEach((p) => f.dataset.deleteFile(p)));
     this.folders.clear();
+    this.unsaved.clear();
+    this.indexing = true;
     const folders = vscode.workspace.workspaceFolders ?? [];
-    await vscode.commands.executeCommand('setContext', 'cadence.indexing', true);
-    await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: 'Cadence: indexing notes' },
-      async (progress) => {
-        for (const wf of folders) {
-          const problems: string[] = [];
-          const index = new FolderIndex(wf, readSettings(wf, problems));
-          for (const p of problems) this.log.warn(`${wf.name}: ${p}`);
-          this.listen(index);
-          this.folders.set(wf.uri.toString(), index);
-          const uris = (await vscode.workspace.findFiles(new vscode.RelativePattern(wf, CANDIDATES))).filter((u) => index.relPath(u));
-          const started = Date.now();
-          // Chunks: reads overlap, and each chunk lands as one change event,
-          // so the views fill in while the rest is still being read.
-          for (let i = 0; i < uris.length; i += INDEX_CHUNK) {
-            const chunk = uris.slice(i, i + INDEX_CHUNK);
-            const read = await Promise.all(chunk.map((u) => this.unsavedText(u) ?? index.read(u)));
-            index.dataset.batch(() => chunk.forEach((u, j) => index.apply(index.relPath(u)!, read[j])));
-            progress.report({ message: `${wf.name}: ${Math.min(i + INDEX_CHUNK, uris.length)}/${uris.length}` });
-          }
-          for (const [rel, why] of index.skipped) this.log.info(`${wf.name}/${rel}: ${why}; skipped`);
-          this.log.info(`${wf.name}: indexed ${index.dataset.size} Cadence files of ${uris.length} candidates in ${Date.now() - started} ms`);
-        }
-      },
-    );
+    try {
+      await vscode.commands.executeCommand('setContext', 'cadence.indexing', true);
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Cadence: indexing notes' }, async (progress) => {
+        for (const wf of folders) await this.indexFolder(wf, progress);
+      });
+    } finally {
+      this.indexing = false;
+    }
     await vscode.commands.executeCommand('setContext', 'cadence.indexing', false);
     this.updateHasFiles();
+    if (this.unsaved.size) this.scheduleSave();
+  }
+
+  private async indexFolder(wf: vscode.WorkspaceFolder, progress: vscode.Progress<{ message?: string }>): Promise<void> {
+    const problems: string[] = [];
+    const index = new FolderIndex(wf, readSettings(wf, problems));
+    for (const p of problems) this.log.warn(`${wf.name}: ${p}`);
+    this.listen(index);
+    this.folders.set(wf.uri.toString(), index);
+    const started = Date.now();
+    const [found, cache] = await Promise.all([
+      vscode.workspace.findFiles(new vscode.RelativePattern(wf, CANDIDATES)),
+      loadIndex(this.storage, wf, index.dataset.settings, (rel) => {
+        this.log.warn(`${wf.name}/${rel}: damaged in the persistent index; reading it again`);
+        void index.readFromDisk(index.uriOf(rel));
+      }),
+    ]);
+    const uris = found.filter((u) => index.relPath(u));
+    const total = uris.length;
+    let done = 0;
+    const report = () => progress.report({ message: `${wf.name}: ${done}/${total}` });
+
+    // Warm: stat every file the index knows; restore the unchanged ones.
+    let toRead = uris;
+    if (cache) {
+      index.writer = cache.writer;
+      toRead = [];
+      const people: vscode.Uri[] = [];
+      const others: vscode.Uri[] = [];
+      // An editor with unsaved edits shows what the user sees, not the disk: never restored.
+      const dirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
+      for (const u of uris) {
+        const f = cache.files.get(index.relPath(u)!);
+        if (!f || dirty.has(u.toString())) toRead.push(u);
+        // People first: the first person file switches unknown-person on for
+        // every file, cheapest while few files are indexed.
+        else (f.summary?.kind === 'person' ? people : others).push(u);
+      }
+      const known = people.concat(others);
+      for (let i = 0; i < known.length; i += STAT_CHUNK) {
+        const chunk = known.slice(i, i + STAT_CHUNK);
+        const stats = await Promise.all(chunk.map((u) => vscode.workspace.fs.stat(u).then((s) => s, () => undefined)));
+        index.dataset.batch(() =>
+          chunk.forEach((u, j) => {
+            if (index.restore(index.relPath(u)!, cache, stats[j])) done++;
+            else toRead.push(u);
+          }),
+        );
+        report();
+      }
+    }
+    const restored = done;
+
+    // Cold (or what changed): read and parse. Chunks: reads overlap, and each
+    // chunk lands as one change event, so the views fill in while the rest is
+    // still being read.
+    for (let i = 0; i < toRead.length; i += INDEX_CHUNK) {
+      const chunk = toRead.slice(i, i + INDEX_CHUNK);
+      const read = await Promise.all(chunk.map((u) => this.unsavedText(u) ?? index.read(u)));
+      index.dataset.batch(() => chunk.forEach((u, j) => index.apply(index.relPath(u)!, read[j])));
+      done += chunk.length;
+      report();
+    }
+    // Anything read, or a cached file gone: the saved index is out of date.
+    if (!cache || toRead.length || cache.files.size !== restored) this.unsaved.add(index);
+    for (const [rel, why] of index.skipped) this.log.info(`${wf.name}/${rel}: ${why}; skipped`);
+    this.log.info(`${wf.name}: indexed ${index.dataset.size} Cadence files of ${total} candidates in ${Date.now() - started} ms (${restored} from the persistent index, ${toRead.length} read)`);
+  }
+
+  /** Saves every changed folder's index now (deactivation); resolves when written. */
+  flush(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    return this.saveChanged();
+  }
+
+  private scheduleSave(): void {
+    if (!this.storage || this.indexing) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      void this.saveChanged();
+    }, SAVE_DELAY_MS);
+  }
+
+  private saveChanged(): Promise<void> {
+    const storage = this.storage;
+    if (!storage || this.indexing) return this.saving;
+    const folders = [...this.unsaved];
+    this.unsaved.clear();
+    this.saving = this.saving.then(async () => {
+      for (const f of folders) {
+        // A folder dropped by a re-index since: its successor saves itself.
+        if (this.folders.get(f.folder.uri.toString()) !== f) continue;
+        try {
+          const started = Date.now();
+          await saveIndex(storage, f);
+          this.log.info(`${f.folder.name}: saved the persistent index (${f.stamps.size} files) in ${Date.now() - started} ms`);
+        } catch (e) {
+          this.log.warn(`${f.folder.name}: could not save the persistent index: ${(e as Error).message}`);
+        }
+      }
+    });
+    return this.saving;
   }
 
   private hasFiles: boolean | undefined;
@@ -187,6 +341,10 @@ export class CadenceWorkspace implements vscode.Disposable {
     const sub = index.dataset.onDidChange((change) => {
       this.emitter.fire({ folder: index, change });
       this.updateHasFiles();
+      if (!this.indexing) {
+        this.unsaved.add(index);
+        this.scheduleSave();
+      }
     });
     this.disposables.push({ dispose: () => sub.dispose() });
   }
@@ -205,7 +363,7 @@ export class CadenceWorkspace implements vscode.Disposable {
       clearTimeout(this.timers.get(key));
       this.timers.delete(key);
       this.versions.set(key, doc.version);
-      f.dataset.setFile(rel, doc.getText());
+      f.fromEditor(rel, doc.getText());
     }
     const model = f.dataset.doc(rel);
     return model ? { folder: f, rel, model } : undefined;
@@ -222,7 +380,7 @@ export class CadenceWorkspace implements vscode.Disposable {
       setTimeout(() => {
         this.timers.delete(key);
         this.versions.set(key, doc.version);
-        f.dataset.setFile(rel, doc.getText());
+        f.fromEditor(rel, doc.getText());
       }, TYPING_DELAY_MS),
     );
   }
@@ -241,11 +399,12 @@ export class CadenceWorkspace implements vscode.Disposable {
   private deleted(uri: vscode.Uri): void {
     const f = this.folderFor(uri);
     const rel = f?.relPath(uri);
-    if (f && rel) f.dataset.deleteFile(rel);
+    if (f && rel) f.deleted(rel);
     else if (f) {
       // A folder was deleted: drop everything under it.
       const prefix = uri.path.slice(f.folder.uri.path.replace(/\/$/, '').length + 1) + '/';
-      f.dataset.batch(() => f.dataset.paths().filter((p) => p.startsWith(prefix)).forEach((p) => f.dataset.deleteFile(p)));
+      const gone = new Set([...f.dataset.paths(), ...f.stamps.keys()].filter((p) => p.startsWith(prefix)));
+      f.dataset.batch(() => gone.forEach((p) => f.deleted(p)));
     }
   }
 
@@ -261,6 +420,7 @@ export class CadenceWorkspace implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.midnight);
+    clearTimeout(this.saveTimer);
     for (const t of this.timers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }

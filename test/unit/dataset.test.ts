@@ -1,8 +1,8 @@
 // The Dataset's incremental behaviour: what each change event names, and that
 // every cross-file figure follows adds, edits and deletes in any order.
 import assert from 'node:assert/strict';
-import { Dataset, type DatasetChange } from '../../src/core/index';
-import { lines, makeDataset, note, personFile, row, rowsOf, settingsWith, TODAY } from './helpers';
+import { Dataset, summarize, type DatasetChange } from '../../src/core/index';
+import { lines, makeDataset, note, okr, personFile, row, rowsOf, settingsWith, TODAY } from './helpers';
 
 function listen(ds: Dataset): DatasetChange[] {
   const events: DatasetChange[] = [];
@@ -112,6 +112,144 @@ describe('Dataset', () => {
           [true, [A1]],
         ],
       );
+    });
+  });
+
+  describe('what an edit re-judges (the editor republishes only the paths an event names)', () => {
+    // Four people; alex's notes name sam and carol as owners; carol's note names
+    // alex; an OKR set is owned by alex; pat is named nowhere.
+    const CAROL = 'people/carol.md';
+    const PAT = 'people/pat.md';
+    const A2 = '1on1s/alex/2026-11-13.md';
+    const C1 = '1on1s/carol/2026-11-19.md';
+    const REVIEW = 'okr-reviews/q-mid.md';
+    const files = (): Record<string, string> => ({
+      [ALEX]: personFile('cadence: weekly'),
+      [SAM]: personFile(),
+      [CAROL]: personFile(),
+      [PAT]: personFile(),
+      [A1]: note('alex', '2026-11-20', '- [ ] Draft the plan @sam due:2026-12-01', '- [ ] Review it @carol due:2026-12-02'),
+      [A2]: note('alex', '2026-11-13', '- [x] Book the room @alex due:2026-11-14'),
+      [S1]: note('sam', '2026-11-20', '- [ ] Pair on the fix @sam due:2026-12-01'),
+      [C1]: note('carol', '2026-11-19', '- [ ] Ask @alex about it due:2026-12-03'),
+      [OKR]: okr('  - id: O1', '    title: T', '    owner: alex', '    key_results:', '      - title: K', '        owner: alex', '        due: 2026-12-31', '        target: 3'),
+      [REVIEW]: lines('---', 'type: okr-review', 'date: 2026-11-15', '---', '- [ ] Follow up @carol due:2026-12-05'),
+    });
+
+    it('a keystroke in a note names that note and its report’s person file, nothing else', () => {
+      const ds = makeDataset(files());
+      const events = listen(ds);
+      ds.setFile(A1, files()[A1].replace('Draft the plan', 'Draft the plans'));
+      assert.deepEqual(events.map(paths), [[A1, ALEX].sort()]);
+      assert.equal(events[0].all, false);
+    });
+
+    it('retyping an owner still names only the note and its report’s file (owners’ files judge nothing of it)', () => {
+      const ds = makeDataset(files());
+      const events = listen(ds);
+      ds.setFile(A1, files()[A1].replace('@sam', '@pat'));
+      ds.setFile(A1, files()[A1].replace('@sam', '@nobody'));
+      assert.deepEqual(events.map(paths), [[A1, ALEX].sort(), [A1, ALEX].sort()]);
+    });
+
+    it('a keystroke in a person file names it and exactly the files that name that person', () => {
+      const ds = makeDataset(files());
+      const events = listen(ds);
+      ds.setFile(CAROL, personFile('name: Carol'));
+      // Carol is a report (C1), an owner in A1 and in the review.
+      assert.deepEqual(events.map(paths), [[CAROL, C1, A1, REVIEW].sort()]);
+      ds.setFile(PAT, personFile('name: Pat'));
+      assert.deepEqual(paths(events[1]), [PAT], 'nobody names pat');
+    });
+
+    it('a person file whose id changes names the files of the old id and of the new one', () => {
+      const ds = makeDataset(files());
+      const events = listen(ds);
+      ds.setFile(PAT, personFile('id: sam'));
+      // pat's key is gone (nobody named it); sam now has two files: both, and everything naming sam.
+      assert.deepEqual(paths(events[0]), [PAT, SAM, S1, A1].sort());
+    });
+
+    it('republishing only the named paths, after any sequence of edits, equals judging everything afresh', () => {
+      const current = files();
+      const ds = makeDataset(current);
+      const published = new Map(ds.paths().map((p) => [p, ds.diagnostics(p)]));
+      let republished = 0;
+      ds.onDidChange((e) => {
+        for (const p of e.paths) {
+          republished++;
+          if (ds.has(p)) published.set(p, ds.diagnostics(p));
+          else published.delete(p);
+        }
+      });
+      const edits: [string, string | undefined][] = [
+        [A1, current[A1].replace('Draft the plan', 'Draft the plan, then')],
+        [A1, current[A1].replace('@sam', '@pat')],
+        [C1, current[C1].replace('report: carol', 'report: pat')],
+        [CAROL, undefined],
+        [PAT, personFile('id: sam')],
+        [S1, current[S1].replace('2026-11-20', '2026-10-01')],
+        [OKR, current[OKR].replace(/owner: alex/g, 'owner: carol')],
+        [CAROL, personFile('cadence: 7')],
+        [ALEX, personFile('id: al')],
+        [SAM, undefined],
+        [A2, current[A2].replace('@alex', '@al')],
+        [REVIEW, current[REVIEW].replace('@carol', '@me')],
+      ];
+      for (const [path, text] of edits) {
+        if (text === undefined) {
+          ds.deleteFile(path);
+          delete current[path];
+        } else {
+          ds.setFile(path, text);
+          current[path] = text;
+        }
+        const fresh = makeDataset(current);
+        for (const p of fresh.paths()) assert.deepEqual(published.get(p), fresh.diagnostics(p), `${p} after editing ${path}`);
+        assert.deepEqual([...published.keys()].sort(), fresh.paths());
+      }
+      assert.ok(republished < edits.length * ds.size / 2, `re-judged ${republished} files for ${edits.length} edits of a ${ds.size}-file workspace`);
+    });
+  });
+
+  describe('restored documents (the persistent index)', () => {
+    it('are indexed from their summary and loaded only when read', () => {
+      const texts = { [ALEX]: personFile(), [A1]: note('alex', '2026-11-20', '- [ ] x @sam due:2026-12-01'), [OKR]: okr('  - id: O1', '    title: T', '    owner: sam') };
+      const cold = makeDataset(texts);
+      const loads: string[] = [];
+      const warm = new Dataset({ today: TODAY });
+      const events = listen(warm);
+      warm.batch(() => {
+        for (const p of [ALEX, A1, OKR]) {
+          const doc = cold.doc(p)!;
+          warm.restore(p, summarize(doc), { load: () => (loads.push(p), doc) });
+        }
+      });
+      assert.deepEqual(loads, [ALEX], 'person files at once (the people index holds them); the rest waits');
+      assert.deepEqual(events.map(paths), [[ALEX, A1, OKR].sort()]);
+      assert.equal(warm.query.lastOneOnOne('alex'), '2026-11-20', 'from the summary');
+      assert.deepEqual(warm.summary(A1), summarize(cold.doc(A1)!));
+      assert.ok(warm.unloaded(A1) && warm.unloaded(OKR));
+      assert.deepEqual(loads, [ALEX]);
+      assert.deepEqual(warm.okrSets().map((d) => d.path), [OKR]);
+      assert.deepEqual(loads, [ALEX, OKR], 'okrSets() loads OKR sets only');
+      assert.deepEqual(rowsOf(warm), rowsOf(cold));
+      assert.deepEqual(loads, [ALEX, OKR, A1], 'each at most once');
+      assert.equal(warm.unloaded(A1), undefined);
+    });
+
+    it('an edit replaces a restored document without loading it', () => {
+      const texts = { [ALEX]: personFile(), [A1]: note('alex', '2026-11-20', '- [ ] x @sam due:2026-12-01') };
+      const cold = makeDataset(texts);
+      const warm = new Dataset({ today: TODAY });
+      let loaded = 0;
+      for (const p of [ALEX, A1]) warm.restore(p, summarize(cold.doc(p)!), { load: () => (loaded++, cold.doc(p)!) });
+      const events = listen(warm);
+      warm.setFile(A1, note('sam', '2026-11-21'));
+      assert.equal(loaded, 1, 'only the person file');
+      assert.deepEqual(paths(events[0]), [A1, ALEX].sort(), 'alex lost a 1:1 (from the old summary), sam has no file');
+      assert.equal(warm.query.lastOneOnOne('alex'), undefined);
+      assert.equal(warm.query.lastOneOnOne('sam'), '2026-11-21');
     });
   });
 

@@ -40,7 +40,16 @@ export function scanBlocks(lines: readonly string[], from: number): BlockScan {
   return scanBlocksRemark(lines, from);
 }
 
-export function readBody(split: Split): NoteBody {
+/**
+ * The body's model, plus the lines inside code or HTML blocks: the parsers
+ * need those (never items, never Decision: lines) but the model does not keep
+ * them, which saves a Set per note in memory and in the persistent index.
+ */
+export interface BodyRead extends NoteBody {
+  readonly codeLines: ReadonlySet<number>;
+}
+
+export function readBody(split: Split): BodyRead {
   const scan = scanBlocks(split.lines, split.bodyLine);
   const items: ActionItem[] = scan.tasks.map((t) => readItem(split.lines[t.line], t.line, t.markerCol, t.boxCol, t.state));
   const headings: Heading[] = scan.headings;

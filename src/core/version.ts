@@ -1,0 +1,10 @@
+/**
+ * The version of the core's parsers and model. The persistent index (see
+ * persist.ts) stores parsed documents under it and discards a cache made by
+ * any other value, so it is a manual constant that MUST be bumped by every
+ * change to what a parser produces or to the shape of the model (a field
+ * added, renamed, removed or computed differently) — otherwise a warm start
+ * would hand the rules documents of the old shape. Rule changes need no bump:
+ * diagnostics are never cached.
+ */
+export const CORE_VERSION = '0.2.0';

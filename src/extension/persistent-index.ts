@@ -1,0 +1,72 @@
+// Where the persistent index (src/core/persist.ts) lives: one file per
+// workspace folder in the extension's workspace storage. Loading and saving
+// only move bytes; the core decides what they mean, and every failure ends in
+// "no cache" (a full index), never an error shown to the user.
+
+import * as vscode from 'vscode';
+import { readIndex, type IndexEntry, type LoadedIndex } from '../core/persist';
+import type { Settings } from '../core/settings';
+import type { FolderIndex } from './workspace-index';
+
+/** Saves wait for this long without a change, so typing never waits for a write. */
+export const SAVE_DELAY_MS = 5000;
+/** Files this much younger than the stat are not stamped: a write in the same mtime tick could go unseen. */
+export const RACY_MS = 2000;
+/** Documents encoded per turn while saving, between yields to the event loop. */
+const ENCODE_SLICE = 200;
+
+function fileName(folder: vscode.WorkspaceFolder): string {
+  let h = 0x811c9dc5;
+  const s = folder.uri.toString();
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return `index-${(h >>> 0).toString(16).padStart(8, '0')}.bin`;
+}
+
+export function indexUri(storage: vscode.Uri, folder: vscode.WorkspaceFolder): vscode.Uri {
+  return vscode.Uri.joinPath(storage, fileName(folder));
+}
+
+/** The folder's saved index, if there is a usable one. */
+export async function loadIndex(storage: vscode.Uri | undefined, folder: vscode.WorkspaceFolder, settings: Settings, onCorrupt: (path: string) => void): Promise<LoadedIndex | undefined> {
+  if (!storage) return undefined;
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.workspace.fs.readFile(indexUri(storage, folder));
+  } catch {
+    return undefined; // none yet
+  }
+  return readIndex(bytes, settings, onCorrupt);
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Writes the folder's index. The snapshot of what to write is taken at once
+ * (each document with the stamp it was read at); encoding then proceeds in
+ * slices with yields in between, and only the final concatenation and the
+ * write request run in one go.
+ */
+export async function saveIndex(storage: vscode.Uri, index: FolderIndex): Promise<void> {
+  const ds = index.dataset;
+  const writer = index.writer;
+  const entries: IndexEntry[] = [];
+  for (const [path, stamp] of index.stamps) {
+    const summary = ds.summary(path);
+    if (!summary) {
+      entries.push({ path, size: stamp.size, mtime: stamp.mtime, skip: stamp.skip });
+      continue;
+    }
+    const unloaded = ds.unloaded(path);
+    entries.push({ path, size: stamp.size, mtime: stamp.mtime, summary, doc: unloaded && writer.owns(unloaded) ? unloaded : ds.doc(path) });
+  }
+  for (let i = 0; i < entries.length; i += ENCODE_SLICE) {
+    for (let j = i; j < Math.min(i + ENCODE_SLICE, entries.length); j++) {
+      const doc = entries[j].doc;
+      if (doc && !('load' in doc)) writer.prepare(doc);
+    }
+    await nextTurn();
+  }
+  const bytes = writer.write(entries, ds.settings);
+  await vscode.workspace.fs.createDirectory(storage);
+  await vscode.workspace.fs.writeFile(indexUri(storage, index.folder), bytes);
+}

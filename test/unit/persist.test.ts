@@ -1,0 +1,305 @@
+// The persistent index: what it restores is what a fresh parse gives, for
+// every document of the sample team, the shared examples and the traps; what
+// is damaged, truncated or made for another core or other settings is
+// discarded without a throw; a file whose size or mtime moved is read again,
+// and only that one.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readSettingsText } from '../../src/cli/settings-file';
+import { walk } from '../../src/cli/walk';
+import { Dataset, summarize } from '../../src/core/dataset';
+import type { Doc } from '../../src/core/model';
+import { entryOf, indexKey, IndexWriter, readIndex, restoreFile, type FileStamp, type IndexedFile, type IndexEntry } from '../../src/core/persist';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
+import { decodeFile } from '../../src/core/text';
+import { CORE_VERSION } from '../../src/core/version';
+import { lines, makeDataset, rowsOf, settingsWith, TODAY } from './helpers';
+
+const ROOT = join(__dirname, '..', '..');
+const WORKSPACES = [
+  join(ROOT, 'samples', 'team'),
+  ...['basic', 'broken'].map((d) => join(ROOT, 'test', 'fixtures', 'examples', d)),
+  ...['empty-files', 'fences', 'line-endings', 'outside-globs', 'owners', 'settings'].map((d) => join(ROOT, 'test', 'fixtures', 'traps', d)),
+];
+
+interface Loaded {
+  readonly settings: Settings;
+  readonly texts: Map<string, string>;
+  readonly stamps: Map<string, FileStamp>;
+  readonly skips: Map<string, string>;
+  readonly dataset: Dataset;
+}
+
+/** A workspace as the extension's cold start sees it: every candidate read, with a stamp. */
+function load(dir: string): Loaded {
+  let settingsText: string | undefined;
+  try {
+    settingsText = readFileSync(join(dir, '.vscode', 'settings.json'), 'utf8');
+  } catch {
+    settingsText = undefined;
+  }
+  const ws = readSettingsText(settingsText);
+  const dataset = new Dataset({ today: TODAY, settings: ws.settings });
+  const texts = new Map<string, string>();
+  const stamps = new Map<string, FileStamp>();
+  const skips = new Map<string, string>();
+  let mtime = 1_700_000_000_000.25;
+  for (const path of walk(dir, ws.filesExclude, [])) {
+    const bytes = readFileSync(join(dir, path));
+    stamps.set(path, { size: bytes.length, mtime: (mtime += 1000.5) });
+    const decoded = decodeFile(bytes, ws.settings.maxFileSizeKB);
+    if ('skip' in decoded) skips.set(path, decoded.skip);
+    else {
+      texts.set(path, decoded.text);
+      dataset.setFile(path, decoded.text);
+    }
+  }
+  return { settings: ws.settings, texts, stamps, skips, dataset };
+}
+
+function entries(w: Loaded): IndexEntry[] {
+  return [...w.stamps].map(([path, stamp]) => entryOf(path, stamp, w.dataset.doc(path), w.skips.get(path)));
+}
+
+function written(w: Loaded, writer = new IndexWriter()): Uint8Array {
+  return writer.write(entries(w), w.settings);
+}
+
+const freshDoc = (ds: Dataset, path: string): Doc => ds.doc(path)!;
+
+describe('persistent index', () => {
+  describe('round trip', () => {
+    for (const dir of WORKSPACES) {
+      it(`${dir.slice(ROOT.length + 1)}: every document and summary as a fresh parse gives them`, () => {
+        const w = load(dir);
+        assert.ok(w.dataset.size > 0);
+        const index = readIndex(written(w), w.settings);
+        assert.ok(index, 'the index reads back');
+        assert.equal(index.files.size, w.stamps.size, 'Cadence files and the others');
+        for (const [path, stamp] of w.stamps) {
+          const f: IndexedFile = index.files.get(path)!;
+          assert.deepEqual([f.size, f.mtime], [stamp.size, stamp.mtime], path);
+          const fresh = w.dataset.doc(path);
+          if (!fresh) {
+            assert.equal(f.summary, undefined, path);
+            assert.equal(f.skip, w.skips.get(path), path);
+            continue;
+          }
+          assert.deepStrictEqual(f.summary, summarize(fresh), path);
+          // A separate parse, so no object is shared with what was written.
+          const again = new Dataset({ today: TODAY, settings: w.settings });
+          again.setFile(path, w.texts.get(path)!);
+          assert.deepStrictEqual(f.doc!.load(), freshDoc(again, path), path);
+        }
+      });
+
+      it(`${dir.slice(ROOT.length + 1)}: a warm dataset judges exactly as a cold one`, () => {
+        const w = load(dir);
+        const index = readIndex(written(w), w.settings)!;
+        const warm = new Dataset({ today: TODAY, settings: w.settings });
+        warm.batch(() => {
+          for (const [path, stamp] of w.stamps) assert.ok(restoreFile(index, warm, path, stamp), path);
+        });
+        assert.deepEqual(warm.paths(), w.dataset.paths());
+        assert.deepEqual(rowsOf(warm), rowsOf(w.dataset));
+        assert.deepEqual(warm.people().map((p) => p.path), w.dataset.people().map((p) => p.path));
+      });
+    }
+
+    it('values JSON cannot spell (NaN, ±Infinity, -0), YAML nulls and a range over two lines', () => {
+      const text = lines(
+        'type: okr',
+        'period: 2026-Q4',
+        'owner: ~',
+        'team: .nan',
+        'objectives:',
+        '  - id: O1',
+        '    title: >-',
+        '      A title on',
+        '      two lines',
+        '    owner: me',
+        '    key_results:',
+        '      - id: KR1',
+        '        title: Négatif zéro 🙂',
+        '        owner: me',
+        '        start: -0',
+        '        target: .inf',
+        '        current: -.inf',
+        '        due: 2026-12-31',
+        '        confidence: null',
+      );
+      const ds = makeDataset({ 'okrs/q.okr.yaml': text });
+      const doc = ds.doc('okrs/q.okr.yaml')!;
+      assert.equal(doc.kind, 'okr');
+      const kr = doc.kind === 'okr' ? doc.objectives[0].keyResults[0] : undefined;
+      const values = [...(kr?.fields.values() ?? [])].map((f) => f.value);
+      assert.ok(Object.is(kr?.start, -0) && values.includes(Infinity) && values.includes(-Infinity), 'the parse holds the odd numbers');
+      assert.ok(doc.kind === 'okr' && Number.isNaN(doc.fields.get('team')?.value));
+      assert.ok(doc.kind === 'okr' && doc.objectives[0].fields.get('title')!.range.end.line > doc.objectives[0].fields.get('title')!.range.start.line, 'a range over two lines');
+      const path = 'okrs/q.okr.yaml';
+      const bytes = new IndexWriter().write([entryOf(path, { size: 1, mtime: 2 }, doc)], DEFAULT_SETTINGS);
+      const back = readIndex(bytes, DEFAULT_SETTINGS)!.files.get(path)!.doc!.load();
+      assert.deepStrictEqual(back, doc);
+    });
+
+    it('a file that is no longer Cadence’s, or was skipped, is remembered as such', () => {
+      const bytes = new IndexWriter().write(
+        [
+          { path: 'README.md', size: 10, mtime: 5 },
+          { path: 'people/huge.md', size: 3_000_000, mtime: 6, skip: '2930 KB is over cadence.maxFileSizeKB (2048)' },
+        ],
+        DEFAULT_SETTINGS,
+      );
+      const index = readIndex(bytes, DEFAULT_SETTINGS)!;
+      assert.deepEqual(
+        [...index.files.values()].map((f) => [f.path, f.size, f.mtime, f.summary, f.doc, f.skip]),
+        [
+          ['README.md', 10, 5, undefined, undefined, undefined],
+          ['people/huge.md', 3_000_000, 6, undefined, undefined, '2930 KB is over cadence.maxFileSizeKB (2048)'],
+        ],
+      );
+      const ds = new Dataset({ today: TODAY });
+      assert.ok(restoreFile(index, ds, 'README.md', { size: 10, mtime: 5 }));
+      assert.equal(ds.size, 0);
+    });
+  });
+
+  describe('saving again', () => {
+    it('copies unloaded documents as they are, and the result reads back the same', () => {
+      const w = load(WORKSPACES[0]);
+      const first = readIndex(written(w), w.settings)!;
+      const warm = new Dataset({ today: TODAY, settings: w.settings });
+      warm.batch(() => {
+        for (const [path, stamp] of w.stamps) restoreFile(first, warm, path, stamp);
+      });
+      // A note edited since (parsed afresh), the rest still unloaded.
+      const edited = '1on1s/alex/2026-11-19.md';
+      warm.setFile(edited, w.texts.get(edited)!.replace('## ', '## Edited '));
+      const unloaded = warm.paths().filter((p) => warm.unloaded(p));
+      assert.ok(unloaded.length > 10, 'most documents were never loaded');
+      const next = first.writer.write(
+        [...w.stamps].map(([path, stamp]) => {
+          const lazy = warm.unloaded(path);
+          const summary = warm.summary(path);
+          return summary ? { path, ...stamp, summary, doc: lazy && first.writer.owns(lazy) ? lazy : warm.doc(path)! } : { path, ...stamp, skip: w.skips.get(path) };
+        }),
+        w.settings,
+      );
+      for (const p of unloaded) assert.ok(warm.unloaded(p), `${p} was copied without being decoded`);
+      const second = readIndex(next, w.settings)!;
+      for (const path of warm.paths()) assert.deepStrictEqual(second.files.get(path)!.doc!.load(), warm.doc(path), path);
+      assert.match(JSON.stringify(second.files.get(edited)!.doc!.load()), /Edited /);
+    });
+
+    it('encodes an unchanged document once across saves', () => {
+      const w = load(WORKSPACES[0]);
+      const writer = new IndexWriter();
+      const a = written(w, writer);
+      const b = written(w, writer);
+      assert.deepEqual(b, a);
+    });
+  });
+
+  describe('discarded quietly, never thrown', () => {
+    const w = load(WORKSPACES[1]);
+    const good = written(w);
+    const header = (bytes: Uint8Array) => {
+      const text = new TextDecoder().decode(bytes);
+      const nl = text.indexOf('\n', text.indexOf('\n') + 1);
+      return { magic: text.slice(0, text.indexOf('\n') + 1), head: JSON.parse(text.slice(text.indexOf('\n') + 1, nl)) as Record<string, unknown>, rest: bytes.subarray(new TextEncoder().encode(text.slice(0, nl + 1)).length) };
+    };
+    const withHeader = (change: (h: Record<string, unknown>) => void): Uint8Array => {
+      const { magic, head, rest } = header(good);
+      change(head);
+      const top = new TextEncoder().encode(magic + JSON.stringify(head) + '\n');
+      const out = new Uint8Array(top.length + rest.length);
+      out.set(top);
+      out.set(rest, top.length);
+      return out;
+    };
+
+    it('the good one reads (the cases below differ from it in one thing)', () => {
+      assert.ok(readIndex(good, w.settings));
+      assert.ok(readIndex(withHeader(() => {}), w.settings));
+    });
+
+    it('another core version', () => {
+      assert.equal(readIndex(withHeader((h) => (h.core = CORE_VERSION + '-other')), w.settings), undefined);
+    });
+
+    it('other globs or size limit; severities and cadence defaults do not matter', () => {
+      assert.equal(readIndex(good, settingsWith({ ...w.settings, peopleGlobs: ['team/*.md'] })), undefined);
+      assert.equal(readIndex(good, settingsWith({ ...w.settings, maxFileSizeKB: 64 })), undefined);
+      assert.ok(readIndex(good, settingsWith({ ...w.settings, rules: { 'action-overdue': 'off' }, defaultCadenceDays: 30 })));
+      assert.notEqual(indexKey(DEFAULT_SETTINGS), indexKey(settingsWith({ okrGlobs: ['okrs/*.yaml'] })));
+    });
+
+    it('another format, or not an index at all', () => {
+      const other = new TextEncoder().encode(new TextDecoder().decode(good).replace(/^CADENCE-INDEX \d+/, 'CADENCE-INDEX 999'));
+      for (const bytes of [other, new Uint8Array(0), new TextEncoder().encode('{}'), new TextEncoder().encode('CADENCE-INDEX 1\n[1,2]\n'), new Uint8Array(4096).fill(0xff)]) {
+        assert.equal(readIndex(bytes, w.settings), undefined);
+      }
+    });
+
+    it('truncated anywhere', () => {
+      for (let n = 0; n < good.length; n += n < 400 ? 1 : 37) assert.equal(readIndex(good.subarray(0, n), w.settings), undefined, `${n} bytes`);
+      const longer = new Uint8Array(good.length + 1);
+      longer.set(good);
+      assert.equal(readIndex(longer, w.settings), undefined, 'a byte too many');
+    });
+
+    it('a damaged header or index section', () => {
+      const { rest } = header(good);
+      const indexStart = good.length - rest.length;
+      for (const at of [3, 20, indexStart + 1, indexStart + 50, indexStart + 200]) {
+        const bad = good.slice();
+        bad[at] ^= 0x04;
+        assert.equal(readIndex(bad, w.settings), undefined, `byte ${at}`);
+      }
+      assert.equal(readIndex(withHeader((h) => (h.shapes = [['__proto__']])), w.settings), undefined);
+      assert.equal(readIndex(withHeader((h) => (h.count = (h.count as number) + 1)), w.settings), undefined);
+    });
+
+    it('a damaged document: only it falls back (empty, reported), the others load', () => {
+      const bad = good.slice();
+      bad[bad.length - 10] ^= 0x04; // inside the last document
+      const corrupt: string[] = [];
+      const index = readIndex(bad, w.settings, (p) => corrupt.push(p))!;
+      assert.ok(index, 'the index itself is intact');
+      const docs = [...index.files.values()].filter((f) => f.doc);
+      const last = docs[docs.length - 1];
+      for (const f of docs) {
+        const doc = f.doc!.load();
+        assert.equal(doc.path, f.path);
+        assert.equal(doc.kind, f.summary!.kind);
+        if (f !== last) assert.deepStrictEqual(doc, w.dataset.doc(f.path), f.path);
+      }
+      assert.deepEqual(corrupt, [last.path]);
+    });
+  });
+
+  describe('a warm start', () => {
+    it('re-reads exactly the files whose size or mtime moved, and ends where a cold start does', () => {
+      const w = load(WORKSPACES[0]);
+      const index = readIndex(written(w), w.settings)!;
+      const moved = new Map<string, FileStamp>([
+        ['1on1s/alex/2026-11-19.md', { ...w.stamps.get('1on1s/alex/2026-11-19.md')!, mtime: w.stamps.get('1on1s/alex/2026-11-19.md')!.mtime + 1 }],
+        ['people/sam.md', { ...w.stamps.get('people/sam.md')!, size: w.stamps.get('people/sam.md')!.size + 1 }],
+      ]);
+      const warm = new Dataset({ today: TODAY, settings: w.settings });
+      const read: string[] = [];
+      warm.batch(() => {
+        for (const [path, stamp] of w.stamps) {
+          if (restoreFile(index, warm, path, moved.get(path) ?? stamp)) continue;
+          read.push(path);
+          warm.setFile(path, w.texts.get(path)!);
+        }
+      });
+      assert.deepEqual(read.sort(), [...moved.keys()].sort());
+      assert.equal(restoreFile(index, warm, 'people/nobody.md', { size: 1, mtime: 1 }), undefined, 'a file the index never saw is read');
+      assert.deepEqual(rowsOf(warm), rowsOf(w.dataset));
+      for (const p of w.dataset.paths()) assert.deepStrictEqual(warm.doc(p), w.dataset.doc(p), p);
+    });
+  });
+});
