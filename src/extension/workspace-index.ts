@@ -164,10 +164,13 @@ export class CadenceWorkspace implements vscode.Disposable {
         if (e.affectsConfiguration('cadence') || e.affectsConfiguration('files.exclude')) this.reindex();
       }),
     );
-    const watcher = w.createFileSystemWatcher(CANDIDATES);
+    // Every path, folders included: VS Code reports a deleted folder once,
+    // not its files, and files written into a brand-new folder can arrive
+    // before the folder is watched (microsoft/vscode#90746).
+    const watcher = w.createFileSystemWatcher('**');
     this.disposables.push(
       watcher,
-      watcher.onDidCreate((u) => this.fromDisk(u)),
+      watcher.onDidCreate((u) => this.created(u)),
       watcher.onDidChange((u) => this.fromDisk(u)),
       watcher.onDidDelete((u) => this.deleted(u)),
     );
@@ -389,6 +392,22 @@ export class CadenceWorkspace implements vscode.Disposable {
   private unsavedText(uri: vscode.Uri): { text: string } | undefined {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     return open?.isDirty ? { text: open.getText() } : undefined;
+  }
+
+  /** A new file is read; a new folder is scanned for the files already in it. */
+  private created(uri: vscode.Uri): void {
+    const f = this.folderFor(uri);
+    if (!f) return;
+    if (f.relPath(uri)) return this.fromDisk(uri);
+    void (async () => {
+      try {
+        if ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) {
+          for (const u of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, CANDIDATES))) this.fromDisk(u);
+        }
+      } catch {
+        // Gone again already: the delete event follows.
+      }
+    })();
   }
 
   private fromDisk(uri: vscode.Uri): void {

@@ -322,6 +322,16 @@ if (onTeam) {
       await waitFor(() => text() === '$(checklist) 1 overdue · 1 lapsed', 15_000, () => `status bar says "${text()}"`);
     });
 
+    it('follows folders: a note written into a new folder is read, and deleting the folder drops it', async function () {
+      const folder = uri('1on1s/zed');
+      const rel = '1on1s/zed/2026-11-21.md';
+      await vscode.workspace.fs.createDirectory(folder);
+      await vscode.workspace.fs.writeFile(uri(rel), new TextEncoder().encode('---\ntype: 1on1\nreport: sam\ndate: 2026-11-21\n---\n- [ ] Folder test item due:2026-11-30\n'));
+      await waitForDiagnostic(rel, 'action-missing-owner', 6, true);
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+      await waitFor(() => vscode.languages.getDiagnostics(uri(rel)).length === 0, 15_000, () => `${rel} still has diagnostics after its folder was deleted`);
+    });
+
     it('New 1:1 creates the PODS note, carries open items over and marks them forwarded; never overwrites', async function () {
       const created = await vscode.commands.executeCommand<vscode.Uri>('cadence.newOneOnOne', 'alex');
       assert.equal(created?.path, uri('1on1s/alex/2026-11-22.md').path);
