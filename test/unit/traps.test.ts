@@ -4,14 +4,13 @@
 // the built CLI itself, for its JSON and its exit status.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { ensureBuiltCli, CLI, ROOT } from './built-cli';
 import { join } from 'node:path';
 import { runCheck, type Finding } from '../../src/cli/check';
 import { sortRows, type Row } from './helpers';
 
-const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
 const TRAPS = join(ROOT, 'test', 'fixtures', 'traps');
 
 interface Expected {
@@ -25,14 +24,6 @@ const rows = (fs: readonly { file: string; line: number; severity: string; code:
   sortRows(fs.map((f) => ({ file: f.file, line: f.line, severity: f.severity, code: f.code })));
 const exitOf = (fs: readonly Finding[]): number => (fs.some((f) => f.severity === 'error') ? 1 : 0);
 
-function newestMtime(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
 
 function cli(dir: string, today: string) {
   const r = spawnSync(process.execPath, [CLI, 'check', dir, '--format', 'json', '--today', today], { encoding: 'utf8', env: { ...process.env, CADENCE_TODAY: '' } });
@@ -47,10 +38,7 @@ const NAMES = readdirSync(TRAPS, { withFileTypes: true })
 describe('traps (fixture workspaces with hand-computed expected.json)', () => {
   before(function () {
     this.timeout(120000);
-    if (!existsSync(CLI) || statSync(CLI).mtimeMs < newestMtime(join(ROOT, 'src'))) {
-      const b = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
-      assert.equal(b.status, 0, b.stderr);
-    }
+    ensureBuiltCli();
   });
 
   it('has the trap workspaces', () => {
