@@ -28,16 +28,8 @@ export function splitFrontMatter(text: string): Split {
   return { lines, yaml: undefined, yamlLine: 0, bodyLine: 0 };
 }
 
-export let blockStats = { fast: 0, remark: 0 };
-
 export function scanBlocks(lines: readonly string[], from: number): BlockScan {
-  const fast = scanBlocksFast(lines, from);
-  if (fast) {
-    blockStats.fast++;
-    return fast;
-  }
-  blockStats.remark++;
-  return scanBlocksRemark(lines, from);
+  return scanBlocksFast(lines, from) ?? scanBlocksRemark(lines, from);
 }
 
 /**
