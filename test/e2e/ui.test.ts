@@ -441,8 +441,12 @@ describe('UI pass: the packaged extension in code-server', function () {
     await settle(page);
     await shot(page, 'dashboard-hostile');
 
-    // OKRs tab and board: the hostile set is the newest, so it is the one shown.
+    // OKRs tab and board: choose the hostile set, as a user would (the
+    // dashboard keeps the set chosen earlier in the run).
     await selectDashboardTab(page, 'okrs');
+    const picker = wv.locator('select.set-picker').first();
+    await poll(page, async () => (await picker.locator('option').allTextContents()).join('|'), (t) => t.includes(hostile.SET_PERIOD), 15_000, (t) => `the set picker should offer ${hostile.SET_PERIOD}; it offers ${t}`);
+    await picker.selectOption({ value: hostile.SET_PERIOD });
     const objective = wv.locator('.objective .obj-title').first();
     await poll(page, async () => (await objective.textContent()) ?? '', (t) => t === hostile.OBJECTIVE, 15_000, (t) => `the OKRs tab's first objective should read as the hostile text; it reads "${t.slice(0, 200)}"`);
     const okrsDom = await inspectDom(wv);
