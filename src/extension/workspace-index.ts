@@ -412,7 +412,8 @@ export class CadenceWorkspace implements vscode.Disposable {
 
   private fromDisk(uri: vscode.Uri): void {
     const f = this.folderFor(uri);
-    if (f && !this.unsavedText(uri)) void f.readFromDisk(uri);
+    // The watcher reports every path: most are not Cadence files.
+    if (f?.relPath(uri) && !this.unsavedText(uri)) void f.readFromDisk(uri);
   }
 
   private deleted(uri: vscode.Uri): void {
