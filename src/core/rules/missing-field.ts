@@ -56,7 +56,12 @@ export default defineRule({
       // Before the first top-level key: after any `---` marker, directive or comment.
       const keyLines = [...doc.fields.values()].map((f) => f.keyRange.start.line);
       const line = keyLines.length ? Math.min(...keyLines) : /^---[ \t]*$/.test(ctx.lines[0] ?? '') ? 1 : 0;
-      return [{ title: `Add period: ${q}`, edits: [insertAt({ line, character: 0 }, `period: ${q}\n`)], preferred: true }];
+      // A file that is only a `---` line has no line after it: add one.
+      const edit =
+        line < ctx.lines.length
+          ? insertAt({ line, character: 0 }, `period: ${q}\n`)
+          : insertAt({ line: ctx.lines.length - 1, character: ctx.lines[ctx.lines.length - 1].length }, `\nperiod: ${q}`);
+      return [{ title: `Add period: ${q}`, edits: [edit], preferred: true }];
     }
     const o = doc.objectives[m.objective ?? 0];
     const target = m.keyResult !== undefined ? o?.keyResults[m.keyResult] : o;

@@ -165,3 +165,12 @@ describe('missing-field: an answer typed into YAML', () => {
     assert.equal(withAnswer({ ...fix, ask: { ...fix.ask, yaml: false } }, 'a: b')[0].newText, 'title: a: b');
   });
 });
+
+describe('missing-field: "Add period" on a file that is only a `---` line', () => {
+  it('inserts a new line instead of editing past the end of the file (found by the fuzzer)', () => {
+    const { fixes } = fixesFor({ 'okrs/x.okr.yaml': '---' }, 'okrs/x.okr.yaml', 'missing-field');
+    const edit = fixes[0].edits[0];
+    assert.deepEqual(edit.range.start, { line: 0, character: 3 });
+    assert.equal(edit.newText, '\nperiod: 2026-Q4');
+  });
+});
