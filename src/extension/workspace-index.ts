@@ -154,6 +154,9 @@ export class CadenceWorkspace implements vscode.Disposable {
       w.onDidChangeTextDocument((e) => this.typed(e.document)),
       w.onDidCloseTextDocument((d) => {
         // Unsaved edits are gone with the editor: the disk is the truth again.
+        this.versions.delete(d.uri.toString());
+        clearTimeout(this.timers.get(d.uri.toString()));
+        this.timers.delete(d.uri.toString());
         const f = this.folderFor(d.uri);
         const rel = f?.relPath(d.uri);
         // Still stamped: the dataset already holds the disk's text.
@@ -362,7 +365,10 @@ export class CadenceWorkspace implements vscode.Disposable {
     const rel = f?.relPath(doc.uri);
     if (!f || !rel) return undefined;
     const key = doc.uri.toString();
-    if (this.timers.has(key) || this.versions.get(key) !== doc.version) {
+    if (!this.timers.has(key) && !this.versions.has(key) && !doc.isDirty && f.stamps.has(rel)) {
+      // Just opened, unedited: the dataset already holds this text from disk.
+      this.versions.set(key, doc.version);
+    } else if (this.timers.has(key) || this.versions.get(key) !== doc.version) {
       clearTimeout(this.timers.get(key));
       this.timers.delete(key);
       this.versions.set(key, doc.version);

@@ -5,7 +5,6 @@ import { globMatcher } from '../globs';
 import type { Doc, FileKind } from '../model';
 import { splitFrontMatter } from '../markdown/body';
 import type { Settings } from '../settings';
-import { normalize } from '../text';
 import { parseOneOnOne, parseReview } from './notes';
 import { parseOkrSet } from './okr';
 import { parsePerson } from './person';
@@ -77,9 +76,8 @@ export function classify(path: string, text: string, settings: Settings): FileKi
   return globMatcher(settings.okrGlobs)(path) ? 'okr' : undefined;
 }
 
-/** Parses normalised or raw text; the kind must come from `classify`. */
-export function parseDoc(path: string, raw: string, kind: FileKind): Doc {
-  const text = normalize(raw);
+/** Parses normalised text (see `normalize`); the kind must come from `classify`. */
+export function parseDoc(path: string, text: string, kind: FileKind): Doc {
   if (kind === 'okr') return parseOkrSet(path, text, text.split('\n').length);
   const split = splitFrontMatter(text);
   if (kind === 'person') return parsePerson(path, split);
