@@ -12,6 +12,9 @@ export interface WorkspaceSettings {
 
 export function readSettingsText(text: string | undefined): WorkspaceSettings {
   const problems: string[] = [];
+  // VS Code reads a settings file saved with a UTF-8 BOM as if it had none;
+  // jsonc-parser would stop at it (InvalidSymbol at offset 0).
+  if (text?.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let json: Record<string, unknown> = {};
   if (text !== undefined && text.trim() !== '') {
     const errors: ParseError[] = [];
