@@ -34,6 +34,8 @@ export interface DocSummary {
   readonly date: string | undefined;
   /** Keys of the people the document names (report, owners), each once. */
   readonly refs: readonly string[];
+  /** Due dates of its open action items (the status bar counts overdue items without the documents). */
+  readonly openDue: readonly string[];
 }
 
 /**
@@ -44,6 +46,23 @@ export interface LazyDoc {
   load(): Doc;
 }
 
+/**
+ * The diagnostics a file had when the persistent index was saved: valid for
+ * as long as nothing the file depends on has changed since (see restoreAll).
+ * `load` returns undefined when they cannot be read; they are computed then.
+ */
+export interface CachedDiagnostics {
+  load(): Diagnostic[] | undefined;
+}
+
+/** One file of a warm start (restoreAll). */
+export interface RestoredFile {
+  readonly path: string;
+  readonly summary: DocSummary;
+  readonly doc: LazyDoc;
+  readonly diagnostics?: CachedDiagnostics;
+}
+
 interface Entry {
   /** Exactly one of `doc` and `lazy` is set. */
   doc: Doc | undefined;
@@ -52,20 +71,25 @@ interface Entry {
   /** Diagnostics of rules that read only this file, for `localGen`. */
   local?: Diagnostic[];
   localGen: number;
+  /** The file's whole diagnostics, for `memoGen`, until a change names the file. */
+  memo?: Diagnostic[];
+  memoGen: number;
+  /** Diagnostics saved with the persistent index, until a change names the file. */
+  cached?: CachedDiagnostics;
 }
 
 const LOCAL_RULES = RULES.filter((r) => !r.crossFile);
 const CROSS_RULES = RULES.filter((r) => r.crossFile);
 
-function insertSorted(list: PersonDoc[], doc: PersonDoc): void {
+function insertSorted(list: string[], path: string): void {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (comparePaths(list[mid].path, doc.path) < 0) lo = mid + 1;
+    if (comparePaths(list[mid], path) < 0) lo = mid + 1;
     else hi = mid;
   }
-  list.splice(lo, 0, doc);
+  list.splice(lo, 0, path);
 }
 
 /** Keys of the people a document names (owners, reports). */
@@ -86,20 +110,27 @@ function referencedKeys(doc: Doc): string[] {
 
 export function summarize(doc: Doc): DocSummary {
   const refs = referencedKeys(doc);
+  const openDue: string[] = [];
+  if (doc.kind === '1on1' || doc.kind === 'okr-review') for (const i of doc.items) if (i.status === 'open' && i.due?.value) openDue.push(i.due.value);
   return {
     kind: doc.kind,
     key: doc.kind === 'person' ? doc.key : doc.kind === '1on1' ? doc.report?.key : undefined,
     date: doc.kind === '1on1' ? doc.date : undefined,
     refs: refs.length > 1 ? [...new Set(refs)] : refs,
+    openDue,
   };
 }
 
 export class Dataset {
   private readonly entries = new Map<string, Entry>();
-  private readonly peopleByKey = new Map<string, PersonDoc[]>();
+  /** Paths of the person files per key, in path order (their documents stay unloaded until asked for). */
+  private readonly peopleByKey = new Map<string, string[]>();
+  private readonly peopleDocs = new Map<string, PersonDoc[]>();
   /** Paths of the 1:1 notes per report key. */
   private readonly notesByReport = new Map<string, Set<string>>();
   private readonly refsByKey = new Map<string, Set<string>>();
+  /** After restoreAll: notesByReport and refsByKey are built when first needed (derive). */
+  private deferred = false;
   private readonly lastCache = new Map<string, string | undefined>();
   private readonly sortedNotes = new Map<string, OneOnOneDoc[]>();
   private peopleSorted: PersonDoc[] | undefined;
@@ -179,22 +210,49 @@ export class Dataset {
 
   /** Adds an already-parsed document. */
   put(path: string, doc: Doc): void {
-    this.insert(path, { doc, lazy: undefined, summary: summarize(doc), localGen: -1 });
+    this.insert(path, { doc, lazy: undefined, summary: summarize(doc), localGen: -1, memoGen: -1 });
   }
 
   /**
-   * Adds a document known only by its summary (the persistent index's warm
-   * start): it is indexed now and loaded when first read. Person files are
-   * loaded at once (the people index holds their documents); there are few.
-   * `summary` must be `summarize` of what `lazy` loads.
+   * Adds a document known only by its summary (the persistent index): it is
+   * indexed now and loaded when first read. `summary` must be `summarize` of
+   * what `lazy` loads.
    */
   restore(path: string, summary: DocSummary, lazy: LazyDoc): void {
-    this.insert(path, { doc: undefined, lazy, summary, localGen: -1 });
+    this.insert(path, { doc: undefined, lazy, summary, localGen: -1, memoGen: -1 });
+  }
+
+  /**
+   * A warm start: fills an empty dataset with the files of a persistent index
+   * in one go, and sends one change event naming them all. With
+   * `diagnosticsValid` (the index was saved complete, for this day and these
+   * settings), each file's saved diagnostics stand until a change names the
+   * file: the dataset is then exactly the one they were computed on, and
+   * every later change names what it may move. Callers apply what differs
+   * from the index (edited, changed on disk, created, deleted) afterwards.
+   */
+  restoreAll(files: Iterable<RestoredFile>, diagnosticsValid: boolean): void {
+    if (this.entries.size) throw new Error('restoreAll needs an empty dataset');
+    const people = this.personFiles;
+    // Only the people index now; the indexes of who names whom wait until
+    // something asks (a change, a rule): the saved diagnostics need neither.
+    for (const f of files) {
+      const e: Entry = { doc: undefined, lazy: f.doc, summary: f.summary, localGen: -1, memoGen: -1, cached: diagnosticsValid ? f.diagnostics : undefined };
+      if (this.entries.has(f.path)) throw new Error(`restoreAll: ${f.path} twice`);
+      this.entries.set(f.path, e);
+      if (f.summary.kind === 'person' && f.summary.key !== undefined) this.indexPerson(f.path, f.summary.key);
+    }
+    this.deferred = this.entries.size > 0;
+    const paths = new Set(this.entries.keys());
+    // Inside a caller's batch the saved diagnostics fall to the batch's event.
+    if (this.batchDepth > 0) this.emit(paths, people !== this.personFiles);
+    else this.notify(paths, false);
   }
 
   deleteFile(path: string): void {
     const old = this.entries.get(path);
     if (!old) return;
+    this.derive();
     const affected = this.affectedSet(path);
     const hadPeople = this.personFiles > 0;
     this.unindex(path, old, affected);
@@ -214,6 +272,13 @@ export class Dataset {
   /** The file's summary, without loading a restored document. */
   summary(path: string): DocSummary | undefined {
     return this.entries.get(path)?.summary;
+  }
+
+  /** Open action items due before today, counted from the summaries (no document loaded). */
+  overdueCount(): number {
+    let n = 0;
+    for (const e of this.entries.values()) for (const due of e.summary.openDue) if (due < this._today) n++;
+    return n;
   }
 
   /** The source of a restored document not loaded yet (the index saver copies it as is). */
@@ -257,6 +322,7 @@ export class Dataset {
   }
 
   private insert(path: string, entry: Entry): void {
+    this.derive();
     const affected = this.affectedSet(path);
     const hadPeople = this.personFiles > 0;
     const old = this.entries.get(path);
@@ -270,15 +336,26 @@ export class Dataset {
 
   readonly query: DatasetQuery = {
     hasPeople: () => this.personFiles > 0,
-    peopleWithKey: (key) => this.peopleByKey.get(key) ?? [],
+    peopleWithKey: (key) => {
+      let docs = this.peopleDocs.get(key);
+      if (!docs) {
+        const paths = this.peopleByKey.get(key);
+        if (!paths) return [];
+        docs = paths.map((p) => this.docOf(this.entries.get(p)!) as PersonDoc);
+        this.peopleDocs.set(key, docs);
+      }
+      return docs;
+    },
     people: () => {
       if (!this.peopleSorted) {
-        this.peopleSorted = [...this.peopleByKey.values()].map((l) => l[0]).sort((a, b) => comparePaths(a.path, b.path));
+        const first = [...this.peopleByKey.values()].map((l) => l[0]).sort(comparePaths);
+        this.peopleSorted = first.map((p) => this.docOf(this.entries.get(p)!) as PersonDoc);
       }
       return this.peopleSorted;
     },
     lastOneOnOne: (key) => {
       if (this.lastCache.has(key)) return this.lastCache.get(key);
+      this.derive();
       let last: string | undefined;
       for (const p of this.notesByReport.get(key) ?? []) {
         const date = this.entries.get(p)!.summary.date;
@@ -290,6 +367,7 @@ export class Dataset {
     notesOf: (key) => {
       let list = this.sortedNotes.get(key);
       if (!list) {
+        this.derive();
         const notes = [...(this.notesByReport.get(key) ?? [])].map((p) => [p, this.entries.get(p)!] as const);
         notes.sort(([pa, a], [pb, b]) => (a.summary.date ?? '').localeCompare(b.summary.date ?? '') || comparePaths(pa, pb));
         list = notes.map(([, e]) => this.docOf(e) as OneOnOneDoc);
@@ -308,9 +386,40 @@ export class Dataset {
   }
 
   /** The file's diagnostics, severities from `cadence.rules` applied, in order. */
-  diagnostics(path: string): Diagnostic[] {
+  diagnostics(path: string): readonly Diagnostic[] {
     const entry = this.entries.get(path);
     if (!entry) return [];
+    if (entry.memoGen === this.gen && entry.memo) return entry.memo;
+    if (entry.cached) {
+      const cached = entry.cached.load();
+      entry.cached = undefined;
+      if (cached) return this.remember(entry, cached);
+    }
+    return this.remember(entry, this.judge(entry));
+  }
+
+  /** Kept until a change names the file; not inside a batch, whose change is still to come. */
+  private remember(entry: Entry, diagnostics: Diagnostic[]): Diagnostic[] {
+    if (this.batchDepth === 0) {
+      entry.memo = diagnostics;
+      entry.memoGen = this.gen;
+    }
+    return diagnostics;
+  }
+
+  /**
+   * A file's diagnostics if they are at hand (computed since the last change
+   * that named it, or restored), without judging it; for the persistent index.
+   */
+  knownDiagnostics(path: string): readonly Diagnostic[] | undefined {
+    const entry = this.entries.get(path);
+    if (!entry) return undefined;
+    if (entry.memoGen === this.gen && entry.memo) return entry.memo;
+    if (entry.cached) return this.diagnostics(path);
+    return undefined;
+  }
+
+  private judge(entry: Entry): Diagnostic[] {
     const ctx = this.context();
     const doc = this.docOf(entry);
     if (entry.localGen !== this.gen || !entry.local) {
@@ -354,8 +463,26 @@ export class Dataset {
   }
 
   private fire(paths: Set<string>, all: boolean): void {
-    const e: DatasetChange = { paths: all ? new Set(this.entries.keys()) : paths, all };
+    if (all) {
+      for (const e of this.entries.values()) this.forget(e);
+    } else {
+      for (const p of paths) {
+        const e = this.entries.get(p);
+        if (e) this.forget(e);
+      }
+    }
+    this.notify(all ? new Set(this.entries.keys()) : paths, all);
+  }
+
+  private notify(paths: Set<string>, all: boolean): void {
+    const e: DatasetChange = { paths, all };
     for (const l of [...this.listeners]) l(e);
+  }
+
+  /** A change named the file: what was known of its diagnostics may be wrong now. */
+  private forget(e: Entry): void {
+    e.memo = undefined;
+    e.cached = undefined;
   }
 
   /**
@@ -364,7 +491,7 @@ export class Dataset {
    */
   private touchKey(key: string, affected: Set<string>, references: boolean): void {
     if (references) for (const p of this.refsByKey.get(key) ?? []) affected.add(p);
-    for (const p of this.peopleByKey.get(key) ?? []) affected.add(p.path);
+    for (const p of this.peopleByKey.get(key) ?? []) affected.add(p);
     this.lastCache.delete(key);
     this.sortedNotes.delete(key);
   }
@@ -372,22 +499,45 @@ export class Dataset {
   private index(path: string, e: Entry, affected: Set<string>): void {
     const { kind, key } = e.summary;
     if (kind === 'person' && key !== undefined) {
-      let list = this.peopleByKey.get(key);
-      if (!list) this.peopleByKey.set(key, (list = []));
-      insertSorted(list, this.docOf(e) as PersonDoc);
-      this.peopleSorted = undefined;
-      this.personFiles++;
+      this.indexPerson(path, key);
       this.touchKey(key, affected, true);
     } else if (kind === '1on1' && key !== undefined) {
-      let set = this.notesByReport.get(key);
-      if (!set) this.notesByReport.set(key, (set = new Set()));
-      set.add(path);
+      this.indexNote(path, key);
       this.touchKey(key, affected, false);
     }
-    for (const ref of e.summary.refs) {
+    this.indexRefs(path, e.summary.refs);
+  }
+
+  private indexPerson(path: string, key: string): void {
+    let list = this.peopleByKey.get(key);
+    if (!list) this.peopleByKey.set(key, (list = []));
+    insertSorted(list, path);
+    this.peopleDocs.delete(key);
+    this.peopleSorted = undefined;
+    this.personFiles++;
+  }
+
+  private indexNote(path: string, key: string): void {
+    let set = this.notesByReport.get(key);
+    if (!set) this.notesByReport.set(key, (set = new Set()));
+    set.add(path);
+  }
+
+  private indexRefs(path: string, refs: readonly string[]): void {
+    for (const ref of refs) {
       let set = this.refsByKey.get(ref);
       if (!set) this.refsByKey.set(ref, (set = new Set()));
       set.add(path);
+    }
+  }
+
+  /** Builds what restoreAll left for later: the notes of each report, and who names whom. */
+  private derive(): void {
+    if (!this.deferred) return;
+    this.deferred = false;
+    for (const [path, e] of this.entries) {
+      if (e.summary.kind === '1on1' && e.summary.key !== undefined) this.indexNote(path, e.summary.key);
+      this.indexRefs(path, e.summary.refs);
     }
   }
 
@@ -396,10 +546,11 @@ export class Dataset {
     if (kind === 'person' && key !== undefined) {
       const list = this.peopleByKey.get(key);
       if (list) {
-        const i = list.indexOf(e.doc as PersonDoc);
+        const i = list.indexOf(path);
         if (i !== -1) list.splice(i, 1);
         if (!list.length) this.peopleByKey.delete(key);
       }
+      this.peopleDocs.delete(key);
       this.peopleSorted = undefined;
       this.personFiles--;
       this.touchKey(key, affected, true);

@@ -70,20 +70,29 @@ export function completionRate(notes: readonly OneOnOneDoc[], to: string, days: 
   return { done, open, rate: done + open > 0 ? done / (done + open) : undefined };
 }
 
-export function personFigures(ctx: Ctx, person: PersonDoc): PersonFigures {
-  const notes = ctx.data.notesOf(person.key);
+/**
+ * Where a person's 1:1s stand against their cadence, from the dates alone
+ * (no note is read): what the status bar counts as lapsed.
+ */
+export function cadenceStatus(ctx: Ctx, person: PersonDoc): { status: CadenceStatus; last: string | undefined; ref: string | undefined; cadence: number } {
   const cadence = cadenceOf(person, ctx.settings);
   const last = ctx.data.lastOneOnOne(person.key);
   const ref = last ?? person.since?.value;
-  // The manager has no 1:1 with themselves: no next one is due.
-  const nextDue = ref && !person.me ? addDays(ref, cadence) : undefined;
-  const daysSinceLast = last ? daysBetween(last, ctx.today) : undefined;
   let status: CadenceStatus = 'unknown';
   if (person.me) status = 'me';
   else if (ref) {
     const d = daysBetween(ref, ctx.today);
     status = d > 1.5 * cadence ? 'lapsed' : d >= cadence ? 'due' : 'ok';
   }
+  return { status, last, ref, cadence };
+}
+
+export function personFigures(ctx: Ctx, person: PersonDoc): PersonFigures {
+  const notes = ctx.data.notesOf(person.key);
+  const { status, last, ref, cadence } = cadenceStatus(ctx, person);
+  // The manager has no 1:1 with themselves: no next one is due.
+  const nextDue = ref && !person.me ? addDays(ref, cadence) : undefined;
+  const daysSinceLast = last ? daysBetween(last, ctx.today) : undefined;
   let openItems = 0;
   let overdueItems = 0;
   for (const n of notes) {

@@ -9,14 +9,22 @@
 // against ~100 µs a note, JIT warm), and a compact form decodes only a little
 // faster (~70 µs). Decoding 10k documents can never be a fiftieth of parsing
 // them. What the Dataset needs to be complete is each file's DocSummary (kind,
-// key, date, the people it names), so the file is in two parts:
+// key, date, the people it names), and what the editor shows first is each
+// file's diagnostics, so an index is two files:
 //
-//   - an index, read eagerly: per file its path, size, mtime and summary, a
-//     few dozen bytes each (~120 KB per 1,000 files);
-//   - a payload, decoded lazily: per file its document in the compact form,
-//     when something first reads it (Dataset.restore). The diagnostics of
-//     every file read them all soon after a start, but that is the same work
-//     as before, spread over the change events, minus the file reads.
+//   - the index, read at the start: per file its path, size, mtime and
+//     summary (~100 bytes a file), then every file's diagnostics, a section
+//     parsed when the first of them is asked for (~60 bytes a file);
+//   - the documents ("payload"), each in the compact form, read when the
+//     first document is, and decoded one by one as something reads them
+//     (Dataset.restoreAll: a view, a hover, a rule re-judging the file).
+//
+// Diagnostics depend on the day (overdue items, lapsed 1:1s) and on the
+// settings, so the index says which day and settings they were computed for;
+// a start on another day or with other settings judges every file again (from
+// its document, still without reading it). They are saved only when the index
+// holds every file of the dataset: they are then exactly the diagnostics of
+// the dataset the index restores.
 //
 // The compact form is generic, so a model change needs no code here (only a
 // CORE_VERSION bump): every plain object is written as [shape, ...values]
@@ -24,38 +32,45 @@
 // cannot spell get tags; a range is [-6, line, char, line, char], or, under
 // one of the model's range keys (RANGE_KEYS) and on one line, one number.
 // It is ~36% of the plain JSON (~2.6 KB a note); a load is mostly JSON.parse,
-// so fewer values is what makes it faster. Per-file diagnostics are not
-// cached: they depend on today (overdue items, lapsed 1:1s), so a cache
-// written yesterday would be wrong for most files this morning.
+// so fewer values is what makes it faster.
 //
 // Layout, in UTF-8:
 //
-//   CADENCE-INDEX <INDEX_FORMAT>\n
-//   {"core","key","shapes","count","indexBytes","indexHash","payloadBytes"}\n
-//   <index: a JSON object of columns (Columns below), indexBytes long>
-//   <payload: the documents one after another, payloadBytes long>
+//   index:   CADENCE-INDEX <INDEX_FORMAT>\n
+//            {"core","key","shapes","count","indexBytes","diagnosticsBytes","indexHash","payloadId","payloadBytes","diagnostics"}<spaces>\n
+//            <a JSON object of columns (Columns below), indexBytes long>
+//            <a JSON array of each file's packed diagnostics or null, diagnosticsBytes long>
+//   payload: CADENCE-DOCS <INDEX_FORMAT> <payloadId>\n
+//            <the documents one after another, payloadBytes long>
 //
-// The index holds, per file, its path, size, mtime, kind and summary, and the
-// length and checksum of its document in the payload; files that are not
-// Cadence's (kind 0: no or another `type:`, or skipped as too large or binary,
-// with the reason) are listed too, so they are not re-read either.
+// The index holds, per file, its path, size, mtime, kind and summary, its
+// diagnostics, and the length and checksum of its document in the payload
+// (folders and people's keys are written once and counted in, which makes
+// it ~25% smaller to parse; indexHash covers both sections);
+// files that are not Cadence's (kind 0: no or another `type:`, or skipped as
+// too large or binary, with the reason) are listed too, so they are not
+// re-read either. `payloadId` is a checksum of the documents' checksums: an
+// index and a payload of two different saves never pair up.
 //
 // Every check fails quietly: another format, another core version, other
 // settings, a wrong length (truncated) or a wrong checksum (corrupt) make
-// readIndex return undefined, and the caller indexes from scratch. The
-// payload of each document has its own checksum, verified when it is loaded;
-// a document that fails it is replaced by an empty one of its kind and
-// reported through `onCorrupt`, so the caller re-reads that file.
+// readIndex return undefined, and the caller indexes from scratch. A payload
+// that is missing, of another save or truncated, and a document whose own
+// checksum fails, are found when a document is loaded: it is replaced by an
+// empty one of its kind and reported through `onCorrupt`, so the caller
+// re-reads that file.
 
-import { summarize, type Dataset, type DocSummary, type LazyDoc } from './dataset';
+import { summarize, type CachedDiagnostics, type Dataset, type DocSummary, type LazyDoc, type RestoredFile } from './dataset';
 import type { Doc, FileKind } from './model';
 import { parseDoc } from './parse/index';
 import type { Settings } from './settings';
+import type { Diagnostic } from './types';
 import { CORE_VERSION } from './version';
 
 /** Version of the layout above (CORE_VERSION covers the documents' shape). */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 const MAGIC = `CADENCE-INDEX ${INDEX_FORMAT}\n`;
+const DOCS_MAGIC = `CADENCE-DOCS ${INDEX_FORMAT} `;
 
 export interface FileStamp {
   readonly size: number;
@@ -74,9 +89,12 @@ export interface IndexedFile extends FileStamp {
 }
 
 export interface LoadedIndex {
+  /** In the order they were saved. */
   readonly files: ReadonlyMap<string, IndexedFile>;
   /** Writes the next index; copies documents still unloaded without decoding them. */
   readonly writer: IndexWriter;
+  /** diagnosticsKey() of the day and settings the saved diagnostics are for; null when none were saved. */
+  readonly diagnostics: string | null;
 }
 
 /** What the next index holds for one file. */
@@ -85,17 +103,33 @@ export interface IndexEntry extends FileStamp {
   /** A Cadence file: its summary and document (an unloaded LazyDoc is copied as it is). */
   readonly summary?: DocSummary;
   readonly doc?: Doc | LazyDoc;
+  /** Its diagnostics for the `today` given to write(), when known. */
+  readonly diagnostics?: readonly Diagnostic[];
   readonly skip?: string;
+}
+
+/** The saved documents: the bytes of the payload file, or a function that reads them when first needed. */
+export type PayloadSource = Uint8Array | (() => Uint8Array | undefined);
+
+/** The two files an index is saved as. */
+export interface WrittenIndex {
+  readonly index: Uint8Array;
+  readonly payload: Uint8Array;
 }
 
 /**
  * The settings that change what a file parses to: the globs (which kind a
  * file is, whether it is Cadence's at all) and the size limit (whether it is
  * skipped). Severities, today and cadence defaults only affect diagnostics,
- * which are never cached.
+ * which have their own key.
  */
 export function indexKey(settings: Settings): string {
   return JSON.stringify([settings.peopleGlobs, settings.oneOnOneGlobs, settings.okrGlobs, settings.okrReviewGlobs, settings.maxFileSizeKB]);
+}
+
+/** What saved diagnostics depend on besides the files: the day and every setting. */
+export function diagnosticsKey(today: string, settings: Settings): string {
+  return JSON.stringify([today, settings]);
 }
 
 const KINDS: readonly (FileKind | undefined)[] = [undefined, 'person', '1on1', 'okr', 'okr-review'];
@@ -103,6 +137,16 @@ const KINDS: readonly (FileKind | undefined)[] = [undefined, 'person', '1on1', '
 function fnv1a(bytes: Uint8Array): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  return h >>> 0;
+}
+
+/** A checksum of a long buffer, a 32-bit word at a time (the index section: ~1 MB at a start). */
+function hash32(bytes: Uint8Array): number {
+  const n = bytes.length >>> 2;
+  const words = bytes.byteOffset % 4 === 0 ? new Int32Array(bytes.buffer, bytes.byteOffset, n) : new Int32Array(bytes.slice(0, n * 4).buffer);
+  let h = 0x811c9dc5 ^ bytes.length;
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ words[i], 0x01000193) ^ (h >>> 15);
+  for (let i = n * 4; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
   return h >>> 0;
 }
 
@@ -156,9 +200,96 @@ interface Payload {
 
 const bytesOf = (p: Payload): Uint8Array => p.buf.subarray(p.offset, p.offset + p.length);
 
-/** A file of a read index; for a Cadence file also its document, decoded on first use. */
-class CachedFile implements IndexedFile, LazyDoc, Payload {
+/**
+ * The payload file of a read index, read when the first document is loaded
+ * (or copied by the next save) and checked once: its header must name the
+ * index's payloadId and its length must be the index's payloadBytes.
+ */
+class PayloadFile {
+  private bytes: Uint8Array | undefined;
+  private checked = false;
+
+  constructor(
+    private source: PayloadSource,
+    private readonly id: string,
+    private readonly length: number,
+  ) {}
+
+  /** The documents, with each CachedFile's offset counted from their start; undefined when unusable. */
+  get(): Uint8Array | undefined {
+    if (!this.checked) {
+      this.checked = true;
+      let raw: Uint8Array | undefined;
+      try {
+        raw = typeof this.source === 'function' ? this.source() : this.source;
+      } catch {
+        raw = undefined;
+      }
+      this.source = new Uint8Array(0);
+      const header = encoder.encode(`${DOCS_MAGIC}${this.id}\n`);
+      if (raw && raw.length === header.length + this.length && header.every((b, i) => raw[i] === b)) this.bytes = raw.subarray(header.length);
+    }
+    return this.bytes;
+  }
+}
+
+/**
+ * The diagnostics section of a read index: parsed when the Dataset first asks
+ * for one file's (a warm start's first publication asks for them all).
+ */
+class DiagnosticsSection {
+  private list: unknown[] | undefined;
+
+  constructor(
+    private bytes: Uint8Array | undefined,
+    private readonly count: number,
+    readonly writer: IndexWriter,
+  ) {}
+
+  at(i: number): unknown {
+    if (!this.list) {
+      try {
+        const v: unknown = JSON.parse(utf8.decode(this.bytes!));
+        this.list = Array.isArray(v) && v.length === this.count ? v : [];
+      } catch {
+        this.list = [];
+      }
+      this.bytes = undefined;
+    }
+    return this.list[i];
+  }
+}
+
+/** One file's saved diagnostics. */
+class SavedDiagnostics implements CachedDiagnostics {
+  constructor(
+    private readonly section: DiagnosticsSection,
+    private readonly i: number,
+  ) {}
+
+  load(): Diagnostic[] | undefined {
+    try {
+      const packed = this.section.at(this.i);
+      if (!Array.isArray(packed)) return undefined;
+      const list = this.section.writer.unpack(packed as Packed);
+      return Array.isArray(list) && list.every(isDiagnostic) ? (list as Diagnostic[]) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function isDiagnostic(d: unknown): d is Diagnostic {
+  if (!d || typeof d !== 'object') return false;
+  const o = d as Record<string, unknown>;
+  const r = o.range as { start?: { line?: unknown }; end?: { line?: unknown } } | undefined;
+  return isStr(o.code) && isStr(o.severity) && isStr(o.message) && !!r && isCount(r.start?.line) && isCount(r.end?.line);
+}
+
+/** A file of a read index; for a Cadence file also its document, decoded on first use, and its saved diagnostics. */
+class CachedFile implements IndexedFile, LazyDoc {
   readonly doc: LazyDoc | undefined;
+  readonly diagnostics: CachedDiagnostics | undefined;
 
   constructor(
     readonly path: string,
@@ -166,23 +297,32 @@ class CachedFile implements IndexedFile, LazyDoc, Payload {
     readonly mtime: number,
     readonly summary: DocSummary | undefined,
     readonly skip: string | undefined,
-    // Where the document's bytes are; write() moves them to its new buffer.
-    public buf: Uint8Array,
+    // Where the document's bytes are: in the payload file until write() copies them to its new one.
+    public file: PayloadFile | undefined,
+    public buf: Uint8Array | undefined,
     public offset: number,
     readonly length: number,
     readonly hash: number,
+    diagnostics: CachedDiagnostics | undefined,
     readonly writer: IndexWriter,
     private readonly onCorrupt: ((path: string) => void) | undefined,
   ) {
     this.doc = summary ? this : undefined;
+    this.diagnostics = diagnostics;
+  }
+
+  /** The document's bytes, or undefined when the payload is unusable. */
+  bytes(): Uint8Array | undefined {
+    if (!this.buf && this.file) this.buf = this.file.get();
+    return this.buf?.subarray(this.offset, this.offset + this.length);
   }
 
   load(): Doc {
     const kind = this.summary!.kind;
     let doc: Doc | undefined;
     try {
-      const bytes = bytesOf(this);
-      if (fnv1a(bytes) === this.hash) {
+      const bytes = this.bytes();
+      if (bytes && fnv1a(bytes) === this.hash) {
         const d = this.writer.unpack(JSON.parse(utf8.decode(bytes))) as Doc;
         if (d && d.kind === kind && d.path === this.path) doc = d;
       }
@@ -194,7 +334,7 @@ class CachedFile implements IndexedFile, LazyDoc, Payload {
       this.onCorrupt?.(this.path);
       return parseDoc(this.path, '', kind);
     }
-    this.writer.remember(doc, this);
+    this.writer.remember(doc, { buf: this.buf!, offset: this.offset, length: this.length, hash: this.hash });
     return doc;
   }
 }
@@ -227,13 +367,33 @@ export class IndexWriter {
     this.payloadOf(doc);
   }
 
-  /** The index of these files, for these settings. Throws only on a value the compact form cannot hold (a bug). */
-  write(files: Iterable<IndexEntry>, settings: Settings): Uint8Array {
-    const cols: Columns = { path: [], size: [], mtime: [], kind: [], key: [], date: [], refs: [], length: [], hash: [], skip: [] };
+  /**
+   * The index of these files, for these settings. With `today`, the files'
+   * `diagnostics` are saved as computed on that day (the caller vouches that
+   * `files` is the whole dataset they were computed on). Throws only on a
+   * value the compact form cannot hold (a bug).
+   */
+  write(files: Iterable<IndexEntry>, settings: Settings, today?: string): WrittenIndex {
+    const cols: Columns = { dirs: [], dir: [], name: [], keys: [], size: [], mtime: [], kind: [], key: [], date: [], refs: [], due: [], length: [], hash: [], skip: [] };
+    // Folders and people's keys once each, by number: less to parse at a start.
+    const dirIds = new Map<string, number>();
+    const keyIds = new Map<string, number>();
+    const keyId = (k: string): number => {
+      let id = keyIds.get(k);
+      if (id === undefined) keyIds.set(k, (id = cols.keys.push(k) - 1));
+      return id;
+    };
+    const diags: (Packed | null)[] = [];
     const parts: { readonly payload: Payload; readonly target: Doc | CachedFile }[] = [];
     let total = 0;
+    let id = 0x811c9dc5;
     for (const f of files) {
-      cols.path.push(f.path);
+      const slash = f.path.lastIndexOf('/') + 1;
+      const dir = f.path.slice(0, slash);
+      let d = dirIds.get(dir);
+      if (d === undefined) dirIds.set(dir, (d = cols.dirs.push(dir) - 1));
+      cols.dir.push(d);
+      cols.name.push(f.path.slice(slash));
       cols.size.push(f.size);
       cols.mtime.push(f.mtime);
       if (!f.summary || !f.doc) {
@@ -241,8 +401,10 @@ export class IndexWriter {
         cols.key.push(null);
         cols.date.push(null);
         cols.refs.push(null);
+        cols.due.push(null);
         cols.length.push(0);
         cols.hash.push(0);
+        diags.push(null);
         cols.skip.push(f.skip ?? null);
         continue;
       }
@@ -252,35 +414,75 @@ export class IndexWriter {
       // Another index's document: decoded here (the caller should have passed the Dataset's own copy).
       else if ('load' in f.doc) target = (f.doc as LazyDoc).load();
       else target = f.doc as Doc;
-      const payload = target instanceof CachedFile ? target : this.payloadOf(target);
+      let payload: Payload;
+      if (target instanceof CachedFile) {
+        const bytes = target.bytes();
+        // The old payload file is unusable: decode (an empty stand-in, reported) and encode that.
+        if (!bytes) target = target.load();
+        payload = target instanceof CachedFile ? { buf: bytes!, offset: 0, length: bytes!.length, hash: target.hash } : this.payloadOf(target);
+      } else payload = this.payloadOf(target);
       cols.kind.push(KINDS.indexOf(s.kind));
-      cols.key.push(s.key ?? null);
+      cols.key.push(s.key === undefined ? null : keyId(s.key));
       cols.date.push(s.date ?? null);
-      cols.refs.push(s.refs as string[]);
+      cols.refs.push(s.refs.map(keyId));
+      cols.due.push(s.openDue as string[]);
       cols.length.push(payload.length);
       cols.hash.push(payload.hash);
+      diags.push(today !== undefined && f.diagnostics ? this.packDiagnostics(f.diagnostics) : null);
       cols.skip.push(null);
       parts.push({ payload, target });
       total += payload.length;
+      id = Math.imul(id ^ payload.hash, 0x01000193) ^ payload.length;
     }
-    const index = encoder.encode(JSON.stringify(cols));
-    const header = encoder.encode(
-      MAGIC + JSON.stringify({ core: CORE_VERSION, key: indexKey(settings), shapes: this.shapes, count: cols.path.length, indexBytes: index.length, indexHash: fnv1a(index), payloadBytes: total }) + '\n',
-    );
-    const out = new Uint8Array(header.length + index.length + total);
+    const payloadId = (id >>> 0).toString(16);
+    const columns = encoder.encode(JSON.stringify(cols));
+    const diagSection = encoder.encode(today === undefined ? '[]' : JSON.stringify(diags));
+    const index = new Uint8Array(columns.length + diagSection.length);
+    index.set(columns, 0);
+    index.set(diagSection, columns.length);
+    // The index section starts on a 4-byte boundary, so hash32 reads it in place.
+    let head = MAGIC + JSON.stringify({
+      core: CORE_VERSION,
+      key: indexKey(settings),
+      shapes: this.shapes,
+      count: cols.dir.length,
+      indexBytes: columns.length,
+      diagnosticsBytes: diagSection.length,
+      indexHash: hash32(index),
+      payloadId,
+      payloadBytes: total,
+      diagnostics: today === undefined ? null : diagnosticsKey(today, settings),
+    });
+    head += ' '.repeat((4 - ((encoder.encode(head).length + 1) % 4)) % 4) + '\n';
+    const header = encoder.encode(head);
+    const out = new Uint8Array(header.length + index.length);
     out.set(header, 0);
     out.set(index, header.length);
-    let at = header.length + index.length;
-    for (const { payload, target } of parts) {
-      out.set(bytesOf(payload), at);
+    const docsHeader = encoder.encode(`${DOCS_MAGIC}${payloadId}\n`);
+    const payload = new Uint8Array(docsHeader.length + total);
+    payload.set(docsHeader, 0);
+    const docs = payload.subarray(docsHeader.length);
+    let at = 0;
+    for (const { payload: p, target } of parts) {
+      docs.set(bytesOf(p), at);
       // Point at the new buffer, so the older ones can be collected.
       if (target instanceof CachedFile) {
-        target.buf = out;
+        target.file = undefined;
+        target.buf = docs;
         target.offset = at;
-      } else this.memo.set(target, { buf: out, offset: at, length: payload.length, hash: payload.hash });
-      at += payload.length;
+      } else this.memo.set(target, { buf: docs, offset: at, length: p.length, hash: p.hash });
+      at += p.length;
     }
-    return out;
+    return { index: out, payload };
+  }
+
+  /** Diagnostics carry their rule's `data`: should one hold what the compact form cannot, that file's are not saved. */
+  private packDiagnostics(list: readonly Diagnostic[]): Packed | null {
+    try {
+      return this.pack(list);
+    } catch {
+      return null;
+    }
   }
 
   /** @internal A loaded document's bytes are its encoded form: no need to encode it again. */
@@ -417,12 +619,14 @@ const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number
 /**
  * Reads an index written by IndexWriter for these settings. Returns undefined
  * — never throws — when it is not one, was made by another core version or
- * for other settings, or is truncated or corrupt. `onCorrupt` hears of a
- * document whose own bytes turn out to be damaged when it is loaded.
+ * for other settings, or is truncated or corrupt. `payload` is the payload
+ * file, or reads it (synchronously) when the first document is loaded.
+ * `onCorrupt` hears of a document that turns out to be damaged or missing
+ * when it is loaded.
  */
-export function readIndex(bytes: Uint8Array, settings: Settings, onCorrupt?: (path: string) => void): LoadedIndex | undefined {
+export function readIndex(bytes: Uint8Array, settings: Settings, payload: PayloadSource, onCorrupt?: (path: string) => void): LoadedIndex | undefined {
   try {
-    return read(bytes, settings, onCorrupt);
+    return read(bytes, settings, payload, onCorrupt);
   } catch {
     return undefined;
   }
@@ -430,21 +634,27 @@ export function readIndex(bytes: Uint8Array, settings: Settings, onCorrupt?: (pa
 
 /** The index section: one array per field, a file per position (cheaper to parse than a row per file). */
 interface Columns {
-  path: string[];
+  /** Each file's path is dirs[dir] + name. */
+  dirs: string[];
+  dir: number[];
+  name: string[];
+  /** People's keys, which key and refs count in. */
+  keys: string[];
   size: number[];
   mtime: number[];
   /** 0: not a Cadence file; else 1 + the index in KINDS. */
   kind: number[];
-  key: (string | null)[];
+  key: (number | null)[];
   date: (string | null)[];
-  refs: (string[] | null)[];
+  refs: (number[] | null)[];
+  due: (string[] | null)[];
   /** Payload bytes of each document, in order (0 for kind 0). */
   length: number[];
   hash: number[];
   skip: (string | null)[];
 }
 
-function read(bytes: Uint8Array, settings: Settings, onCorrupt: ((path: string) => void) | undefined): LoadedIndex | undefined {
+function read(bytes: Uint8Array, settings: Settings, source: PayloadSource, onCorrupt: ((path: string) => void) | undefined): LoadedIndex | undefined {
   const magic = encoder.encode(MAGIC);
   if (bytes.length < magic.length) return undefined;
   for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic[i]) return undefined;
@@ -452,27 +662,32 @@ function read(bytes: Uint8Array, settings: Settings, onCorrupt: ((path: string) 
   if (nl === -1) return undefined;
   const h = JSON.parse(utf8.decode(bytes.subarray(magic.length, nl))) as Record<string, unknown>;
   if (!h || h.core !== CORE_VERSION || h.key !== indexKey(settings)) return undefined;
-  const { shapes, count, indexBytes, indexHash, payloadBytes } = h;
-  if (!isCount(count) || !isCount(indexBytes) || !isCount(payloadBytes) || !isNum(indexHash)) return undefined;
+  const { shapes, count, indexBytes, diagnosticsBytes, indexHash, payloadId, payloadBytes, diagnostics } = h;
+  if (!isCount(count) || !isCount(indexBytes) || !isCount(diagnosticsBytes) || !isCount(payloadBytes) || !isNum(indexHash) || !isStr(payloadId) || (diagnostics !== null && !isStr(diagnostics))) return undefined;
   // '__proto__' would set a decoded object's prototype instead of a key.
   if (!Array.isArray(shapes) || !shapes.every((s) => Array.isArray(s) && s.every((k) => isStr(k) && k !== '__proto__'))) return undefined;
   const indexStart = nl + 1;
-  const payloadStart = indexStart + indexBytes;
-  if (bytes.length !== payloadStart + payloadBytes) return undefined;
-  const indexView = bytes.subarray(indexStart, payloadStart);
-  if (fnv1a(indexView) !== indexHash) return undefined;
-  const c = JSON.parse(utf8.decode(indexView)) as Columns;
+  if (bytes.length !== indexStart + indexBytes + diagnosticsBytes) return undefined;
+  if (hash32(bytes.subarray(indexStart)) !== indexHash) return undefined;
+  const c = JSON.parse(utf8.decode(bytes.subarray(indexStart, indexStart + indexBytes))) as Columns;
   if (!c || typeof c !== 'object') return undefined;
-  for (const k of ['path', 'size', 'mtime', 'kind', 'key', 'date', 'refs', 'length', 'hash', 'skip'] as const) {
+  for (const k of ['dir', 'name', 'size', 'mtime', 'kind', 'key', 'date', 'refs', 'due', 'length', 'hash', 'skip'] as const) {
     if (!Array.isArray(c[k]) || c[k].length !== count) return undefined;
   }
+  const { dirs, keys } = c;
+  if (!Array.isArray(dirs) || !dirs.every(isStr) || !Array.isArray(keys) || !keys.every(isStr)) return undefined;
 
   const writer = new IndexWriter(shapes as string[][]);
+  const file = new PayloadFile(source, payloadId, payloadBytes);
+  const section = diagnostics === null ? undefined : new DiagnosticsSection(bytes.subarray(indexStart + indexBytes), count, writer);
   const files = new Map<string, IndexedFile>();
-  let offset = payloadStart;
+  let offset = 0;
   // A plain indexed loop: it runs 10k times before the JIT has warmed up.
   for (let i = 0; i < count; i++) {
-    const path = c.path[i];
+    const dirName = dirs[c.dir[i]];
+    const name = c.name[i];
+    if (!isStr(dirName) || !isStr(name)) return undefined;
+    const path = dirName + name;
     const size = c.size[i];
     const mtime = c.mtime[i];
     const kindCode = c.kind[i];
@@ -487,24 +702,39 @@ function read(bytes: Uint8Array, settings: Settings, onCorrupt: ((path: string) 
       skip = sk ?? undefined;
     } else {
       const kind = KINDS[kindCode];
-      const key = c.key[i];
+      const keyAt = c.key[i];
+      const key = keyAt === null ? undefined : keys[keyAt];
       const date = c.date[i];
-      const refs = c.refs[i];
-      if (!kind || (key !== null && !isStr(key)) || (date !== null && !isStr(date)) || !Array.isArray(refs)) return undefined;
-      for (let j = 0; j < refs.length; j++) if (typeof refs[j] !== 'string') return undefined;
-      summary = { kind, key: key ?? undefined, date: date ?? undefined, refs };
+      const refIds = c.refs[i];
+      const due = c.due[i];
+      if (!kind || (keyAt !== null && key === undefined) || (date !== null && !isStr(date)) || !Array.isArray(refIds) || !Array.isArray(due)) return undefined;
+      const refs = new Array<string>(refIds.length);
+      for (let j = 0; j < refIds.length; j++) if ((refs[j] = keys[refIds[j]]) === undefined) return undefined;
+      for (let j = 0; j < due.length; j++) if (typeof due[j] !== 'string') return undefined;
+      summary = { kind, key, date: date ?? undefined, refs, openDue: due };
     }
-    files.set(path, new CachedFile(path, size, mtime, summary, skip, bytes, offset, length, hash, writer, onCorrupt));
+    files.set(path, new CachedFile(path, size, mtime, summary, skip, file, undefined, offset, length, hash, section && summary && new SavedDiagnostics(section, i), writer, onCorrupt));
     offset += length;
   }
-  return offset === bytes.length ? { files, writer } : undefined;
+  return offset === payloadBytes ? { files, writer, diagnostics: diagnostics as string | null } : undefined;
 }
 
 /**
- * A warm start's step for one file: when the index holds `path` at this very
- * stamp (size and mtime of a fresh stat), restores it into `dataset` (a
- * Cadence file; nothing to do for one that is not) and returns the index's
- * entry; otherwise returns undefined and the caller reads the file.
+ * A warm start: every Cadence file of the index into an empty dataset (see
+ * Dataset.restoreAll), with the saved diagnostics when they are for the
+ * dataset's day and settings. The caller then compares the index with the
+ * disk (restoreFile's stamps) and applies what differs.
+ */
+export function restoreIndex(index: LoadedIndex, dataset: Dataset): void {
+  const valid = index.diagnostics !== null && index.diagnostics === diagnosticsKey(dataset.today, dataset.settings);
+  const restored: RestoredFile[] = [];
+  for (const f of index.files.values()) if (f.summary && f.doc) restored.push(f as RestoredFile);
+  dataset.restoreAll(restored, valid);
+}
+
+/**
+ * Restores one file when the disk still holds what the index was made from
+ * (same size and mtime); returns the index's entry then, else undefined.
  */
 export function restoreFile(index: LoadedIndex, dataset: Dataset, path: string, stamp: FileStamp | undefined): IndexedFile | undefined {
   const f = index.files.get(path);

@@ -77,12 +77,19 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 export type Decoded = { readonly text: string } | { readonly skip: string };
 
+const SIZE_SETTING = 'cadence.maxFileSizeKB';
+
+/** Whether decodeFile skipped a file for its size (the editor shows those on the file). */
+export function skippedForSize(reason: string): boolean {
+  return reason.includes(` is over ${SIZE_SETTING} `);
+}
+
 /**
  * Bytes to text for the dataset, or the one-line reason the file is skipped
  * (too large, binary, not UTF-8). The CLI and the extension share it.
  */
 export function decodeFile(bytes: Uint8Array, maxKB: number): Decoded {
-  if (bytes.length > maxKB * 1024) return { skip: `${Math.round(bytes.length / 1024)} KB is over cadence.maxFileSizeKB (${maxKB})` };
+  if (bytes.length > maxKB * 1024) return { skip: `${Math.round(bytes.length / 1024)} KB is over ${SIZE_SETTING} (${maxKB})` };
   if (looksBinary(bytes)) return { skip: 'binary file' };
   try {
     return { text: UTF8.decode(bytes) };

@@ -1,10 +1,18 @@
-// Where the persistent index (src/core/persist.ts) lives: one file per
-// workspace folder in the extension's workspace storage. Loading and saving
-// only move bytes; the core decides what they mean, and every failure ends in
-// "no cache" (a full index), never an error shown to the user.
+// Where the persistent index (src/core/persist.ts) lives: two files per
+// workspace folder in the extension's workspace storage, the index and the
+// documents. Loading and saving only move bytes; the core decides what they
+// mean, and every failure ends in "no cache" (a full index) or "read that
+// file again", never an error shown to the user.
+//
+// The documents are read when the first one is needed, which can be in the
+// middle of a synchronous rule or view: with Node's readFileSync when the
+// storage is on this machine's disk (it always is for an extension running
+// in Node: the storage is the extension host's, whatever the workspace is),
+// else with the index, at the start.
 
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { readIndex, type IndexEntry, type LoadedIndex } from '../core/persist';
+import { readIndex, type IndexEntry, type LoadedIndex, type PayloadSource } from '../core/persist';
 import type { Settings } from '../core/settings';
 import type { FolderIndex } from './workspace-index';
 
@@ -19,11 +27,15 @@ function fileName(folder: vscode.WorkspaceFolder): string {
   let h = 0x811c9dc5;
   const s = folder.uri.toString();
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return `index-${(h >>> 0).toString(16).padStart(8, '0')}.bin`;
+  return `index-${(h >>> 0).toString(16).padStart(8, '0')}`;
 }
 
 export function indexUri(storage: vscode.Uri, folder: vscode.WorkspaceFolder): vscode.Uri {
-  return vscode.Uri.joinPath(storage, fileName(folder));
+  return vscode.Uri.joinPath(storage, `${fileName(folder)}.bin`);
+}
+
+export function payloadUri(storage: vscode.Uri, folder: vscode.WorkspaceFolder): vscode.Uri {
+  return vscode.Uri.joinPath(storage, `${fileName(folder)}.docs`);
 }
 
 /** The folder's saved index, if there is a usable one. */
@@ -35,21 +47,30 @@ export async function loadIndex(storage: vscode.Uri | undefined, folder: vscode.
   } catch {
     return undefined; // none yet
   }
-  return readIndex(bytes, settings, onCorrupt);
+  const docs = payloadUri(storage, folder);
+  let payload: PayloadSource;
+  if (docs.scheme === 'file') payload = () => readFileSync(docs.fsPath);
+  else payload = await vscode.workspace.fs.readFile(docs).then((b) => b, () => new Uint8Array(0));
+  return readIndex(bytes, settings, payload, onCorrupt);
 }
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Writes the folder's index. The snapshot of what to write is taken at once
- * (each document with the stamp it was read at); encoding then proceeds in
- * slices with yields in between, and only the final concatenation and the
- * write request run in one go.
+ * (each document with the stamp it was read at, and its diagnostics when
+ * they are at hand); encoding then proceeds in slices with yields in between,
+ * and only the final concatenation and the write requests run in one go.
+ * Diagnostics are saved only when every file of the dataset is in the index
+ * (none held as an editor's unsaved text): they are then the diagnostics of
+ * exactly the dataset a warm start restores.
  */
 export async function saveIndex(storage: vscode.Uri, index: FolderIndex): Promise<void> {
   const ds = index.dataset;
   const writer = index.writer;
   const entries: IndexEntry[] = [];
+  let complete = true;
+  for (const path of ds.paths()) if (!index.stamps.has(path)) complete = false;
   for (const [path, stamp] of index.stamps) {
     const summary = ds.summary(path);
     if (!summary) {
@@ -57,7 +78,8 @@ export async function saveIndex(storage: vscode.Uri, index: FolderIndex): Promis
       continue;
     }
     const unloaded = ds.unloaded(path);
-    entries.push({ path, size: stamp.size, mtime: stamp.mtime, summary, doc: unloaded && writer.owns(unloaded) ? unloaded : ds.doc(path) });
+    const diagnostics = complete ? ds.knownDiagnostics(path) : undefined;
+    entries.push({ path, size: stamp.size, mtime: stamp.mtime, summary, doc: unloaded && writer.owns(unloaded) ? unloaded : ds.doc(path), diagnostics });
   }
   for (let i = 0; i < entries.length; i += ENCODE_SLICE) {
     for (let j = i; j < Math.min(i + ENCODE_SLICE, entries.length); j++) {
@@ -66,7 +88,10 @@ export async function saveIndex(storage: vscode.Uri, index: FolderIndex): Promis
     }
     await nextTurn();
   }
-  const bytes = writer.write(entries, ds.settings);
+  const written = writer.write(entries, ds.settings, complete ? ds.today : undefined);
   await vscode.workspace.fs.createDirectory(storage);
-  await vscode.workspace.fs.writeFile(indexUri(storage, index.folder), bytes);
+  // The documents first: an index never names documents not yet written
+  // (a payload of another save is found out by its id, and its files re-read).
+  await vscode.workspace.fs.writeFile(payloadUri(storage, index.folder), written.payload);
+  await vscode.workspace.fs.writeFile(indexUri(storage, index.folder), written.index);
 }

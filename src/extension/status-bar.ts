@@ -1,7 +1,7 @@
 // The status bar: overdue action items and lapsed 1:1s; a click lists them.
 
 import * as vscode from 'vscode';
-import { personFigures } from '../core/metrics';
+import { cadenceStatus, personFigures } from '../core/metrics';
 import type { Feature } from './feature';
 import type { CadenceWorkspace } from './workspace-index';
 
@@ -36,6 +36,23 @@ export function attention(ws: CadenceWorkspace): { overdue: Problem[]; lapsed: P
   return { overdue, lapsed };
 }
 
+/**
+ * The counts alone, from the files' summaries and the people's documents: no
+ * 1:1 note is decoded, so after a warm start the item costs next to nothing.
+ * attention() lists the same items (a test holds the two together).
+ */
+export function counts(ws: CadenceWorkspace): { overdue: number; lapsed: number } {
+  let overdue = 0;
+  let lapsed = 0;
+  for (const f of ws.folders.values()) {
+    const ds = f.dataset;
+    overdue += ds.overdueCount();
+    const ctx = { today: ds.today, settings: ds.settings, data: ds.query };
+    for (const p of ds.people()) if (cadenceStatus(ctx, p).status === 'lapsed') lapsed++;
+  }
+  return { overdue, lapsed };
+}
+
 export const statusBarFeature: Feature = {
   activate(context, { workspace, api }) {
     const item = vscode.window.createStatusBarItem('cadence.attention', vscode.StatusBarAlignment.Left, 50);
@@ -44,10 +61,10 @@ export const statusBarFeature: Feature = {
     item.command = 'cadence.showAttention';
     let timer: ReturnType<typeof setTimeout> | undefined;
     const update = () => {
-      const { overdue, lapsed } = attention(workspace);
-      item.text = `$(checklist) ${overdue.length} overdue · ${lapsed.length} lapsed`;
+      const { overdue, lapsed } = counts(workspace);
+      item.text = `$(checklist) ${overdue} overdue · ${lapsed} lapsed`;
       item.tooltip = 'Cadence: overdue action items and lapsed 1:1s — click to list them';
-      if (overdue.length || lapsed.length || workspace.folders.size) item.show();
+      if (overdue || lapsed || workspace.folders.size) item.show();
     };
     context.subscriptions.push(
       item,

@@ -4,16 +4,19 @@
 // itself; they all listen to `onDidChange`.
 //
 // The start is warm when the folder's persistent index (persistent-index.ts)
-// is there: each candidate file is stat'ed, and one whose size and mtime match
-// is restored from the index (decoded only when first read); the others are
-// read and parsed. The index is saved a few seconds after the last change and
-// on deactivate.
+// is there: the dataset is restored from it at once, every file as it was
+// when the index was saved (documents decoded only when first read, saved
+// diagnostics shown as they are), and only then compared with the disk: the
+// folder is listed and each file stat'ed; what was created, deleted or
+// changed since (size or mtime) is read, or dropped, through the dataset's
+// ordinary change events. The index is saved a few seconds after the last
+// change and on deactivate.
 
 import * as vscode from 'vscode';
 import { Dataset, type DatasetChange } from '../core/dataset';
 import type { Doc } from '../core/model';
 import { isCandidatePath } from '../core/parse/index';
-import { IndexWriter, restoreFile, type FileStamp, type LoadedIndex } from '../core/persist';
+import { IndexWriter, restoreIndex, type FileStamp, type LoadedIndex } from '../core/persist';
 import type { Settings } from '../core/settings';
 import { decodeFile } from '../core/text';
 import { readSettings, today } from './config';
@@ -49,6 +52,8 @@ export class FolderIndex {
   readonly stamps = new Map<string, Stamp>();
   /** Writes this folder's persistent index; it remembers encoded documents between saves. */
   writer = new IndexWriter();
+  /** Hears of a path skipped, or no longer skipped (its notice in the Problems panel). */
+  onSkipChange: (rel: string) => void = () => {};
 
   constructor(readonly folder: vscode.WorkspaceFolder, settings: Settings) {
     this.dataset = new Dataset({ today: today(), settings });
@@ -87,6 +92,7 @@ export class FolderIndex {
   }
 
   apply(rel: string, read: DiskRead): void {
+    const was = this.skipped.get(rel);
     if ('skip' in read) {
       this.skipped.set(rel, read.skip);
       this.dataset.deleteFile(rel);
@@ -94,6 +100,7 @@ export class FolderIndex {
       this.skipped.delete(rel);
       this.dataset.setFile(rel, read.text);
     }
+    if (was !== this.skipped.get(rel)) this.onSkipChange(rel);
     if (read.stamp) this.stamps.set(rel, 'skip' in read ? { ...read.stamp, skip: read.skip } : read.stamp);
     else this.stamps.delete(rel);
   }
@@ -101,26 +108,31 @@ export class FolderIndex {
   /** The editor's text, which the disk may not hold: not stamped. */
   fromEditor(rel: string, text: string): void {
     this.stamps.delete(rel);
-    this.skipped.delete(rel);
+    this.unskip(rel);
     this.dataset.setFile(rel, text);
   }
 
   deleted(rel: string): void {
     this.stamps.delete(rel);
-    this.skipped.delete(rel);
+    this.unskip(rel);
     this.dataset.deleteFile(rel);
   }
 
-  /**
-   * Restores what the persistent index holds for `rel`, when the disk still
-   * has it at the same stamp. Returns false when the file must be read.
-   */
-  restore(rel: string, cache: LoadedIndex, stat: FileStamp | undefined): boolean {
-    const f = restoreFile(cache, this.dataset, rel, stat);
-    if (!f) return false;
-    if (f.skip) this.skipped.set(rel, f.skip);
-    this.stamps.set(rel, f.skip ? { size: f.size, mtime: f.mtime, skip: f.skip } : { size: f.size, mtime: f.mtime });
-    return true;
+  private unskip(rel: string): void {
+    if (this.skipped.delete(rel)) this.onSkipChange(rel);
+  }
+
+  /** A warm start: everything the persistent index holds, stamped as it was saved (compared with the disk next). */
+  restore(cache: LoadedIndex): void {
+    this.writer = cache.writer;
+    restoreIndex(cache, this.dataset);
+    for (const f of cache.files.values()) {
+      if (f.skip) {
+        this.skipped.set(f.path, f.skip);
+        this.onSkipChange(f.path);
+      }
+      this.stamps.set(f.path, f.skip ? { size: f.size, mtime: f.mtime, skip: f.skip } : { size: f.size, mtime: f.mtime });
+    }
   }
 }
 
@@ -236,48 +248,59 @@ export class CadenceWorkspace implements vscode.Disposable {
     this.listen(index);
     this.folders.set(wf.uri.toString(), index);
     const started = Date.now();
-    const [found, cache] = await Promise.all([
-      vscode.workspace.findFiles(new vscode.RelativePattern(wf, CANDIDATES)),
-      loadIndex(this.storage, wf, index.dataset.settings, (rel) => {
-        this.log.warn(`${wf.name}/${rel}: damaged in the persistent index; reading it again`);
-        void index.readFromDisk(index.uriOf(rel));
-      }),
-    ]);
+    const cache = await loadIndex(this.storage, wf, index.dataset.settings, (rel) => {
+      this.log.warn(`${wf.name}/${rel}: damaged or missing in the persistent index; reading it again`);
+      void index.readFromDisk(index.uriOf(rel));
+    });
+    // Warm: the whole dataset at once, then what the editors hold unsaved.
+    if (cache) {
+      index.restore(cache);
+      const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty && index.relPath(d.uri));
+      if (dirty.length) index.dataset.batch(() => dirty.forEach((d) => index.fromEditor(index.relPath(d.uri)!, d.getText())));
+      this.log.info(`${wf.name}: restored ${index.dataset.size} Cadence files from the persistent index in ${Date.now() - started} ms; checking them against the disk`);
+    }
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(wf, CANDIDATES));
     const uris = found.filter((u) => index.relPath(u));
     const total = uris.length;
     let done = 0;
     const report = () => progress.report({ message: `${wf.name}: ${done}/${total}` });
 
-    // Warm: stat every file the index knows; restore the unchanged ones.
+    // Then the disk: stat what the index knows, read what it does not.
     let toRead = uris;
+    let changed = 0;
+    let fromIndex = 0;
     if (cache) {
-      index.writer = cache.writer;
       toRead = [];
-      const people: vscode.Uri[] = [];
-      const others: vscode.Uri[] = [];
-      // An editor with unsaved edits shows what the user sees, not the disk: never restored.
+      const known: vscode.Uri[] = [];
+      const gone = new Set(cache.files.keys());
       const dirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
       for (const u of uris) {
-        const f = cache.files.get(index.relPath(u)!);
-        if (!f || dirty.has(u.toString())) toRead.push(u);
-        // People first: the first person file switches unknown-person on for
-        // every file, cheapest while few files are indexed.
-        else (f.summary?.kind === 'person' ? people : others).push(u);
+        const rel = index.relPath(u)!;
+        gone.delete(rel);
+        // An editor with unsaved edits shows what the user sees, not the disk.
+        if (dirty.has(u.toString())) continue;
+        (cache.files.has(rel) ? known : toRead).push(u);
       }
-      const known = people.concat(others);
+      if (gone.size) index.dataset.batch(() => gone.forEach((rel) => index.deleted(rel)));
+      changed = gone.size;
       for (let i = 0; i < known.length; i += STAT_CHUNK) {
         const chunk = known.slice(i, i + STAT_CHUNK);
         const stats = await Promise.all(chunk.map((u) => vscode.workspace.fs.stat(u).then((s) => s, () => undefined)));
-        index.dataset.batch(() =>
-          chunk.forEach((u, j) => {
-            if (index.restore(index.relPath(u)!, cache, stats[j])) done++;
-            else toRead.push(u);
-          }),
-        );
+        chunk.forEach((u, j) => {
+          const rel = index.relPath(u)!;
+          const was = index.stamps.get(rel);
+          const st = stats[j];
+          // Unchanged, or already re-read since (the watcher, an editor): nothing to do.
+          if (was && st && was.size === st.size && was.mtime === st.mtime) {
+            done++;
+            fromIndex++;
+          } else if (was || !index.dataset.has(rel)) toRead.push(u);
+          else done++;
+        });
         report();
       }
+      changed += toRead.length;
     }
-    const restored = done;
 
     // Cold (or what changed): read and parse. Chunks: reads overlap, and each
     // chunk lands as one change event, so the views fill in while the rest is
@@ -290,9 +313,11 @@ export class CadenceWorkspace implements vscode.Disposable {
       report();
     }
     // Anything read, or a cached file gone: the saved index is out of date.
-    if (!cache || toRead.length || cache.files.size !== restored) this.unsaved.add(index);
+    if (!cache || changed) this.unsaved.add(index);
     for (const [rel, why] of index.skipped) this.log.info(`${wf.name}/${rel}: ${why}; skipped`);
-    this.log.info(`${wf.name}: indexed ${index.dataset.size} Cadence files of ${total} candidates in ${Date.now() - started} ms (${restored} from the persistent index, ${toRead.length} read)`);
+    this.log.info(
+      `${wf.name}: indexed ${index.dataset.size} Cadence files of ${total} candidates in ${Date.now() - started} ms (${fromIndex} from the persistent index, ${toRead.length} read)`,
+    );
   }
 
   /** Saves every changed folder's index now (deactivation); resolves when written. */
@@ -344,6 +369,8 @@ export class CadenceWorkspace implements vscode.Disposable {
   }
 
   private listen(index: FolderIndex): void {
+    // A skipped file is not in the dataset: its change names it all the same.
+    index.onSkipChange = (rel) => this.emitter.fire({ folder: index, change: { paths: new Set([rel]), all: false } });
     const sub = index.dataset.onDidChange((change) => {
       this.emitter.fire({ folder: index, change });
       this.updateHasFiles();

@@ -85,6 +85,30 @@ describe(`diagnostics: ${name}`, function () {
     }
   });
 
+  it('says on a file that is too large to read that it was skipped (info), and takes it back when the file shrinks', async function () {
+    const uri = vscode.Uri.joinPath(workspaceFolder().uri, 'people', 'zz-oversized.md');
+    const limitKB = vscode.workspace.getConfiguration('cadence', workspaceFolder()).get<number>('maxFileSizeKB', 2048);
+    const big = '---\ntype: person\nname: Oversized\n---\n' + 'A line of notes that goes on and on.\n'.repeat(Math.ceil((limitKB * 1024 + 1) / 36));
+    const notices = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'cadence');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(big));
+    try {
+      await waitFor(() => notices().length === 1, 20_000, () => `no skip notice on the ${Math.round(big.length / 1024)} KB file: ${JSON.stringify(notices())}`);
+      const [d] = notices();
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Information);
+      assert.equal(d.code, 'skipped');
+      assert.match(d.message, new RegExp(`skipped this file: \\d+ KB is over cadence\\.maxFileSizeKB \\(${limitKB}\\)`));
+      assert.equal(d.range.start.line, 0);
+      // Nothing else moved: the file is not read, so nobody gained a person.
+      await waitForDiagnostics([...expected.diagnostics, { file: 'people/zz-oversized.md', line: 1, severity: 'info', code: 'skipped' }], 'with the oversized file');
+      // Small enough again: read as a person file; the notice goes.
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('---\ntype: person\nname: Oversized\ncadence: weekly\n---\n# Oversized\n'));
+      await waitFor(() => !notices().some((n) => n.code === 'skipped'), 20_000, () => `the skip notice stayed: ${JSON.stringify(notices())}`);
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+    await waitForDiagnostics(expected.diagnostics, 'after deleting the oversized file');
+  });
+
   it("drops a deleted file's diagnostics", async function () {
     const files = [...new Set(expected.diagnostics.map((d) => d.file))].sort();
     assert.ok(files.length > 0, 'this fixture expects no diagnostics, so there is none to see go');

@@ -10,7 +10,7 @@ import { readSettingsText } from '../../src/cli/settings-file';
 import { walk } from '../../src/cli/walk';
 import { Dataset, summarize } from '../../src/core/dataset';
 import type { Doc } from '../../src/core/model';
-import { entryOf, indexKey, IndexWriter, readIndex, restoreFile, type FileStamp, type IndexedFile, type IndexEntry } from '../../src/core/persist';
+import { diagnosticsKey, entryOf, indexKey, IndexWriter, readIndex, restoreFile, restoreIndex, type FileStamp, type IndexedFile, type IndexEntry, type LoadedIndex, type WrittenIndex } from '../../src/core/persist';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import { decodeFile } from '../../src/core/text';
 import { CORE_VERSION } from '../../src/core/version';
@@ -62,8 +62,17 @@ function entries(w: Loaded): IndexEntry[] {
   return [...w.stamps].map(([path, stamp]) => entryOf(path, stamp, w.dataset.doc(path), w.skips.get(path)));
 }
 
-function written(w: Loaded, writer = new IndexWriter()): Uint8Array {
-  return writer.write(entries(w), w.settings);
+function written(w: Loaded, writer = new IndexWriter(), today?: string): WrittenIndex {
+  return writer.write(
+    entries(w).map((e) => (today && e.summary ? { ...e, diagnostics: w.dataset.diagnostics(e.path) } : e)),
+    w.settings,
+    today,
+  );
+}
+
+/** Reads both files back, the payload when first needed (as the extension does). */
+function reread(x: WrittenIndex, settings: Settings, onCorrupt?: (path: string) => void): LoadedIndex | undefined {
+  return readIndex(x.index, settings, () => x.payload, onCorrupt);
 }
 
 const freshDoc = (ds: Dataset, path: string): Doc => ds.doc(path)!;
@@ -74,7 +83,7 @@ describe('persistent index', () => {
       it(`${dir.slice(ROOT.length + 1)}: every document and summary as a fresh parse gives them`, () => {
         const w = load(dir);
         assert.ok(w.dataset.size > 0);
-        const index = readIndex(written(w), w.settings);
+        const index = reread(written(w), w.settings);
         assert.ok(index, 'the index reads back');
         assert.equal(index.files.size, w.stamps.size, 'Cadence files and the others');
         for (const [path, stamp] of w.stamps) {
@@ -96,7 +105,7 @@ describe('persistent index', () => {
 
       it(`${dir.slice(ROOT.length + 1)}: a warm dataset judges exactly as a cold one`, () => {
         const w = load(dir);
-        const index = readIndex(written(w), w.settings)!;
+        const index = reread(written(w), w.settings)!;
         const warm = new Dataset({ today: TODAY, settings: w.settings });
         warm.batch(() => {
           for (const [path, stamp] of w.stamps) assert.ok(restoreFile(index, warm, path, stamp), path);
@@ -139,7 +148,7 @@ describe('persistent index', () => {
       assert.ok(doc.kind === 'okr' && doc.objectives[0].fields.get('title')!.range.end.line > doc.objectives[0].fields.get('title')!.range.start.line, 'a range over two lines');
       const path = 'okrs/q.okr.yaml';
       const bytes = new IndexWriter().write([entryOf(path, { size: 1, mtime: 2 }, doc)], DEFAULT_SETTINGS);
-      const back = readIndex(bytes, DEFAULT_SETTINGS)!.files.get(path)!.doc!.load();
+      const back = reread(bytes, DEFAULT_SETTINGS)!.files.get(path)!.doc!.load();
       assert.deepStrictEqual(back, doc);
     });
 
@@ -151,7 +160,7 @@ describe('persistent index', () => {
         ],
         DEFAULT_SETTINGS,
       );
-      const index = readIndex(bytes, DEFAULT_SETTINGS)!;
+      const index = reread(bytes, DEFAULT_SETTINGS)!;
       assert.deepEqual(
         [...index.files.values()].map((f) => [f.path, f.size, f.mtime, f.summary, f.doc, f.skip]),
         [
@@ -168,7 +177,7 @@ describe('persistent index', () => {
   describe('saving again', () => {
     it('copies unloaded documents as they are, and the result reads back the same', () => {
       const w = load(WORKSPACES[0]);
-      const first = readIndex(written(w), w.settings)!;
+      const first = reread(written(w), w.settings)!;
       const warm = new Dataset({ today: TODAY, settings: w.settings });
       warm.batch(() => {
         for (const [path, stamp] of w.stamps) restoreFile(first, warm, path, stamp);
@@ -187,7 +196,7 @@ describe('persistent index', () => {
         w.settings,
       );
       for (const p of unloaded) assert.ok(warm.unloaded(p), `${p} was copied without being decoded`);
-      const second = readIndex(next, w.settings)!;
+      const second = reread(next, w.settings)!;
       for (const path of warm.paths()) assert.deepStrictEqual(second.files.get(path)!.doc!.load(), warm.doc(path), path);
       assert.match(JSON.stringify(second.files.get(edited)!.doc!.load()), /Edited /);
     });
@@ -203,7 +212,9 @@ describe('persistent index', () => {
 
   describe('discarded quietly, never thrown', () => {
     const w = load(WORKSPACES[1]);
-    const good = written(w);
+    const files = written(w);
+    const good = files.index;
+    const read = (bytes: Uint8Array, settings: Settings, onCorrupt?: (path: string) => void) => readIndex(bytes, settings, files.payload, onCorrupt);
     const header = (bytes: Uint8Array) => {
       const text = new TextDecoder().decode(bytes);
       const nl = text.indexOf('\n', text.indexOf('\n') + 1);
@@ -220,33 +231,33 @@ describe('persistent index', () => {
     };
 
     it('the good one reads (the cases below differ from it in one thing)', () => {
-      assert.ok(readIndex(good, w.settings));
-      assert.ok(readIndex(withHeader(() => {}), w.settings));
+      assert.ok(read(good, w.settings));
+      assert.ok(read(withHeader(() => {}), w.settings));
     });
 
     it('another core version', () => {
-      assert.equal(readIndex(withHeader((h) => (h.core = CORE_VERSION + '-other')), w.settings), undefined);
+      assert.equal(read(withHeader((h) => (h.core = CORE_VERSION + '-other')), w.settings), undefined);
     });
 
     it('other globs or size limit; severities and cadence defaults do not matter', () => {
-      assert.equal(readIndex(good, settingsWith({ ...w.settings, peopleGlobs: ['team/*.md'] })), undefined);
-      assert.equal(readIndex(good, settingsWith({ ...w.settings, maxFileSizeKB: 64 })), undefined);
-      assert.ok(readIndex(good, settingsWith({ ...w.settings, rules: { 'action-overdue': 'off' }, defaultCadenceDays: 30 })));
+      assert.equal(read(good, settingsWith({ ...w.settings, peopleGlobs: ['team/*.md'] })), undefined);
+      assert.equal(read(good, settingsWith({ ...w.settings, maxFileSizeKB: 64 })), undefined);
+      assert.ok(read(good, settingsWith({ ...w.settings, rules: { 'action-overdue': 'off' }, defaultCadenceDays: 30 })));
       assert.notEqual(indexKey(DEFAULT_SETTINGS), indexKey(settingsWith({ okrGlobs: ['okrs/*.yaml'] })));
     });
 
     it('another format, or not an index at all', () => {
       const other = new TextEncoder().encode(new TextDecoder().decode(good).replace(/^CADENCE-INDEX \d+/, 'CADENCE-INDEX 999'));
       for (const bytes of [other, new Uint8Array(0), new TextEncoder().encode('{}'), new TextEncoder().encode('CADENCE-INDEX 1\n[1,2]\n'), new Uint8Array(4096).fill(0xff)]) {
-        assert.equal(readIndex(bytes, w.settings), undefined);
+        assert.equal(read(bytes, w.settings), undefined);
       }
     });
 
     it('truncated anywhere', () => {
-      for (let n = 0; n < good.length; n += n < 400 ? 1 : 37) assert.equal(readIndex(good.subarray(0, n), w.settings), undefined, `${n} bytes`);
+      for (let n = 0; n < good.length; n += n < 400 ? 1 : 37) assert.equal(read(good.subarray(0, n), w.settings), undefined, `${n} bytes`);
       const longer = new Uint8Array(good.length + 1);
       longer.set(good);
-      assert.equal(readIndex(longer, w.settings), undefined, 'a byte too many');
+      assert.equal(read(longer, w.settings), undefined, 'a byte too many');
     });
 
     it('a damaged header or index section', () => {
@@ -255,17 +266,17 @@ describe('persistent index', () => {
       for (const at of [3, 20, indexStart + 1, indexStart + 50, indexStart + 200]) {
         const bad = good.slice();
         bad[at] ^= 0x04;
-        assert.equal(readIndex(bad, w.settings), undefined, `byte ${at}`);
+        assert.equal(read(bad, w.settings), undefined, `byte ${at}`);
       }
-      assert.equal(readIndex(withHeader((h) => (h.shapes = [['__proto__']])), w.settings), undefined);
-      assert.equal(readIndex(withHeader((h) => (h.count = (h.count as number) + 1)), w.settings), undefined);
+      assert.equal(read(withHeader((h) => (h.shapes = [['__proto__']])), w.settings), undefined);
+      assert.equal(read(withHeader((h) => (h.count = (h.count as number) + 1)), w.settings), undefined);
     });
 
     it('a damaged document: only it falls back (empty, reported), the others load', () => {
-      const bad = good.slice();
+      const bad = files.payload.slice();
       bad[bad.length - 10] ^= 0x04; // inside the last document
       const corrupt: string[] = [];
-      const index = readIndex(bad, w.settings, (p) => corrupt.push(p))!;
+      const index = readIndex(good, w.settings, bad, (p) => corrupt.push(p))!;
       assert.ok(index, 'the index itself is intact');
       const docs = [...index.files.values()].filter((f) => f.doc);
       const last = docs[docs.length - 1];
@@ -282,7 +293,7 @@ describe('persistent index', () => {
   describe('a warm start', () => {
     it('re-reads exactly the files whose size or mtime moved, and ends where a cold start does', () => {
       const w = load(WORKSPACES[0]);
-      const index = readIndex(written(w), w.settings)!;
+      const index = reread(written(w), w.settings)!;
       const moved = new Map<string, FileStamp>([
         ['1on1s/alex/2026-11-19.md', { ...w.stamps.get('1on1s/alex/2026-11-19.md')!, mtime: w.stamps.get('1on1s/alex/2026-11-19.md')!.mtime + 1 }],
         ['people/sam.md', { ...w.stamps.get('people/sam.md')!, size: w.stamps.get('people/sam.md')!.size + 1 }],
@@ -300,6 +311,101 @@ describe('persistent index', () => {
       assert.equal(restoreFile(index, warm, 'people/nobody.md', { size: 1, mtime: 1 }), undefined, 'a file the index never saw is read');
       assert.deepEqual(rowsOf(warm), rowsOf(w.dataset));
       for (const p of w.dataset.paths()) assert.deepStrictEqual(warm.doc(p), w.dataset.doc(p), p);
+    });
+  });
+
+  describe('a warm start with the saved diagnostics', () => {
+    for (const dir of WORKSPACES) {
+      it(`${dir.slice(ROOT.length + 1)}: restored at once, every file's diagnostics are the cold ones, without decoding a document`, () => {
+        const w = load(dir);
+        const index = reread(written(w, new IndexWriter(), TODAY), w.settings)!;
+        assert.equal(index.diagnostics, diagnosticsKey(TODAY, w.settings));
+        const warm = new Dataset({ today: TODAY, settings: w.settings });
+        const events: number[] = [];
+        warm.onDidChange((e) => events.push(e.paths.size));
+        restoreIndex(index, warm);
+        assert.deepEqual(events, [w.dataset.size], 'one event naming every file');
+        for (const p of w.dataset.paths()) assert.deepStrictEqual(warm.diagnostics(p), w.dataset.diagnostics(p), p);
+        for (const p of warm.paths()) assert.ok(warm.unloaded(p), `${p} was not decoded`);
+        assert.deepEqual(rowsOf(warm), rowsOf(w.dataset));
+      });
+    }
+
+    it('after edits, deletions and new files, every file still judges as a fresh dataset of the same files', () => {
+      const w = load(WORKSPACES[0]);
+      const index = reread(written(w, new IndexWriter(), TODAY), w.settings)!;
+      const warm = new Dataset({ today: TODAY, settings: w.settings });
+      restoreIndex(index, warm);
+      const current = new Map(w.texts);
+      const edits: [string, string | undefined][] = [
+        ['people/sam.md', undefined],
+        ['1on1s/alex/2026-11-19.md', current.get('1on1s/alex/2026-11-19.md')!.replace(/@\w+/, '@nobody')],
+        ['people/zoe.md', lines('---', 'type: person', 'name: Zoe', 'cadence: weekly', '---', '# Zoe')],
+      ];
+      const people = [...current.keys()].filter((p) => p.startsWith('people/') && p !== 'people/sam.md');
+      if (people[0]) edits.push([people[0], current.get(people[0])!.replace(/^cadence: .*$/m, 'cadence: biweekly')]);
+      for (const [path, text] of edits) {
+        if (text === undefined) {
+          warm.deleteFile(path);
+          current.delete(path);
+        } else {
+          warm.setFile(path, text);
+          current.set(path, text);
+        }
+        const fresh = makeDataset(Object.fromEntries(current), { settings: w.settings });
+        assert.deepEqual(warm.paths(), fresh.paths());
+        for (const p of fresh.paths()) assert.deepStrictEqual(warm.diagnostics(p), fresh.diagnostics(p), `${p} after ${path}`);
+      }
+    });
+
+    it('saved for another day or other settings: judged again (from the documents, the disk still unread)', () => {
+      const w = load(WORKSPACES[0]);
+      const x = written(w, new IndexWriter(), TODAY);
+      const later = '2027-02-01';
+      const other = settingsWith({ ...w.settings, rules: { ...w.settings.rules, 'action-overdue': 'error' } });
+      for (const [today, settings] of [[later, w.settings], [TODAY, other]] as const) {
+        const warm = new Dataset({ today, settings });
+        restoreIndex(reread(x, settings)!, warm);
+        const cold = new Dataset({ today, settings });
+        for (const [p, t] of w.texts) cold.setFile(p, t);
+        for (const p of cold.paths()) assert.deepStrictEqual(warm.diagnostics(p), cold.diagnostics(p), `${p} on ${today}`);
+      }
+      assert.notDeepEqual(
+        w.dataset.paths().map((p) => w.dataset.diagnostics(p)),
+        (() => {
+          const cold = new Dataset({ today: later, settings: w.settings });
+          for (const [p, t] of w.texts) cold.setFile(p, t);
+          return cold.paths().map((p) => cold.diagnostics(p));
+        })(),
+        'the later day differs (else this test proves nothing)',
+      );
+    });
+
+    it('an index written without a day holds no diagnostics', () => {
+      const w = load(WORKSPACES[0]);
+      const index = reread(written(w), w.settings)!;
+      assert.equal(index.diagnostics, null);
+      const warm = new Dataset({ today: TODAY, settings: w.settings });
+      restoreIndex(index, warm);
+      for (const p of w.dataset.paths()) assert.deepStrictEqual(warm.diagnostics(p), w.dataset.diagnostics(p), p);
+    });
+
+    it('documents missing, or of another save: each falls back when loaded and is reported; the index itself serves', () => {
+      const w = load(WORKSPACES[0]);
+      const x = written(w, new IndexWriter(), TODAY);
+      const y = written({ ...w, dataset: makeDataset({ ...Object.fromEntries(w.texts), 'people/sam.md': lines('---', 'type: person', 'name: Samuel', '---') }, { settings: w.settings }) });
+      assert.notDeepEqual(y.payload, x.payload);
+      for (const payload of [() => undefined, () => y.payload, () => x.payload.subarray(0, x.payload.length - 1), () => { throw new Error('EACCES'); }]) {
+        const corrupt: string[] = [];
+        const index = readIndex(x.index, w.settings, payload, (p) => corrupt.push(p))!;
+        assert.ok(index);
+        const warm = new Dataset({ today: TODAY, settings: w.settings });
+        restoreIndex(index, warm);
+        assert.deepStrictEqual(warm.diagnostics('1on1s/alex/2026-11-19.md'), w.dataset.diagnostics('1on1s/alex/2026-11-19.md'), 'saved diagnostics need no document');
+        assert.equal(corrupt.length, 0);
+        for (const p of warm.paths()) assert.equal(warm.doc(p)!.path, p);
+        assert.deepEqual(corrupt.sort(), warm.paths().sort(), 'every document reported');
+      }
     });
   });
 });
