@@ -5,15 +5,27 @@
 //
 //   node --import tsx scripts/run-integration.ts [options] [WORKSPACE...]
 //     WORKSPACE          example folders holding expected.json
-//                        (default: every test/fixtures/examples/*/ that has one)
+//                        (default: every test/fixtures/examples/*/ that has one,
+//                        the sample team, and basic once more in restricted mode)
 //     --extension DIR    extension to load (default: this repo)
 //     --tests FILE       compiled test entry (default: out/test/integration/index.js)
 //     --timeout SECONDS  per workspace, from server start to the result (default 240)
+//     --multi-root       open each WORKSPACE through a .code-workspace file
+//     --restricted       open each WORKSPACE in restricted mode (workspace trust on, not trusted)
+//
+// Modes (also in the default list):
+//   multi-root  the folder is opened through a .code-workspace file holding
+//               just it. The suite sees CADENCE_TEST_MULTI_ROOT=1 and runs the
+//               virtual-workspace suite, which adds a second, in-memory folder:
+//               VS Code refuses that in tests in a single-folder window
+//               ("Entering a new workspace is not possible in tests").
+//   restricted  workspace trust is left on and nothing is trusted; the suite
+//               sees CADENCE_TEST_RESTRICTED=1 and runs the restricted-mode suite.
 //
 // Prints each run's mocha report and a closing "integration: N passed, N failed"
 // line; exits non-zero on any failure, timeout or harness error. Always stops
 // the server and the browser, also on Ctrl-C and SIGTERM.
-import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -22,11 +34,13 @@ import {
   makeRunDir,
   readTestEnv,
   remoteUri,
+  RESTRICTED_MODE_SETTINGS,
   runCleanups,
   startServer,
   tail,
   withTimeout,
   workbenchUrl,
+  type RunDir,
   type TestEnv,
 } from './lib/code-server';
 
@@ -50,6 +64,8 @@ async function main(): Promise<number> {
       extension: { type: 'string', default: repo },
       tests: { type: 'string', default: join(repo, 'out', 'test', 'integration', 'index.js') },
       timeout: { type: 'string', default: '240' },
+      'multi-root': { type: 'boolean', default: false },
+      restricted: { type: 'boolean', default: false },
     },
   });
   const extensionDir = resolve(values.extension!);
@@ -66,14 +82,21 @@ async function main(): Promise<number> {
 
   const workspaces: Workspace[] =
     positionals.length > 0
-      ? positionals.map((p) => resolve(p)).map((dir) => ({ source: dir, expectedFile: teamExpected(dir) ?? join(dir, 'expected.json') }))
+      ? positionals
+          .map((p) => resolve(p))
+          .map((dir) => ({
+            source: dir,
+            expectedFile: teamExpected(dir) ?? join(dir, 'expected.json'),
+            multiRoot: values['multi-root'],
+            restricted: values.restricted,
+          }))
       : defaultWorkspaces();
   if (workspaces.length === 0) throw new HarnessError('no fixture workspaces found (test/fixtures/examples/*/expected.json)');
   const env = readTestEnv();
 
   const outcomes: Outcome[] = [];
   for (const workspace of workspaces) {
-    outcomes.push(await runWorkspace(env, extensionDir, testsEntry, workspace.source, workspace.expectedFile, timeoutMs));
+    outcomes.push(await runWorkspace(env, extensionDir, testsEntry, workspace, timeoutMs));
   }
 
   console.log('');
@@ -91,6 +114,10 @@ async function main(): Promise<number> {
 interface Workspace {
   readonly source: string;
   readonly expectedFile: string;
+  /** Open it through a .code-workspace file (a multi-root workspace of this one folder). */
+  readonly multiRoot?: boolean;
+  /** Restricted mode: workspace trust on, the folder not trusted. */
+  readonly restricted?: boolean;
 }
 
 /** samples/team keeps its expected diagnostics outside the sample. */
@@ -105,34 +132,55 @@ function defaultWorkspaces(): Workspace[] {
         .sort()
         .map((name) => join(root, name))
         .filter((dir) => statSync(dir).isDirectory() && existsSync(join(dir, 'expected.json')))
-        .map((dir) => ({ source: dir, expectedFile: join(dir, 'expected.json') }))
+        // basic is opened as a multi-root workspace: the virtual-workspace suite runs there.
+        .map((dir) => ({ source: dir, expectedFile: join(dir, 'expected.json'), multiRoot: basename(dir) === 'basic' }))
     : [];
   // The bundled sample team, judged by its hand-computed diagnostics; the
-  // editor, tree and dashboard suites run on it (workspace name "team").
+  // editor, tree, dashboard, pre-read and safety suites run on it (workspace
+  // name "team").
   const team = { source: join(repo, 'samples', 'team'), expectedFile: join(repo, 'test', 'fixtures', 'sample-team.expected.json') };
-  return existsSync(team.expectedFile) ? [...examples, team] : examples;
+  // Restricted mode (package.json: untrustedWorkspaces supported) on the
+  // smallest fixture: its diagnostics, trees and commands must all work.
+  const basic = examples.find((w) => basename(w.source) === 'basic');
+  const restricted = basic ? [{ source: basic.source, expectedFile: basic.expectedFile, restricted: true }] : [];
+  return [...examples, ...(existsSync(team.expectedFile) ? [team] : []), ...restricted];
 }
 
 async function runWorkspace(
   env: TestEnv,
   extensionDir: string,
   testsEntry: string,
-  source: string,
-  expectedFile: string,
+  { source, expectedFile, multiRoot = false, restricted = false }: Workspace,
   timeoutMs: number,
 ): Promise<Outcome> {
   const name = basename(source);
+  const modes = [multiRoot ? 'multi-root' : '', restricted ? 'restricted' : ''].filter(Boolean);
+  const label = modes.length ? `${name} (${modes.join(', ')})` : name;
   const started = Date.now();
   if (!existsSync(expectedFile)) throw new HarnessError(`${source} has no expected.json (looked for ${expectedFile})`);
   const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as { today?: string };
 
-  console.log(`\n--- integration: ${name} (today ${expected.today ?? 'not set'}) ---`);
+  console.log(`\n--- integration: ${label} (today ${expected.today ?? 'not set'}) ---`);
   // VS Code in the browser saves after a delay by default (the desktop does
   // not); the suite checks diagnostics of unsaved edits, so no auto-save.
-  const run = makeRunDir(`cadence-it-${name}`, { 'files.autoSave': 'off' });
+  const run = makeRunDir(`cadence-it-${name}${modes.map((m) => `-${m}`).join('')}`, {
+    'files.autoSave': 'off',
+    ...(restricted ? RESTRICTED_MODE_SETTINGS : {}),
+  });
   // The suite edits and deletes files: it works on a copy, never the fixture.
-  const workspace = join(run.root, 'workspace', name);
-  cpSync(source, workspace, { recursive: true });
+  const folder = join(run.root, 'workspace', name);
+  cpSync(source, folder, { recursive: true });
+  // A multi-root workspace: a .code-workspace file beside the folder, listing it.
+  const workspace = multiRoot ? join(run.root, 'workspace', `${name}.code-workspace`) : folder;
+  if (multiRoot) writeFileSync(workspace, `${JSON.stringify({ folders: [{ path: name }], settings: {} }, null, 2)}\n`);
+  // An extension under development is never disabled by workspace trust:
+  // loaded through extensionDevelopmentPath, Cadence ran in restricted mode
+  // even with untrustedWorkspaces.supported false. So the restricted run
+  // installs Cadence the way a user has it (in the extensions folder), where
+  // VS Code applies its declaration, and develops only an empty stub that
+  // carries the test runner.
+  const installed = restricted ? installForRestrictedRun(extensionDir, run) : undefined;
+  const developmentPath = installed?.stub ?? extensionDir;
   const reportFile = join(run.root, 'report.txt');
   const consoleLog: string[] = [];
 
@@ -141,7 +189,7 @@ async function runWorkspace(
   try {
     await withTimeout(
       (async () => {
-        const server = await startServer(env, run, { testDriver: true });
+        const server = await startServer(env, run, { testDriver: true, workspaceTrust: restricted });
         const browser = await launchBrowser(env, run);
         const page = await browser.newPage();
         page.on('console', (msg) => consoleLog.push(`[${msg.type()}] ${msg.text()}`));
@@ -157,9 +205,14 @@ async function runWorkspace(
           CADENCE_TEST_EXPECTED: expectedFile,
           CADENCE_TEST_WORKSPACE_NAME: name,
         };
+        if (multiRoot) environment.CADENCE_TEST_MULTI_ROOT = '1';
+        if (installed) {
+          environment.CADENCE_TEST_RESTRICTED = '1';
+          environment.CADENCE_TEST_INSTALLED_AT = installed.extension;
+        }
         if (expected.today) environment.CADENCE_TODAY = expected.today;
         const url = workbenchUrl(server, workspace, [
-          ['extensionDevelopmentPath', remoteUri(extensionDir)],
+          ['extensionDevelopmentPath', remoteUri(developmentPath)],
           ['extensionTestsPath', remoteUri(testsEntry)],
           ['extensionEnvironment', JSON.stringify(environment)],
         ]);
@@ -180,10 +233,10 @@ async function runWorkspace(
   if (report) process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
   const counts = parseCounts(report);
   const ok = harnessFailure === undefined && code === 0 && counts !== undefined && counts.failed === 0 && counts.passed > 0;
-  if (harnessFailure) console.error(`integration ${name}: ${harnessFailure}`);
-  else if (!report) console.error(`integration ${name}: the suite wrote no report (${reportFile})`);
-  else if (counts && counts.passed === 0 && counts.failed === 0) console.error(`integration ${name}: no test ran`);
-  else if (code !== 0 && counts?.failed === 0) console.error(`integration ${name}: the workbench reported exit ${code}`);
+  if (harnessFailure) console.error(`integration ${label}: ${harnessFailure}`);
+  else if (!report) console.error(`integration ${label}: the suite wrote no report (${reportFile})`);
+  else if (counts && counts.passed === 0 && counts.failed === 0) console.error(`integration ${label}: no test ran`);
+  else if (code !== 0 && counts?.failed === 0) console.error(`integration ${label}: the workbench reported exit ${code}`);
   if (!ok) {
     console.error(`--- browser console (last 40 lines) ---\n${consoleLog.slice(-40).join('\n') || '(empty)'}`);
     console.error(`--- server log (last 20 lines) ---\n${tail(join(run.root, 'server.log'), 20)}`);
@@ -192,13 +245,33 @@ async function runWorkspace(
     run.remove();
   }
   return {
-    name,
+    name: label,
     ok,
     passed: counts?.passed ?? 0,
     // A run that failed outside mocha (timeout, no report) still counts as a failure.
     failed: Math.max(counts?.failed ?? 0, ok ? 0 : 1),
     seconds: (Date.now() - started) / 1000,
   };
+}
+
+/**
+ * Copies the extension into the run's extensions folder as an installed
+ * extension (what the .vsix holds; building one takes ~30 s, a copy well under
+ * one) and writes an empty extension to develop instead.
+ */
+function installForRestrictedRun(extensionDir: string, run: RunDir): { extension: string; stub: string } {
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string; engines: unknown };
+  const installed = join(run.extensions, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
+  for (const entry of ['package.json', 'dist', 'media', 'syntaxes', 'snippets', 'docs', 'samples', 'README.md', 'LICENSE']) {
+    if (existsSync(join(extensionDir, entry))) cpSync(join(extensionDir, entry), join(installed, entry), { recursive: true });
+  }
+  const stub = join(run.root, 'test-host');
+  mkdirSync(stub, { recursive: true });
+  writeFileSync(
+    join(stub, 'package.json'),
+    `${JSON.stringify({ name: 'cadence-test-host', publisher: 'cadence-team', version: '0.0.0', engines: manifest.engines, capabilities: { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true } }, null, 2)}\n`,
+  );
+  return { extension: installed, stub };
 }
 
 /** The suite's report ends with a "N passed, N failed" line. */

@@ -195,6 +195,18 @@ const QUIET_SETTINGS = {
   'git.enabled': false,
 };
 
+/**
+ * User settings for a run in restricted mode (with `workspaceTrust` at start):
+ * trust on, no start-up prompt that would wait for a click, so the folder
+ * stays untrusted.
+ */
+export const RESTRICTED_MODE_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+  'security.workspace.trust.emptyWindow': false,
+};
+
 export function makeRunDir(prefix: string, extraSettings: Record<string, unknown> = {}): RunDir {
   const root = mkdtempSync(join(tmpdir(), `${prefix}-`));
   const userData = join(root, 'data');
@@ -234,13 +246,14 @@ function serverEnv(run: RunDir): NodeJS.ProcessEnv {
   return env;
 }
 
-function baseArgs(env: TestEnv, run: RunDir): string[] {
+function baseArgs(env: TestEnv, run: RunDir, workspaceTrust = false): string[] {
   return [
     env.codeServer,
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // The server distro turns workspace trust on by default; most runs want it off.
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--user-data-dir', run.userData,
     '--extensions-dir', run.extensions,
   ];
@@ -277,6 +290,12 @@ export interface StartOptions {
   port?: number;
   /** Extra environment for the server, which its extension hosts inherit (e.g. CADENCE_TODAY). */
   extraEnv?: Record<string, string>;
+  /**
+   * Leaves workspace trust on (no --disable-workspace-trust). With
+   * RESTRICTED_MODE_SETTINGS in the run's user settings, the folder opens in
+   * restricted mode: a fresh profile trusts no folder, and nothing asks.
+   */
+  workspaceTrust?: boolean;
 }
 
 /**
@@ -291,7 +310,7 @@ export async function startServer(env: TestEnv, run: RunDir, options: StartOptio
   // A port found free can be taken before the server binds it: try a few.
   for (let attempt = 1; attempt <= (options.port ? 1 : 3); attempt++) {
     const port = options.port ?? (await freePort());
-    const args = [...baseArgs(env, run), '--bind-addr', `127.0.0.1:${port}`];
+    const args = [...baseArgs(env, run, options.workspaceTrust), '--bind-addr', `127.0.0.1:${port}`];
     if (options.testDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
     const log = openSync(logFile, 'a');
     const child = spawn(env.node, args, {
@@ -349,9 +368,13 @@ async function stopGroup(child: ChildProcess, pgid: number): Promise<void> {
   exitKills.delete(pgid);
 }
 
-/** The workbench URL for folder; payload entries are VS Code's [name, value] pairs. */
+/**
+ * The workbench URL for folder; payload entries are VS Code's [name, value]
+ * pairs. A path ending in .code-workspace opens that workspace file (a
+ * multi-root workspace) instead of a folder.
+ */
 export function workbenchUrl(server: Server, folder: string, payload?: [string, string][]): string {
-  const params = new URLSearchParams({ folder });
+  const params = new URLSearchParams(folder.endsWith('.code-workspace') ? { workspace: folder } : { folder });
   if (payload) params.set('payload', JSON.stringify(payload));
   return `${server.url}/?${params.toString()}`;
 }

@@ -471,7 +471,8 @@ export class Dataset {
         if (e) this.forget(e);
       }
     }
-    this.notify(all ? new Set(this.entries.keys()) : paths, all);
+    // Every file still here, and every file the change removed (its diagnostics must go).
+    this.notify(all ? new Set([...paths, ...this.entries.keys()]) : paths, all);
   }
 
   private notify(paths: Set<string>, all: boolean): void {

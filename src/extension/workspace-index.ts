@@ -40,6 +40,34 @@ export interface FolderChange {
   readonly change: DatasetChange;
 }
 
+/**
+ * The candidate files under base. workspace.findFiles needs a search provider
+ * for the scheme; a virtual folder (only a FileSystemProvider) has none, and
+ * findFiles then never resolves: walk it through workspace.fs instead.
+ */
+export async function candidateFiles(base: vscode.Uri): Promise<vscode.Uri[]> {
+  if (base.scheme === 'file') return vscode.workspace.findFiles(new vscode.RelativePattern(base, CANDIDATES));
+  const out: vscode.Uri[] = [];
+  const walk = async (dir: vscode.Uri): Promise<void> => {
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(dir);
+    } catch {
+      return;
+    }
+    await Promise.all(
+      entries.map(async ([name, type]) => {
+        const u = vscode.Uri.joinPath(dir, name);
+        if (type & vscode.FileType.Directory) {
+          if (name !== 'node_modules' && name !== '.git') await walk(u);
+        } else if (/\.(md|markdown|ya?ml)$/i.test(name)) out.push(u);
+      }),
+    );
+  };
+  await walk(base);
+  return out;
+}
+
 export class FolderIndex {
   readonly dataset: Dataset;
   /** Files skipped while reading, with the reason (shown in the output log). */
@@ -259,7 +287,7 @@ export class CadenceWorkspace implements vscode.Disposable {
       if (dirty.length) index.dataset.batch(() => dirty.forEach((d) => index.fromEditor(index.relPath(d.uri)!, d.getText())));
       this.log.info(`${wf.name}: restored ${index.dataset.size} Cadence files from the persistent index in ${Date.now() - started} ms; checking them against the disk`);
     }
-    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(wf, CANDIDATES));
+    const found = await candidateFiles(wf.uri);
     const uris = found.filter((u) => index.relPath(u));
     const total = uris.length;
     let done = 0;
@@ -435,7 +463,7 @@ export class CadenceWorkspace implements vscode.Disposable {
     void (async () => {
       try {
         if ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) {
-          for (const u of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, CANDIDATES))) this.fromDisk(u);
+          for (const u of await candidateFiles(uri)) this.fromDisk(u);
         }
       } catch {
         // Gone again already: the delete event follows.

@@ -73,7 +73,7 @@ describe('Dataset', () => {
       assert.equal(events[2].all, false);
       ds.deleteFile(ALEX);
       assert.equal(events[3].all, true, 'the last person file');
-      assert.deepEqual(paths(events[3]), [A1, OKR].sort());
+      assert.deepEqual(paths(events[3]), [A1, ALEX, OKR].sort(), 'everything left, and the file that went (its diagnostics must go)');
       assert.deepEqual(rowsOf(ds, [A1]).filter((r) => r.code === 'unknown-person'), []);
     });
 
