@@ -49,10 +49,10 @@ export interface LazyDoc {
 /**
  * The diagnostics a file had when the persistent index was saved: valid for
  * as long as nothing the file depends on has changed since (see restoreAll).
- * `load` returns undefined when they cannot be read; they are computed then.
+ * `loadDiagnostics` returns undefined when they cannot be read; they are computed then.
  */
 export interface CachedDiagnostics {
-  load(): Diagnostic[] | undefined;
+  loadDiagnostics(): Diagnostic[] | undefined;
 }
 
 /** One file of a warm start (restoreAll). */
@@ -391,7 +391,7 @@ export class Dataset {
     if (!entry) return [];
     if (entry.memoGen === this.gen && entry.memo) return entry.memo;
     if (entry.cached) {
-      const cached = entry.cached.load();
+      const cached = entry.cached.loadDiagnostics();
       entry.cached = undefined;
       if (cached) return this.remember(entry, cached);
     }

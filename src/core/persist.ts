@@ -13,8 +13,9 @@
 // file's diagnostics, so an index is two files:
 //
 //   - the index, read at the start: per file its path, size, mtime and
-//     summary (~100 bytes a file), then every file's diagnostics, a section
-//     parsed when the first of them is asked for (~60 bytes a file);
+//     summary (~85 bytes a file, binary), then every file's diagnostics, a
+//     JSON section parsed when the first of them is asked for (~60 bytes a
+//     file);
 //   - the documents ("payload"), each in the compact form, read when the
 //     first document is, and decoded one by one as something reads them
 //     (Dataset.restoreAll: a view, a hover, a rule re-judging the file).
@@ -34,31 +35,44 @@
 // It is ~36% of the plain JSON (~2.6 KB a note); a load is mostly JSON.parse,
 // so fewer values is what makes it faster.
 //
-// Layout, in UTF-8:
+// Layout: a binary index, so a start parses no JSON but its header. A start
+// runs in a process whose JIT has not warmed up, where every turn of a loop
+// and every object costs: with the columns as JSON (format 2), reading the
+// index of 10k notes took ~45 ms, mostly JSON.parse and the objects it makes;
+// as typed arrays over the file's own bytes and one string split, ~20 ms.
 //
 //   index:   CADENCE-INDEX <INDEX_FORMAT>\n
-//            {"core","key","shapes","count","indexBytes","diagnosticsBytes","indexHash","payloadId","payloadBytes","diagnostics"}<spaces>\n
-//            <a JSON object of columns (Columns below), indexBytes long>
-//            <a JSON array of each file's packed diagnostics or null, diagnosticsBytes long>
+//            {"core","key","shapes","count",…,"bodyHash","diagnosticsHash","payloadId","payloadBytes","diagnostics"}<spaces>\n
+//            the body, starting on an 8-byte boundary of the file:
+//              float64 size[count], mtime[count]
+//              uint32  length[count], hash[count]       (each document in the payload)
+//              int32   key[count], date[count], skip[count]   (a string's number, -1 for none)
+//              uint32  refStart[count + 1], dueStart[count + 1], refs[refCount], due[dueCount]
+//              uint8   kind[count]                      (0: not a Cadence file; else 1 + KINDS' index)
+//              the strings, UTF-8, parted by NUL: the files' paths in order, then
+//              every other string once (people's keys, dates, skip reasons)
+//            a JSON array of each file's packed diagnostics or null, diagnosticsBytes long
 //   payload: CADENCE-DOCS <INDEX_FORMAT> <payloadId>\n
 //            <the documents one after another, payloadBytes long>
 //
 // The index holds, per file, its path, size, mtime, kind and summary, its
-// diagnostics, and the length and checksum of its document in the payload
-// (folders and people's keys are written once and counted in, which makes
-// it ~25% smaller to parse; indexHash covers both sections);
+// diagnostics, and the length and checksum of its document in the payload;
 // files that are not Cadence's (kind 0: no or another `type:`, or skipped as
 // too large or binary, with the reason) are listed too, so they are not
-// re-read either. `payloadId` is a checksum of the documents' checksums: an
-// index and a payload of two different saves never pair up.
+// re-read either. A file whose path is not well-formed Unicode is left out
+// (UTF-8 cannot carry a lone surrogate): it is read at the next start.
+// `payloadId` is a checksum of the documents' checksums: an index and a
+// payload of two different saves never pair up. `bodyHash` is checked at the
+// start; `diagnosticsHash` when the diagnostics are first asked for (a
+// damaged section means they are computed).
 //
 // Every check fails quietly: another format, another core version, other
-// settings, a wrong length (truncated) or a wrong checksum (corrupt) make
-// readIndex return undefined, and the caller indexes from scratch. A payload
-// that is missing, of another save or truncated, and a document whose own
-// checksum fails, are found when a document is loaded: it is replaced by an
-// empty one of its kind and reported through `onCorrupt`, so the caller
-// re-reads that file.
+// settings, a wrong length (truncated), a wrong checksum (corrupt) or a
+// number out of range make readIndex return undefined, and the caller
+// indexes from scratch. A payload that is missing, of another save or
+// truncated, and a document whose own checksum fails, are found when a
+// document is loaded: it is replaced by an empty one of its kind and reported
+// through `onCorrupt`, so the caller re-reads that file.
 
 import { summarize, type CachedDiagnostics, type Dataset, type DocSummary, type LazyDoc, type RestoredFile } from './dataset';
 import type { Doc, FileKind } from './model';
@@ -68,7 +82,7 @@ import type { Diagnostic } from './types';
 import { CORE_VERSION } from './version';
 
 /** Version of the layout above (CORE_VERSION covers the documents' shape). */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 const MAGIC = `CADENCE-INDEX ${INDEX_FORMAT}\n`;
 const DOCS_MAGIC = `CADENCE-DOCS ${INDEX_FORMAT} `;
 
@@ -95,6 +109,8 @@ export interface LoadedIndex {
   readonly writer: IndexWriter;
   /** diagnosticsKey() of the day and settings the saved diagnostics are for; null when none were saved. */
   readonly diagnostics: string | null;
+  /** The Cadence files among `files`, as restoreIndex hands them to the Dataset. */
+  readonly restorable: readonly RestoredFile[];
 }
 
 /** What the next index holds for one file. */
@@ -140,13 +156,21 @@ function fnv1a(bytes: Uint8Array): number {
   return h >>> 0;
 }
 
-/** A checksum of a long buffer, a 32-bit word at a time (the index section: ~1 MB at a start). */
-function hash32(bytes: Uint8Array): number {
+/** @internal A checksum of a long buffer, a 32-bit word at a time (the index body: ~0.9 MB at a start). */
+export function hash32(bytes: Uint8Array): number {
   const n = bytes.length >>> 2;
   const words = bytes.byteOffset % 4 === 0 ? new Int32Array(bytes.buffer, bytes.byteOffset, n) : new Int32Array(bytes.slice(0, n * 4).buffer);
   let h = 0x811c9dc5 ^ bytes.length;
-  for (let i = 0; i < n; i++) h = Math.imul(h ^ words[i], 0x01000193) ^ (h >>> 15);
-  for (let i = n * 4; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  let i = 0;
+  // Four words a turn: a start runs this before the JIT has warmed up, where each turn of a loop costs.
+  for (const end = n - 3; i < end; i += 4) {
+    h = Math.imul(h ^ words[i], 0x01000193) ^ (h >>> 15);
+    h = Math.imul(h ^ words[i + 1], 0x01000193) ^ (h >>> 15);
+    h = Math.imul(h ^ words[i + 2], 0x01000193) ^ (h >>> 15);
+    h = Math.imul(h ^ words[i + 3], 0x01000193) ^ (h >>> 15);
+  }
+  for (; i < n; i++) h = Math.imul(h ^ words[i], 0x01000193) ^ (h >>> 15);
+  for (let j = n * 4; j < bytes.length; j++) h = Math.imul(h ^ bytes[j], 0x01000193);
   return h >>> 0;
 }
 
@@ -234,22 +258,23 @@ class PayloadFile {
 }
 
 /**
- * The diagnostics section of a read index: parsed when the Dataset first asks
- * for one file's (a warm start's first publication asks for them all).
+ * The diagnostics section of a read index: checked and parsed when the
+ * Dataset first asks for one file's (a warm start's first publication asks
+ * for them all).
  */
 class DiagnosticsSection {
   private list: unknown[] | undefined;
 
   constructor(
     private bytes: Uint8Array | undefined,
+    private readonly hash: number,
     private readonly count: number,
-    readonly writer: IndexWriter,
   ) {}
 
   at(i: number): unknown {
     if (!this.list) {
       try {
-        const v: unknown = JSON.parse(utf8.decode(this.bytes!));
+        const v: unknown = hash32(this.bytes!) === this.hash ? JSON.parse(utf8.decode(this.bytes!)) : undefined;
         this.list = Array.isArray(v) && v.length === this.count ? v : [];
       } catch {
         this.list = [];
@@ -260,25 +285,6 @@ class DiagnosticsSection {
   }
 }
 
-/** One file's saved diagnostics. */
-class SavedDiagnostics implements CachedDiagnostics {
-  constructor(
-    private readonly section: DiagnosticsSection,
-    private readonly i: number,
-  ) {}
-
-  load(): Diagnostic[] | undefined {
-    try {
-      const packed = this.section.at(this.i);
-      if (!Array.isArray(packed)) return undefined;
-      const list = this.section.writer.unpack(packed as Packed);
-      return Array.isArray(list) && list.every(isDiagnostic) ? (list as Diagnostic[]) : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-}
-
 function isDiagnostic(d: unknown): d is Diagnostic {
   if (!d || typeof d !== 'object') return false;
   const o = d as Record<string, unknown>;
@@ -286,42 +292,87 @@ function isDiagnostic(d: unknown): d is Diagnostic {
   return isStr(o.code) && isStr(o.severity) && isStr(o.message) && !!r && isCount(r.start?.line) && isCount(r.end?.line);
 }
 
-/** A file of a read index; for a Cadence file also its document, decoded on first use, and its saved diagnostics. */
-class CachedFile implements IndexedFile, LazyDoc {
+/** The columns of a read index, over its own bytes: a file per position. */
+interface Table {
+  /** The paths (a file's path is strings[i]), then the other strings. */
+  readonly strings: readonly string[];
+  readonly size: Float64Array;
+  readonly mtime: Float64Array;
+  readonly skip: Int32Array;
+  /** Where each document starts in the payload (the running sum of the lengths). */
+  readonly offset: Float64Array;
+  readonly length: Uint32Array;
+  readonly hash: Uint32Array;
+  readonly file: PayloadFile;
+  readonly diagnostics: DiagnosticsSection | undefined;
+  readonly writer: IndexWriter;
+  readonly onCorrupt: ((path: string) => void) | undefined;
+}
+
+/**
+ * A file of a read index: a position in its Table, so a start makes one
+ * object a file. For a Cadence file it is also the document, decoded on first
+ * use, and its saved diagnostics.
+ */
+class CachedFile implements IndexedFile, LazyDoc, CachedDiagnostics {
+  // Plain fields, not getters: the Dataset reads them once a file, at the start, before the JIT has warmed up.
   readonly doc: LazyDoc | undefined;
   readonly diagnostics: CachedDiagnostics | undefined;
+  /** Set when write() copied the document into a new payload: its bytes are then buf[at …]. */
+  buf: Uint8Array | undefined;
+  at: number;
 
   constructor(
     readonly path: string,
-    readonly size: number,
-    readonly mtime: number,
     readonly summary: DocSummary | undefined,
-    readonly skip: string | undefined,
-    // Where the document's bytes are: in the payload file until write() copies them to its new one.
-    public file: PayloadFile | undefined,
-    public buf: Uint8Array | undefined,
-    public offset: number,
-    readonly length: number,
-    readonly hash: number,
-    diagnostics: CachedDiagnostics | undefined,
-    readonly writer: IndexWriter,
-    private readonly onCorrupt: ((path: string) => void) | undefined,
+    private readonly t: Table,
+    private readonly i: number,
   ) {
-    this.doc = summary ? this : undefined;
-    this.diagnostics = diagnostics;
+    this.doc = summary && this;
+    this.diagnostics = summary && t.diagnostics && this;
+    this.buf = undefined;
+    this.at = 0;
+  }
+
+  get size(): number {
+    return this.t.size[this.i];
+  }
+
+  get mtime(): number {
+    return this.t.mtime[this.i];
+  }
+
+  get skip(): string | undefined {
+    const s = this.t.skip[this.i];
+    return s < 0 ? undefined : this.t.strings[s];
+  }
+
+  get writer(): IndexWriter {
+    return this.t.writer;
+  }
+
+  get length(): number {
+    return this.t.length[this.i];
+  }
+
+  get hash(): number {
+    return this.t.hash[this.i];
   }
 
   /** The document's bytes, or undefined when the payload is unusable. */
   bytes(): Uint8Array | undefined {
-    if (!this.buf && this.file) this.buf = this.file.get();
-    return this.buf?.subarray(this.offset, this.offset + this.length);
+    if (this.buf) return this.buf.subarray(this.at, this.at + this.length);
+    const all = this.t.file.get();
+    if (!all) return undefined;
+    const at = this.t.offset[this.i];
+    return all.subarray(at, at + this.length);
   }
 
   load(): Doc {
     const kind = this.summary!.kind;
     let doc: Doc | undefined;
+    const bytes = this.bytes();
     try {
-      const bytes = this.bytes();
       if (bytes && fnv1a(bytes) === this.hash) {
         const d = this.writer.unpack(JSON.parse(utf8.decode(bytes))) as Doc;
         if (d && d.kind === kind && d.path === this.path) doc = d;
@@ -331,11 +382,22 @@ class CachedFile implements IndexedFile, LazyDoc {
     }
     if (!doc) {
       // Something to show until the caller has re-read the file.
-      this.onCorrupt?.(this.path);
+      this.t.onCorrupt?.(this.path);
       return parseDoc(this.path, '', kind);
     }
-    this.writer.remember(doc, { buf: this.buf!, offset: this.offset, length: this.length, hash: this.hash });
+    this.writer.remember(doc, { buf: bytes!, offset: 0, length: bytes!.length, hash: this.hash });
     return doc;
+  }
+
+  loadDiagnostics(): Diagnostic[] | undefined {
+    try {
+      const packed = this.t.diagnostics?.at(this.i);
+      if (!Array.isArray(packed)) return undefined;
+      const list = this.writer.unpack(packed as Packed);
+      return Array.isArray(list) && list.every(isDiagnostic) ? (list as Diagnostic[]) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 }
 
@@ -374,104 +436,140 @@ export class IndexWriter {
    * value the compact form cannot hold (a bug).
    */
   write(files: Iterable<IndexEntry>, settings: Settings, today?: string): WrittenIndex {
-    const cols: Columns = { dirs: [], dir: [], name: [], keys: [], size: [], mtime: [], kind: [], key: [], date: [], refs: [], due: [], length: [], hash: [], skip: [] };
-    // Folders and people's keys once each, by number: less to parse at a start.
-    const dirIds = new Map<string, number>();
-    const keyIds = new Map<string, number>();
-    const keyId = (k: string): number => {
-      let id = keyIds.get(k);
-      if (id === undefined) keyIds.set(k, (id = cols.keys.push(k) - 1));
+    const paths: string[] = [];
+    // The other strings, each once, numbered after the paths.
+    const others: string[] = [];
+    const otherIds = new Map<string, number>();
+    const other = (v: string): number => {
+      let id = otherIds.get(v);
+      if (id === undefined) otherIds.set(v, (id = others.push(v) - 1));
       return id;
     };
+    const size: number[] = [];
+    const mtime: number[] = [];
+    const kind: number[] = [];
+    const key: number[] = [];
+    const date: number[] = [];
+    const skip: number[] = [];
+    const length: number[] = [];
+    const hash: number[] = [];
+    const refStart = [0];
+    const dueStart = [0];
+    const refs: number[] = [];
+    const due: number[] = [];
     const diags: (Packed | null)[] = [];
     const parts: { readonly payload: Payload; readonly target: Doc | CachedFile }[] = [];
     let total = 0;
     let id = 0x811c9dc5;
     for (const f of files) {
-      const slash = f.path.lastIndexOf('/') + 1;
-      const dir = f.path.slice(0, slash);
-      let d = dirIds.get(dir);
-      if (d === undefined) dirIds.set(dir, (d = cols.dirs.push(dir) - 1));
-      cols.dir.push(d);
-      cols.name.push(f.path.slice(slash));
-      cols.size.push(f.size);
-      cols.mtime.push(f.mtime);
-      if (!f.summary || !f.doc) {
-        cols.kind.push(0);
-        cols.key.push(null);
-        cols.date.push(null);
-        cols.refs.push(null);
-        cols.due.push(null);
-        cols.length.push(0);
-        cols.hash.push(0);
+      const s = f.summary;
+      let target: Doc | CachedFile | undefined;
+      let payload: Payload | undefined;
+      if (s && f.doc) {
+        if (f.doc instanceof CachedFile && f.doc.writer === this) target = f.doc;
+        // Another index's document: decoded here (the caller should have passed the Dataset's own copy).
+        else if ('load' in f.doc) target = (f.doc as LazyDoc).load();
+        else target = f.doc as Doc;
+        if (target instanceof CachedFile) {
+          const bytes = target.bytes();
+          // The old payload file is unusable: decode (an empty stand-in, reported) and encode that.
+          if (!bytes) target = target.load();
+          payload = target instanceof CachedFile ? { buf: bytes!, offset: 0, length: bytes!.length, hash: target.hash } : this.payloadOf(target);
+        } else payload = this.payloadOf(target);
+      }
+      // UTF-8 cannot carry a lone surrogate, and NUL parts the strings: such a file is left out, and read at the next start.
+      if (!wellFormed(f.path) || (s && ![s.key, s.date, ...s.refs, ...s.openDue].every((v) => v === undefined || wellFormed(v)))) continue;
+      paths.push(f.path);
+      size.push(f.size);
+      mtime.push(f.mtime);
+      if (!s || !target || !payload) {
+        kind.push(0);
+        key.push(-1);
+        date.push(-1);
+        skip.push(f.skip === undefined ? -1 : other(f.skip.replace(/[\0\p{Cs}]/gu, '\ufffd')));
+        length.push(0);
+        hash.push(0);
+        refStart.push(refs.length);
+        dueStart.push(due.length);
         diags.push(null);
-        cols.skip.push(f.skip ?? null);
         continue;
       }
-      const s = f.summary;
-      let target: Doc | CachedFile;
-      if (f.doc instanceof CachedFile && f.doc.writer === this) target = f.doc;
-      // Another index's document: decoded here (the caller should have passed the Dataset's own copy).
-      else if ('load' in f.doc) target = (f.doc as LazyDoc).load();
-      else target = f.doc as Doc;
-      let payload: Payload;
-      if (target instanceof CachedFile) {
-        const bytes = target.bytes();
-        // The old payload file is unusable: decode (an empty stand-in, reported) and encode that.
-        if (!bytes) target = target.load();
-        payload = target instanceof CachedFile ? { buf: bytes!, offset: 0, length: bytes!.length, hash: target.hash } : this.payloadOf(target);
-      } else payload = this.payloadOf(target);
-      cols.kind.push(KINDS.indexOf(s.kind));
-      cols.key.push(s.key === undefined ? null : keyId(s.key));
-      cols.date.push(s.date ?? null);
-      cols.refs.push(s.refs.map(keyId));
-      cols.due.push(s.openDue as string[]);
-      cols.length.push(payload.length);
-      cols.hash.push(payload.hash);
+      kind.push(KINDS.indexOf(s.kind));
+      key.push(s.key === undefined ? -1 : other(s.key));
+      date.push(s.date === undefined ? -1 : other(s.date));
+      skip.push(-1);
+      for (const r of s.refs) refs.push(other(r));
+      refStart.push(refs.length);
+      for (const d of s.openDue) due.push(other(d));
+      dueStart.push(due.length);
+      length.push(payload.length);
+      hash.push(payload.hash);
       diags.push(today !== undefined && f.diagnostics ? this.packDiagnostics(f.diagnostics) : null);
-      cols.skip.push(null);
       parts.push({ payload, target });
       total += payload.length;
       id = Math.imul(id ^ payload.hash, 0x01000193) ^ payload.length;
     }
-    const payloadId = (id >>> 0).toString(16);
-    const columns = encoder.encode(JSON.stringify(cols));
+    const count = paths.length;
+    const strings = [...paths, ...others];
+    const text = encoder.encode(strings.join('\0'));
     const diagSection = encoder.encode(today === undefined ? '[]' : JSON.stringify(diags));
-    const index = new Uint8Array(columns.length + diagSection.length);
-    index.set(columns, 0);
-    index.set(diagSection, columns.length);
-    // The index section starts on a 4-byte boundary, so hash32 reads it in place.
+    const words = 5 * count + 2 * (count + 1) + refs.length + due.length;
+    const bodyBytes = 16 * count + 4 * words + count + text.length;
+    const body = new Uint8Array(bodyBytes + ((8 - (bodyBytes % 8)) % 8) + diagSection.length);
+    const cols = new Columns(body.buffer, count, refs.length, due.length);
+    // The other strings are numbered after the paths.
+    const at = (id: number): number => (id < 0 ? id : id + count);
+    cols.size.set(size);
+    cols.mtime.set(mtime);
+    cols.length.set(length);
+    cols.hash.set(hash);
+    cols.key.set(key.map(at));
+    cols.date.set(date.map(at));
+    cols.skip.set(skip.map(at));
+    cols.refStart.set(refStart);
+    cols.dueStart.set(dueStart);
+    cols.refs.set(refs.map(at));
+    cols.due.set(due.map(at));
+        cols.kind.set(kind);
+    body.set(text, cols.end);
+    const diagnosticsAt = body.length - diagSection.length;
+    body.set(diagSection, diagnosticsAt);
+    const payloadId = (id >>> 0).toString(16);
     let head = MAGIC + JSON.stringify({
       core: CORE_VERSION,
       key: indexKey(settings),
       shapes: this.shapes,
-      count: cols.dir.length,
-      indexBytes: columns.length,
+      count,
+      refCount: refs.length,
+      dueCount: due.length,
+      stringCount: strings.length,
+      stringBytes: text.length,
+      bodyHash: hash32(body.subarray(0, diagnosticsAt)),
       diagnosticsBytes: diagSection.length,
-      indexHash: hash32(index),
+      diagnosticsHash: hash32(diagSection),
       payloadId,
       payloadBytes: total,
       diagnostics: today === undefined ? null : diagnosticsKey(today, settings),
     });
-    head += ' '.repeat((4 - ((encoder.encode(head).length + 1) % 4)) % 4) + '\n';
+    // The body starts on an 8-byte boundary, so the columns are read in place.
+    head += ' '.repeat((8 - ((encoder.encode(head).length + 1) % 8)) % 8) + '\n';
     const header = encoder.encode(head);
-    const out = new Uint8Array(header.length + index.length);
+    const out = new Uint8Array(header.length + body.length);
     out.set(header, 0);
-    out.set(index, header.length);
+    out.set(body, header.length);
     const docsHeader = encoder.encode(`${DOCS_MAGIC}${payloadId}\n`);
     const payload = new Uint8Array(docsHeader.length + total);
     payload.set(docsHeader, 0);
     const docs = payload.subarray(docsHeader.length);
-    let at = 0;
+    let offset = 0;
     for (const { payload: p, target } of parts) {
-      docs.set(bytesOf(p), at);
+      docs.set(bytesOf(p), offset);
       // Point at the new buffer, so the older ones can be collected.
       if (target instanceof CachedFile) {
-        target.file = undefined;
         target.buf = docs;
-        target.offset = at;
-      } else this.memo.set(target, { buf: docs, offset: at, length: p.length, hash: p.hash });
-      at += p.length;
+        target.at = offset;
+      } else this.memo.set(target, { buf: docs, offset, length: p.length, hash: p.hash });
+      offset += p.length;
     }
     return { index: out, payload };
   }
@@ -632,27 +730,50 @@ export function readIndex(bytes: Uint8Array, settings: Settings, payload: Payloa
   }
 }
 
-/** The index section: one array per field, a file per position (cheaper to parse than a row per file). */
-interface Columns {
-  /** Each file's path is dirs[dir] + name. */
-  dirs: string[];
-  dir: number[];
-  name: string[];
-  /** People's keys, which key and refs count in. */
-  keys: string[];
-  size: number[];
-  mtime: number[];
-  /** 0: not a Cadence file; else 1 + the index in KINDS. */
-  kind: number[];
-  key: (number | null)[];
-  date: (string | null)[];
-  refs: (number[] | null)[];
-  due: (string[] | null)[];
-  /** Payload bytes of each document, in order (0 for kind 0). */
-  length: number[];
-  hash: number[];
-  skip: (string | null)[];
+/** Not a lone surrogate in it: UTF-8 carries it exactly. */
+const wellFormed = (v: string): boolean => !/[\0\p{Cs}]/u.test(v);
+
+/** The columns of the body, as views over its buffer (which starts on an 8-byte boundary). */
+class Columns {
+  readonly size: Float64Array;
+  readonly mtime: Float64Array;
+  readonly length: Uint32Array;
+  readonly hash: Uint32Array;
+  readonly key: Int32Array;
+  readonly date: Int32Array;
+  readonly skip: Int32Array;
+  readonly refStart: Uint32Array;
+  readonly dueStart: Uint32Array;
+  readonly refs: Uint32Array;
+  readonly due: Uint32Array;
+  readonly kind: Uint8Array;
+  /** Where the strings start. */
+  readonly end: number;
+
+  constructor(buffer: ArrayBufferLike, count: number, refCount: number, dueCount: number, start = 0) {
+    let at = start;
+    const next = <T>(make: new (b: ArrayBufferLike, offset: number, length: number) => T, n: number, width: number): T => {
+      const view = new make(buffer, at, n);
+      at += n * width;
+      return view;
+    };
+    this.size = next(Float64Array, count, 8);
+    this.mtime = next(Float64Array, count, 8);
+    this.length = next(Uint32Array, count, 4);
+    this.hash = next(Uint32Array, count, 4);
+    this.key = next(Int32Array, count, 4);
+    this.date = next(Int32Array, count, 4);
+    this.skip = next(Int32Array, count, 4);
+    this.refStart = next(Uint32Array, count + 1, 4);
+    this.dueStart = next(Uint32Array, count + 1, 4);
+    this.refs = next(Uint32Array, refCount, 4);
+    this.due = next(Uint32Array, dueCount, 4);
+    this.kind = next(Uint8Array, count, 1);
+    this.end = at - start;
+  }
 }
+
+const EMPTY: readonly string[] = Object.freeze([]);
 
 function read(bytes: Uint8Array, settings: Settings, source: PayloadSource, onCorrupt: ((path: string) => void) | undefined): LoadedIndex | undefined {
   const magic = encoder.encode(MAGIC);
@@ -662,61 +783,84 @@ function read(bytes: Uint8Array, settings: Settings, source: PayloadSource, onCo
   if (nl === -1) return undefined;
   const h = JSON.parse(utf8.decode(bytes.subarray(magic.length, nl))) as Record<string, unknown>;
   if (!h || h.core !== CORE_VERSION || h.key !== indexKey(settings)) return undefined;
-  const { shapes, count, indexBytes, diagnosticsBytes, indexHash, payloadId, payloadBytes, diagnostics } = h;
-  if (!isCount(count) || !isCount(indexBytes) || !isCount(diagnosticsBytes) || !isCount(payloadBytes) || !isNum(indexHash) || !isStr(payloadId) || (diagnostics !== null && !isStr(diagnostics))) return undefined;
+  const { shapes, count, refCount, dueCount, stringCount, stringBytes, bodyHash, diagnosticsBytes, diagnosticsHash, payloadId, payloadBytes, diagnostics } = h;
+  if (![count, refCount, dueCount, stringCount, stringBytes, diagnosticsBytes, payloadBytes].every(isCount) || !isNum(bodyHash) || !isNum(diagnosticsHash) || !isStr(payloadId)) return undefined;
+  if (diagnostics !== null && !isStr(diagnostics)) return undefined;
   // '__proto__' would set a decoded object's prototype instead of a key.
   if (!Array.isArray(shapes) || !shapes.every((s) => Array.isArray(s) && s.every((k) => isStr(k) && k !== '__proto__'))) return undefined;
-  const indexStart = nl + 1;
-  if (bytes.length !== indexStart + indexBytes + diagnosticsBytes) return undefined;
-  if (hash32(bytes.subarray(indexStart)) !== indexHash) return undefined;
-  const c = JSON.parse(utf8.decode(bytes.subarray(indexStart, indexStart + indexBytes))) as Columns;
-  if (!c || typeof c !== 'object') return undefined;
-  for (const k of ['dir', 'name', 'size', 'mtime', 'kind', 'key', 'date', 'refs', 'due', 'length', 'hash', 'skip'] as const) {
-    if (!Array.isArray(c[k]) || c[k].length !== count) return undefined;
-  }
-  const { dirs, keys } = c;
-  if (!Array.isArray(dirs) || !dirs.every(isStr) || !Array.isArray(keys) || !keys.every(isStr)) return undefined;
+  const n = count as number;
+  const strCount = stringCount as number;
+  if (strCount < n) return undefined;
+  const columnBytes = 16 * n + 4 * (5 * n + 2 * (n + 1) + (refCount as number) + (dueCount as number)) + n;
+  const bodyBytes = columnBytes + (stringBytes as number);
+  const diagnosticsAt = bodyBytes + ((8 - (bodyBytes % 8)) % 8);
+  const start = nl + 1;
+  if (bytes.length !== start + diagnosticsAt + (diagnosticsBytes as number)) return undefined;
+  // The body read in place, or copied when the caller's bytes do not sit on an 8-byte boundary.
+  const body = (bytes.byteOffset + start) % 8 === 0 ? bytes.subarray(start) : bytes.slice(start);
+  if (hash32(body.subarray(0, diagnosticsAt)) !== bodyHash) return undefined;
+  const c = new Columns(body.buffer, n, refCount as number, dueCount as number, body.byteOffset);
+  const strings = utf8.decode(body.subarray(c.end, c.end + (stringBytes as number))).split('\0');
+  if (strings.length !== strCount || c.refStart[0] !== 0 || c.refStart[n] !== c.refs.length || c.dueStart[0] !== 0 || c.dueStart[n] !== c.due.length) return undefined;
 
   const writer = new IndexWriter(shapes as string[][]);
-  const file = new PayloadFile(source, payloadId, payloadBytes);
-  const section = diagnostics === null ? undefined : new DiagnosticsSection(bytes.subarray(indexStart + indexBytes), count, writer);
+  const table: Table = {
+    strings,
+    size: c.size,
+    mtime: c.mtime,
+    skip: c.skip,
+    offset: new Float64Array(n),
+    length: c.length,
+    hash: c.hash,
+    file: new PayloadFile(source, payloadId as string, payloadBytes as number),
+    diagnostics: diagnostics === null ? undefined : new DiagnosticsSection(body.subarray(diagnosticsAt), diagnosticsHash as number, n),
+    writer,
+    onCorrupt,
+  };
   const files = new Map<string, IndexedFile>();
+  const restorable: CachedFile[] = [];
+  const { size, mtime, kind, length, key, date, skip, refStart, refs, dueStart, due } = c;
   let offset = 0;
-  // A plain indexed loop: it runs 10k times before the JIT has warmed up.
-  for (let i = 0; i < count; i++) {
-    const dirName = dirs[c.dir[i]];
-    const name = c.name[i];
-    if (!isStr(dirName) || !isStr(name)) return undefined;
-    const path = dirName + name;
-    const size = c.size[i];
-    const mtime = c.mtime[i];
-    const kindCode = c.kind[i];
-    const length = c.length[i];
-    const hash = c.hash[i];
-    if (!isStr(path) || !isCount(size) || !isNum(mtime) || !isCount(length) || !isNum(hash) || files.has(path)) return undefined;
+  // One plain indexed loop that checks as it goes (every number that names a
+  // string must name one): it runs 10k times before the JIT has warmed up.
+  for (let i = 0; i < n; i++) {
+    const k = kind[i];
+    const r0 = refStart[i];
+    const r1 = refStart[i + 1];
+    const d0 = dueStart[i];
+    const d1 = dueStart[i + 1];
+    if (!(size[i] >= 0) || !Number.isFinite(mtime[i]) || k >= KINDS.length || r1 < r0 || d1 < d0) return undefined;
     let summary: DocSummary | undefined;
-    let skip: string | undefined;
-    if (kindCode === 0) {
-      const sk = c.skip[i];
-      if (sk !== null && !isStr(sk)) return undefined;
-      skip = sk ?? undefined;
+    if (k === 0) {
+      if (length[i] !== 0 || r1 !== r0 || d1 !== d0 || skip[i] >= strCount || skip[i] < -1) return undefined;
     } else {
-      const kind = KINDS[kindCode];
-      const keyAt = c.key[i];
-      const key = keyAt === null ? undefined : keys[keyAt];
-      const date = c.date[i];
-      const refIds = c.refs[i];
-      const due = c.due[i];
-      if (!kind || (keyAt !== null && key === undefined) || (date !== null && !isStr(date)) || !Array.isArray(refIds) || !Array.isArray(due)) return undefined;
-      const refs = new Array<string>(refIds.length);
-      for (let j = 0; j < refIds.length; j++) if ((refs[j] = keys[refIds[j]]) === undefined) return undefined;
-      for (let j = 0; j < due.length; j++) if (typeof due[j] !== 'string') return undefined;
-      summary = { kind, key, date: date ?? undefined, refs, openDue: due };
+      let r: readonly string[] = EMPTY;
+      let d: readonly string[] = EMPTY;
+      if (r1 > r0) {
+        const list = new Array<string>(r1 - r0);
+        for (let j = r0; j < r1; j++) if ((list[j - r0] = strings[refs[j]]) === undefined) return undefined;
+        r = list;
+      }
+      if (d1 > d0) {
+        const list = new Array<string>(d1 - d0);
+        for (let j = d0; j < d1; j++) if ((list[j - d0] = strings[due[j]]) === undefined) return undefined;
+        d = list;
+      }
+      const ki = key[i];
+      const di = date[i];
+      const kv = ki === -1 ? undefined : strings[ki];
+      const dv = di === -1 ? undefined : strings[di];
+      if ((kv === undefined && ki !== -1) || (dv === undefined && di !== -1)) return undefined;
+      summary = { kind: KINDS[k]!, key: kv, date: dv, refs: r, openDue: d };
     }
-    files.set(path, new CachedFile(path, size, mtime, summary, skip, file, undefined, offset, length, hash, section && summary && new SavedDiagnostics(section, i), writer, onCorrupt));
-    offset += length;
+    table.offset[i] = offset;
+    offset += length[i];
+    const path = strings[i];
+    const f = new CachedFile(path, summary, table, i);
+    files.set(path, f);
+    if (summary) restorable.push(f);
   }
-  return offset === payloadBytes ? { files, writer, diagnostics: diagnostics as string | null } : undefined;
+  return files.size === n && offset === payloadBytes ? { files, writer, diagnostics: diagnostics as string | null, restorable: restorable as RestoredFile[] } : undefined;
 }
 
 /**
@@ -727,9 +871,7 @@ function read(bytes: Uint8Array, settings: Settings, source: PayloadSource, onCo
  */
 export function restoreIndex(index: LoadedIndex, dataset: Dataset): void {
   const valid = index.diagnostics !== null && index.diagnostics === diagnosticsKey(dataset.today, dataset.settings);
-  const restored: RestoredFile[] = [];
-  for (const f of index.files.values()) if (f.summary && f.doc) restored.push(f as RestoredFile);
-  dataset.restoreAll(restored, valid);
+  dataset.restoreAll(index.restorable, valid);
 }
 
 /**

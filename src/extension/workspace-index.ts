@@ -159,7 +159,8 @@ export class FolderIndex {
         this.skipped.set(f.path, f.skip);
         this.onSkipChange(f.path);
       }
-      this.stamps.set(f.path, f.skip ? { size: f.size, mtime: f.mtime, skip: f.skip } : { size: f.size, mtime: f.mtime });
+      // The index's own entry is the stamp (size, mtime, skip): no copy a file.
+      this.stamps.set(f.path, f);
     }
   }
 }

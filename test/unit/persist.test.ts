@@ -10,7 +10,7 @@ import { readSettingsText } from '../../src/cli/settings-file';
 import { walk } from '../../src/cli/walk';
 import { Dataset, summarize } from '../../src/core/dataset';
 import type { Doc } from '../../src/core/model';
-import { diagnosticsKey, entryOf, indexKey, IndexWriter, readIndex, restoreFile, restoreIndex, type FileStamp, type IndexedFile, type IndexEntry, type LoadedIndex, type WrittenIndex } from '../../src/core/persist';
+import { diagnosticsKey, entryOf, hash32, indexKey, IndexWriter, readIndex, restoreFile, restoreIndex, type FileStamp, type IndexedFile, type IndexEntry, type LoadedIndex, type WrittenIndex } from '../../src/core/persist';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import { decodeFile } from '../../src/core/text';
 import { CORE_VERSION } from '../../src/core/version';
@@ -174,6 +174,34 @@ describe('persistent index', () => {
     });
   });
 
+  describe('the binary layout', () => {
+    it('reads from bytes at any offset of their buffer (the columns are copied when not 8-aligned)', () => {
+      const w = load(WORKSPACES[0]);
+      const x = written(w, new IndexWriter(), TODAY);
+      for (let shift = 0; shift < 8; shift++) {
+        const buffer = new Uint8Array(x.index.length + shift);
+        buffer.set(x.index, shift);
+        const index = readIndex(buffer.subarray(shift), w.settings, x.payload)!;
+        assert.ok(index, `offset ${shift}`);
+        const warm = new Dataset({ today: TODAY, settings: w.settings });
+        restoreIndex(index, warm);
+        assert.deepEqual(rowsOf(warm), rowsOf(w.dataset), `offset ${shift}`);
+      }
+    });
+
+    it('a path UTF-8 cannot carry, or with a NUL, is left out (read at the next start); the rest reads', () => {
+      const w = load(WORKSPACES[0]);
+      const odd = ['people/lone-\uD800.md', 'people/nul\0.md', 'notes/\uDC00.md'];
+      const x = new IndexWriter().write([...entries(w), ...odd.map((path, i) => ({ path, size: i, mtime: i, skip: `odd \uD800 reason\0 ${i}` }))], w.settings);
+      const index = reread(x, w.settings)!;
+      assert.ok(index);
+      assert.deepEqual([...index.files.keys()].sort(), [...w.stamps.keys()].sort());
+      const ok = new IndexWriter().write([{ path: 'big.md', size: 9e15, mtime: 1.5, skip: 'a reason with \uD800 and \0 in it' }], w.settings);
+      assert.equal(reread(ok, w.settings)!.files.get('big.md')!.skip, 'a reason with \uFFFD and \uFFFD in it', 'a skip reason is only shown: spelled safely');
+      assert.equal(reread(ok, w.settings)!.files.get('big.md')!.size, 9e15);
+    });
+  });
+
   describe('saving again', () => {
     it('copies unloaded documents as they are, and the result reads back the same', () => {
       const w = load(WORKSPACES[0]);
@@ -270,6 +298,43 @@ describe('persistent index', () => {
       }
       assert.equal(read(withHeader((h) => (h.shapes = [['__proto__']])), w.settings), undefined);
       assert.equal(read(withHeader((h) => (h.count = (h.count as number) + 1)), w.settings), undefined);
+    });
+
+    it('numbers that name no string or run past a list, under a checksum that matches', () => {
+      const { magic, head, rest } = header(good);
+      const n = head.count as number;
+      const pad = (rest.length - (head.diagnosticsBytes as number)) - (16 * n + 4 * (5 * n + 2 * (n + 1) + (head.refCount as number) + (head.dueCount as number)) + n + (head.stringBytes as number));
+      assert.ok(pad >= 0 && pad < 8, 'the layout as the test knows it');
+      const at = { key: 16 * n + 8 * n, refStart: 16 * n + 20 * n, refs: 16 * n + 20 * n + 8 * (n + 1) };
+      const person = [...w.stamps.keys()].indexOf('people/sam.md');
+      assert.ok(person >= 0 && (head.refCount as number) > 0);
+      const cases: [string, (v: DataView) => void][] = [
+        ['a key past the strings', (v) => v.setInt32(at.key + 4 * person, 1 << 30, true)],
+        ['a key below -1', (v) => v.setInt32(at.key + 4 * person, -2, true)],
+        ['a reference past the strings', (v) => v.setUint32(at.refs, (head.stringCount as number) + 3, true)],
+        ['a list that ends before it starts', (v) => v.setUint32(at.refStart + 4 * 1, v.getUint32(at.refStart + 4 * 2, true) + 1, true)],
+        ['a list past the end', (v) => v.setUint32(at.refStart + 4 * n, (head.refCount as number) + 1, true)],
+      ];
+      for (const [what, damage] of cases) {
+        const body = rest.slice();
+        damage(new DataView(body.buffer, body.byteOffset, body.length));
+        const h = { ...head, bodyHash: hash32(body.subarray(0, body.length - (head.diagnosticsBytes as number))) };
+        let top = magic + JSON.stringify(h);
+        top += ' '.repeat((8 - ((new TextEncoder().encode(top).length + 1) % 8)) % 8) + '\n';
+        const bytes = new Uint8Array([...new TextEncoder().encode(top), ...body]);
+        assert.equal(read(bytes, w.settings), undefined, what);
+      }
+    });
+
+    it('a damaged diagnostics section: the index serves, and the diagnostics are computed', () => {
+      const x = written(w, new IndexWriter(), TODAY);
+      const bad = x.index.slice();
+      bad[bad.length - 20] ^= 0x04;
+      const index = readIndex(bad, w.settings, x.payload)!;
+      assert.ok(index, 'the files and summaries are intact');
+      const warm = new Dataset({ today: TODAY, settings: w.settings });
+      restoreIndex(index, warm);
+      for (const p of w.dataset.paths()) assert.deepStrictEqual(warm.diagnostics(p), w.dataset.diagnostics(p), p);
     });
 
     it('a damaged document: only it falls back (empty, reported), the others load', () => {
