@@ -236,11 +236,21 @@ export class Dataset {
     const people = this.personFiles;
     // Only the people index now; the indexes of who names whom wait until
     // something asks (a change, a rule): the saved diagnostics need neither.
+    let count = 0;
     for (const f of files) {
-      const e: Entry = { doc: undefined, lazy: f.doc, summary: f.summary, localGen: -1, memoGen: -1, cached: diagnosticsValid ? f.diagnostics : undefined };
-      if (this.entries.has(f.path)) throw new Error(`restoreAll: ${f.path} twice`);
+      // Every field from the start: one object shape for every entry.
+      const e: Entry = { doc: undefined, lazy: f.doc, summary: f.summary, local: undefined, localGen: -1, memo: undefined, memoGen: -1, cached: diagnosticsValid ? f.diagnostics : undefined };
       this.entries.set(f.path, e);
+      count++;
       if (f.summary.kind === 'person' && f.summary.key !== undefined) this.indexPerson(f.path, f.summary.key);
+    }
+    if (this.entries.size !== count) {
+      this.entries.clear();
+      this.peopleByKey.clear();
+      this.peopleDocs.clear();
+      this.peopleSorted = undefined;
+      this.personFiles = 0;
+      throw new Error('restoreAll: a path twice');
     }
     this.deferred = this.entries.size > 0;
     const paths = new Set(this.entries.keys());

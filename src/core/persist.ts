@@ -299,6 +299,8 @@ interface Table {
   readonly size: Float64Array;
   readonly mtime: Float64Array;
   readonly skip: Int32Array;
+  readonly refStart: Uint32Array;
+  readonly refs: Uint32Array;
   /** Where each document starts in the payload (the running sum of the lengths). */
   readonly offset: Float64Array;
   readonly length: Uint32Array;
@@ -314,24 +316,46 @@ interface Table {
  * object a file. For a Cadence file it is also the document, decoded on first
  * use, and its saved diagnostics.
  */
-class CachedFile implements IndexedFile, LazyDoc, CachedDiagnostics {
-  // Plain fields, not getters: the Dataset reads them once a file, at the start, before the JIT has warmed up.
-  readonly doc: LazyDoc | undefined;
-  readonly diagnostics: CachedDiagnostics | undefined;
+class CachedFile implements IndexedFile, DocSummary, LazyDoc, CachedDiagnostics {
+  // Plain fields, not getters: the Dataset reads them once a file, at the start,
+  // before the JIT has warmed up. Declared, so they are set once, in the constructor.
+  /** A Cadence file's summary is the file itself: one object a file, not two. */
+  declare readonly summary: DocSummary | undefined;
+  declare readonly doc: LazyDoc | undefined;
+  declare readonly diagnostics: CachedDiagnostics | undefined;
   /** Set when write() copied the document into a new payload: its bytes are then buf[at …]. */
-  buf: Uint8Array | undefined;
-  at: number;
+  declare buf: Uint8Array | undefined;
+  declare at: number;
+  declare private refList: readonly string[] | undefined;
 
   constructor(
     readonly path: string,
-    readonly summary: DocSummary | undefined,
+    /** The summary's fields; kind is undefined for a file that is not Cadence's. */
+    readonly kind: FileKind,
+    readonly key: string | undefined,
+    readonly date: string | undefined,
+    readonly openDue: readonly string[],
     private readonly t: Table,
     private readonly i: number,
   ) {
-    this.doc = summary && this;
-    this.diagnostics = summary && t.diagnostics && this;
+    const cadence = kind === undefined ? undefined : this;
+    this.summary = cadence;
+    this.doc = cadence;
+    this.diagnostics = t.diagnostics && cadence;
     this.buf = undefined;
     this.at = 0;
+    this.refList = undefined;
+  }
+
+  /** Who the file names: made when first asked for (the Dataset's who-names-whom index waits for the first change). */
+  get refs(): readonly string[] {
+    if (this.refList === undefined) {
+      const { refStart, refs, strings } = this.t;
+      const a = refStart[this.i];
+      const b = refStart[this.i + 1];
+      this.refList = a === b ? EMPTY : Array.from(refs.subarray(a, b), (id) => strings[id]);
+    }
+    return this.refList;
   }
 
   get size(): number {
@@ -809,6 +833,8 @@ function read(bytes: Uint8Array, settings: Settings, source: PayloadSource, onCo
     size: c.size,
     mtime: c.mtime,
     skip: c.skip,
+    refStart: c.refStart,
+    refs: c.refs,
     offset: new Float64Array(n),
     length: c.length,
     hash: c.hash,
@@ -830,17 +856,14 @@ function read(bytes: Uint8Array, settings: Settings, source: PayloadSource, onCo
     const d0 = dueStart[i];
     const d1 = dueStart[i + 1];
     if (!(size[i] >= 0) || !Number.isFinite(mtime[i]) || k >= KINDS.length || r1 < r0 || d1 < d0) return undefined;
-    let summary: DocSummary | undefined;
+    let d: readonly string[] = EMPTY;
+    let kv: string | undefined;
+    let dv: string | undefined;
     if (k === 0) {
       if (length[i] !== 0 || r1 !== r0 || d1 !== d0 || skip[i] >= strCount || skip[i] < -1) return undefined;
     } else {
-      let r: readonly string[] = EMPTY;
-      let d: readonly string[] = EMPTY;
-      if (r1 > r0) {
-        const list = new Array<string>(r1 - r0);
-        for (let j = r0; j < r1; j++) if ((list[j - r0] = strings[refs[j]]) === undefined) return undefined;
-        r = list;
-      }
+      // The references become strings when asked for (CachedFile.refs): checked here.
+      for (let j = r0; j < r1; j++) if (refs[j] >= strCount) return undefined;
       if (d1 > d0) {
         const list = new Array<string>(d1 - d0);
         for (let j = d0; j < d1; j++) if ((list[j - d0] = strings[due[j]]) === undefined) return undefined;
@@ -848,17 +871,16 @@ function read(bytes: Uint8Array, settings: Settings, source: PayloadSource, onCo
       }
       const ki = key[i];
       const di = date[i];
-      const kv = ki === -1 ? undefined : strings[ki];
-      const dv = di === -1 ? undefined : strings[di];
+      kv = ki === -1 ? undefined : strings[ki];
+      dv = di === -1 ? undefined : strings[di];
       if ((kv === undefined && ki !== -1) || (dv === undefined && di !== -1)) return undefined;
-      summary = { kind: KINDS[k]!, key: kv, date: dv, refs: r, openDue: d };
     }
     table.offset[i] = offset;
     offset += length[i];
     const path = strings[i];
-    const f = new CachedFile(path, summary, table, i);
+    const f = new CachedFile(path, KINDS[k]!, kv, dv, d, table, i);
     files.set(path, f);
-    if (summary) restorable.push(f);
+    if (k !== 0) restorable.push(f);
   }
   return files.size === n && offset === payloadBytes ? { files, writer, diagnostics: diagnostics as string | null, restorable: restorable as RestoredFile[] } : undefined;
 }

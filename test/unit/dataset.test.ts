@@ -275,6 +275,22 @@ describe('Dataset', () => {
     });
   });
 
+  describe('restoreAll()', () => {
+    it('refuses a path given twice, and leaves the dataset empty (no half-restored people)', () => {
+      const ds = makeDataset({ [ALEX]: personFile(), [A1]: note('alex', '2026-11-20') });
+      const files = ds.paths().map((p) => ({ path: p, summary: ds.summary(p)!, doc: { load: () => ds.doc(p)! } }));
+      const warm = new Dataset({ today: TODAY });
+      const events = listen(warm);
+      assert.throws(() => warm.restoreAll([...files, files[0]], false), /twice/);
+      assert.equal(warm.size, 0);
+      assert.deepEqual(warm.people(), []);
+      assert.equal(events.length, 0, 'nothing was announced');
+      warm.restoreAll(files, false);
+      assert.deepEqual(warm.paths(), ds.paths());
+      assert.deepEqual(warm.people().map((p) => p.path), [ALEX]);
+    });
+  });
+
   describe('batch()', () => {
     it('coalesces every change into one event with the union of the paths', () => {
       const ds = makeDataset({ [ALEX]: personFile() });
