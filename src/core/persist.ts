@@ -436,6 +436,7 @@ export class IndexWriter {
   private readonly rangeAt: boolean[][];
   private readonly shapeIds = new Map<string, number>();
   private readonly memo = new WeakMap<Doc, Payload>();
+  private readonly diagnosticsMemo = new WeakMap<readonly Diagnostic[], string>();
 
   constructor(shapes: readonly (readonly string[])[] = []) {
     this.shapes = shapes.map((s) => [...s]);
@@ -464,9 +465,10 @@ export class IndexWriter {
     // The other strings, each once, numbered after the paths.
     const others: string[] = [];
     const otherIds = new Map<string, number>();
+    // -2 for a string the index cannot hold (see below); each string is checked once.
     const other = (v: string): number => {
       let id = otherIds.get(v);
-      if (id === undefined) otherIds.set(v, (id = others.push(v) - 1));
+      if (id === undefined) otherIds.set(v, (id = wellFormed(v) ? others.push(v) - 1 : -2));
       return id;
     };
     const size: number[] = [];
@@ -481,7 +483,7 @@ export class IndexWriter {
     const dueStart = [0];
     const refs: number[] = [];
     const due: number[] = [];
-    const diags: (Packed | null)[] = [];
+    const diags: string[] = [];
     const parts: { readonly payload: Payload; readonly target: Doc | CachedFile }[] = [];
     let total = 0;
     let id = 0x811c9dc5;
@@ -501,12 +503,13 @@ export class IndexWriter {
           payload = target instanceof CachedFile ? { buf: bytes!, offset: 0, length: bytes!.length, hash: target.hash } : this.payloadOf(target);
         } else payload = this.payloadOf(target);
       }
-      // UTF-8 cannot carry a lone surrogate, and NUL parts the strings: such a file is left out, and read at the next start.
-      if (!wellFormed(f.path) || (s && ![s.key, s.date, ...s.refs, ...s.openDue].every((v) => v === undefined || wellFormed(v)))) continue;
-      paths.push(f.path);
-      size.push(f.size);
-      mtime.push(f.mtime);
+      // UTF-8 cannot carry a lone surrogate, and NUL parts the strings: a
+      // file with such a string is left out, and read at the next start.
+      if (!wellFormed(f.path)) continue;
       if (!s || !target || !payload) {
+        paths.push(f.path);
+        size.push(f.size);
+        mtime.push(f.mtime);
         kind.push(0);
         key.push(-1);
         date.push(-1);
@@ -515,20 +518,28 @@ export class IndexWriter {
         hash.push(0);
         refStart.push(refs.length);
         dueStart.push(due.length);
-        diags.push(null);
+        diags.push('null');
         continue;
       }
+      const k = s.key === undefined ? -1 : other(s.key);
+      const d = s.date === undefined ? -1 : other(s.date);
+      const refIds = s.refs.map(other);
+      const dueIds = s.openDue.map(other);
+      if (k === -2 || d === -2 || refIds.includes(-2) || dueIds.includes(-2)) continue;
+      paths.push(f.path);
+      size.push(f.size);
+      mtime.push(f.mtime);
       kind.push(KINDS.indexOf(s.kind));
-      key.push(s.key === undefined ? -1 : other(s.key));
-      date.push(s.date === undefined ? -1 : other(s.date));
+      key.push(k);
+      date.push(d);
       skip.push(-1);
-      for (const r of s.refs) refs.push(other(r));
+      refs.push(...refIds);
       refStart.push(refs.length);
-      for (const d of s.openDue) due.push(other(d));
+      due.push(...dueIds);
       dueStart.push(due.length);
       length.push(payload.length);
       hash.push(payload.hash);
-      diags.push(today !== undefined && f.diagnostics ? this.packDiagnostics(f.diagnostics) : null);
+      diags.push(today !== undefined && f.diagnostics ? this.diagnosticsJson(f.diagnostics) : 'null');
       parts.push({ payload, target });
       total += payload.length;
       id = Math.imul(id ^ payload.hash, 0x01000193) ^ payload.length;
@@ -536,7 +547,7 @@ export class IndexWriter {
     const count = paths.length;
     const strings = [...paths, ...others];
     const text = encoder.encode(strings.join('\0'));
-    const diagSection = encoder.encode(today === undefined ? '[]' : JSON.stringify(diags));
+    const diagSection = encoder.encode(today === undefined ? '[]' : `[${diags.join(',')}]`);
     const words = 5 * count + 2 * (count + 1) + refs.length + due.length;
     const bodyBytes = 16 * count + 4 * words + count + text.length;
     const body = new Uint8Array(bodyBytes + ((8 - (bodyBytes % 8)) % 8) + diagSection.length);
@@ -554,7 +565,7 @@ export class IndexWriter {
     cols.dueStart.set(dueStart);
     cols.refs.set(refs.map(at));
     cols.due.set(due.map(at));
-        cols.kind.set(kind);
+    cols.kind.set(kind);
     body.set(text, cols.end);
     const diagnosticsAt = body.length - diagSection.length;
     body.set(diagSection, diagnosticsAt);
@@ -598,13 +609,24 @@ export class IndexWriter {
     return { index: out, payload };
   }
 
-  /** Diagnostics carry their rule's `data`: should one hold what the compact form cannot, that file's are not saved. */
-  private packDiagnostics(list: readonly Diagnostic[]): Packed | null {
-    try {
-      return this.pack(list);
-    } catch {
-      return null;
+  /**
+   * A file's diagnostics, packed, as JSON: remembered by the list's identity
+   * (the Dataset keeps a file's list until a change names the file), so a save
+   * after one keystroke packs that file's only. Diagnostics carry their rule's
+   * `data`: should one hold what the compact form cannot, that file's are not
+   * saved ('null').
+   */
+  private diagnosticsJson(list: readonly Diagnostic[]): string {
+    let json = this.diagnosticsMemo.get(list);
+    if (json === undefined) {
+      try {
+        json = JSON.stringify(this.pack(list));
+      } catch {
+        json = 'null';
+      }
+      this.diagnosticsMemo.set(list, json);
     }
+    return json;
   }
 
   /** @internal A loaded document's bytes are its encoded form: no need to encode it again. */

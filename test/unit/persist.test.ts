@@ -232,6 +232,20 @@ describe('persistent index', () => {
       assert.match(JSON.stringify(second.files.get(edited)!.doc!.load()), /Edited /);
     });
 
+    it('a second save with the same writer holds the new diagnostics of what changed, and the old of the rest', () => {
+      const w = load(WORKSPACES[0]);
+      const writer = new IndexWriter();
+      const save = () => writer.write(entries(w).map((e) => (e.summary ? { ...e, summary: w.dataset.summary(e.path), doc: w.dataset.doc(e.path), diagnostics: w.dataset.diagnostics(e.path) } : e)), w.settings, TODAY);
+      save();
+      const edited = '1on1s/alex/2026-11-19.md';
+      const before = w.dataset.diagnostics(edited);
+      w.dataset.setFile(edited, w.texts.get(edited)! + '\n- [ ] An item with no owner and no due date\n');
+      assert.notDeepEqual(w.dataset.diagnostics(edited), before, 'the edit changes its diagnostics (else this proves nothing)');
+      const warm = new Dataset({ today: TODAY, settings: w.settings });
+      restoreIndex(reread(save(), w.settings)!, warm);
+      for (const p of w.dataset.paths()) assert.deepStrictEqual(warm.diagnostics(p), w.dataset.diagnostics(p), p);
+    });
+
     it('encodes an unchanged document once across saves', () => {
       const w = load(WORKSPACES[0]);
       const writer = new IndexWriter();
