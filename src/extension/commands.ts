@@ -119,15 +119,17 @@ export const commandsFeature: Feature = {
 
     reg('cadence.newOneOnOne', async (arg?: string | { personId?: string }) => {
       const personId = typeof arg === 'string' ? arg : arg?.personId;
+      // After the index: a re-index (settings, folders changed) replaces the folders' indexes.
+      await ws.whenIndexed();
       const folder = needFolder(ws);
       if (!folder) return;
-      await ws.whenIndexed();
       if (!folder.dataset.people().length) {
         void vscode.window.showWarningMessage('Cadence: there are no people yet. Run "Cadence: Add Person…" first.');
         return;
       }
       const id = typeof personId === 'string' ? personId : await pickPerson(folder, 'New 1:1 with…');
       if (!id) return;
+      ws.flushTyping();
       const file = newOneOnOne(folder.dataset, id.toLowerCase(), folder.dataset.today);
       return createAndOpen(folder, file, file.text.split('\n').indexOf('## Action items'));
     });
@@ -218,9 +220,9 @@ export const commandsFeature: Feature = {
     });
 
     reg('cadence.preparePreRead', async (setId?: string, meetingDate?: string) => {
+      await ws.whenIndexed();
       const folder = needFolder(ws);
       if (!folder) return;
-      await ws.whenIndexed();
       const sets = folder.dataset.okrSets();
       if (!sets.length) {
         void vscode.window.showWarningMessage('Cadence: there is no OKR set to review yet. Run "Cadence: New OKR Set…" first.');
@@ -232,6 +234,7 @@ export const commandsFeature: Feature = {
       const meeting = typeof meetingDate === 'string' ? meetingDate : await askDate('Date of the OKR review meeting (YYYY-MM-DD)', addDays(folder.dataset.today, 7));
       if (!meeting) return;
       if (dateProblem(meeting)) return void vscode.window.showErrorMessage(`Cadence: ${dateProblem(meeting)}`);
+      ws.flushTyping();
       return createAndOpen(folder, buildPreRead(folder.dataset, picked.set, meeting));
     });
 

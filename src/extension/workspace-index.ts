@@ -434,6 +434,22 @@ export class CadenceWorkspace implements vscode.Disposable {
     return model ? { folder: f, rel, model } : undefined;
   }
 
+  /**
+   * Applies every edit still waiting out the typing delay, at once: a command
+   * that builds from the dataset (a new 1:1 carrying open items, a pre-read)
+   * must see what the editors show, not what they showed 150 ms ago.
+   */
+  flushTyping(): void {
+    for (const key of [...this.timers.keys()]) {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      if (doc) this.sync(doc);
+      else {
+        clearTimeout(this.timers.get(key));
+        this.timers.delete(key);
+      }
+    }
+  }
+
   private typed(doc: vscode.TextDocument): void {
     const f = this.folderFor(doc.uri);
     const rel = f?.relPath(doc.uri);

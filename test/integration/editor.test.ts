@@ -357,6 +357,26 @@ if (onTeam) {
       assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(created)), /my own words\n$/);
     });
 
+    it('New 1:1 carries over an item typed into the last note a moment ago, before the typing delay is up', async function () {
+      const prevRel = '1on1s/sam/2026-11-18.md';
+      const original = await vscode.workspace.fs.readFile(uri(prevRel));
+      const editor = await open(prevRel);
+      try {
+        const end = editor.document.lineCount;
+        await editor.edit((e) => e.insert(new vscode.Position(end, 0), '- [ ] Typed a moment ago @sam due:2026-12-02\n'));
+        // At once: the dataset has not seen the keystrokes yet (they wait out the typing delay).
+        const created = await vscode.commands.executeCommand<vscode.Uri>('cadence.newOneOnOne', 'sam');
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(created));
+        assert.ok(text.includes('- [ ] Typed a moment ago @sam due:2026-12-02'), `the typed item is carried over:\n${text}`);
+        await vscode.workspace.fs.delete(created);
+      } finally {
+        await vscode.window.showTextDocument(editor.document);
+        if (editor.document.isDirty) await vscode.commands.executeCommand('workbench.action.files.revert');
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.workspace.fs.writeFile(uri(prevRel), original);
+      }
+    });
+
     it('New OKR set and Add person create files and refuse to overwrite', async function () {
       const set = await vscode.commands.executeCommand<vscode.Uri>('cadence.newOkrSet', '2027-Q1');
       const setText = new TextDecoder().decode(await vscode.workspace.fs.readFile(set));

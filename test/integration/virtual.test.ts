@@ -179,6 +179,8 @@ if (process.env.CADENCE_TEST_MULTI_ROOT === '1') {
           `after removing the folder: still indexed: ${api.workspace.folders.has(root.toString())}; diagnostics left: ` +
           JSON.stringify([extra, note()].flatMap((u) => vscode.languages.getDiagnostics(u).map((d) => `${u.path}:${d.range.start.line + 1} ${d.source} ${codeOf(d)}`))),
       );
+      // The folder change re-indexes every folder: the one on disk comes back when it is done.
+      await withTimeout(api.whenIndexed(), 20_000, 'the re-index after the folder change did not finish within 20 s');
       assert.equal(api.workspace.folders.size, 1, 'the folder on disk is still indexed');
     });
   });
