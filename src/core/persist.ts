@@ -461,6 +461,20 @@ export class IndexWriter {
    * value the compact form cannot hold (a bug).
    */
   write(files: Iterable<IndexEntry>, settings: Settings, today?: string): WrittenIndex {
+    const steps = this.writeSteps(files, settings, today);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * write() in steps: it pauses (yields) every `slice` files, so a caller on
+   * the extension host can give the editor a turn between them (a 10k save is
+   * ~150 ms of work in all). The documents and stamps are what `files` held
+   * when it was iterated; nothing else may use this writer until it is done.
+   */
+  *writeSteps(files: Iterable<IndexEntry>, settings: Settings, today?: string, slice = 500): Generator<void, WrittenIndex, void> {
     const paths: string[] = [];
     // The other strings, each once, numbered after the paths.
     const others: string[] = [];
@@ -487,7 +501,9 @@ export class IndexWriter {
     const parts: { readonly payload: Payload; readonly target: Doc | CachedFile }[] = [];
     let total = 0;
     let id = 0x811c9dc5;
+    let seen = 0;
     for (const f of files) {
+      if (++seen % slice === 0) yield;
       const s = f.summary;
       let target: Doc | CachedFile | undefined;
       let payload: Payload | undefined;
@@ -597,7 +613,9 @@ export class IndexWriter {
     payload.set(docsHeader, 0);
     const docs = payload.subarray(docsHeader.length);
     let offset = 0;
-    for (const { payload: p, target } of parts) {
+    for (let i = 0; i < parts.length; i++) {
+      if (i && i % slice === 0) yield;
+      const { payload: p, target } = parts[i];
       docs.set(bytesOf(p), offset);
       // Point at the new buffer, so the older ones can be collected.
       if (target instanceof CachedFile) {

@@ -59,8 +59,9 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 /**
  * Writes the folder's index. The snapshot of what to write is taken at once
  * (each document with the stamp it was read at, and its diagnostics when
- * they are at hand); encoding then proceeds in slices with yields in between,
- * and only the final concatenation and the write requests run in one go.
+ * they are at hand); encoding the documents, then assembling the index
+ * (IndexWriter.writeSteps), proceed in slices with a turn for the editor
+ * between them; the write requests follow.
  * Diagnostics are saved only when every file of the dataset is in the index
  * (none held as an editor's unsaved text): they are then the diagnostics of
  * exactly the dataset a warm start restores.
@@ -88,7 +89,14 @@ export async function saveIndex(storage: vscode.Uri, index: FolderIndex): Promis
     }
     await nextTurn();
   }
-  const written = writer.write(entries, ds.settings, complete ? ds.today : undefined);
+  // Then the index itself, in steps with a turn for the editor between them.
+  const steps = writer.writeSteps(entries, ds.settings, complete ? ds.today : undefined);
+  let step = steps.next();
+  while (!step.done) {
+    await nextTurn();
+    step = steps.next();
+  }
+  const written = step.value;
   await vscode.workspace.fs.createDirectory(storage);
   // The documents first: an index never names documents not yet written
   // (a payload of another save is found out by its id, and its files re-read).

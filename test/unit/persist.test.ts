@@ -246,6 +246,20 @@ describe('persistent index', () => {
       for (const p of w.dataset.paths()) assert.deepStrictEqual(warm.diagnostics(p), w.dataset.diagnostics(p), p);
     });
 
+    it('in steps (writeSteps) it pauses every `slice` files and writes exactly what write() does', () => {
+      const w = load(WORKSPACES[0]);
+      const steps = new IndexWriter().writeSteps(entries(w), w.settings, undefined, 3);
+      let pauses = 0;
+      let step = steps.next();
+      while (!step.done) {
+        pauses++;
+        step = steps.next();
+      }
+      const files = w.stamps.size;
+      assert.ok(pauses >= Math.floor(files / 3), `${pauses} pauses for ${files} files`);
+      assert.deepEqual(step.value, new IndexWriter().write(entries(w), w.settings));
+    });
+
     it('encodes an unchanged document once across saves', () => {
       const w = load(WORKSPACES[0]);
       const writer = new IndexWriter();
