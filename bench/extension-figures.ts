@@ -553,6 +553,17 @@ async function bundle(): Promise<{ extension: string; harness: string }> {
 // ---------------------------------------------------------------------------
 // The figures
 
+/** The median and p95 rows of a keystroke figure, against the issue's targets. */
+function keystrokeFigures(name: string, ms: readonly number[], note: string): ExtensionFigure[] {
+  const med = median(ms);
+  const p95 = quantile(ms, 0.95);
+  return [
+    { name: `${name} (median)`, target: `≤ ${TARGET_KEY_MEDIAN} ms`, value: r2(med), unit: 'ms', met: med <= TARGET_KEY_MEDIAN, note },
+    { name: `${name} (p95)`, target: `≤ ${TARGET_KEY_P95} ms`, value: r2(p95), unit: 'ms', met: p95 <= TARGET_KEY_P95 },
+  ];
+}
+
+
 const say = (s: string) => process.stderr.write(s);
 
 export async function measureExtensionFigures(ctx: ExtensionFigureContext): Promise<ExtensionFigure[]> {
@@ -604,33 +615,25 @@ export async function measureExtensionFigures(ctx: ExtensionFigureContext): Prom
   say('  (a) keystrokes in 1:1 notes … ');
   const notes = noteKeystrokes(ds, texts);
   say(`${notes.ms.length}\n`);
-  const kMed = median(notes.ms);
-  const kP95 = quantile(notes.ms, 0.95);
-  figures.push({
-    name: 'keystroke re-check of one note, 10k workspace (median)',
-    target: `≤ ${TARGET_KEY_MEDIAN} ms`,
-    value: r2(kMed),
-    unit: 'ms',
-    met: kMed <= TARGET_KEY_MEDIAN,
-    note: `setFile + diagnostics() of the paths the change names (median ${median(notes.named)} paths: the note and its report’s file), ${notes.ms.length} notes; max ${r2(Math.max(...notes.ms))} ms`,
-  });
-  figures.push({ name: 'keystroke re-check of one note, 10k workspace (p95)', target: `≤ ${TARGET_KEY_P95} ms`, value: r2(kP95), unit: 'ms', met: kP95 <= TARGET_KEY_P95 });
+  figures.push(
+    ...keystrokeFigures(
+      'keystroke re-check of one note, 10k workspace',
+      notes.ms,
+      `setFile + diagnostics() of the paths the change names (median ${median(notes.named)} paths: the note and its report’s file), ${notes.ms.length} notes; max ${r2(Math.max(...notes.ms))} ms`,
+    ),
+  );
 
   // (b) keystrokes in person files that change who an id is
   say('  (b) keystrokes in person files … ');
   const people = personKeystrokes(ds, texts);
   say(`${people.ms.length}\n`);
-  const pMed = median(people.ms);
-  const pP95 = quantile(people.ms, 0.95);
-  figures.push({
-    name: 'person-file keystroke changing cross-file facts (median)',
-    target: `≤ ${TARGET_KEY_MEDIAN} ms`,
-    value: r2(pMed),
-    unit: 'ms',
-    met: pMed <= TARGET_KEY_MEDIAN,
-    note: `typing into \`id:\` (p0042 → p0042x and back) in ${people.ms.length / 2} person files; every file naming the person is re-judged: median ${median(people.named)}, max ${Math.max(...people.named)} paths; max ${r2(Math.max(...people.ms))} ms`,
-  });
-  figures.push({ name: 'person-file keystroke changing cross-file facts (p95)', target: `≤ ${TARGET_KEY_P95} ms`, value: r2(pP95), unit: 'ms', met: pP95 <= TARGET_KEY_P95 });
+  figures.push(
+    ...keystrokeFigures(
+      'person-file keystroke changing cross-file facts',
+      people.ms,
+      `typing into \`id:\` (p0042 → p0042x and back) in ${people.ms.length / 2} person files; every file naming the person is re-judged: median ${median(people.named)}, max ${Math.max(...people.named)} paths; max ${r2(Math.max(...people.ms))} ms`,
+    ),
+  );
 
   // (e) saves after one more keystroke: only that document is encoded
   const edited = ds.paths().filter((p) => ds.summary(p)?.kind === '1on1');
