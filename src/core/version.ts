@@ -1,6 +1,6 @@
 /**
  * The version of the core's parsers and model. The persistent index (see
- * persist.ts) stores parsed documents under it and discards a cache made by
+ * persist/) stores parsed documents under it and discards a cache made by
  * any other value, so it is a manual constant that MUST be bumped by every
  * change to what a parser produces or to the shape of the model (a field
  * added, renamed, removed or computed differently) — otherwise a warm start

@@ -1,0 +1,213 @@
+// Writing an index: the columns, the strings and the diagnostics section into
+// the index file, the documents one after another into the payload file.
+
+import type { LazyDoc } from '../dataset';
+import type { Doc } from '../model';
+import type { Settings } from '../settings';
+import { CORE_VERSION } from '../version';
+import { CachedFile } from './cached-file';
+import { Codec } from './codec';
+import { DiagnosticsWriter } from './diagnostics';
+import { bytesOf, DocumentStore, payloadHeader, type Payload } from './documents';
+import { Columns, columnBytes, diagnosticsKey, encoder, hash32, indexKey, KINDS, MAGIC, padTo8, wellFormed } from './format';
+import type { IndexEntry, WrittenIndex } from './types';
+
+/**
+ * Writes indexes. It remembers each document's encoded form (by identity), so
+ * saving again after one file changed encodes that file only; keep one per
+ * workspace folder for the session.
+ */
+export class IndexWriter {
+  /** @internal The codec and the encoded documents, shared with the files of the index this writer continues. */
+  readonly store: DocumentStore;
+  private readonly diagnostics: DiagnosticsWriter;
+
+  /** `shapes`: the compact form's table of the index this writer continues (see readIndex). */
+  constructor(shapes: readonly (readonly string[])[] = []) {
+    const codec = new Codec(shapes);
+    this.store = new DocumentStore(codec);
+    this.diagnostics = new DiagnosticsWriter(codec);
+  }
+
+  /** Whether `write` copies this unloaded document as it is (it came from an index this writer continues). */
+  owns(doc: LazyDoc): boolean {
+    return doc instanceof CachedFile && doc.store === this.store;
+  }
+
+  /** Encodes a document ahead of `write`, so a caller can spread the work over several turns. */
+  prepare(doc: Doc): void {
+    this.store.payloadOf(doc);
+  }
+
+  /**
+   * The index of these files, for these settings. With `today`, the files'
+   * `diagnostics` are saved as computed on that day (the caller vouches that
+   * `files` is the whole dataset they were computed on). Throws only on a
+   * value the compact form cannot hold (a bug).
+   */
+  write(files: Iterable<IndexEntry>, settings: Settings, today?: string): WrittenIndex {
+    const steps = this.writeSteps(files, settings, today);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * write() in steps: it pauses (yields) every `slice` files, so a caller on
+   * the extension host can give the editor a turn between them (a 10k save is
+   * ~150 ms of work in all). The documents and stamps are what `files` held
+   * when it was iterated; nothing else may use this writer until it is done.
+   */
+  *writeSteps(files: Iterable<IndexEntry>, settings: Settings, today?: string, slice = 500): Generator<void, WrittenIndex, void> {
+    const paths: string[] = [];
+    // The other strings, each once, numbered after the paths.
+    const others: string[] = [];
+    const otherIds = new Map<string, number>();
+    // -2 for a string the index cannot hold (see below); each string is checked once.
+    const other = (v: string): number => {
+      let id = otherIds.get(v);
+      if (id === undefined) otherIds.set(v, (id = wellFormed(v) ? others.push(v) - 1 : -2));
+      return id;
+    };
+    const size: number[] = [];
+    const mtime: number[] = [];
+    const kind: number[] = [];
+    const key: number[] = [];
+    const date: number[] = [];
+    const skip: number[] = [];
+    const length: number[] = [];
+    const hash: number[] = [];
+    const refStart = [0];
+    const dueStart = [0];
+    const refs: number[] = [];
+    const due: number[] = [];
+    const diags: string[] = [];
+    const parts: { readonly payload: Payload; readonly target: Doc | CachedFile }[] = [];
+    let total = 0;
+    let id = 0x811c9dc5;
+    let seen = 0;
+    for (const f of files) {
+      if (++seen % slice === 0) yield;
+      const s = f.summary;
+      let target: Doc | CachedFile | undefined;
+      let payload: Payload | undefined;
+      if (s && f.doc) {
+        if (f.doc instanceof CachedFile && f.doc.store === this.store) target = f.doc;
+        // Another index's document: decoded here (the caller should have passed the Dataset's own copy).
+        else if ('load' in f.doc) target = (f.doc as LazyDoc).load();
+        else target = f.doc as Doc;
+        if (target instanceof CachedFile) {
+          const bytes = target.bytes();
+          // The old payload file is unusable: decode (an empty stand-in, reported) and encode that.
+          if (!bytes) target = target.load();
+          payload = target instanceof CachedFile ? { buf: bytes!, offset: 0, length: bytes!.length, hash: target.hash } : this.store.payloadOf(target);
+        } else payload = this.store.payloadOf(target);
+      }
+      // UTF-8 cannot carry a lone surrogate, and NUL parts the strings: a
+      // file with such a string is left out, and read at the next start.
+      if (!wellFormed(f.path)) continue;
+      if (!s || !target || !payload) {
+        paths.push(f.path);
+        size.push(f.size);
+        mtime.push(f.mtime);
+        kind.push(0);
+        key.push(-1);
+        date.push(-1);
+        skip.push(f.skip === undefined ? -1 : other(f.skip.replace(/[\0\p{Cs}]/gu, '\ufffd')));
+        length.push(0);
+        hash.push(0);
+        refStart.push(refs.length);
+        dueStart.push(due.length);
+        diags.push('null');
+        continue;
+      }
+      const k = s.key === undefined ? -1 : other(s.key);
+      const d = s.date === undefined ? -1 : other(s.date);
+      const refIds = s.refs.map(other);
+      const dueIds = s.openDue.map(other);
+      if (k === -2 || d === -2 || refIds.includes(-2) || dueIds.includes(-2)) continue;
+      paths.push(f.path);
+      size.push(f.size);
+      mtime.push(f.mtime);
+      kind.push(KINDS.indexOf(s.kind));
+      key.push(k);
+      date.push(d);
+      skip.push(-1);
+      refs.push(...refIds);
+      refStart.push(refs.length);
+      due.push(...dueIds);
+      dueStart.push(due.length);
+      length.push(payload.length);
+      hash.push(payload.hash);
+      diags.push(today !== undefined && f.diagnostics ? this.diagnostics.json(f.diagnostics) : 'null');
+      parts.push({ payload, target });
+      total += payload.length;
+      id = Math.imul(id ^ payload.hash, 0x01000193) ^ payload.length;
+    }
+    const count = paths.length;
+    const strings = [...paths, ...others];
+    const text = encoder.encode(strings.join('\0'));
+    const diagSection = encoder.encode(today === undefined ? '[]' : `[${diags.join(',')}]`);
+    const bodyBytes = columnBytes(count, refs.length, due.length) + text.length;
+    const body = new Uint8Array(bodyBytes + padTo8(bodyBytes) + diagSection.length);
+    const cols = new Columns(body.buffer, count, refs.length, due.length);
+    // The other strings are numbered after the paths.
+    const at = (id: number): number => (id < 0 ? id : id + count);
+    cols.size.set(size);
+    cols.mtime.set(mtime);
+    cols.length.set(length);
+    cols.hash.set(hash);
+    cols.key.set(key.map(at));
+    cols.date.set(date.map(at));
+    cols.skip.set(skip.map(at));
+    cols.refStart.set(refStart);
+    cols.dueStart.set(dueStart);
+    cols.refs.set(refs.map(at));
+    cols.due.set(due.map(at));
+    cols.kind.set(kind);
+    body.set(text, cols.end);
+    const diagnosticsAt = body.length - diagSection.length;
+    body.set(diagSection, diagnosticsAt);
+    const payloadId = (id >>> 0).toString(16);
+    let head = MAGIC + JSON.stringify({
+      core: CORE_VERSION,
+      key: indexKey(settings),
+      shapes: this.store.codec.shapes,
+      count,
+      refCount: refs.length,
+      dueCount: due.length,
+      stringCount: strings.length,
+      stringBytes: text.length,
+      bodyHash: hash32(body.subarray(0, diagnosticsAt)),
+      diagnosticsBytes: diagSection.length,
+      diagnosticsHash: hash32(diagSection),
+      payloadId,
+      payloadBytes: total,
+      diagnostics: today === undefined ? null : diagnosticsKey(today, settings),
+    });
+    // The body starts on an 8-byte boundary, so the columns are read in place.
+    head += ' '.repeat(padTo8(encoder.encode(head).length + 1)) + '\n';
+    const header = encoder.encode(head);
+    const out = new Uint8Array(header.length + body.length);
+    out.set(header, 0);
+    out.set(body, header.length);
+    const docsHeader = payloadHeader(payloadId);
+    const payload = new Uint8Array(docsHeader.length + total);
+    payload.set(docsHeader, 0);
+    const docs = payload.subarray(docsHeader.length);
+    let offset = 0;
+    for (let i = 0; i < parts.length; i++) {
+      if (i && i % slice === 0) yield;
+      const { payload: p, target } = parts[i];
+      docs.set(bytesOf(p), offset);
+      // Point at the new buffer, so the older ones can be collected.
+      if (target instanceof CachedFile) {
+        target.buf = docs;
+        target.at = offset;
+      } else this.store.remember(target, { buf: docs, offset, length: p.length, hash: p.hash });
+      offset += p.length;
+    }
+    return { index: out, payload };
+  }
+}
