@@ -11,6 +11,7 @@
 
 import { comparePaths } from './paths';
 import type { Doc, FileKind, OneOnOneDoc, OkrSetDoc, PersonDoc, ReviewDoc } from './model';
+import { FILE_KINDS } from './kinds';
 import { classify, parseDoc } from './parse/index';
 import { RULES, RULES_BY_CODE } from './rules/index';
 import type { DatasetQuery, Rule, RuleContext } from './rules/rule';
@@ -92,33 +93,10 @@ function insertSorted(list: string[], path: string): void {
   list.splice(lo, 0, path);
 }
 
-/** Keys of the people a document names (owners, reports). */
-function referencedKeys(doc: Doc): string[] {
-  const keys: string[] = [];
-  if (doc.kind === '1on1' || doc.kind === 'okr-review') {
-    if (doc.kind === '1on1' && doc.report) keys.push(doc.report.key);
-    for (const i of doc.items) if (i.owner) keys.push(i.owner.key);
-  } else if (doc.kind === 'okr') {
-    if (doc.owner) keys.push(doc.owner.key);
-    for (const o of doc.objectives) {
-      if (o.owner) keys.push(o.owner.key);
-      for (const k of o.keyResults) if (k.owner) keys.push(k.owner.key);
-    }
-  }
-  return keys;
-}
-
+/** What the dataset's indexes keep of a document; what each kind's holds: kinds.ts. */
 export function summarize(doc: Doc): DocSummary {
-  const refs = referencedKeys(doc);
-  const openDue: string[] = [];
-  if (doc.kind === '1on1' || doc.kind === 'okr-review') for (const i of doc.items) if (i.status === 'open' && i.due?.value) openDue.push(i.due.value);
-  return {
-    kind: doc.kind,
-    key: doc.kind === 'person' ? doc.key : doc.kind === '1on1' ? doc.report?.key : undefined,
-    date: doc.kind === '1on1' ? doc.date : undefined,
-    refs: refs.length > 1 ? [...new Set(refs)] : refs,
-    openDue,
-  };
+  const s = FILE_KINDS.summarize(doc);
+  return { kind: doc.kind, key: s.key, date: s.date, refs: s.refs, openDue: s.openDue };
 }
 
 export class Dataset {

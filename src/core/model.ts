@@ -3,7 +3,8 @@
 
 import type { Range } from './types';
 
-export type FileKind = 'person' | '1on1' | 'okr' | 'okr-review';
+/** A file kind's id; each kind's entry (type: values, globs, parser): kinds.ts. */
+export type FileKind = Doc['kind'];
 
 /** A YAML field: its JS value (scalars) and where its key and value stand. */
 export interface Field {

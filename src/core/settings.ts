@@ -1,42 +1,33 @@
 // The settings the core honours; the CLI reads them from .vscode/settings.json
 // and the extension from the workspace configuration, so both see one shape.
 
+import { FILE_KINDS, type GlobSetting } from './kinds';
 import type { SeveritySetting } from './types';
 
-export interface Settings {
+/** Each file kind's globs (`peopleGlobs`, …), as the kinds' registry names them (kinds.ts). */
+export type GlobSettings = { readonly [K in GlobSetting]: readonly string[] };
+
+export interface Settings extends GlobSettings {
   readonly rules: Readonly<Record<string, SeveritySetting>>;
-  readonly peopleGlobs: readonly string[];
-  readonly oneOnOneGlobs: readonly string[];
-  readonly okrGlobs: readonly string[];
-  readonly okrReviewGlobs: readonly string[];
   readonly defaultCadenceDays: number;
   readonly completionWindowDays: number;
   /** Files larger than this are skipped with an info diagnostic. */
   readonly maxFileSizeKB: number;
 }
 
+/** The glob settings' keys, in the registry's order. */
+export const GLOB_SETTINGS = FILE_KINDS.globSettings.map((g) => g.setting as GlobSetting);
+
 export const DEFAULT_SETTINGS: Settings = {
   rules: {},
-  peopleGlobs: ['people/*.md'],
-  oneOnOneGlobs: ['1on1s/**/*.md'],
-  okrGlobs: ['**/*.okr.yaml', '**/*.okr.yml', 'okrs/**/*.yaml'],
-  okrReviewGlobs: ['okr-reviews/**/*.md'],
+  ...(Object.fromEntries(FILE_KINDS.globSettings.map((g) => [g.setting, g.defaults])) as GlobSettings),
   defaultCadenceDays: 14,
   completionWindowDays: 30,
   maxFileSizeKB: 2048,
 };
 
 /** Keys as they appear in settings.json, without the `cadence.` prefix. */
-export const SETTING_KEYS = [
-  'rules',
-  'peopleGlobs',
-  'oneOnOneGlobs',
-  'okrGlobs',
-  'okrReviewGlobs',
-  'defaultCadenceDays',
-  'completionWindowDays',
-  'maxFileSizeKB',
-] as const;
+export const SETTING_KEYS: readonly (keyof Settings)[] = ['rules', ...GLOB_SETTINGS, 'defaultCadenceDays', 'completionWindowDays', 'maxFileSizeKB'];
 
 function stringArray(v: unknown): string[] | undefined {
   return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
@@ -52,7 +43,7 @@ function positiveInt(v: unknown): number | undefined {
  */
 export function resolveSettings(raw: Record<string, unknown>, problems: string[] = []): Settings {
   const out: { -readonly [K in keyof Settings]: Settings[K] } = { ...DEFAULT_SETTINGS };
-  for (const key of ['peopleGlobs', 'oneOnOneGlobs', 'okrGlobs', 'okrReviewGlobs'] as const) {
+  for (const key of GLOB_SETTINGS) {
     if (raw[key] === undefined) continue;
     const v = stringArray(raw[key]);
     if (v) out[key] = v;

@@ -13,6 +13,7 @@ import { buildPreRead } from '../core/pre-read';
 import { applyCoreEdits, askDate, dateProblem, pickPerson } from './edits';
 import type { Feature } from './feature';
 import type { CadenceWorkspace, FolderIndex } from './workspace-index';
+import { hasActionItems } from '../core/kinds';
 
 function needFolder(ws: CadenceWorkspace): FolderIndex | undefined {
   const f = ws.activeFolder();
@@ -59,7 +60,7 @@ export async function createAndOpen(folder: FolderIndex, file: NewFile, line = 0
 function itemAt(ws: CadenceWorkspace, doc: vscode.TextDocument, line: number): ActionItem | undefined {
   const synced = ws.sync(doc);
   const m = synced?.model;
-  if (!m || (m.kind !== '1on1' && m.kind !== 'okr-review')) return undefined;
+  if (!m || !hasActionItems(m)) return undefined;
   return m.items.find((i) => i.line === line);
 }
 

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { cadenceStatus, personFigures } from '../core/metrics';
 import type { Feature } from './feature';
 import type { CadenceWorkspace } from './workspace-index';
+import { hasActionItems } from '../core/kinds';
 
 interface Problem extends vscode.QuickPickItem {
   uri: vscode.Uri;
@@ -16,7 +17,7 @@ export function attention(ws: CadenceWorkspace): { overdue: Problem[]; lapsed: P
   for (const f of ws.folders.values()) {
     const ds = f.dataset;
     for (const d of ds.docs()) {
-      if (d.kind === '1on1' || d.kind === 'okr-review') {
+      if (hasActionItems(d)) {
         for (const i of d.items) {
           if (i.status === 'open' && i.due?.value && i.due.value < ds.today) {
             overdue.push({ label: `$(warning) ${i.text || '(no text)'}`, description: `due ${i.due.value}${i.owner ? ` · @${i.owner.id}` : ''}`, detail: d.path, uri: f.uriOf(d.path), line: i.line });

@@ -1,22 +1,9 @@
 // From a path and its text to a typed document: the kind by `type:` first,
 // then by the globs (SPEC §2), then the kind's parser.
 
-import { globMatcher } from '../globs';
+import { FILE_KINDS } from '../kinds';
 import type { Doc, FileKind } from '../model';
-import { splitFrontMatter } from '../markdown/body';
 import type { Settings } from '../settings';
-import { parseOneOnOne, parseReview } from './notes';
-import { parseOkrSet } from './okr';
-import { parsePerson } from './person';
-
-const TYPES: Record<string, FileKind> = {
-  person: 'person',
-  '1on1': '1on1',
-  'one-on-one': '1on1',
-  '1:1': '1on1',
-  okr: 'okr',
-  'okr-review': 'okr-review',
-};
 
 const TYPE_LINE = /^type:[ \t]*(?:"([^"]*)"|'([^']*)'|([^#\n]*?))[ \t]*(?:#.*)?$/m;
 
@@ -55,32 +42,16 @@ export function isCandidatePath(path: string): boolean {
 /**
  * The kind of a file, or undefined when Cadence ignores it. A recognised
  * `type:` wins; any other `type:` value marks the file as not Cadence's (an
- * escape hatch for, say, a README kept in people/); otherwise the globs decide.
+ * escape hatch for, say, a README kept in people/); otherwise the globs
+ * decide. The kinds, their `type:` values and globs: kinds.ts.
  */
 export function classify(path: string, text: string, settings: Settings): FileKind | undefined {
   const md = isMarkdownPath(path);
   if (!md && !isYamlPath(path)) return undefined;
-  const declared = declaredType(text, md);
-  if (declared !== null) {
-    const kind = TYPES[declared.toLowerCase()];
-    if (!kind) return undefined;
-    // An OKR set is YAML and the others Markdown; a mismatch is not ours.
-    return (kind === 'okr') === !md ? kind : undefined;
-  }
-  if (md) {
-    if (globMatcher(settings.peopleGlobs)(path)) return 'person';
-    if (globMatcher(settings.oneOnOneGlobs)(path)) return '1on1';
-    if (globMatcher(settings.okrReviewGlobs)(path)) return 'okr-review';
-    return undefined;
-  }
-  return globMatcher(settings.okrGlobs)(path) ? 'okr' : undefined;
+  return FILE_KINDS.classify(path, text, md ? 'markdown' : 'yaml', declaredType(text, md), settings);
 }
 
 /** Parses normalised text (see `normalize`); the kind must come from `classify`. */
 export function parseDoc(path: string, text: string, kind: FileKind): Doc {
-  if (kind === 'okr') return parseOkrSet(path, text, text.split('\n').length);
-  const split = splitFrontMatter(text);
-  if (kind === 'person') return parsePerson(path, split);
-  if (kind === '1on1') return parseOneOnOne(path, split);
-  return parseReview(path, split);
+  return FILE_KINDS.parse(path, text, kind);
 }

@@ -15,7 +15,7 @@
 //              uint32  length[count], hash[count]       (each document in the payload)
 //              int32   key[count], date[count], skip[count]   (a string's number, -1 for none)
 //              uint32  refStart[count + 1], dueStart[count + 1], refs[refCount], due[dueCount]
-//              uint8   kind[count]                      (0: not a Cadence file; else its KINDS number)
+//              uint8   kind[count]                      (0: not a Cadence file; else its kind's indexNumber, kinds.ts)
 //              the strings, UTF-8, parted by NUL: the files' paths in order, then
 //              every other string once (people's keys, dates, skip reasons)
 //            a JSON array of each file's packed diagnostics or null, diagnosticsBytes long
@@ -28,8 +28,9 @@
 // diagnostics, checked at the start; `diagnosticsHash` the diagnostics,
 // checked when they are first asked for.
 
+import { FILE_KINDS } from '../kinds';
 import type { FileKind } from '../model';
-import type { Settings } from '../settings';
+import { GLOB_SETTINGS, type Settings } from '../settings';
 
 /** Version of the layout above (CORE_VERSION covers the documents' shape). */
 export const INDEX_FORMAT = 3;
@@ -37,12 +38,16 @@ export const MAGIC = `CADENCE-INDEX ${INDEX_FORMAT}\n`;
 export const DOCS_MAGIC = `CADENCE-DOCS ${INDEX_FORMAT} `;
 
 /**
- * The one place that numbers the file kinds in the index (the `kind` column):
- * 0 is a file that is not Cadence's. A number, once written, keeps its kind;
- * a new kind takes the next number. (When the core has a file-kind registry
- * that owns these numbers, this table is read from it.)
+ * The `kind` column's numbers to kinds: each kind's `indexNumber` in the
+ * file-kind registry (kinds.ts), which owns them; 0 is a file that is not
+ * Cadence's, and so is any number no kind has (the index is then refused).
  */
-export const KINDS: readonly (FileKind | undefined)[] = [undefined, 'person', '1on1', 'okr', 'okr-review'];
+export const KIND_OF_NUMBER: readonly (FileKind | undefined)[] = Array.from({ length: 256 }, (_, n) => (n ? FILE_KINDS.ofIndexNumber(n)?.id : undefined));
+
+/** The `kind` column's number of a kind. */
+export function kindNumber(kind: FileKind): number {
+  return FILE_KINDS.get(kind).indexNumber;
+}
 
 /**
  * The settings that change what a file parses to: the globs (which kind a
@@ -51,7 +56,7 @@ export const KINDS: readonly (FileKind | undefined)[] = [undefined, 'person', '1
  * which have their own key.
  */
 export function indexKey(settings: Settings): string {
-  return JSON.stringify([settings.peopleGlobs, settings.oneOnOneGlobs, settings.okrGlobs, settings.okrReviewGlobs, settings.maxFileSizeKB]);
+  return JSON.stringify([...GLOB_SETTINGS.map((k) => settings[k]), settings.maxFileSizeKB]);
 }
 
 /** What saved diagnostics depend on besides the files: the day and every setting. */

@@ -8,7 +8,7 @@ import { CORE_VERSION } from '../version';
 import { CachedFile, type Table } from './cached-file';
 import { DiagnosticsSection } from './diagnostics';
 import { PayloadFile, type PayloadSource } from './documents';
-import { Columns, columnBytes, EMPTY, encoder, hash32, indexKey, isCount, isNum, isStr, KINDS, MAGIC, padTo8, utf8 } from './format';
+import { Columns, columnBytes, EMPTY, encoder, hash32, indexKey, isCount, isNum, isStr, KIND_OF_NUMBER, MAGIC, padTo8, utf8 } from './format';
 import type { IndexedFile, LoadedIndex } from './types';
 import { IndexWriter } from './write';
 
@@ -86,7 +86,7 @@ function read(bytes: Uint8Array, settings: Settings, source: PayloadSource, onCo
     const r1 = refStart[i + 1];
     const d0 = dueStart[i];
     const d1 = dueStart[i + 1];
-    if (!(size[i] >= 0) || !Number.isFinite(mtime[i]) || k >= KINDS.length || r1 < r0 || d1 < d0) return undefined;
+    if (!(size[i] >= 0) || !Number.isFinite(mtime[i]) || (k !== 0 && KIND_OF_NUMBER[k] === undefined) || r1 < r0 || d1 < d0) return undefined;
     let d: readonly string[] = EMPTY;
     let kv: string | undefined;
     let dv: string | undefined;
@@ -109,7 +109,7 @@ function read(bytes: Uint8Array, settings: Settings, source: PayloadSource, onCo
     table.offset[i] = offset;
     offset += length[i];
     const path = strings[i];
-    const f = new CachedFile(path, KINDS[k]!, kv, dv, d, table, i);
+    const f = new CachedFile(path, KIND_OF_NUMBER[k]!, kv, dv, d, table, i);
     files.set(path, f);
     if (k !== 0) restorable.push(f);
   }

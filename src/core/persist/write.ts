@@ -9,7 +9,7 @@ import { CachedFile } from './cached-file';
 import { Codec } from './codec';
 import { DiagnosticsWriter } from './diagnostics';
 import { bytesOf, DocumentStore, payloadHeader, type Payload } from './documents';
-import { Columns, columnBytes, diagnosticsKey, encoder, hash32, indexKey, KINDS, MAGIC, padTo8, wellFormed } from './format';
+import { Columns, columnBytes, diagnosticsKey, encoder, hash32, indexKey, kindNumber, MAGIC, padTo8, wellFormed } from './format';
 import type { IndexEntry, WrittenIndex } from './types';
 
 /**
@@ -130,7 +130,7 @@ export class IndexWriter {
       paths.push(f.path);
       size.push(f.size);
       mtime.push(f.mtime);
-      kind.push(KINDS.indexOf(s.kind));
+      kind.push(kindNumber(s.kind));
       key.push(k);
       date.push(d);
       skip.push(-1);

@@ -5,6 +5,7 @@ import type { ActionItem } from '../../core/model';
 import * as vscode from 'vscode';
 import type { FolderIndex } from '../workspace-index';
 import { group, itemNode, type Node } from './nodes';
+import { hasActionItems } from '../../core/kinds';
 
 interface Open {
   folder: FolderIndex;
@@ -17,7 +18,7 @@ export function openItems(folders: Iterable<FolderIndex>): Open[] {
   const out: Open[] = [];
   for (const f of folders) {
     for (const d of f.dataset.docs()) {
-      if (d.kind !== '1on1' && d.kind !== 'okr-review') continue;
+      if (!hasActionItems(d)) continue;
       for (const i of d.items) if (i.status === 'open') out.push({ folder: f, path: d.path, item: i, who: d.kind === '1on1' ? d.report?.id : undefined });
     }
   }
