@@ -1,7 +1,9 @@
 // Edit builders shared by the rules' fixes. Each returns the smallest edit
 // that does the job: an insertion beside the token, or the token replaced.
 
-import type { ActionItem, MapShape, Spelling } from './model';
+import { writeToken } from './markdown/tokens';
+import type { ActionItem, MapShape } from './model';
+import type { Meaning } from './spellings';
 import type { Fix, Position, Range, TextEdit } from './types';
 
 export function insertAt(p: Position, text: string): TextEdit {
@@ -16,15 +18,12 @@ export function fix(title: string, edits: TextEdit[], extra: Partial<Fix> = {}):
   return { title, edits, ...extra };
 }
 
-export const dueToken = (s: Spelling, date: string): string =>
-  s === 'dataview' ? `[due:: ${date}]` : s === 'tasks' ? `📅 ${date}` : `due:${date}`;
-export const doneToken = (s: Spelling, date: string): string =>
-  s === 'dataview' ? `[completion:: ${date}]` : s === 'tasks' ? `✅ ${date}` : `done:${date}`;
-export const ownerToken = (s: Spelling, id: string): string => (s === 'dataview' ? `[owner:: ${id}]` : `@${id}`);
-
-/** Adds a token at the end of a task line, after one space. */
-export function appendToItem(item: ActionItem, token: string): TextEdit {
-  return insertAt(item.range.end, ` ${token}`);
+/**
+ * Adds a token at the end of a task line, after one space, in the line's own
+ * spelling (SPEC §4: quick fixes keep a line's spelling; tables: spellings.ts).
+ */
+export function appendToken(item: ActionItem, meaning: Meaning, value: string): TextEdit {
+  return insertAt(item.range.end, ` ${writeToken(item.spelling, meaning, value)}`);
 }
 
 /**
@@ -32,11 +31,15 @@ export function appendToItem(item: ActionItem, token: string): TextEdit {
  * it (`Draft it @alex due:…`), or at the end of the line.
  */
 export function insertOwner(item: ActionItem, id: string): TextEdit {
-  const token = ownerToken(item.spelling, id);
   const first = [item.due?.token, item.done?.token]
     .filter((t) => t !== undefined)
     .sort((a, b) => a!.tokenRange.start.character - b!.tokenRange.start.character)[0];
-  return first ? insertAt(first.tokenRange.start, `${token} `) : appendToItem(item, token);
+  return first ? insertAt(first.tokenRange.start, `${writeToken(item.spelling, 'owner', id)} `) : appendToken(item, 'owner', id);
+}
+
+/** Ticks the box and sets the done date to `today`: the one there is replaced, else one is added. */
+export function markDone(item: ActionItem, today: string): TextEdit[] {
+  return [replace(item.boxRange, 'x'), item.done ? replace(item.done.range, today) : appendToken(item, 'done', today)];
 }
 
 /** A YAML scalar written so that it reads back as the same string. */

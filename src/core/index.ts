@@ -5,6 +5,7 @@ export * from './settings';
 export * from './dates';
 export * from './metrics';
 export { Dataset, summarize, type DatasetChange, type DocSummary, type LazyDoc } from './dataset';
+export { SPELLINGS, MEANINGS, type Meaning, type SpellingTable, type TokenSyntax } from './spellings';
 export { FILE_KINDS, hasActionItems, KindRegistry, type KindEntry, type KindSummary } from './kinds';
 export { classify, declaredType, isCandidatePath, isMarkdownPath, isYamlPath, parseDoc } from './parse/index';
 export { RULES, RULES_BY_CODE, type Rule } from './rules/index';

@@ -1,7 +1,10 @@
 // The dataset's model: what the parsers read out of each file, with the exact
 // source range of every field so rules and fixes can point at the value.
 
+import type { Spelling } from './spellings';
 import type { Range } from './types';
+
+export type { Spelling };
 
 /** A file kind's id; each kind's entry (type: values, globs, parser): kinds.ts. */
 export type FileKind = Doc['kind'];
@@ -90,7 +93,6 @@ export interface PersonDoc extends DocBase {
 
 export type ItemState = ' ' | 'x' | 'X' | '-' | '>';
 export type ItemStatus = 'open' | 'done' | 'cancelled' | 'forwarded';
-export type Spelling = 'cadence' | 'tasks' | 'dataview';
 
 export interface ItemToken {
   readonly raw: string;

@@ -1,8 +1,10 @@
-// Completions: people after `@` and in owner/report fields, dates after the
-// three due spellings, and the allowed values of kind/status/visibility.
+// Completions: people after `@` and in owner/report fields, dates after
+// every spelling's due token, and the allowed values of kind/status/visibility.
 
 import * as vscode from 'vscode';
 import { addDays, endOfMonth, endOfQuarter, nextMonday } from '../core/dates';
+import { FILE_KINDS } from '../core/kinds';
+import { completionAt } from '../core/markdown/tokens';
 import { nextOneOnOneDate } from '../core/metrics';
 import { KR_STATUSES, OBJECTIVE_KINDS } from '../core/parse/okr';
 import type { Feature } from './feature';
@@ -54,7 +56,7 @@ class Provider implements vscode.CompletionItemProvider {
     const { folder, model } = synced;
     const before = doc.lineAt(pos.line).text.slice(0, pos.character);
     const report = model.kind === '1on1' ? model.report?.id : undefined;
-    const yamlLine = model.kind === 'okr' || pos.line < ('frontMatterEnd' in model ? model.frontMatterEnd : 0);
+    const yamlLine = FILE_KINDS.get(model.kind).format === 'yaml' || pos.line < ('frontMatterEnd' in model ? model.frontMatterEnd : 0);
 
     if (yamlLine) {
       const m = /(?:^\s*|[{,]\s*|-\s+)([A-Za-z_-]+):\s*([\w@.-]*)$/.exec(before);
@@ -65,11 +67,11 @@ class Provider implements vscode.CompletionItemProvider {
       const values = ENUMS[m[1]];
       return values?.map((v) => Object.assign(new vscode.CompletionItem(v, vscode.CompletionItemKind.EnumMember), { range }));
     }
-    const at = /(^|[^\p{L}\p{N}_.+\-@])@([\p{L}\p{N}_-]*)$/u.exec(before);
-    if (at) return peopleItems(folder, new vscode.Range(pos.line, pos.character - at[2].length - 1, pos.line, pos.character), '@');
-    const due = /(?:(?:^|\s)due:|📅\uFE0F? ?|\[due:: ?)([\d-]*)$/u.exec(before);
-    if (due) return dateItems(folder, report, new vscode.Range(pos.line, pos.character - due[1].length, pos.line, pos.character));
-    return undefined;
+    // In the body: an owner after a mention's symbol, a date after any spelling's due token (spellings.ts).
+    const spot = completionAt(before);
+    if (!spot) return undefined;
+    const range = new vscode.Range(pos.line, spot.start, pos.line, pos.character);
+    return spot.meaning === 'owner' ? peopleItems(folder, range, spot.prefix) : dateItems(folder, report, range);
   }
 }
 

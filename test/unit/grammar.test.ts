@@ -10,6 +10,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
+import { writeToken } from '../../src/core/markdown/tokens';
+import { SPELLINGS } from '../../src/core/spellings';
 
 const ROOT = join(__dirname, '..', '..');
 const GRAMMAR_PATH = join(ROOT, 'syntaxes', 'cadence.injection.tmLanguage.json');
@@ -202,6 +204,16 @@ describe('grammar: Markdown injection', () => {
       ['done:', DONE_KEY],
       ['2026-11-21', DONE],
     ]);
+  });
+
+  it('scopes the owner, due and done of every spelling table (core/spellings.ts), so a new table is highlighted too', () => {
+    for (const t of SPELLINGS) {
+      const toks = line(`- [x] x ${writeToken(t.id, 'owner', 'alex')} ${writeToken(t.id, 'due', '2026-12-04')} ${writeToken(t.id, 'done', '2026-11-21')}`);
+      const scopeOf = (text: string) => toks.find(([x]) => x === text)?.[1];
+      assert.equal(scopeOf(t.owner.shape === 'mention' ? `${t.owner.symbol}alex` : 'alex'), OWNER, t.id);
+      assert.equal(scopeOf('2026-12-04'), DUE, t.id);
+      assert.equal(scopeOf('2026-11-21'), DONE, t.id);
+    }
   });
 
   it('marks a date that is not YYYY-MM-DD as invalid, and leaves due: inside a word alone', () => {

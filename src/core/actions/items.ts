@@ -1,6 +1,6 @@
 // Action-item edits: done/reopen in the line's own spelling.
 
-import { appendToItem, doneToken, replace } from '../fixes';
+import { markDone, replace } from '../fixes';
 import type { ActionItem } from '../model';
 import type { TextEdit } from '../types';
 
@@ -16,10 +16,7 @@ export function toggleItem(item: ActionItem, today: string): TextEdit[] {
     }
     return edits;
   }
-  return [
-    replace(item.boxRange, 'x'),
-    item.done ? replace(item.done.range, today) : appendToItem(item, doneToken(item.spelling, today)),
-  ];
+  return markDone(item, today);
 }
 
 /** The item as it is carried into a later note: open again, same words and tokens. */

@@ -1,4 +1,4 @@
-import { appendToItem, dueToken } from '../fixes';
+import { appendToken } from '../fixes';
 import { dueFixes } from './shared';
 import { defineRule } from './rule';
 
@@ -16,6 +16,6 @@ export default defineRule({
     const item = doc.items.find((i) => i.line === d.range.start.line);
     if (!item) return [];
     const report = doc.kind === '1on1' ? doc.report?.id : undefined;
-    return dueFixes(ctx, report, (date) => appendToItem(item, dueToken(item.spelling, date)));
+    return dueFixes(ctx, report, (date) => appendToken(item, 'due', date));
   },
 });

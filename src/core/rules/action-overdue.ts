@@ -1,4 +1,4 @@
-import { appendToItem, doneToken, replace } from '../fixes';
+import { markDone, replace } from '../fixes';
 import { nextOneOnOneDate } from '../metrics';
 import type { Fix } from '../types';
 import { defineRule } from './rule';
@@ -21,7 +21,7 @@ export default defineRule({
     const out: Fix[] = [
       {
         title: `Mark done today (${ctx.today})`,
-        edits: [replace(item.boxRange, 'x'), ...(item.done ? [replace(item.done.range, ctx.today)] : [appendToItem(item, doneToken(item.spelling, ctx.today))])],
+        edits: markDone(item, ctx.today),
         preferred: true,
       },
     ];
