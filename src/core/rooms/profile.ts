@@ -1,0 +1,245 @@
+// A file's text for the two rooms (SPEC §15), as numbers: its private text
+// and its shared text, each a stream of word numbers cut into runs, with
+// what the rule needs to know of each word (the line it stands on; for
+// private text whether it is always a source or dated; for shared text the
+// date it is judged at and its exact columns).
+//
+// Built once per version of a file (`markdownProfile`, `yamlProfile`), from
+// its text and what its parser found (kind, visibility, date, meetings). The
+// leak index (leak-index.ts) keeps the profiles of every file.
+
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { LineIndex } from '../text';
+import { headingsOf, Role, scanRegions, type HeadingAt, type RegionSink } from './regions';
+import { eachWord, packIds, type WordDictionary } from './words';
+
+/** A date as the number yyyymmdd (0: none). */
+export function dateNumber(date: string | undefined): number {
+  return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? +date.replace(/-/g, '') : 0;
+}
+
+/** Private text: where each word stands and whether it is always a source. */
+export interface PrivateStream {
+  /** Word numbers (WordDictionary), in text order. */
+  readonly ids: Uint16Array | Uint32Array;
+  /** The exclusive end of each run, ascending; the last is ids.length. */
+  readonly runEnds: Uint32Array;
+  /** Pairs [first word, line (0-based)], one per line that has words, ascending. */
+  readonly lines: Uint32Array;
+  /**
+   * Pairs [first word, date], ascending: from that word on, the text is a
+   * 1:1 note's or meeting's (date yyyymmdd, a source only for shared files
+   * dated that day or later) or always a source (0: person files, private
+   * blocks, `%%` text, undated notes).
+   */
+  readonly dates: Uint32Array;
+}
+
+/** Shared text: where each word stands, exactly, and the date it is judged at. */
+export interface SharedStream {
+  readonly ids: Uint16Array | Uint32Array;
+  readonly runEnds: Uint32Array;
+  /** Triples per word: line, start column, end column (UTF-16, 0-based, end exclusive). */
+  readonly pos: Uint32Array;
+  /** Pairs [first word, date yyyymmdd]; 0 is "today" (an undated file, text outside every meeting). */
+  readonly dates: Uint32Array;
+}
+
+export interface RoomsProfile {
+  readonly private?: PrivateStream;
+  readonly shared?: SharedStream;
+}
+
+/** Which words of `stream` stand on line `line`: [first, end). */
+export function lineWords(stream: PrivateStream, line: number): [number, number] {
+  const l = stream.lines;
+  for (let i = 0; i < l.length; i += 2) {
+    if (l[i + 1] === line) return [l[i], i + 2 < l.length ? l[i + 2] : stream.ids.length];
+  }
+  return [0, 0];
+}
+
+/** The value of a [first word, value] pair list at word `w`. */
+export function valueAt(pairs: Uint32Array, w: number): number {
+  let lo = 0;
+  let hi = pairs.length / 2 - 1;
+  if (hi < 0 || pairs[0] > w) return 0;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pairs[mid * 2] <= w) lo = mid;
+    else hi = mid - 1;
+  }
+  return pairs[lo * 2 + 1];
+}
+
+class StreamBuilder {
+  readonly ids: number[] = [];
+  readonly runEnds: number[] = [];
+  readonly lines: number[] = [];
+  readonly dates: number[] = [];
+  readonly pos: number[] = [];
+  private lastLine = -1;
+  private lastDate = -1;
+
+  constructor(private readonly withPos: boolean) {}
+
+  word(id: number, line: number, start: number, end: number, date: number): void {
+    const w = this.ids.length;
+    if (line !== this.lastLine) {
+      this.lines.push(w, line);
+      this.lastLine = line;
+    }
+    if (date !== this.lastDate) {
+      this.dates.push(w, date);
+      this.lastDate = date;
+    }
+    if (this.withPos) this.pos.push(line, start, end);
+    this.ids.push(id);
+  }
+
+  brk(): void {
+    const n = this.ids.length;
+    if (n > (this.runEnds.length ? this.runEnds[this.runEnds.length - 1] : 0)) this.runEnds.push(n);
+  }
+
+  private finishCommon(): { ids: Uint16Array | Uint32Array; runEnds: Uint32Array; dates: Uint32Array } | undefined {
+    this.brk();
+    if (!this.ids.length) return undefined;
+    return { ids: packIds(this.ids), runEnds: Uint32Array.from(this.runEnds), dates: Uint32Array.from(this.dates) };
+  }
+
+  private(): PrivateStream | undefined {
+    const c = this.finishCommon();
+    return c && { ...c, lines: Uint32Array.from(this.lines) };
+  }
+
+  shared(): SharedStream | undefined {
+    const c = this.finishCommon();
+    return c && { ...c, pos: Uint32Array.from(this.pos) };
+  }
+}
+
+/** A meeting of a 1:1 log (SPEC §12): lines [start, end) dated `date`. */
+export interface MeetingSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly date: string;
+}
+
+export interface MarkdownRoomsInput {
+  readonly lines: readonly string[];
+  /** The first line after the front matter (0 without one). */
+  readonly bodyLine: number;
+  /**
+   * What the body is: private text (a private 1:1 note or log, a person
+   * file), shared text (a shared 1:1, an OKR review, a `sharedGlobs` file),
+   * or neither (only its private blocks and `%%` text are private text).
+   */
+  readonly body: 'private' | 'shared' | 'none';
+  /** The note's date (YYYY-MM-DD) when it has one: private text dated, shared text judged at it. */
+  readonly date?: string;
+  /** A log's meetings: their lines take the meeting's date; lines outside every meeting are undated. */
+  readonly meetings?: readonly MeetingSpan[];
+  /** The body's headings, when already found (headingsOf). */
+  readonly headings?: readonly HeadingAt[];
+}
+
+/**
+ * The profile of a Markdown file (SPEC §15). Front matter and headings are
+ * not text; private blocks and `%%` text are private text always; an HTML
+ * comment is private text in a private body and no text in a shared one.
+ */
+export function markdownProfile(input: MarkdownRoomsInput, dict: WordDictionary): RoomsProfile {
+  const priv = new StreamBuilder(false);
+  const shared = new StreamBuilder(true);
+  const noteDate = dateNumber(input.date);
+  const meetings = input.meetings ?? [];
+  let m = 0;
+  const dateOfLine = (line: number): number => {
+    if (!input.meetings) return noteDate;
+    while (m < meetings.length && meetings[m].end <= line) m++;
+    return m < meetings.length && meetings[m].start <= line ? dateNumber(meetings[m].date) : 0;
+  };
+  const sink: RegionSink = {
+    text(line, text, start, end, role) {
+      let into: StreamBuilder | undefined;
+      let date = 0;
+      if (role === Role.Private) into = priv;
+      else if (input.body === 'private') {
+        into = priv;
+        date = dateOfLine(line);
+      } else if (input.body === 'shared' && role === Role.Body) {
+        into = shared;
+        date = dateOfLine(line);
+      }
+      if (!into) return;
+      const b = into;
+      eachWord(text, start, end, dict, (id, s, e) => b.word(id, line, s, e, date));
+    },
+    brk() {
+      priv.brk();
+      shared.brk();
+    },
+  };
+  scanRegions(input.lines, input.bodyLine, sink, { headings: input.headings ?? headingsOf(input.lines, input.bodyLine) });
+  return { private: priv.private(), shared: shared.shared() };
+}
+
+/**
+ * The profile of an OKR set (SPEC §15): each string value is shared text,
+ * its own run, judged as of today; `%%` text inside a value (and a private
+ * block inside a multi-line value) is private text. Keys, numbers, dates and
+ * YAML comments are not text. YAML that does not parse has no text.
+ */
+export function yamlProfile(text: string, dict: WordDictionary): RoomsProfile {
+  const priv = new StreamBuilder(false);
+  const shared = new StreamBuilder(true);
+  let doc;
+  try {
+    doc = parseDocument(text, { prettyErrors: false, strict: false });
+  } catch {
+    return {};
+  }
+  if (doc.errors.length) return {};
+  const lines = text.split('\n');
+  const index = new LineIndex(text);
+  const value = (node: Node): void => {
+    const r = node.range;
+    if (!r || r[1] <= r[0]) return;
+    const from = index.positionAt(r[0]);
+    const to = index.positionAt(r[1]);
+    const first = from.line;
+    // The value's own source, every other column blanked, so columns stay the file's.
+    const slice: string[] = [];
+    for (let l = first; l <= to.line; l++) {
+      const line = lines[l];
+      const a = l === first ? from.character : 0;
+      const b = l === to.line ? Math.min(line.length, to.character) : line.length;
+      slice.push(b > a ? ' '.repeat(a) + line.slice(a, b) : '');
+    }
+    priv.brk();
+    shared.brk();
+    scanRegions(slice, 0, {
+      text(line, t, start, end, role) {
+        const into = role === Role.Private ? priv : role === Role.Body ? shared : undefined;
+        if (into) eachWord(t, start, end, dict, (id, s, e) => into.word(id, first + line, s, e, 0));
+      },
+      brk() {
+        priv.brk();
+        shared.brk();
+      },
+    }, { headings: [] });
+    priv.brk();
+    shared.brk();
+  };
+  const visit = (node: unknown): void => {
+    if (isMap(node) || isSeq(node)) {
+      for (const item of node.items) {
+        if (isPair(item)) visit(item.value);
+        else visit(item);
+      }
+    } else if (isScalar(node) && typeof node.value === 'string') value(node);
+  };
+  visit(doc.contents);
+  return { private: priv.private(), shared: shared.shared() };
+}
