@@ -35,7 +35,18 @@ export interface CheckResult {
   readonly notes: string[];
 }
 
-export function runCheck(opts: CheckOptions): CheckResult {
+/** A folder read into a Dataset, with each file's text as read (for --fix). */
+export interface LoadedFolder {
+  readonly folder: string;
+  readonly dataset: Dataset;
+  /** Path (relative, `/` form) → the bytes read and their text (a BOM is not part of the text). */
+  readonly files: Map<string, { readonly bytes: Buffer; readonly text: string }>;
+  /** One line each: files skipped and settings problems (for stderr). */
+  readonly notes: string[];
+}
+
+/** Reads FOLDER the way `cadence check` does: its settings, its walk, each file decoded. */
+export function loadFolder(opts: CheckOptions): LoadedFolder {
   const notes: string[] = [];
   let settingsText: string | undefined;
   try {
@@ -47,6 +58,7 @@ export function runCheck(opts: CheckOptions): CheckResult {
   notes.push(...ws.problems);
   const settings: Settings = { ...ws.settings, rules: { ...ws.settings.rules, ...opts.rules } };
   const dataset = new Dataset({ today: opts.today, settings });
+  const files = new Map<string, { bytes: Buffer; text: string }>();
 
   dataset.batch(() => {
     for (const path of walk(opts.folder, ws.filesExclude, notes)) {
@@ -62,10 +74,14 @@ export function runCheck(opts: CheckOptions): CheckResult {
         notes.push(`${path}: ${decoded.skip}; skipped`);
         continue;
       }
-      dataset.setFile(path, decoded.text);
+      if (dataset.setFile(path, decoded.text)) files.set(path, { bytes: buf, text: decoded.text });
     }
   });
+  return { folder: opts.folder, dataset, files, notes };
+}
 
+/** Every file's diagnostics as SPEC §9's JSON objects, in its order (file, line, column, code). */
+export function findingsOf(dataset: Dataset): Finding[] {
   const findings: Finding[] = [];
   for (const path of dataset.paths()) {
     for (const d of dataset.diagnostics(path)) findings.push(toFinding(path, d));
@@ -73,7 +89,12 @@ export function runCheck(opts: CheckOptions): CheckResult {
   findings.sort(
     (a, b) => comparePaths(a.file, b.file) || a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
-  return { findings, files: dataset.size, notes };
+  return findings;
+}
+
+export function runCheck(opts: CheckOptions): CheckResult {
+  const loaded = loadFolder(opts);
+  return { findings: findingsOf(loaded.dataset), files: loaded.dataset.size, notes: loaded.notes };
 }
 
 function toFinding(file: string, d: Diagnostic): Finding {

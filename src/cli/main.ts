@@ -1,24 +1,32 @@
 // The `cadence` command line (SPEC §9).
 
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { isValidDate } from '../core/dates';
 import { RULES_BY_CODE } from '../core/rules/index';
 import { normalizeSeverity } from '../core/settings';
 import type { SeveritySetting } from '../core/types';
-import { formatText, runCheck } from './check';
+import { findingsOf, formatText, loadFolder } from './check';
+import { fixFolder, formatFixReport } from './fix';
+import { toSarif } from './sarif';
 import { isFolder } from './walk';
 
-const USAGE = `Usage: cadence check [FOLDER] [--format text|json] [--today YYYY-MM-DD] [--rule CODE=SEVERITY]...
+const USAGE = `Usage: cadence check [FOLDER] [--format text|json|sarif] [--fix] [--today YYYY-MM-DD] [--rule CODE=SEVERITY]...
 
 Checks the 1:1 notes, people and OKR files in FOLDER (default: the current folder).
-Exit status: 1 when an error-severity problem was found, 2 for bad usage, else 0.
+  --format sarif  one SARIF 2.1.0 log (for code scanning), one result per problem
+  --fix           first applies every fix that needs no choice (the editor's
+                  "Fix all"), writes the files it changed and lists each fix;
+                  then reports what is left
+Exit status: 1 when an error-severity problem was found (after --fix: is left), 2 for bad usage, else 0.
 Severities: error, warning, info, hint, off. "Today" may also come from CADENCE_TODAY.`;
 
 class UsageError extends Error {}
 
 interface Parsed {
   folder: string;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif';
+  fix: boolean;
   today: string | undefined;
   rules: Record<string, SeveritySetting>;
 }
@@ -27,7 +35,7 @@ function parseArgs(args: string[]): Parsed | 'help' | 'version' {
   if (args.length === 0 || args[0] === '--help' || args[0] === '-h' || args[0] === 'help') return 'help';
   if (args[0] === '--version' || args[0] === '-v') return 'version';
   if (args[0] !== 'check') throw new UsageError(`unknown command "${args[0]}" (the only command is "check")`);
-  const out: Parsed = { folder: '.', format: 'text', today: undefined, rules: {} };
+  const out: Parsed = { folder: '.', format: 'text', fix: false, today: undefined, rules: {} };
   let folderSeen = false;
   for (let i = 1; i < args.length; i++) {
     let a = args[i];
@@ -46,8 +54,11 @@ function parseArgs(args: string[]): Parsed | 'help' | 'version' {
     if (a === '--help' || a === '-h') return 'help';
     if (a === '--format') {
       const f = take();
-      if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not "${f}"`);
+      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${f}"`);
       out.format = f;
+    } else if (a === '--fix') {
+      if (value !== undefined) throw new UsageError('--fix takes no value');
+      out.fix = true;
     } else if (a === '--today') {
       out.today = take();
       if (!isValidDate(out.today)) throw new UsageError(`--today must be a real date YYYY-MM-DD, not "${out.today}"`);
@@ -70,6 +81,15 @@ function parseArgs(args: string[]): Parsed | 'help' | 'version' {
   return out;
 }
 
+function packageVersion(): string {
+  return (require('../../package.json') as { version: string }).version;
+}
+
+/** The rule pages shipped beside the CLI: dist/../docs/rules, or src/cli/../../docs/rules when run from source. */
+function rulesDocsDir(): string | undefined {
+  return [join(__dirname, '..', 'docs', 'rules'), join(__dirname, '..', '..', 'docs', 'rules')].find((d) => existsSync(join(d, 'yaml-syntax.md')));
+}
+
 function localToday(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -84,7 +104,7 @@ export function main(args: string[], env: NodeJS.ProcessEnv = process.env): numb
       return 0;
     }
     if (parsed === 'version') {
-      process.stdout.write(`cadence ${require('../../package.json').version}\n`);
+      process.stdout.write(`cadence ${packageVersion()}\n`);
       return 0;
     }
     if (!isFolder(parsed.folder)) throw new UsageError(`folder not found: ${parsed.folder}`);
@@ -99,10 +119,22 @@ export function main(args: string[], env: NodeJS.ProcessEnv = process.env): numb
     }
     throw e;
   }
-  const result = runCheck({ folder: resolve(parsed.folder), today: parsed.today ?? localToday(), rules: parsed.rules });
-  for (const n of result.notes) process.stderr.write(`cadence: ${n}\n`);
-  process.stdout.write(parsed.format === 'json' ? JSON.stringify(result.findings, null, 2) + '\n' : formatText(result));
-  return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+  const folder = resolve(parsed.folder);
+  const loaded = loadFolder({ folder, today: parsed.today ?? localToday(), rules: parsed.rules });
+  const notes = [...loaded.notes];
+  if (parsed.fix) {
+    const report = fixFolder(loaded);
+    notes.push(...report.notes);
+    // The list of fixes is for people; JSON and SARIF on stdout stay one document.
+    (parsed.format === 'text' ? process.stdout : process.stderr).write(formatFixReport(report));
+  }
+  for (const n of notes) process.stderr.write(`cadence: ${n}\n`);
+  const findings = findingsOf(loaded.dataset);
+  const version = packageVersion();
+  if (parsed.format === 'json') process.stdout.write(JSON.stringify(findings, null, 2) + '\n');
+  else if (parsed.format === 'sarif') process.stdout.write(JSON.stringify(toSarif(findings, { folder, version, docsDir: rulesDocsDir(), notes }), null, 2) + '\n');
+  else process.stdout.write(formatText({ findings, files: loaded.dataset.size, notes }));
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
 if (require.main === module) {

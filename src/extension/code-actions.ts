@@ -3,8 +3,9 @@
 // source.fixAll.cadence for the fixes that need no choice.
 
 import * as vscode from 'vscode';
-import { mergeInsertions, withAnswer } from '../core/fixes';
-import type { Diagnostic, Fix, TextEdit } from '../core/types';
+import { fixAllChoice } from '../core/fix-all';
+import { withAnswer } from '../core/fixes';
+import type { Diagnostic, Fix } from '../core/types';
 import { toVsEdit } from './adapter';
 import { applyCoreEdits, askFor, dateProblem } from './edits';
 import type { Feature } from './feature';
@@ -22,20 +23,6 @@ function codeOf(d: vscode.Diagnostic): string | undefined {
   return typeof c === 'object' && c !== null ? String(c.value) : c === undefined ? undefined : String(c);
 }
 
-/** Non-overlapping edits of the safe, preferred fixes, in document order. */
-export function fixAllEdits(fixes: readonly Fix[]): TextEdit[] {
-  const chosen: TextEdit[] = [];
-  const overlaps = (a: TextEdit, b: TextEdit) =>
-    !(a.range.end.line < b.range.start.line || (a.range.end.line === b.range.start.line && a.range.end.character <= b.range.start.character) ||
-      b.range.end.line < a.range.start.line || (b.range.end.line === a.range.start.line && b.range.end.character <= a.range.start.character));
-  for (const f of fixes) {
-    if (!f.safe || f.ask) continue;
-    if (f.edits.some((e) => chosen.some((c) => overlaps(c, e)))) continue;
-    chosen.push(...f.edits);
-  }
-  return mergeInsertions(chosen);
-}
-
 class Provider implements vscode.CodeActionProvider {
   constructor(private readonly ws: CadenceWorkspace) {}
 
@@ -48,7 +35,7 @@ class Provider implements vscode.CodeActionProvider {
     const out: vscode.CodeAction[] = [];
 
     if (context.only?.contains(FIX_ALL) || context.only?.contains(vscode.CodeActionKind.SourceFixAll)) {
-      const edits = fixAllEdits(all.flatMap((d) => folder.dataset.fixes(rel, d, text)));
+      const { edits } = fixAllChoice(all.map((d) => ({ diagnostic: d, fixes: folder.dataset.fixes(rel, d, text) })));
       if (edits.length) {
         const action = new vscode.CodeAction('Fix all Cadence problems that need no choice', FIX_ALL);
         action.edit = new vscode.WorkspaceEdit();

@@ -96,7 +96,7 @@ describe('cadence check usage', () => {
   const bad: [string, string[], RegExp][] = [
     ['unknown option', ['check', '--frobnicate'], /unknown option "--frobnicate"/],
     ['missing folder', ['check', '/nonexistent/cadence'], /folder not found/],
-    ['bad format', ['check', '--format', 'xml'], /--format must be text or json/],
+    ['bad format', ['check', '--format', 'xml'], /--format must be text, json or sarif/],
     ['bad date', ['check', '--today', '2026-02-30'], /--today must be a real date/],
     ['missing value', ['check', '--today'], /--today needs a value/],
     ['unknown rule', ['check', '--rule', 'nope=off'], /unknown rule code "nope"/],

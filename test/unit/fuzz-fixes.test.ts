@@ -4,14 +4,14 @@
 // fix the core offers changes only its target line's token: every other line
 // and every line ending is byte-identical, and the diagnostic it fixes is
 // gone. Fix-all (the safe fixes with no question, non-overlapping, as
-// `fixAllEdits` in src/extension/code-actions.ts picks them) applied twice
+// `fixAllChoice` in src/core/fix-all.ts picks them for the editor and the CLI) applied twice
 // equals applying it once.
 //
 // numRuns scales with CADENCE_FUZZ_RUNS like fuzz.test.ts.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { mergeInsertions } from '../../src/core/fixes';
-import { Dataset, normalize, type Fix, type TextEdit } from '../../src/core/index';
+import { fixAllChoice } from '../../src/core/fix-all';
+import { Dataset, normalize } from '../../src/core/index';
 import { applyEdits, applyFix, personFile, settingsWith, TODAY } from './helpers';
 
 const TOTAL = Number(process.env.CADENCE_FUZZ_RUNS ?? 2500);
@@ -126,27 +126,9 @@ function checkEveryFix(text: string): void {
   }
 }
 
-/** `fixAllEdits` of src/extension/code-actions.ts, without vscode. */
-function fixAllEdits(fixes: readonly Fix[]): TextEdit[] {
-  const chosen: TextEdit[] = [];
-  const overlaps = (a: TextEdit, b: TextEdit) =>
-    !(
-      a.range.end.line < b.range.start.line ||
-      (a.range.end.line === b.range.start.line && a.range.end.character <= b.range.start.character) ||
-      b.range.end.line < a.range.start.line ||
-      (b.range.end.line === a.range.start.line && b.range.end.character <= a.range.start.character)
-    );
-  for (const f of fixes) {
-    if (!f.safe || f.ask) continue;
-    if (f.edits.some((e) => chosen.some((c) => overlaps(c, e)))) continue;
-    chosen.push(...f.edits);
-  }
-  return mergeInsertions(chosen);
-}
-
 function fixAll(text: string): string {
   const ds = dataset(text);
-  const edits = fixAllEdits(ds.diagnostics(PATH).flatMap((d) => ds.fixes(PATH, d, text)));
+  const { edits } = fixAllChoice(ds.diagnostics(PATH).map((d) => ({ diagnostic: d, fixes: ds.fixes(PATH, d, text) })));
   return edits.length ? applyEdits(text, edits) : text;
 }
 

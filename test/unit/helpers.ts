@@ -2,6 +2,7 @@
 // read its diagnostics as comparable rows (1-based lines, as SPEC §8 and the
 // CLI count them), and apply a fix's edits to the user's original text.
 import assert from 'node:assert/strict';
+import { applyToFileText } from '../../src/core/fix-all';
 import { comparePaths, Dataset, DEFAULT_SETTINGS, type Diagnostic, type Fix, type Settings, type TextEdit } from '../../src/core/index';
 
 /** The "today" of the shared examples; every test uses it unless it says otherwise. */
@@ -106,39 +107,14 @@ export function fixTitled(fixes: readonly Fix[], title: string | RegExp): Fix {
  * `value` replaces `${value}` (the answer to a fix's `ask`).
  */
 export function applyEdits(original: string, edits: readonly TextEdit[], value?: string): string {
-  const bom = original.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const eol = original.includes('\r\n') ? '\r\n' : '\n';
-  // Start offset and content length of every line of the original text.
-  const starts: number[] = [];
-  const lengths: number[] = [];
-  const re = /\r\n|\n|\r/g;
-  let s = bom;
-  for (let m = re.exec(original); m; m = re.exec(original)) {
-    starts.push(s);
-    lengths.push(m.index - s);
-    s = m.index + m[0].length;
-  }
-  starts.push(s);
-  lengths.push(original.length - s);
-  const offset = (line: number, character: number): number => {
-    assert.ok(line >= 0 && line < starts.length, `edit line ${line} is outside the text (${starts.length} lines)`);
-    assert.ok(character >= 0 && character <= lengths[line], `edit character ${character} is outside line ${line} (length ${lengths[line]})`);
-    return starts[line] + character;
-  };
-  const spans = edits
-    .map((e) => {
-      let text = e.newText;
-      if (text.includes('${value}')) {
-        assert.notEqual(value, undefined, 'this edit needs a value for ${value}');
-        text = text.split('${value}').join(value!);
-      }
-      return { from: offset(e.range.start.line, e.range.start.character), to: offset(e.range.end.line, e.range.end.character), text: text.replace(/\r?\n/g, eol) };
-    })
-    .sort((a, b) => b.from - a.from || b.to - a.to);
-  for (let i = 1; i < spans.length; i++) assert.ok(spans[i].to <= spans[i - 1].from, 'edits overlap');
-  let out = original;
-  for (const sp of spans) out = out.slice(0, sp.from) + sp.text + out.slice(sp.to);
-  return out;
+  const withValue = edits.map((e) => {
+    if (!e.newText.includes('${value}')) return e;
+    assert.notEqual(value, undefined, 'this edit needs a value for ${value}');
+    return { range: e.range, newText: e.newText.split('${value}').join(value!) };
+  });
+  // The core's own (what `cadence check --fix` writes with); it throws on an
+  // edit outside the text or overlapping another.
+  return applyToFileText(original, withValue);
 }
 
 export function applyFix(original: string, fix: Fix, value?: string): string {
