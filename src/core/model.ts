@@ -133,17 +133,22 @@ export interface NoteBody {
   readonly headings: readonly Heading[];
 }
 
-export interface OneOnOneDoc extends DocBase, NoteBody {
-  readonly kind: '1on1';
-  readonly hasFrontMatter: boolean;
+/** What a 1:1 note and an OKR review share: Markdown with front matter, headings and action items, a date and a visibility. */
+export interface NoteDocBase extends DocBase, NoteBody {
   /** End line (exclusive) of the front matter, 0 when there is none. */
   readonly frontMatterEnd: number;
-  readonly report: PersonRef | undefined;
-  readonly dateField: DateField | undefined;
-  /** The note's date: the valid `date`, or a real date in the file name when `date` is absent. */
+  /** The note's date: the valid `date` (a 1:1's, when absent, a real date in its file name). */
   readonly date: string | undefined;
   readonly visibilityField: Field | undefined;
+  /** From `visibility`; when it is absent, a 1:1 is private and a review shared. */
   readonly visibility: 'private' | 'shared';
+}
+
+export interface OneOnOneDoc extends NoteDocBase {
+  readonly kind: '1on1';
+  readonly hasFrontMatter: boolean;
+  readonly report: PersonRef | undefined;
+  readonly dateField: DateField | undefined;
   readonly happinessField: Field | undefined;
   readonly happiness: number | undefined;
   readonly performanceField: Field | undefined;
@@ -164,14 +169,10 @@ export interface Decision {
   readonly heading: Heading | undefined;
 }
 
-export interface ReviewDoc extends DocBase, NoteBody {
+export interface ReviewDoc extends NoteDocBase {
   readonly kind: 'okr-review';
-  readonly frontMatterEnd: number;
-  readonly date: string | undefined;
   readonly okrs: string | undefined;
   readonly preRead: string | undefined;
-  readonly visibilityField: Field | undefined;
-  readonly visibility: 'private' | 'shared';
   readonly decisions: readonly Decision[];
 }
 
@@ -185,16 +186,25 @@ export interface CheckIn {
   readonly note: string | undefined;
 }
 
-export interface KeyResult {
+/** What an objective and a key result share: a YAML map in a list, with an id, a title and an owner. */
+export interface OkrEntry {
+  /** The `id`, or `O1`/`KR1`… by position when it has none. */
   readonly id: string;
+  /** Lower-cased id: ids compare case-insensitively. */
   readonly key: string;
+  /** Its position in its list, from 0. */
   readonly index: number;
   readonly idField: Field | undefined;
+  /** From the map's first key to the end of that line: where its own missing fields are reported. */
   readonly firstLine: Range;
   readonly shape: MapShape;
+  /** Its scalar and nested fields by key. */
   readonly fields: ReadonlyMap<string, Field>;
   readonly title: string | undefined;
   readonly owner: PersonRef | undefined;
+}
+
+export interface KeyResult extends OkrEntry {
   readonly due: DateField | undefined;
   readonly start: number | undefined;
   readonly target: number | undefined;
@@ -205,16 +215,7 @@ export interface KeyResult {
   readonly checkins: readonly CheckIn[];
 }
 
-export interface Objective {
-  readonly id: string;
-  readonly key: string;
-  readonly index: number;
-  readonly idField: Field | undefined;
-  readonly firstLine: Range;
-  readonly shape: MapShape;
-  readonly fields: ReadonlyMap<string, Field>;
-  readonly title: string | undefined;
-  readonly owner: PersonRef | undefined;
+export interface Objective extends OkrEntry {
   readonly kind: 'committed' | 'aspirational';
   readonly parent: string | undefined;
   readonly keyResultsField: Field | undefined;

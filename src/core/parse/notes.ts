@@ -3,7 +3,7 @@
 import { dateInFileName } from '../dates';
 import type { DateField, Decision, Field, OneOnOneDoc, ReviewDoc, YamlProblem } from '../model';
 import { readFastFrontMatter } from './fast-front-matter';
-import { readBody, type Split } from '../markdown/body';
+import { readBody, type BodyRead, type Split } from '../markdown/body';
 import { isMap } from 'yaml';
 import { dateOf, fieldsOf, numberOf, personOf, readYaml, stringOf, valueNode } from './yaml-fields';
 
@@ -27,8 +27,27 @@ function frontMatter(split: Split): { errors: YamlProblem[]; fields: Map<string,
   };
 }
 
-function visibilityOf(f: Field | undefined): 'private' | 'shared' {
-  return typeof f?.value === 'string' && f.value.trim().toLowerCase() === 'shared' ? 'shared' : 'private';
+/**
+ * What every note's document starts with (NoteDocBase, in its field order):
+ * its kind, path, size, line 1, YAML errors, dates and body.
+ */
+function noteBase<K extends string>(kind: K, path: string, split: Split, yamlErrors: YamlProblem[], dates: DateField[], body: BodyRead) {
+  return {
+    kind,
+    path,
+    lineCount: split.lines.length,
+    firstLine: { start: { line: 0, character: 0 }, end: { line: 0, character: split.lines[0].length } },
+    yamlErrors,
+    dates,
+    items: body.items,
+    headings: body.headings,
+  };
+}
+
+/** `visibility:` read case-insensitively; any value but `shared` is private, and `absent` stands when there is none. */
+function visibilityOf(f: Field | undefined, absent: 'private' | 'shared'): 'private' | 'shared' {
+  if (!f) return absent;
+  return typeof f.value === 'string' && f.value.trim().toLowerCase() === 'shared' ? 'shared' : 'private';
 }
 
 function rating(f: Field | undefined): number | undefined {
@@ -53,21 +72,14 @@ export function parseOneOnOne(path: string, split: Split): OneOnOneDoc {
     if (m && !body.codeLines.has(l)) retro.push({ line: l, mood: RETRO[m[1]], text: m[2] });
   }
   return {
-    kind: '1on1',
-    path,
-    lineCount: split.lines.length,
-    firstLine: { start: { line: 0, character: 0 }, end: { line: 0, character: split.lines[0].length } },
-    yamlErrors: errors,
-    dates,
-    items: body.items,
-    headings: body.headings,
+    ...noteBase('1on1', path, split, errors, dates, body),
     hasFrontMatter: split.yaml !== undefined,
     frontMatterEnd: split.bodyLine,
     report: personOf(fields.get('report')),
     dateField,
     date,
     visibilityField: fields.get('visibility'),
-    visibility: visibilityOf(fields.get('visibility')),
+    visibility: visibilityOf(fields.get('visibility'), 'private'),
     happinessField: fields.get('happiness'),
     happiness: rating(fields.get('happiness')),
     performanceField: performanceField && !performanceField.isNull ? performanceField : undefined,
@@ -106,20 +118,13 @@ export function parseReview(path: string, split: Split): ReviewDoc {
     });
   }
   return {
-    kind: 'okr-review',
-    path,
-    lineCount: split.lines.length,
-    firstLine: { start: { line: 0, character: 0 }, end: { line: 0, character: split.lines[0].length } },
-    yamlErrors: errors,
-    dates,
-    items: body.items,
-    headings: body.headings,
+    ...noteBase('okr-review', path, split, errors, dates, body),
     frontMatterEnd: split.bodyLine,
     date: dateOf(fields.get('date'), dates)?.value,
     okrs: stringOf(fields.get('okrs')),
     preRead: dateOf(fields.get('pre-read'), dates)?.value,
     visibilityField: fields.get('visibility'),
-    visibility: fields.get('visibility') ? visibilityOf(fields.get('visibility')) : 'shared',
+    visibility: visibilityOf(fields.get('visibility'), 'shared'),
     decisions,
   };
 }

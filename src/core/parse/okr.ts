@@ -1,7 +1,7 @@
 // OKR sets: YAML with objectives and key results, each field with its range.
 
 import type { YAMLMap } from 'yaml';
-import type { CheckIn, DateField, Field, KeyResult, KrStatus, Objective, OkrSetDoc } from '../model';
+import type { CheckIn, DateField, Field, KeyResult, KrStatus, Objective, OkrEntry, OkrSetDoc } from '../model';
 import type { LineIndex } from '../text';
 import { dateOf, fieldsOf, mapItems, numberOf, personOf, readYaml, shapeOf, stringOf, valueNode } from './yaml-fields';
 
@@ -37,20 +37,28 @@ function readCheckins(node: YAMLMap, index: LineIndex, dates: DateField[]): Chec
   });
 }
 
-function readKeyResult(node: YAMLMap, i: number, index: LineIndex, dates: DateField[]): KeyResult {
+/** The fields an objective and a key result share; `prefix` names one without an id by its position (`KR2`). */
+function readEntry(node: YAMLMap, i: number, index: LineIndex, prefix: 'O' | 'KR'): OkrEntry {
   const f = fieldsOf(node, index);
-  const id = idOf(f.get('id'), `KR${i + 1}`);
-  const r = node.range ?? [0, 0, 0];
+  const id = idOf(f.get('id'), `${prefix}${i + 1}`);
   return {
     id,
     key: id.toLowerCase(),
     index: i,
     idField: f.get('id'),
-    firstLine: index.restOfLine(r[0]),
+    firstLine: index.restOfLine((node.range ?? [0, 0, 0])[0]),
     shape: shapeOf(node, index),
     fields: f,
     title: stringOf(f.get('title')),
     owner: personOf(f.get('owner')),
+  };
+}
+
+function readKeyResult(node: YAMLMap, i: number, index: LineIndex, dates: DateField[]): KeyResult {
+  const e = readEntry(node, i, index, 'KR');
+  const f = e.fields;
+  return {
+    ...e,
     due: dateOf(f.get('due'), dates),
     start: numberOf(f.get('start')),
     target: numberOf(f.get('target')),
@@ -63,21 +71,11 @@ function readKeyResult(node: YAMLMap, i: number, index: LineIndex, dates: DateFi
 }
 
 function readObjective(node: YAMLMap, i: number, index: LineIndex, dates: DateField[]): Objective {
-  const f = fieldsOf(node, index);
-  const id = idOf(f.get('id'), `O${i + 1}`);
-  const r = node.range ?? [0, 0, 0];
-  const kind = stringOf(f.get('kind'))?.trim().toLowerCase() === 'aspirational' ? 'aspirational' : 'committed';
+  const e = readEntry(node, i, index, 'O');
+  const f = e.fields;
   return {
-    id,
-    key: id.toLowerCase(),
-    index: i,
-    idField: f.get('id'),
-    firstLine: index.restOfLine(r[0]),
-    shape: shapeOf(node, index),
-    fields: f,
-    title: stringOf(f.get('title')),
-    owner: personOf(f.get('owner')),
-    kind,
+    ...e,
+    kind: stringOf(f.get('kind'))?.trim().toLowerCase() === 'aspirational' ? 'aspirational' : 'committed',
     parent: stringOf(f.get('parent')),
     keyResultsField: f.get('key_results'),
     keyResults: mapItems(valueNode(node, 'key_results')).map((k, j) => readKeyResult(k, j, index, dates)),
