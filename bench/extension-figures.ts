@@ -42,6 +42,7 @@ import { Dataset } from '../src/core/dataset';
 import { entryOf, IndexWriter, readIndex, restoreIndex, type FileStamp } from '../src/core/persist';
 import { DEFAULT_SETTINGS } from '../src/core/settings';
 import { decodeFile } from '../src/core/text';
+import { cleanEnv } from '../scripts/lib/clean-env';
 
 export interface ExtensionFigureContext {
   /** Generated workspaces by note count, e.g. { 10000: '/…/bench/.work/ws-10000-s1' }. */
@@ -229,7 +230,7 @@ function childSteady(dir: string, indexFile: string, runs: number): { cold: numb
 
 /** Runs this file's child mode from its bundle: plain node, no tsx hooks in the measured process. */
 function runChild<T>(harness: string, args: string[], nodeFlags: string[] = []): T {
-  const env: NodeJS.ProcessEnv = { ...process.env, CADENCE_BENCH_ROOT: ROOT };
+  const env: NodeJS.ProcessEnv = { ...cleanEnv(), CADENCE_BENCH_ROOT: ROOT };
   delete env.NODE_OPTIONS;
   const r = spawnSync(process.execPath, [...nodeFlags, harness, 'child', ...args], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const last = r.stdout.trim().split('\n').pop() ?? '';

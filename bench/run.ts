@@ -21,6 +21,7 @@ import { build } from 'esbuild';
 import { GENERATOR_VERSION, generateWorkspace, readMarker } from './generate';
 import { differentialFigure, runDifferential } from './differential';
 import { type ExtensionFigure, measureExtensionFigures } from './extension-figures';
+import { cleanEnv } from '../scripts/lib/clean-env';
 
 const ROOT = resolve(__dirname, '..');
 const WORK = join(ROOT, 'bench', '.work');
@@ -148,7 +149,7 @@ function ensurePreload(): void {
 /** Runs `node <args>` once with stdout/stderr to files; returns wall time and peak RSS. */
 function runNode(args: string[], cwd: string, outBase: string, timeoutSec: number): Sample {
   const rssFile = `${outBase}.rss`;
-  const env = { ...process.env };
+  const env = cleanEnv();
   // tsx and friends may leave loader flags here; the measured process must be plain node.
   delete env.NODE_OPTIONS;
   let cmd: string;

@@ -8,6 +8,11 @@
 # CADENCE_USE_CODE_SERVER=1 picks code-server even when `code` is on PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Everything below starts npm and node as a user's shell would, without the
+# outer npm's settings (see scripts/lib/clean-env.sh).
+# shellcheck source=scripts/lib/clean-env.sh
+source scripts/lib/clean-env.sh
+clean_npm_env
 
 echo "== building Cadence"
 npm run --silent build

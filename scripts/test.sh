@@ -17,6 +17,11 @@
 # reported as a failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Everything below starts npm and node as a user's shell would, without the
+# outer npm's settings (see scripts/lib/clean-env.sh).
+# shellcheck source=scripts/lib/clean-env.sh
+source scripts/lib/clean-env.sh
+clean_npm_env
 
 ROOT="$(mktemp -d "${TMPDIR:-/tmp}/cadence-test-XXXXXX")"
 LOGS="${ROOT}/logs"

@@ -18,6 +18,12 @@
 #   { "node": ".../bin/node", "codeServer": ".../entry.js", "chromium": "/usr/bin/chromium" }
 set -euo pipefail
 
+# Started from `npm test` / `npm start`, this shell carries the outer npm's
+# settings; the installs below must not (see lib/clean-env.sh).
+# shellcheck source=scripts/lib/clean-env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/clean-env.sh"
+clean_npm_env
+
 readonly NODE_VERSION=24.21.0
 readonly CODE_SERVER_VERSION=4.139.1
 readonly DEB_PACKAGES=(chromium fonts-dejavu-core libkrb5-dev pkg-config)
@@ -59,6 +65,35 @@ stop_step() {
 trap 'stop_step' EXIT
 trap 'stop_step; echo "vscode-env: interrupted; the unfinished piece will be redone next time" >&2; exit 130' INT TERM
 
+# Known failures: a pattern (grep -E) in a step's log, and the likely cause
+# to name in the one-line failure message. First match wins.
+KNOWN_CAUSES=(
+  'requires node v[0-9]+|We have detected that you are on node'
+  "the install ran with another Node's npm settings (npm_config_user_agent / nodedir); run it outside npm or report this"
+  'gssapi/gssapi.h'
+  'the Debian package libkrb5-dev is missing (apt-get install libkrb5-dev)'
+  'ENOSPC|No space left on device'
+  "the disk is full (df -h ${CACHE})"
+  'EACCES|Permission denied'
+  "no permission to write ${CACHE} (set CADENCE_TEST_CACHE to a writable folder)"
+  'ENOTFOUND|ETIMEDOUT|EAI_AGAIN|ECONNRESET|ECONNREFUSED|Could not resolve|Temporary failure resolving'
+  'the registry could not be reached (network, proxy or npm_config_registry)'
+  'gyp ERR|make: \*\*\*'
+  'a native module did not compile (python3, make and g++ are needed)'
+)
+
+# likely_cause LOG: "likely cause: …" for the first known failure its log
+# shows; empty when none matches.
+likely_cause() {
+  local i
+  for ((i = 0; i < ${#KNOWN_CAUSES[@]}; i += 2)); do
+    if grep -qE -- "${KNOWN_CAUSES[i]}" "$1"; then
+      echo "likely cause: ${KNOWN_CAUSES[i + 1]}"
+      return 0
+    fi
+  done
+}
+
 # run_logged WHAT LOG timeout SECONDS COMMAND...: runs the command with its
 # output in a log file; on failure shows the log's tail and a one-line reason.
 run_logged() {
@@ -70,9 +105,19 @@ run_logged() {
   STEP_PID=""
   if [[ ${rc} -ne 0 ]]; then
     tail -n 25 "${log}" >&2 || true
-    if [[ ${rc} -eq 124 ]]; then fail "${what} timed out (log: ${log})"; fi
-    fail "${what} failed with exit ${rc} (log: ${log})"
+    local cause
+    cause="$(likely_cause "${log}")"
+    if [[ ${rc} -eq 124 ]]; then fail "${what} timed out (log: ${log})${cause:+; ${cause}}"; fi
+    fail "${what} failed with exit ${rc} (log: ${log})${cause:+; ${cause}}"
   fi
+}
+
+# first_run_note: said once, before the first piece that has to be installed.
+FIRST_RUN_SAID=""
+first_run_note() {
+  [[ -n "${FIRST_RUN_SAID}" ]] && return 0
+  FIRST_RUN_SAID=1
+  note "first run: installing a real VS Code (code-server on Node ${NODE_VERSION}) for the integration and UI tests into ${CACHE}; later runs reuse it (remove that folder to start over)"
 }
 
 # --- Debian packages ------------------------------------------------------
@@ -89,7 +134,8 @@ if [[ ${#missing_debs[@]} -gt 0 ]]; then
     command -v sudo >/dev/null || fail "missing Debian packages (${missing_debs[*]}); run as root or install them: apt-get install ${missing_debs[*]}"
     SUDO=(sudo -n)
   fi
-  note "installing Debian packages: ${missing_debs[*]}"
+  first_run_note
+  note "installing Debian packages: ${missing_debs[*]} (apt-get; about a minute, ~350 MB; log: ${LOG_DIR}/apt-install.log)"
   export DEBIAN_FRONTEND=noninteractive
   run_logged "apt-get update" "${LOG_DIR}/apt-update.log" \
     timeout 300 "${SUDO[@]}" apt-get update
@@ -109,7 +155,8 @@ NODE_DIR="${CACHE}/node-${NODE_VERSION}"
 NODE_HOME="${NODE_DIR}/node_modules/${NODE_PKG}"
 NODE_BIN="${NODE_HOME}/bin/node"
 if [[ ! -f "${NODE_DIR}/.complete" ]]; then
-  note "installing Node ${NODE_VERSION} into ${NODE_DIR}"
+  first_run_note
+  note "installing Node ${NODE_VERSION} into ${NODE_DIR} (from the npm registry; under a minute, ~190 MB; log: ${LOG_DIR}/node.log)"
   rm -rf "${NODE_DIR}"
   mkdir -p "${NODE_DIR}"
   echo '{ "private": true }' >"${NODE_DIR}/package.json"
@@ -125,7 +172,8 @@ CS_DIR="${CACHE}/code-server-${CODE_SERVER_VERSION}-node-${NODE_VERSION}"
 CS_PKG="${CS_DIR}/node_modules/code-server"
 CS_ENTRY="${CS_PKG}/out/node/entry.js"
 if [[ ! -f "${CS_DIR}/.complete" ]]; then
-  note "installing code-server ${CODE_SERVER_VERSION} into ${CS_DIR} (compiles native modules; a few minutes)"
+  first_run_note
+  note "installing code-server ${CODE_SERVER_VERSION} into ${CS_DIR} (compiles native modules: about 3 minutes, ~620 MB; log: ${LOG_DIR}/code-server.log)"
   rm -rf "${CS_DIR}"
   mkdir -p "${CS_DIR}"
   # npm 11 skips dependencies' install scripts unless package.json's

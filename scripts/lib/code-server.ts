@@ -13,6 +13,7 @@ import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { cleanEnv } from './clean-env';
 
 export interface TestEnv {
   /** Node 24 binary that code-server was built with. */
@@ -236,7 +237,9 @@ export function makeRunDir(prefix: string, extraSettings: Record<string, unknown
 /** The server's environment: ours without the variables of any VS Code we may be running inside. */
 function serverEnv(run: RunDir): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
+  // Run from `npm test`/`npm start`: the server and its extension hosts must
+  // not inherit the outer npm's settings (see clean-env.ts).
+  for (const [key, value] of Object.entries(cleanEnv())) {
     if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE') continue;
     env[key] = value;
   }
@@ -393,7 +396,7 @@ export async function launchBrowser(env: TestEnv, run: RunDir): Promise<Browser>
       handleSIGTERM: false,
       handleSIGHUP: false,
       timeout: 60_000,
-      env: { ...process.env, XDG_CONFIG_HOME: join(run.xdg, 'browser') },
+      env: { ...cleanEnv(), XDG_CONFIG_HOME: join(run.xdg, 'browser') },
       args: [
         '--no-sandbox',
         '--disable-gpu',

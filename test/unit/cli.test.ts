@@ -6,6 +6,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, r
 import { tmpdir } from 'node:os';
 import { ensureBuiltCli, CLI, ROOT } from './built-cli';
 import { join } from 'node:path';
+import { cleanEnv } from '../../scripts/lib/clean-env';
 
 const EXAMPLES = join(ROOT, 'test', 'fixtures', 'examples');
 
@@ -16,7 +17,7 @@ interface Expected {
 }
 
 function cadence(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, CADENCE_TODAY: '', ...env } });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...cleanEnv(), CADENCE_TODAY: '', ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -128,7 +129,7 @@ describe('cadence check usage', () => {
   });
 
   it('defaults FOLDER to the current directory', () => {
-    const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '--today', '2026-11-22'], { cwd: join(EXAMPLES, 'broken'), encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '--today', '2026-11-22'], { cwd: join(EXAMPLES, 'broken'), encoding: 'utf8', env: cleanEnv() });
     assert.equal(r.status, 1);
     assert.equal((JSON.parse(r.stdout) as unknown[]).length, 12);
   });

@@ -24,6 +24,7 @@ import { readSettingsText } from '../../src/cli/settings-file';
 import { decodeFile, normalize } from '../../src/core/text';
 import { CLI, ensureBuiltCli, ROOT } from './built-cli';
 import { sortRows, type Row } from './helpers';
+import { cleanEnv } from '../../scripts/lib/clean-env';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures');
 const BOM = '\uFEFF';
@@ -137,7 +138,7 @@ interface Run {
 /** The built CLI, asynchronously, so that every workspace's run can go at once. */
 function cli(dir: string, today: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'check', dir, '--format', 'json', '--today', today], { env: { ...process.env, CADENCE_TODAY: '' } });
+    const child = spawn(process.execPath, [CLI, 'check', dir, '--format', 'json', '--today', today], { env: { ...cleanEnv(), CADENCE_TODAY: '' } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));

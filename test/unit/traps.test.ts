@@ -10,6 +10,7 @@ import { ensureBuiltCli, CLI, ROOT } from './built-cli';
 import { join } from 'node:path';
 import { runCheck, type Finding } from '../../src/cli/check';
 import { sortRows, type Row } from './helpers';
+import { cleanEnv } from '../../scripts/lib/clean-env';
 
 const TRAPS = join(ROOT, 'test', 'fixtures', 'traps');
 
@@ -26,7 +27,7 @@ const exitOf = (fs: readonly Finding[]): number => (fs.some((f) => f.severity ==
 
 
 function cli(dir: string, today: string) {
-  const r = spawnSync(process.execPath, [CLI, 'check', dir, '--format', 'json', '--today', today], { encoding: 'utf8', env: { ...process.env, CADENCE_TODAY: '' } });
+  const r = spawnSync(process.execPath, [CLI, 'check', dir, '--format', 'json', '--today', today], { encoding: 'utf8', env: { ...cleanEnv(), CADENCE_TODAY: '' } });
   return { status: r.status, stderr: r.stderr, findings: r.stdout ? (JSON.parse(r.stdout) as Finding[]) : [] };
 }
 
