@@ -10,6 +10,7 @@ import { dashboardFeature } from './dashboard';
 import { diagnosticsFeature } from './diagnostics';
 import { hoversFeature } from './hovers';
 import { statusBarFeature } from './status-bar';
+import { tasksFeature } from './tasks';
 import { viewsFeature } from './views/index';
 import type { CadenceApi, Feature, Services } from './feature';
 import { UiState } from './ui-state';
@@ -25,6 +26,7 @@ const FEATURES: readonly Feature[] = [
   statusBarFeature,
   viewsFeature,
   dashboardFeature,
+  tasksFeature,
 ];
 
 export type { CadenceApi };
