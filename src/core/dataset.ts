@@ -223,11 +223,7 @@ export class Dataset {
       if (f.summary.kind === 'person' && f.summary.key !== undefined) this.indexPerson(f.path, f.summary.key);
     }
     if (this.entries.size !== count) {
-      this.entries.clear();
-      this.peopleByKey.clear();
-      this.peopleDocs.clear();
-      this.peopleSorted = undefined;
-      this.personFiles = 0;
+      this.clear();
       throw new Error('restoreAll: a path twice');
     }
     this.deferred = this.entries.size > 0;
@@ -235,6 +231,32 @@ export class Dataset {
     // Inside a caller's batch the saved diagnostics fall to the batch's event.
     if (this.batchDepth > 0) this.emit(paths, people !== this.personFiles);
     else this.notify(paths, false);
+  }
+
+  /**
+   * Lets go of everything: every listener and every file, without a change
+   * event (withdraw the files first, with deleteFile in a batch, when their
+   * diagnostics must go). Whatever still holds the dataset then holds an
+   * empty one that tells nobody of later changes. The extension disposes a
+   * folder's dataset when a re-index replaces it.
+   */
+  dispose(): void {
+    this.listeners.clear();
+    this.pending = undefined;
+    this.clear();
+  }
+
+  private clear(): void {
+    this.entries.clear();
+    this.peopleByKey.clear();
+    this.peopleDocs.clear();
+    this.notesByReport.clear();
+    this.refsByKey.clear();
+    this.lastCache.clear();
+    this.sortedNotes.clear();
+    this.peopleSorted = undefined;
+    this.personFiles = 0;
+    this.deferred = false;
   }
 
   deleteFile(path: string): void {

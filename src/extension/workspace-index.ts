@@ -20,6 +20,7 @@ import { IndexWriter, restoreIndex, type FileStamp, type LoadedIndex } from '../
 import type { Settings } from '../core/settings';
 import { decodeFile } from '../core/text';
 import { readSettings, today } from './config';
+import { Disposable, disposeAll, toDisposable } from './dispose';
 import { loadIndex, RACY_MS, SAVE_DELAY_MS, saveIndex } from './persistent-index';
 
 const CANDIDATES = '**/*.{md,markdown,yaml,yml}';
@@ -68,8 +69,18 @@ export async function candidateFiles(base: vscode.Uri): Promise<vscode.Uri[]> {
   return out;
 }
 
-export class FolderIndex {
+/**
+ * One workspace folder's dataset and what it knows of the disk. It owns the
+ * dataset and its change event: disposing it (a re-index made a new one)
+ * drops both, and with them every listener, so nothing keeps an earlier
+ * index alive, and a read still under way when it was replaced changes
+ * nothing.
+ */
+export class FolderIndex extends Disposable {
   readonly dataset: Dataset;
+  private readonly changed = this._register(new vscode.EventEmitter<DatasetChange>());
+  /** The dataset's changes, and a path skipped or no longer skipped (its notice in the Problems panel; not in the dataset). */
+  readonly onDidChange = this.changed.event;
   /** Files skipped while reading, with the reason (shown in the output log). */
   readonly skipped = new Map<string, string>();
   /**
@@ -80,11 +91,15 @@ export class FolderIndex {
   readonly stamps = new Map<string, Stamp>();
   /** Writes this folder's persistent index; it remembers encoded documents between saves. */
   writer = new IndexWriter();
-  /** Hears of a path skipped, or no longer skipped (its notice in the Problems panel). */
-  onSkipChange: (rel: string) => void = () => {};
 
   constructor(readonly folder: vscode.WorkspaceFolder, settings: Settings) {
-    this.dataset = new Dataset({ today: today(), settings });
+    super();
+    this.dataset = this._register(new Dataset({ today: today(), settings }));
+    this._register(this.dataset.onDidChange((change) => this.changed.fire(change)));
+  }
+
+  private skipChanged(rel: string): void {
+    this.changed.fire({ paths: new Set([rel]), all: false });
   }
 
   /** The folder-relative '/' path of a URI inside this folder. */
@@ -103,7 +118,8 @@ export class FolderIndex {
   /** Reads a file from disk into the dataset (or drops it when unreadable). */
   async readFromDisk(uri: vscode.Uri): Promise<void> {
     const rel = this.relPath(uri);
-    if (rel) this.apply(rel, await this.read(uri));
+    if (!rel) return;
+    this.apply(rel, await this.read(uri));
   }
 
   async read(uri: vscode.Uri): Promise<DiskRead> {
@@ -119,7 +135,9 @@ export class FolderIndex {
     }
   }
 
+  /** Records what a read gave; nothing once disposed (the read finished after a re-index). */
   apply(rel: string, read: DiskRead): void {
+    if (this.isDisposed) return;
     const was = this.skipped.get(rel);
     if ('skip' in read) {
       this.skipped.set(rel, read.skip);
@@ -128,26 +146,28 @@ export class FolderIndex {
       this.skipped.delete(rel);
       this.dataset.setFile(rel, read.text);
     }
-    if (was !== this.skipped.get(rel)) this.onSkipChange(rel);
+    if (was !== this.skipped.get(rel)) this.skipChanged(rel);
     if (read.stamp) this.stamps.set(rel, 'skip' in read ? { ...read.stamp, skip: read.skip } : read.stamp);
     else this.stamps.delete(rel);
   }
 
   /** The editor's text, which the disk may not hold: not stamped. */
   fromEditor(rel: string, text: string): void {
+    if (this.isDisposed) return;
     this.stamps.delete(rel);
     this.unskip(rel);
     this.dataset.setFile(rel, text);
   }
 
   deleted(rel: string): void {
+    if (this.isDisposed) return;
     this.stamps.delete(rel);
     this.unskip(rel);
     this.dataset.deleteFile(rel);
   }
 
   private unskip(rel: string): void {
-    if (this.skipped.delete(rel)) this.onSkipChange(rel);
+    if (this.skipped.delete(rel)) this.skipChanged(rel);
   }
 
   /** A warm start: everything the persistent index holds, stamped as it was saved (compared with the disk next). */
@@ -157,7 +177,7 @@ export class FolderIndex {
     for (const f of cache.files.values()) {
       if (f.skip) {
         this.skipped.set(f.path, f.skip);
-        this.onSkipChange(f.path);
+        this.skipChanged(f.path);
       }
       // The index's own entry is the stamp (size, mtime, skip): no copy a file.
       this.stamps.set(f.path, f);
@@ -165,11 +185,11 @@ export class FolderIndex {
   }
 }
 
-export class CadenceWorkspace implements vscode.Disposable {
+export class CadenceWorkspace extends Disposable {
+  /** The current index of each workspace folder; a re-index disposes them and makes new ones. */
   readonly folders = new Map<string, FolderIndex>();
-  private readonly emitter = new vscode.EventEmitter<FolderChange>();
+  private readonly emitter = this._register(new vscode.EventEmitter<FolderChange>());
   readonly onDidChange = this.emitter.event;
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** The document version the dataset last read, per open document. */
   private readonly versions = new Map<string, number>();
@@ -186,13 +206,25 @@ export class CadenceWorkspace implements vscode.Disposable {
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly storage?: vscode.Uri,
-  ) {}
+  ) {
+    super();
+    this._register(
+      toDisposable(() => {
+        clearTimeout(this.midnight);
+        clearTimeout(this.saveTimer);
+        for (const t of this.timers.values()) clearTimeout(t);
+        const folders = [...this.folders.values()];
+        this.folders.clear();
+        disposeAll(folders);
+      }),
+    );
+  }
 
   /** Registers listeners and starts the background index; returns at once. */
   start(): void {
     const w = vscode.workspace;
-    this.disposables.push(
-      w.onDidChangeTextDocument((e) => this.typed(e.document)),
+    this._register(w.onDidChangeTextDocument((e) => this.typed(e.document)));
+    this._register(
       w.onDidCloseTextDocument((d) => {
         // Unsaved edits are gone with the editor: the disk is the truth again.
         this.versions.delete(d.uri.toString());
@@ -203,7 +235,9 @@ export class CadenceWorkspace implements vscode.Disposable {
         // Still stamped: the dataset already holds the disk's text.
         if (f && rel && !f.stamps.has(rel)) void f.readFromDisk(d.uri);
       }),
-      w.onDidChangeWorkspaceFolders(() => this.reindex()),
+    );
+    this._register(w.onDidChangeWorkspaceFolders(() => this.reindex()));
+    this._register(
       w.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('cadence') || e.affectsConfiguration('files.exclude')) this.reindex();
       }),
@@ -211,13 +245,10 @@ export class CadenceWorkspace implements vscode.Disposable {
     // Every path, folders included: VS Code reports a deleted folder once,
     // not its files, and files written into a brand-new folder can arrive
     // before the folder is watched (microsoft/vscode#90746).
-    const watcher = w.createFileSystemWatcher('**');
-    this.disposables.push(
-      watcher,
-      watcher.onDidCreate((u) => this.created(u)),
-      watcher.onDidChange((u) => this.fromDisk(u)),
-      watcher.onDidDelete((u) => this.deleted(u)),
-    );
+    const watcher = this._register(w.createFileSystemWatcher('**'));
+    this._register(watcher.onDidCreate((u) => this.created(u)));
+    this._register(watcher.onDidChange((u) => this.fromDisk(u)));
+    this._register(watcher.onDidDelete((u) => this.deleted(u)));
     this.scheduleMidnight();
     this.reindex();
   }
@@ -251,9 +282,12 @@ export class CadenceWorkspace implements vscode.Disposable {
 
   private async indexAll(): Promise<void> {
     // Empty the old datasets first: their files' diagnostics are withdrawn,
-    // including files that new settings no longer count as Cadence's.
-    for (const f of this.folders.values()) f.dataset.batch(() => f.dataset.paths().forEach((p) => f.dataset.deleteFile(p)));
+    // including files that new settings no longer count as Cadence's. Then
+    // let the old indexes go, their datasets and listeners with them.
+    const old = [...this.folders.values()];
+    for (const f of old) f.dataset.batch(() => f.dataset.paths().forEach((p) => f.dataset.deleteFile(p)));
     this.folders.clear();
+    disposeAll(old);
     this.unsaved.clear();
     this.indexing = true;
     const folders = vscode.workspace.workspaceFolders ?? [];
@@ -397,10 +431,9 @@ export class CadenceWorkspace implements vscode.Disposable {
     }
   }
 
+  /** The subscription lives as long as the index: disposing the index ends it. */
   private listen(index: FolderIndex): void {
-    // A skipped file is not in the dataset: its change names it all the same.
-    index.onSkipChange = (rel) => this.emitter.fire({ folder: index, change: { paths: new Set([rel]), all: false } });
-    const sub = index.dataset.onDidChange((change) => {
+    index.onDidChange((change) => {
       this.emitter.fire({ folder: index, change });
       this.updateHasFiles();
       if (!this.indexing) {
@@ -408,7 +441,6 @@ export class CadenceWorkspace implements vscode.Disposable {
         this.scheduleSave();
       }
     });
-    this.disposables.push({ dispose: () => sub.dispose() });
   }
 
   /**
@@ -516,10 +548,4 @@ export class CadenceWorkspace implements vscode.Disposable {
     }, next.getTime() - now.getTime());
   }
 
-  dispose(): void {
-    clearTimeout(this.midnight);
-    clearTimeout(this.saveTimer);
-    for (const t of this.timers.values()) clearTimeout(t);
-    for (const d of this.disposables) d.dispose();
-  }
 }
