@@ -155,6 +155,14 @@ describe('persistent index', () => {
       assert.deepStrictEqual(back, doc);
     });
 
+    it('a lone surrogate in a document (text an editor held; UTF-8 cannot carry one) comes back as it was', () => {
+      const path = 'people/half.md';
+      const doc = makeDataset({ [path]: lines('---', 'type: person', 'name: Half \uD83D pair', '---', '# Half \uDE00 pair') }).doc(path)!;
+      assert.match(JSON.stringify(doc), /\\ud83d/, 'the parse holds it (else this proves nothing)');
+      const bytes = new IndexWriter().write([entryOf(path, { size: 1, mtime: 2 }, doc)], DEFAULT_SETTINGS);
+      assert.deepStrictEqual(reread(bytes, DEFAULT_SETTINGS)!.files.get(path)!.doc!.load(), doc);
+    });
+
     it('a file that is no longer Cadence’s, or was skipped, is remembered as such', () => {
       const bytes = new IndexWriter().write(
         [
