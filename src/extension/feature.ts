@@ -13,6 +13,8 @@ export interface CadenceApi {
   views?: Views;
   /** What the status-bar item says now. */
   statusBarText?: () => string;
+  /** What a screen reader says for it. */
+  statusBarAccessibility?: () => string;
   /** The open dashboard, if any. */
   dashboard?: () => Dashboard | undefined;
 }

@@ -54,10 +54,18 @@ export function counts(ws: CadenceWorkspace): { overdue: number; lapsed: number 
   return { overdue, lapsed };
 }
 
+/** The status bar's counts as a sentence for screen readers: "2 overdue action items, 1 lapsed 1:1. Press to list them." */
+export function accessibleCounts(overdue: number, lapsed: number): string {
+  const items = `${overdue} overdue action item${overdue === 1 ? '' : 's'}`;
+  const ones = `${lapsed} lapsed 1:1${lapsed === 1 ? '' : 's'}`;
+  return `Cadence: ${items}, ${ones}. Press to list them.`;
+}
+
 export const statusBarFeature: Feature = {
   activate(context, { workspace, api }) {
     const item = vscode.window.createStatusBarItem('cadence.attention', vscode.StatusBarAlignment.Left, 50);
     api.statusBarText = () => item.text;
+    api.statusBarAccessibility = () => item.accessibilityInformation?.label ?? '';
     item.name = 'Cadence';
     item.command = 'cadence.showAttention';
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -65,6 +73,8 @@ export const statusBarFeature: Feature = {
       const { overdue, lapsed } = counts(workspace);
       item.text = `$(checklist) ${overdue} overdue · ${lapsed} lapsed`;
       item.tooltip = 'Cadence: overdue action items and lapsed 1:1s — click to list them';
+      // What a screen reader says: words, not the icon and the middle dot.
+      item.accessibilityInformation = { label: accessibleCounts(overdue, lapsed), role: 'button' };
       if (overdue || lapsed || workspace.folders.size) item.show();
     };
     context.subscriptions.push(
