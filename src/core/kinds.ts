@@ -46,8 +46,6 @@ export interface KindGlobs<S extends string = string> {
 
 interface KindCommon<D extends Doc, S extends string> {
   readonly id: D['kind'];
-  /** Its name in messages and the README: `1:1 note`. */
-  readonly title: string;
   /**
    * `type:` values that name the kind, lower-case, compared case-insensitively;
    * the first is the one Cadence writes. Empty for a shape (see `shapeOf`).
@@ -105,7 +103,6 @@ function ownersOf(items: readonly ActionItem[], into: string[]): string[] {
 
 const person: MarkdownKind<PersonDoc, 'peopleGlobs'> = {
   id: 'person',
-  title: 'person',
   types: ['person'],
   format: 'markdown',
   globs: { setting: 'peopleGlobs', defaults: ['people/*.md'] },
@@ -116,7 +113,6 @@ const person: MarkdownKind<PersonDoc, 'peopleGlobs'> = {
 
 const oneOnOne: MarkdownKind<OneOnOneDoc, 'oneOnOneGlobs'> = {
   id: '1on1',
-  title: '1:1 note',
   types: ['1on1', 'one-on-one', '1:1'],
   format: 'markdown',
   globs: { setting: 'oneOnOneGlobs', defaults: ['1on1s/**/*.md'] },
@@ -127,7 +123,6 @@ const oneOnOne: MarkdownKind<OneOnOneDoc, 'oneOnOneGlobs'> = {
 
 const okrSet: YamlKind<OkrSetDoc, 'okrGlobs'> = {
   id: 'okr',
-  title: 'OKR set',
   types: ['okr'],
   format: 'yaml',
   globs: { setting: 'okrGlobs', defaults: ['**/*.okr.yaml', '**/*.okr.yml', 'okrs/**/*.yaml'] },
@@ -146,7 +141,6 @@ const okrSet: YamlKind<OkrSetDoc, 'okrGlobs'> = {
 
 const okrReview: MarkdownKind<ReviewDoc, 'okrReviewGlobs'> = {
   id: 'okr-review',
-  title: 'OKR review',
   types: ['okr-review'],
   format: 'markdown',
   globs: { setting: 'okrReviewGlobs', defaults: ['okr-reviews/**/*.md'] },

@@ -180,7 +180,6 @@ describe('file kinds (kinds.ts)', () => {
     // A running log (SPEC §12): a 1:1 note without a date whose body has a dated heading.
     const log: MarkdownKind = {
       id: 'log' as FileKind,
-      title: 'running 1:1 log',
       types: [],
       format: 'markdown',
       shapeOf: '1on1',
@@ -192,7 +191,6 @@ describe('file kinds (kinds.ts)', () => {
     // A review packet (SPEC §14): found by its `type:` wherever it lives; no globs.
     const packet: MarkdownKind = {
       id: 'review-packet' as FileKind,
-      title: 'review packet',
       types: ['review-packet'],
       format: 'markdown',
       indexNumber: 6,
