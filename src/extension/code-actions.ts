@@ -7,6 +7,7 @@ import { fixAllChoice } from '../core/fix-all';
 import { withAnswer } from '../core/fixes';
 import type { Diagnostic, Fix } from '../core/types';
 import { toVsEdit } from './adapter';
+import { FIX_APPLIED } from './walkthrough';
 import { applyCoreEdits, askFor, dateProblem } from './edits';
 import type { Feature } from './feature';
 import type { CadenceWorkspace } from './workspace-index';
@@ -60,6 +61,8 @@ class Provider implements vscode.CodeActionProvider {
         } else {
           action.edit = new vscode.WorkspaceEdit();
           action.edit.set(document.uri, fix.edits.map((e) => toVsEdit(e)));
+          // Runs after the edit: the walkthrough's "fix an action item" step waits for it.
+          action.command = { command: FIX_APPLIED, title: fix.title, arguments: [code] };
         }
         out.push(action);
       }
@@ -89,6 +92,7 @@ export const codeActionsFeature: Feature = {
           return;
         }
         await applyCoreEdits(uri, withAnswer(fix, value));
+        void vscode.commands.executeCommand(FIX_APPLIED, fix.title);
       }),
     );
   },

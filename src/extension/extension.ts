@@ -11,6 +11,7 @@ import { diagnosticsFeature } from './diagnostics';
 import { hoversFeature } from './hovers';
 import { statusBarFeature } from './status-bar';
 import { tasksFeature } from './tasks';
+import { walkthroughFeature } from './walkthrough';
 import { viewsFeature } from './views/index';
 import type { CadenceApi, Feature, Services } from './feature';
 import { UiState } from './ui-state';
@@ -27,6 +28,7 @@ const FEATURES: readonly Feature[] = [
   viewsFeature,
   dashboardFeature,
   tasksFeature,
+  walkthroughFeature,
 ];
 
 export type { CadenceApi };

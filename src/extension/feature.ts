@@ -15,6 +15,8 @@ export interface CadenceApi {
   statusBarText?: () => string;
   /** What a screen reader says for it. */
   statusBarAccessibility?: () => string;
+  /** Whether a folder's glob settings differ from the defaults (the empty views' welcome says so). */
+  globsChanged?: () => boolean;
   /** The open dashboard, if any. */
   dashboard?: () => Dashboard | undefined;
 }

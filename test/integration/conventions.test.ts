@@ -14,8 +14,9 @@ if (process.env.CADENCE_TEST_MULTI_ROOT === '1') {
     const count = (code: string) =>
       vscode.languages.getDiagnostics().reduce((n, [uri, list]) => n + (uri.toString().startsWith(folder().uri.toString()) ? list.filter((d) => d.source === 'cadence' && codeOf(d) === code).length : 0), 0);
 
+    let api: CadenceApi & { globsChanged?: () => boolean };
     before(async function () {
-      await activateCadence();
+      api = await activateCadence();
     });
 
     it('writes cadence.rules and the globs to the folder’s settings, and Cadence reads the folder’s value', async function () {
@@ -29,16 +30,92 @@ if (process.env.CADENCE_TEST_MULTI_ROOT === '1') {
         assert.deepEqual(cfg().inspect('rules')?.workspaceFolderValue, { 'action-missing-due': 'off' });
         assert.deepEqual(cfg().inspect('peopleGlobs')?.workspaceFolderValue, ['people/*.md', 'team/*.md']);
         await waitFor(() => count('action-missing-due') === 0, 20_000, () => `action-missing-due still reported ${count('action-missing-due')} times`);
+        // The empty views' welcome then points at the settings instead of naming the defaults.
+        assert.equal(api.globsChanged?.(), true);
       } finally {
         await cfg().update('rules', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
         await cfg().update('peopleGlobs', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
       }
       await waitFor(() => count('action-missing-due') === before, 20_000, () => `after the reset: ${count('action-missing-due')} of ${before}`);
+      assert.equal(api.globsChanged?.(), false);
     });
   });
 }
 
 if (name === 'team') {
+  describe('the walkthrough’s commands', function () {
+    const root = () => vscode.workspace.workspaceFolders![0].uri;
+
+    it('Add the Pre-commit Hook writes .pre-commit-config.yaml once, opens it, and finds it there the second time', async function () {
+      await activateCadence();
+      const file = vscode.Uri.joinPath(root(), '.pre-commit-config.yaml');
+      try {
+        const made = await vscode.commands.executeCommand<vscode.Uri>('cadence.addPreCommitHook');
+        assert.equal(made?.toString(), file.toString());
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+        assert.match(text, /^repos:\n  - repo: local\n    hooks:\n      - id: cadence\n/);
+        assert.match(text, /entry: npx --no-install cadence check --rule action-overdue=off\n/);
+        assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), file.toString(), 'it is shown');
+        await vscode.commands.executeCommand('cadence.addPreCommitHook');
+        assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)), text, 'a second run changes nothing');
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
+      }
+    });
+
+    it('adds the hook to a config that exists as one edit that one undo takes back, rewriting nothing', async function () {
+      await activateCadence();
+      const file = vscode.Uri.joinPath(root(), '.pre-commit-config.yaml');
+      const theirs = '# ours\nrepos:\n  - repo: https://github.com/pre-commit/pre-commit-hooks\n    rev: v4.6.0\n    hooks:\n      - id: trailing-whitespace\n';
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(theirs));
+      // The first test's document may still be open: wait until it shows the file as written.
+      const doc = await vscode.workspace.openTextDocument(file);
+      await waitFor(() => doc.getText() === theirs, 10_000, () => `the document still reads ${JSON.stringify(doc.getText())}`);
+      try {
+        await vscode.commands.executeCommand('cadence.addPreCommitHook');
+        const editor = vscode.window.activeTextEditor!;
+        assert.equal(editor.document.uri.toString(), file.toString());
+        const text = editor.document.getText();
+        assert.ok(text.startsWith(theirs.trimEnd()), 'what was there stays, byte for byte');
+        assert.match(text.slice(theirs.trimEnd().length), /^\n  - repo: local\n    hooks:\n      - id: cadence\n/);
+        await vscode.commands.executeCommand('undo');
+        assert.equal(editor.document.getText(), theirs, 'one undo');
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
+      }
+    });
+
+    it('every quick fix that edits directly also runs cadence.fixApplied (the "fix an action item" step completes on it)', async function () {
+      await activateCadence();
+      const note = vscode.Uri.joinPath(root(), '1on1s', 'alex', '2026-11-19.md');
+      await vscode.workspace.openTextDocument(note);
+      await waitFor(() => vscode.languages.getDiagnostics(note).some((d) => d.source === 'cadence'), 15_000, () => 'no diagnostics on the note');
+      let direct = 0;
+      let asking = 0;
+      for (const d of vscode.languages.getDiagnostics(note).filter((x) => x.source === 'cadence')) {
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', note, d.range, vscode.CodeActionKind.QuickFix.value);
+        for (const a of actions.filter((x) => x.kind?.value === 'quickfix' && (!x.diagnostics || x.diagnostics.some((y) => codeOf(y) === codeOf(d))))) {
+          if (a.edit) {
+            assert.equal(a.command?.command, 'cadence.fixApplied', `${a.title}: no signal`);
+            direct++;
+          } else {
+            assert.equal(a.command?.command, 'cadence.applyFixWithInput', `${a.title}: asks through applyFixWithInput`);
+            asking++;
+          }
+        }
+      }
+      assert.ok(direct > 0 && asking > 0, `fixes that edit (${direct}) and that ask (${asking})`);
+    });
+
+    it('opens the walkthrough by its id', async function () {
+      await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'cadence-team.cadence#cadence.gettingStarted', false);
+      await waitFor(() => /welcome|walkthrough|get started/i.test(vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? ''), 15_000, () => `the active tab is "${vscode.window.tabGroups.activeTabGroup.activeTab?.label}"`);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
+  });
+
   describe('the status bar for a screen reader', function () {
     it('says the counts in words, and what pressing it does', async function () {
       const api = (await activateCadence()) as CadenceApi & { statusBarAccessibility?: () => string };

@@ -30,6 +30,7 @@ const READ_ONLY: Record<string, string> = {
   'cadence.actionItems.groupByOwner': 'tree grouping (workspaceState)',
   'cadence.actionItems.groupByDue': 'tree grouping (workspaceState)',
   'cadence.openDashboard': 'opens the webview; its one edit, the board move, is covered below',
+  'cadence.fixApplied': 'the signal a quick fix sends when applied (a walkthrough step waits for it); does nothing',
 };
 
 interface CreateCase {
@@ -50,6 +51,8 @@ const CREATES: Record<string, CreateCase> = {
     target: 'okr-reviews/2026-Q4-2026-11-29-pre-read.md',
     run: () => vscode.commands.executeCommand('cadence.preparePreRead', '2026-Q4', '2026-11-29'),
   },
+  // Adding to a config that exists is one undoable edit (conventions.test.ts).
+  'cadence.addPreCommitHook': { target: '.pre-commit-config.yaml', run: () => vscode.commands.executeCommand('cadence.addPreCommitHook') },
 };
 
 /**
@@ -170,11 +173,11 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-/** Every file in the workspace folder and its bytes (dot folders skipped). */
+/** Every file in the workspace folder and its bytes (dot folders skipped; dot files, like .pre-commit-config.yaml, kept). */
 async function snapshot(root = workspaceFolder().uri, prefix = ''): Promise<Map<string, Uint8Array>> {
   const out = new Map<string, Uint8Array>();
   for (const [name, type] of await vscode.workspace.fs.readDirectory(root)) {
-    if (name.startsWith('.')) continue;
+    if (name.startsWith('.') && type & vscode.FileType.Directory) continue;
     const rel = prefix ? `${prefix}/${name}` : name;
     const child = vscode.Uri.joinPath(root, name);
     if (type & vscode.FileType.Directory) for (const [k, v] of await snapshot(child, rel)) out.set(k, v);

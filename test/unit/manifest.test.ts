@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { ROOT } from './built-cli';
 
 interface Setting {
@@ -29,8 +30,21 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
   bugs?: unknown;
   homepage?: unknown;
   vsce?: Record<string, unknown>;
-  contributes: { configuration: { properties: Record<string, Setting> } };
+  contributes: {
+    configuration: { properties: Record<string, Setting> };
+    commands: { command: string }[];
+    walkthroughs: { id: string; steps: { id: string; description: string; media: { image?: string; markdown?: string; altText?: string }; completionEvents: string[] }[] }[];
+    viewsWelcome: { view: string; contents: string; when: string }[];
+  };
 };
+
+/** VS Code's own commands the walkthrough and the welcome views link to. */
+const BUILT_IN = new Set(['workbench.action.openWalkthrough', 'workbench.action.openSettings', 'workbench.action.files.openFolder', 'workbench.action.tasks.runTask']);
+
+/** Every `command:` link of a text, with its arguments decoded. */
+function commandLinks(text: string): { id: string; args: unknown }[] {
+  return [...text.matchAll(/\]\(command:([\w.]+)(?:\?([^)]*))?\)/g)].map((m) => ({ id: m[1], args: m[2] ? JSON.parse(decodeURIComponent(m[2])) : undefined }));
+}
 
 /** Every enum in a setting's schema, with where it is. */
 function enums(name: string, s: Setting): [string, Setting][] {
@@ -78,6 +92,61 @@ describe('package.json', () => {
     assert.equal(manifest.homepage, undefined);
     assert.doesNotMatch(readFileSync(join(ROOT, 'package.json'), 'utf8'), /example\.(invalid|com|org)|your-?(name|org)|TODO/i);
     assert.equal(manifest.vsce?.allowMissingRepository, true);
+  });
+});
+
+describe('the walkthrough and the empty views', () => {
+  const contributed = new Set(manifest.contributes.commands.map((c) => c.command));
+  const ignore = readFileSync(join(ROOT, '.vscodeignore'), 'utf8');
+
+  it('walks through the four steps, each with media in the package and a completion event', () => {
+    const [w] = manifest.contributes.walkthroughs;
+    assert.equal(w.id, 'cadence.gettingStarted');
+    assert.deepEqual(w.steps.map((s) => s.id), ['team', 'oneOnOne', 'dashboard', 'preCommit']);
+    for (const step of w.steps) {
+      const media = step.media.image ?? step.media.markdown;
+      assert.ok(media && existsSync(join(ROOT, media)), `${step.id}: media ${media}`);
+      assert.ok(ignore.includes(`!${media.split('/')[0]}/`) || ignore.includes(`!${media.replace(/[^/]+$/, '')}**`), `${step.id}: ${media} is left out of the .vsix`);
+      if (step.media.image) assert.ok((step.media.altText ?? '').length > 20, `${step.id}: an image needs alt text`);
+      assert.ok(step.completionEvents.length > 0, step.id);
+      for (const e of step.completionEvents) {
+        const cmd = /^onCommand:(.+)$/.exec(e)?.[1];
+        if (cmd) assert.ok(contributed.has(cmd) || BUILT_IN.has(cmd), `${step.id}: completes on an unknown command ${cmd}`);
+      }
+      assert.ok(commandLinks(step.description).length > 0, `${step.id}: a button to do the step`);
+    }
+  });
+
+  it('links only to commands that exist, with arguments that parse; the walkthrough link names this walkthrough', () => {
+    const texts = [...manifest.contributes.walkthroughs[0].steps.map((s) => s.description), ...manifest.contributes.viewsWelcome.map((v) => v.contents)];
+    for (const t of texts) {
+      for (const { id, args } of commandLinks(t)) {
+        assert.ok(contributed.has(id) || BUILT_IN.has(id), `unknown command ${id}`);
+        if (id === 'workbench.action.openWalkthrough') assert.deepEqual(args, ['cadence-team.cadence#cadence.gettingStarted', false]);
+        if (id === 'workbench.action.tasks.runTask') assert.deepEqual(args, ['cadence: check']);
+      }
+    }
+  });
+
+  it('every view has a welcome for every empty state; with default globs it names the defaults the core uses, else it points at the settings', () => {
+    const of = (view: string) => manifest.contributes.viewsWelcome.filter((v) => v.view === view);
+    const defaults = (keys: (keyof typeof DEFAULT_SETTINGS)[]) => keys.flatMap((k) => DEFAULT_SETTINGS[k] as string[]);
+    const expect: [string, (keyof typeof DEFAULT_SETTINGS)[]][] = [
+      ['cadence.reports', ['peopleGlobs', 'oneOnOneGlobs']],
+      ['cadence.objectives', ['okrGlobs']],
+      ['cadence.actionItems', ['oneOnOneGlobs', 'okrReviewGlobs']],
+    ];
+    for (const [view, keys] of expect) {
+      const w = of(view);
+      assert.ok(w.some((x) => x.when === 'cadence.indexing'), `${view}: while indexing`);
+      const plain = w.filter((x) => x.when.includes('!cadence.globsChanged'));
+      const custom = w.filter((x) => /(^|&& )cadence\.globsChanged/.test(x.when));
+      assert.equal(plain.length, 1, `${view}: one welcome for the default globs`);
+      assert.equal(custom.length, 1, `${view}: one welcome for changed globs`);
+      for (const g of defaults(keys)) assert.ok(plain[0].contents.includes(g), `${view} does not name ${g}`);
+      for (const k of keys) assert.ok(custom[0].contents.includes(`cadence.${k}`), `${view} does not name cadence.${k}`);
+      assert.ok(commandLinks(custom[0].contents).some((l) => l.id === 'workbench.action.openSettings'), `${view}: a link to the settings`);
+    }
   });
 });
 
