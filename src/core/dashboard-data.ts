@@ -4,7 +4,8 @@
 import { addDays, daysBetween, toDayNumber } from './dates';
 import type { Dataset } from './dataset';
 import { cadenceOf, happinessTrend, krOnTrack, krScore, objectiveScore, personFigures, ratingAlignment, scoreColour, setScore, type CadenceStatus, type ScoreColour } from './metrics';
-import type { KrStatus } from './model';
+import { heldOneOnOnes } from './meetings';
+import type { KrStatus, Relationship } from './model';
 
 export interface Location {
   readonly path: string;
@@ -27,6 +28,10 @@ export interface PersonCard {
   readonly completion: number | null;
   readonly previousCompletion: number | null;
   readonly tightenCadence: boolean;
+  /** Who they are to the manager (SPEC §11); team figures count reports only. */
+  readonly relationship: Relationship;
+  /** Open talking points waiting for the next 1:1 (SPEC §13). */
+  readonly pendingTalkingPoints: number;
   readonly happiness: { readonly date: string; readonly value: number; readonly at: Location }[];
   readonly ratings: { readonly date: string; readonly manager: number; readonly report: number; readonly at: Location }[];
   readonly at: Location;
@@ -126,8 +131,10 @@ export function dashboardData(ds: Dataset): DashboardData {
       completion: f.completion.rate ?? null,
       previousCompletion: f.previousCompletion.rate ?? null,
       tightenCadence: f.tightenCadence,
-      happiness: happinessTrend(notes).map((h) => ({ date: h.date, value: h.happiness, at: { path: h.path, line: 0 } })),
-      ratings: ratingAlignment(notes).map((r) => ({ date: r.date, manager: r.manager, report: r.report, at: { path: r.path, line: 0 } })),
+      relationship: p.relationship,
+      pendingTalkingPoints: f.pendingTalkingPoints,
+      happiness: happinessTrend(notes, today).map((h) => ({ date: h.date, value: h.happiness, at: { path: h.path, line: h.line } })),
+      ratings: ratingAlignment(notes, today, p.relationship).map((r) => ({ date: r.date, manager: r.manager, report: r.report, at: { path: r.path, line: r.line } })),
       at: { path: p.path, line: 0 },
     };
   });
@@ -137,7 +144,7 @@ export function dashboardData(ds: Dataset): DashboardData {
   const rows: HeatmapRow[] = people
     .filter((p) => !p.me)
     .map((p) => {
-      const dates = ds.query.notesOf(p.key).map((n) => n.date).filter((d): d is string => !!d);
+      const dates = heldOneOnOnes(ds.query.notesOf(p.key), today).map((o) => o.date!);
       const cadence = cadenceOf(p, ds.settings);
       const weeks = weekStarts.map((start) => {
         const end = addDays(start, 6);

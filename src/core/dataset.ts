@@ -17,6 +17,7 @@ import { RULES, RULES_BY_CODE } from './rules/index';
 import type { DatasetQuery, Rule, RuleContext } from './rules/rule';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { normalize } from './text';
+import { lastHeldDate } from './meetings';
 import type { Diagnostic, Fix } from './types';
 
 export interface DatasetChange {
@@ -147,6 +148,7 @@ export class Dataset {
   setToday(today: string): void {
     if (today === this._today) return;
     this._today = today;
+    this.lastCache.clear();
     this.gen++;
     this.emit(new Set(), true);
   }
@@ -181,7 +183,7 @@ export class Dataset {
       this.deleteFile(path);
       return undefined;
     }
-    const doc = parseDoc(path, text, kind);
+    const doc = parseDoc(path, text, kind, { talkingPointHeadings: this._settings.talkingPointHeadings });
     this.put(path, doc);
     return doc;
   }
@@ -366,9 +368,13 @@ export class Dataset {
     lastOneOnOne: (key) => {
       if (this.lastCache.has(key)) return this.lastCache.get(key);
       this.derive();
+      // A summary's date is the note's, or a log's latest meeting's; only one
+      // after today (an agenda prepared ahead) needs the document read.
       let last: string | undefined;
       for (const p of this.notesByReport.get(key) ?? []) {
-        const date = this.entries.get(p)!.summary.date;
+        const e = this.entries.get(p)!;
+        let date = e.summary.date;
+        if (date && date > this._today) date = lastHeldDate([this.docOf(e) as OneOnOneDoc], this._today);
         if (date && (!last || date > last)) last = date;
       }
       this.lastCache.set(key, last);

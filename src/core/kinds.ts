@@ -19,6 +19,7 @@
 import { globMatcher } from './globs';
 import { splitFrontMatter, type Split } from './markdown/body';
 import type { ActionItem, Doc, FileKind, NoteBody, OkrSetDoc, OneOnOneDoc, PersonDoc, ReviewDoc } from './model';
+import type { ParseOptions } from './markdown/sections';
 import { parseOneOnOne, parseReview } from './parse/notes';
 import { parseOkrSet } from './parse/okr';
 import { parsePerson } from './parse/person';
@@ -73,7 +74,7 @@ interface KindCommon<D extends Doc, S extends string> {
 /** A Markdown kind: its parser gets the text split into front matter and body. */
 export interface MarkdownKind<D extends Doc = Doc, S extends string = string> extends KindCommon<D, S> {
   readonly format: 'markdown';
-  parse(path: string, split: Split): D;
+  parse(path: string, split: Split, options?: ParseOptions): D;
 }
 
 /** A YAML kind: its parser gets the whole (normalised) text. */
@@ -118,7 +119,13 @@ const oneOnOne: MarkdownKind<OneOnOneDoc, 'oneOnOneGlobs'> = {
   globs: { setting: 'oneOnOneGlobs', defaults: ['1on1s/**/*.md'] },
   indexNumber: 2,
   parse: parseOneOnOne,
-  summarize: (doc) => ({ key: doc.report?.key, date: doc.date, refs: ownersOf(doc.items, doc.report ? [doc.report.key] : []), openDue: openDueOf(doc.items) }),
+  // A log's date is its latest meeting's; the dataset reads the meetings when that is after today.
+  summarize: (doc) => ({
+    key: doc.report?.key,
+    date: doc.log ? doc.meetings.reduce<string | undefined>((a, m) => (a === undefined || m.date > a ? m.date : a), undefined) : doc.date,
+    refs: ownersOf(doc.talkingPoints, ownersOf(doc.items, doc.report ? [doc.report.key] : [])),
+    openDue: openDueOf(doc.items),
+  }),
 };
 
 const okrSet: YamlKind<OkrSetDoc, 'okrGlobs'> = {
@@ -253,9 +260,9 @@ export class KindRegistry {
   }
 
   /** Parses normalised text (see `normalize`) as the given kind. */
-  parse(path: string, text: string, kind: FileKind): Doc {
+  parse(path: string, text: string, kind: FileKind, options?: ParseOptions): Doc {
     const e = this.get(kind);
-    return e.format === 'yaml' ? e.parse(path, text) : e.parse(path, splitFrontMatter(text));
+    return e.format === 'yaml' ? e.parse(path, text) : e.parse(path, splitFrontMatter(text), options);
   }
 
   /** The kind's summary of a document, `refs` without repeats (first mention kept). */

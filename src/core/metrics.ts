@@ -2,7 +2,8 @@
 // dashboard show, and what some fixes need (the next 1:1's date).
 
 import { addDays, daysBetween, isValidDate } from './dates';
-import type { KeyResult, Objective, OkrSetDoc, OneOnOneDoc, PersonDoc } from './model';
+import { heldOneOnOnes, pendingIn, ratesPerformance } from './meetings';
+import type { ActionItem, KeyResult, Objective, OkrSetDoc, OneOnOneDoc, PersonDoc, Relationship } from './model';
 import type { DatasetQuery } from './rules/rule';
 import type { Settings } from './settings';
 
@@ -45,6 +46,8 @@ export interface PersonFigures {
   readonly previousCompletion: CompletionRate;
   /** Below 70% in this window and the one before: suggest a tighter cadence. */
   readonly tightenCadence: boolean;
+  /** Open talking points waiting for the next 1:1 (SPEC §13). */
+  readonly pendingTalkingPoints: number;
 }
 
 export interface CompletionRate {
@@ -106,7 +109,8 @@ export function personFigures(ctx: Ctx, person: PersonDoc): PersonFigures {
   const completion = completionRate(notes, ctx.today, w);
   const previousCompletion = completionRate(notes, addDays(ctx.today, -w), w);
   const tightenCadence = completion.rate !== undefined && previousCompletion.rate !== undefined && completion.rate < 0.7 && previousCompletion.rate < 0.7;
-  return { lastOneOnOne: last, daysSinceLast, cadenceDays: cadence, nextDue, status, openItems, overdueItems, completion, previousCompletion, tightenCadence };
+  const pending = pendingTalkingPoints(ctx, person).length;
+  return { lastOneOnOne: last, daysSinceLast, cadenceDays: cadence, nextDue, status, openItems, overdueItems, completion, previousCompletion, tightenCadence, pendingTalkingPoints: pending };
 }
 
 /** (current − start) / (target − start), clamped to 0–1; start defaults to 0. */
@@ -147,14 +151,38 @@ export function krOnTrack(kr: KeyResult, objective: Objective): boolean {
   return objective.kind === 'aspirational' ? s >= 0.7 : s >= 1;
 }
 
-export function happinessTrend(notes: readonly OneOnOneDoc[]): { date: string; happiness: number; path: string }[] {
-  return notes.filter((n) => n.date && n.happiness !== undefined).map((n) => ({ date: n.date!, happiness: n.happiness!, path: n.path }));
+/**
+ * Happiness trend (SPEC §7, §12): (date, happiness) of each held 1:1 — note
+ * or log meeting dated today or earlier — that has one, oldest first; `line`
+ * is the meeting's heading (0 for a note).
+ */
+export function happinessTrend(notes: readonly OneOnOneDoc[], today: string): { date: string; happiness: number; path: string; line: number }[] {
+  return heldOneOnOnes(notes, today)
+    .filter((o) => o.happiness !== undefined)
+    .map((o) => ({ date: o.date!, happiness: o.happiness!, path: o.path, line: o.line }));
 }
 
-export function ratingAlignment(notes: readonly OneOnOneDoc[]): { date: string; manager: number; report: number; path: string }[] {
-  return notes
-    .filter((n) => n.date && n.managerRating !== undefined && n.reportRating !== undefined)
-    .map((n) => ({ date: n.date!, manager: n.managerRating!, report: n.reportRating!, path: n.path }));
+/**
+ * Rating alignment (SPEC §7, §11, §12): (date, manager, report) of each held
+ * 1:1 that has both ratings, oldest first; none for someone who is not a report.
+ */
+export function ratingAlignment(notes: readonly OneOnOneDoc[], today: string, relationship?: Relationship): { date: string; manager: number; report: number; path: string; line: number }[] {
+  if (!ratesPerformance(relationship)) return [];
+  return heldOneOnOnes(notes, today)
+    .filter((o) => o.managerRating !== undefined && o.reportRating !== undefined)
+    .map((o) => ({ date: o.date!, manager: o.managerRating!, report: o.reportRating!, path: o.path, line: o.ratingField?.keyRange.start.line ?? o.line }));
+}
+
+/**
+ * Pending talking points of a person (SPEC §13): the open talking points of
+ * their inbox, of their 1:1s dated today or later, and outside every meeting
+ * of their logs; inbox first, then notes oldest first.
+ */
+export function pendingTalkingPoints(ctx: Ctx, person: PersonDoc): { path: string; item: ActionItem }[] {
+  const out: { path: string; item: ActionItem }[] = [];
+  for (const i of person.inbox) if (i.status === 'open') out.push({ path: person.path, item: i });
+  for (const n of ctx.data.notesOf(person.key)) for (const i of pendingIn(n, ctx.today)) out.push({ path: n.path, item: i });
+  return out;
 }
 
 /** The last day of an OKR set: `end`, or the end of its period. */

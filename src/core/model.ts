@@ -89,6 +89,42 @@ export interface PersonDoc extends DocBase {
   readonly developmentField: Field | undefined;
   readonly development: readonly string[];
   readonly frontMatterEnd: number;
+  /** `relationship:` (SPEC §11): `report` when absent or not one of RELATIONSHIPS. */
+  readonly relationship: Relationship;
+  readonly relationshipField: Field | undefined;
+  /** The inbox (SPEC §13): the task items of the body's first talking-points section. */
+  readonly inbox: readonly ActionItem[];
+  /** That section, when there is one (Add Talking Point… appends to it). */
+  readonly inboxSection: Section | undefined;
+}
+
+/** Who a person is to the manager (SPEC §11). */
+export type Relationship = 'report' | 'manager' | 'skip-level' | 'peer' | 'mentor' | 'mentee';
+
+/** A heading and the lines it governs: up to the next heading with as many `#`s or fewer. */
+export interface Section {
+  /** The heading's line (0-based). */
+  readonly line: number;
+  readonly depth: number;
+  /** First line after the section (exclusive end). */
+  readonly endLine: number;
+}
+
+/**
+ * One meeting of a log (SPEC §12): a dated heading of the log's meeting level
+ * and the lines up to the next heading of that level or above.
+ */
+export interface Meeting extends Section {
+  readonly date: string;
+  /** The heading's date token. */
+  readonly dateRange: Range;
+  /** Per-meeting `key:: value` fields (first of each key): value a number when it reads as one. */
+  readonly happinessField: Field | undefined;
+  readonly managerRatingField: Field | undefined;
+  readonly reportRatingField: Field | undefined;
+  readonly happiness: number | undefined;
+  readonly managerRating: number | undefined;
+  readonly reportRating: number | undefined;
 }
 
 export type ItemState = ' ' | 'x' | 'X' | '-' | '>';
@@ -147,7 +183,24 @@ export interface NoteDocBase extends DocBase, NoteBody {
 export interface OneOnOneDoc extends NoteDocBase {
   readonly kind: '1on1';
   readonly hasFrontMatter: boolean;
+  /** The person the 1:1 is with: `report:`, else `with:` (SPEC §11). */
   readonly report: PersonRef | undefined;
+  /** Which field named them. */
+  readonly reportKey: 'report' | 'with' | undefined;
+  /**
+   * A running log (SPEC §12): no `date:`, no date in the file name, and at
+   * least one dated heading. Its front-matter happiness and performance are
+   * then not read (the fields below are undefined); its meetings hold them.
+   */
+  readonly log: boolean;
+  /** A log's meetings in file order (empty for other notes). */
+  readonly meetings: readonly Meeting[];
+  /** The log's meeting heading level (0 for other notes). */
+  readonly meetingDepth: number;
+  /** Task items in talking-points sections (SPEC §13): not in `items`, which holds action items only. */
+  readonly talkingPoints: readonly ActionItem[];
+  /** The talking-points sections, in file order. */
+  readonly talkingPointSections: readonly Section[];
   readonly dateField: DateField | undefined;
   readonly happinessField: Field | undefined;
   readonly happiness: number | undefined;

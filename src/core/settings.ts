@@ -3,6 +3,7 @@
 
 import { FILE_KINDS, type GlobSetting } from './kinds';
 import type { SeveritySetting } from './types';
+import { DEFAULT_TALKING_POINT_HEADINGS } from './markdown/sections';
 
 /** Each file kind's globs (`peopleGlobs`, …), as the kinds' registry names them (kinds.ts). */
 export type GlobSettings = { readonly [K in GlobSetting]: readonly string[] };
@@ -13,6 +14,8 @@ export interface Settings extends GlobSettings {
   readonly completionWindowDays: number;
   /** Files larger than this are skipped with an info diagnostic. */
   readonly maxFileSizeKB: number;
+  /** Headings that open a talking-points section (SPEC §13), compared case-insensitively. */
+  readonly talkingPointHeadings: readonly string[];
 }
 
 /** The glob settings' keys, in the registry's order. */
@@ -24,10 +27,11 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultCadenceDays: 14,
   completionWindowDays: 30,
   maxFileSizeKB: 2048,
+  talkingPointHeadings: DEFAULT_TALKING_POINT_HEADINGS,
 };
 
 /** Keys as they appear in settings.json, without the `cadence.` prefix. */
-export const SETTING_KEYS: readonly (keyof Settings)[] = ['rules', ...GLOB_SETTINGS, 'defaultCadenceDays', 'completionWindowDays', 'maxFileSizeKB'];
+export const SETTING_KEYS: readonly (keyof Settings)[] = ['rules', ...GLOB_SETTINGS, 'defaultCadenceDays', 'completionWindowDays', 'maxFileSizeKB', 'talkingPointHeadings'];
 
 function stringArray(v: unknown): string[] | undefined {
   return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
@@ -54,6 +58,11 @@ export function resolveSettings(raw: Record<string, unknown>, problems: string[]
     const v = positiveInt(raw[key]);
     if (v) out[key] = v;
     else problems.push(`cadence.${key} must be a positive whole number; using ${DEFAULT_SETTINGS[key]}`);
+  }
+  if (raw.talkingPointHeadings !== undefined) {
+    const v = stringArray(raw.talkingPointHeadings);
+    if (v && v.length) out.talkingPointHeadings = v;
+    else problems.push('cadence.talkingPointHeadings must be a non-empty array of heading texts; using the default');
   }
   if (raw.rules !== undefined) {
     if (raw.rules && typeof raw.rules === 'object' && !Array.isArray(raw.rules)) {

@@ -77,8 +77,10 @@ describe('cadence check on the shared examples', () => {
   it('takes today from CADENCE_TODAY, and --today over it', () => {
     const dir = join(EXAMPLES, 'basic');
     const early = cadence(['check', dir, '--format', 'json'], { CADENCE_TODAY: '2026-11-07' });
-    const codes = (JSON.parse(early.stdout) as { code: string }[]).map((d) => d.code);
-    assert.ok(!codes.includes('cadence-lapsed'), 'sam is not lapsed on 2026-11-07');
+    const lapsed = (JSON.parse(early.stdout) as { code: string; file: string }[]).filter((d) => d.code === 'cadence-lapsed').map((d) => d.file);
+    // Sam met on 2026-11-06; Alex's only 1:1 (2026-11-20) is still ahead on 2026-11-07, an
+    // agenda prepared ahead that counts for no figure (SPEC §12), so Alex lapsed since 2026-03-01.
+    assert.deepEqual(lapsed, ['people/alex.md'], 'sam is not lapsed on 2026-11-07');
     const flag = cadence(['check', dir, '--format', 'json', '--today', '2026-11-22'], { CADENCE_TODAY: '2026-11-07' });
     assert.ok((JSON.parse(flag.stdout) as { code: string }[]).some((d) => d.code === 'cadence-lapsed'));
   });

@@ -283,7 +283,7 @@ describe('metrics (SPEC §7)', () => {
     it('happiness trend: (date, happiness) of each note that has one, oldest first', () => {
       const ds = makeDataset(files);
       assert.deepEqual(
-        happinessTrend(ds.query.notesOf('alex')).map(({ date, happiness }) => [date, happiness]),
+        happinessTrend(ds.query.notesOf('alex'), '2026-11-30').map(({ date, happiness }) => [date, happiness]),
         [
           ['2026-10-30', 2],
           ['2026-11-13', 4],
@@ -294,7 +294,7 @@ describe('metrics (SPEC §7)', () => {
     it('rating alignment: (date, manager, report) of each note that has both', () => {
       const ds = makeDataset(files);
       assert.deepEqual(
-        ratingAlignment(ds.query.notesOf('alex')).map(({ date, manager, report }) => [date, manager, report]),
+        ratingAlignment(ds.query.notesOf('alex'), '2026-11-30').map(({ date, manager, report }) => [date, manager, report]),
         [
           ['2026-11-06', 3, 5],
           ['2026-11-13', 3, 4],

@@ -4,6 +4,7 @@
 import { FILE_KINDS } from '../kinds';
 import type { Doc, FileKind } from '../model';
 import type { Settings } from '../settings';
+import type { ParseOptions } from '../markdown/sections';
 
 const TYPE_LINE = /^type:[ \t]*(?:"([^"]*)"|'([^']*)'|([^#\n]*?))[ \t]*(?:#.*)?$/m;
 
@@ -52,6 +53,6 @@ export function classify(path: string, text: string, settings: Settings): FileKi
 }
 
 /** Parses normalised text (see `normalize`); the kind must come from `classify`. */
-export function parseDoc(path: string, text: string, kind: FileKind): Doc {
-  return FILE_KINDS.parse(path, text, kind);
+export function parseDoc(path: string, text: string, kind: FileKind, options?: ParseOptions): Doc {
+  return FILE_KINDS.parse(path, text, kind, options);
 }

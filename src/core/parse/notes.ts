@@ -5,6 +5,7 @@ import type { DateField, Decision, Field, OneOnOneDoc, ReviewDoc, YamlProblem } 
 import { readFastFrontMatter } from './fast-front-matter';
 import { readBody, type BodyRead, type Split } from '../markdown/body';
 import { isMap } from 'yaml';
+import { readLog, splitTalkingPoints, talkingPointSections, type ParseOptions } from '../markdown/sections';
 import { dateOf, fieldsOf, numberOf, personOf, readYaml, stringOf, valueNode } from './yaml-fields';
 
 /**
@@ -57,15 +58,29 @@ function rating(f: Field | undefined): number | undefined {
 
 const RETRO: Record<string, 'keep' | 'fix' | 'clarify'> = { ':-)': 'keep', ':-(': 'fix', ':-/': 'clarify' };
 
-export function parseOneOnOne(path: string, split: Split): OneOnOneDoc {
+/**
+ * A 1:1 note or log (SPEC §4, §11–§13). The person is `report:`, else
+ * `with:`; a file with no `date:`, no date in its name and a dated heading is
+ * a log, whose meetings carry the happiness and ratings; task items in
+ * talking-points sections are talking points, not action items.
+ */
+export function parseOneOnOne(path: string, split: Split, options: ParseOptions = {}): OneOnOneDoc {
   const dates: DateField[] = [];
   const { errors, fields, nested } = frontMatter(split);
   const dateField = dateOf(fields.get('date'), dates);
   const fromName = dateInFileName(path);
   const date = dateField ? dateField.value : fromName?.real ? fromName.value : undefined;
-  const performanceField = fields.get('performance');
-  const perf = nested('performance');
-  const body = readBody(split);
+  const read = readBody(split);
+  const logRead = !dateField && !fromName ? readLog(split.lines, read.headings, read.codeLines) : undefined;
+  const log = logRead !== undefined && (logRead.meetings.length > 0 || logRead.badDates.length > 0);
+  if (log) dates.push(...logRead!.badDates);
+  const sections = talkingPointSections(read.headings, split.lines.length, options.talkingPointHeadings);
+  const { items, talkingPoints } = splitTalkingPoints(read.items, sections);
+  const body = { ...read, items };
+  const performanceField = log ? undefined : fields.get('performance');
+  const perf = log ? new Map<string, Field>() : nested('performance');
+  const fromReport = personOf(fields.get('report'));
+  const report = fromReport ?? personOf(fields.get('with'));
   const retro: OneOnOneDoc['retro'][number][] = [];
   for (let l = split.bodyLine; l < split.lines.length; l++) {
     const m = /^\s*(?:[-*+]\s+)?(:-[)(/])\s*(.*)$/.exec(split.lines[l]);
@@ -75,13 +90,19 @@ export function parseOneOnOne(path: string, split: Split): OneOnOneDoc {
     ...noteBase('1on1', path, split, errors, dates, body),
     hasFrontMatter: split.yaml !== undefined,
     frontMatterEnd: split.bodyLine,
-    report: personOf(fields.get('report')),
+    report,
+    reportKey: fromReport ? 'report' : report ? 'with' : undefined,
+    log,
+    meetings: log ? logRead!.meetings : [],
+    meetingDepth: log ? logRead!.depth : 0,
+    talkingPoints,
+    talkingPointSections: sections,
     dateField,
     date,
     visibilityField: fields.get('visibility'),
     visibility: visibilityOf(fields.get('visibility'), 'private'),
-    happinessField: fields.get('happiness'),
-    happiness: rating(fields.get('happiness')),
+    happinessField: log ? undefined : fields.get('happiness'),
+    happiness: log ? undefined : rating(fields.get('happiness')),
     performanceField: performanceField && !performanceField.isNull ? performanceField : undefined,
     managerRatingField: perf.get('manager'),
     reportRatingField: perf.get('report'),

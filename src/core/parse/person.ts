@@ -1,5 +1,6 @@
-import type { DateField, Field, PersonDoc, Theme } from '../model';
-import type { Split } from '../markdown/body';
+import type { DateField, Field, PersonDoc, Relationship, Theme } from '../model';
+import { readBody, type Split } from '../markdown/body';
+import { inSections, talkingPointSections, type ParseOptions } from '../markdown/sections';
 import { dateOf, fieldsOf, mapItems, readYaml, seqScalars, stringOf, valueNode } from './yaml-fields';
 import { isMap } from 'yaml';
 
@@ -24,7 +25,17 @@ function truthy(f: Field | undefined): boolean {
   return f?.value === true || (typeof f?.value === 'string' && /^(true|yes)$/i.test(f.value));
 }
 
-export function parsePerson(path: string, split: Split): PersonDoc {
+/** The relationships of SPEC §11; `report` is the default. */
+export const RELATIONSHIPS: readonly Relationship[] = ['report', 'manager', 'skip-level', 'peer', 'mentor', 'mentee'];
+
+/** A `relationship:` value, compared case-insensitively; undefined when it is not one of RELATIONSHIPS. */
+export function relationshipOf(value: unknown): Relationship | undefined {
+  if (typeof value !== 'string') return undefined;
+  const v = value.trim().toLowerCase();
+  return (RELATIONSHIPS as readonly string[]).includes(v) ? (v as Relationship) : undefined;
+}
+
+export function parsePerson(path: string, split: Split, options: ParseOptions = {}): PersonDoc {
   const dates: DateField[] = [];
   const y = split.yaml !== undefined ? readYaml(split.yaml, split.yamlLine) : undefined;
   const root = y?.root;
@@ -47,6 +58,10 @@ export function parsePerson(path: string, split: Split): PersonDoc {
     }
   }
   const devNode = root ? valueNode(root, 'development') : undefined;
+  const relationshipField = f.get('relationship');
+  const body = readBody(split);
+  const inboxSection = talkingPointSections(body.headings, split.lines.length, options.talkingPointHeadings)[0];
+  const inbox = inboxSection ? body.items.filter((i) => inSections([inboxSection], i.line)) : [];
   return {
     kind: 'person',
     path,
@@ -68,5 +83,9 @@ export function parsePerson(path: string, split: Split): PersonDoc {
     developmentField: f.get('development'),
     development: devNode && !isMap(devNode) ? seqScalars(devNode) : [],
     frontMatterEnd: split.bodyLine,
+    relationship: relationshipOf(relationshipField?.value) ?? 'report',
+    relationshipField: relationshipField && !relationshipField.isNull ? relationshipField : undefined,
+    inbox,
+    inboxSection,
   };
 }

@@ -56,7 +56,7 @@ export function kindNumber(kind: FileKind): number {
  * which have their own key.
  */
 export function indexKey(settings: Settings): string {
-  return JSON.stringify([...GLOB_SETTINGS.map((k) => settings[k]), settings.maxFileSizeKB]);
+  return JSON.stringify([...GLOB_SETTINGS.map((k) => settings[k]), settings.maxFileSizeKB, settings.talkingPointHeadings]);
 }
 
 /** What saved diagnostics depend on besides the files: the day and every setting. */

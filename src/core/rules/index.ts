@@ -18,6 +18,7 @@ import okrKrCount from './okr-kr-count';
 import okrObjectiveCount from './okr-objective-count';
 import outOfRange from './out-of-range';
 import ratingGap from './rating-gap';
+import talkingPointOpen from './talking-point-open';
 import themeExpired from './theme-expired';
 import unknownPerson from './unknown-person';
 import yamlSyntax from './yaml-syntax';
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   ratingGap,
   developmentFocusCount,
   themeExpired,
+  talkingPointOpen,
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r]));

@@ -18,6 +18,12 @@ export default defineRule({
         bad(item.due);
         bad(item.done);
       }
+      if (doc.kind === '1on1') {
+        for (const item of doc.talkingPoints) {
+          bad(item.due);
+          bad(item.done);
+        }
+      }
     }
   },
   fixes(d) {

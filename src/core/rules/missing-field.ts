@@ -19,8 +19,9 @@ export default defineRule({
     if (doc.yamlErrors.length) return;
     const first = doc.firstLine;
     if (doc.kind === '1on1') {
-      if (!doc.report) report(first, 'This 1:1 has no `report:` — add the id of the person it is with.', { field: 'report' } satisfies Missing);
-      if (!doc.dateField && !doc.date) {
+      if (!doc.report) report(first, 'This 1:1 has no `report:` (or `with:`) — add the id of the person it is with.', { field: 'report' } satisfies Missing);
+      // A log's dates are its meetings' headings (SPEC §12).
+      if (!doc.dateField && !doc.date && !doc.log) {
         const named = dateInFileName(doc.path);
         const why = named && !named.real ? ` (${named.value} in the file name is not a real date)` : '';
         report(first, `This 1:1 has no \`date:\`${why} — add one, or name the file YYYY-MM-DD.md.`, { field: 'date' } satisfies Missing);

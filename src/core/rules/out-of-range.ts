@@ -2,7 +2,8 @@ import { byCloseness, replace } from '../fixes';
 import type { Field } from '../model';
 import { DECISIONS } from '../parse/notes';
 import { KR_STATUSES, OBJECTIVE_KINDS } from '../parse/okr';
-import { cadenceDays, CADENCE_WORDS } from '../parse/person';
+import { ratesPerformance } from '../meetings';
+import { cadenceDays, CADENCE_WORDS, relationshipOf, RELATIONSHIPS } from '../parse/person';
 import type { Fix } from '../types';
 import { defineRule, type Report } from './rule';
 
@@ -32,17 +33,35 @@ export default defineRule({
   severity: 'error',
   description: 'A rating, confidence or keyword outside what Cadence understands (happiness and ratings 1–5, confidence 0–1, known cadence, kind, status, visibility and Decision: values).',
   kinds: ['person', '1on1', 'okr', 'okr-review'],
-  check(doc, _ctx, report) {
+  // Performance ratings are checked only on 1:1s with a report (SPEC §11): the person file decides.
+  crossFile: true,
+  check(doc, ctx, report) {
     if (doc.kind === 'person') {
       const f = doc.cadenceField;
       if (f && cadenceDays(f.value) === undefined) {
         const allowed = Object.keys(CADENCE_WORDS);
         report(f.range, `cadence "${String(f.value)}" is not a number of days or one of ${allowed.join(', ')}; the default cadence applies.`, { kind: 'enum', allowed, value: String(f.value) } satisfies Bad);
       }
+      const r = doc.relationshipField;
+      if (r && relationshipOf(r.value) === undefined) {
+        report(r.range, `relationship "${String(r.value)}" is not one of: ${RELATIONSHIPS.join(', ')}; read as report.`, { kind: 'enum', allowed: RELATIONSHIPS, value: String(r.value) } satisfies Bad);
+      }
     } else if (doc.kind === '1on1') {
-      checkNumber(doc.happinessField, 'happiness', 1, 5, true, report);
-      checkNumber(doc.managerRatingField, 'performance.manager', 1, 5, true, report);
-      checkNumber(doc.reportRatingField, 'performance.report', 1, 5, true, report);
+      const rates = ratesPerformance(doc.report ? ctx.data.peopleWithKey(doc.report.key)[0]?.relationship : undefined);
+      if (doc.log) {
+        for (const m of doc.meetings) {
+          checkNumber(m.happinessField, 'happiness', 1, 5, true, report);
+          if (!rates) continue;
+          checkNumber(m.managerRatingField, 'manager-rating', 1, 5, true, report);
+          checkNumber(m.reportRatingField, 'report-rating', 1, 5, true, report);
+        }
+      } else {
+        checkNumber(doc.happinessField, 'happiness', 1, 5, true, report);
+        if (rates) {
+          checkNumber(doc.managerRatingField, 'performance.manager', 1, 5, true, report);
+          checkNumber(doc.reportRatingField, 'performance.report', 1, 5, true, report);
+        }
+      }
       checkEnum(doc.visibilityField, 'visibility', ['private', 'shared'], report);
     } else if (doc.kind === 'okr') {
       for (const o of doc.objectives) {

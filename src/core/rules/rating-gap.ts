@@ -1,3 +1,4 @@
+import { oneOnOnesOf, ratesPerformance } from '../meetings';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -5,11 +6,17 @@ export default defineRule({
   severity: 'info',
   description: 'Manager and report rated performance 2 or more apart: a conversation to have.',
   kinds: ['1on1'],
-  check(doc, _ctx, report) {
-    if (doc.managerRating === undefined || doc.reportRating === undefined || !doc.performanceField) return;
-    const gap = Math.abs(doc.managerRating - doc.reportRating);
-    if (gap >= 2) {
-      report(doc.performanceField.keyRange, `Performance ratings differ by ${gap} (you ${doc.managerRating}, them ${doc.reportRating}) — talk about why.`);
+  // Only 1:1s with a report are rated (SPEC §11): the person file decides.
+  crossFile: true,
+  check(doc, ctx, report) {
+    if (!ratesPerformance(doc.report ? ctx.data.peopleWithKey(doc.report.key)[0]?.relationship : undefined)) return;
+    // Per note, or per meeting of a log on its manager-rating line (SPEC §12).
+    for (const o of oneOnOnesOf(doc)) {
+      if (o.managerRating === undefined || o.reportRating === undefined || !o.ratingField) continue;
+      const gap = Math.abs(o.managerRating - o.reportRating);
+      if (gap >= 2) {
+        report(o.ratingField.keyRange, `Performance ratings differ by ${gap} (you ${o.managerRating}, them ${o.reportRating}) — talk about why.`);
+      }
     }
   },
 });

@@ -14,7 +14,7 @@ export interface DatasetQuery {
   peopleWithKey(key: string): readonly PersonDoc[];
   /** Every person (first file per id), in path order. */
   people(): readonly PersonDoc[];
-  /** The latest valid 1:1 date of a person, if any. */
+  /** The latest date of a person's 1:1s (notes and log meetings) dated today or earlier (SPEC §7, §12), if any. */
   lastOneOnOne(key: string): string | undefined;
   /** A person's 1:1 notes, oldest first. */
   notesOf(key: string): readonly OneOnOneDoc[];

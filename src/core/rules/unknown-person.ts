@@ -23,8 +23,9 @@ export default defineRule({
       }
       return;
     }
-    if (doc.kind === '1on1') check(doc.report, 'report');
+    if (doc.kind === '1on1') check(doc.report, doc.reportKey === 'with' ? 'with' : 'report');
     for (const item of doc.items) check(item.owner, 'action item owner');
+    if (doc.kind === '1on1') for (const item of doc.talkingPoints) check(item.owner, 'raised the talking point');
   },
   fixes(d, _doc, ctx) {
     const id = (d.data as { id: string }).id;
