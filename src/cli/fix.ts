@@ -95,7 +95,7 @@ export function fixFolder(loaded: LoadedFolder): FixReport {
  * a file with several hard links is written in place so every link sees it.
  * Returns why nothing was written, or undefined when it was.
  */
-function writeSafely(path: string, read: Buffer, text: Buffer): string | undefined {
+export function writeSafely(path: string, read: Buffer, text: Buffer): string | undefined {
   let target: string;
   let now: Buffer;
   try {

@@ -8,17 +8,23 @@ import { normalizeSeverity } from '../core/settings';
 import type { SeveritySetting } from '../core/types';
 import { findingsOf, formatText, loadFolder } from './check';
 import { fixFolder, formatFixReport } from './fix';
+import { runNew } from './new';
 import { toSarif } from './sarif';
 import { isFolder } from './walk';
 
-const USAGE = `Usage: cadence check [FOLDER] [--format text|json|sarif] [--fix] [--today YYYY-MM-DD] [--rule CODE=SEVERITY]...
+const USAGE = `Usage: cadence new PERSON [FOLDER] [--date YYYY-MM-DD] [--today YYYY-MM-DD]
+       cadence check [FOLDER] [--format text|json|sarif] [--fix] [--today YYYY-MM-DD] [--rule CODE=SEVERITY]...
 
 Checks the 1:1 notes, people and OKR files in FOLDER (default: the current folder).
   --format sarif  one SARIF 2.1.0 log (for code scanning), one result per problem
   --fix           first applies every fix that needs no choice (the editor's
                   "Fix all"), writes the files it changed and lists each fix;
                   then reports what is left
-Exit status: 1 when an error-severity problem was found (after --fix: is left), 2 for bad usage, else 0.
+cadence new creates the next 1:1 with PERSON (dated --date, default today) as
+the editor's New 1:1… does, and prints its path (path:line for a meeting of a
+log), or "exists: …" when there is one already; it never overwrites. Exit 2
+for an unknown person or bad usage, 1 when the path is taken by another file.
+Exit status of check: 1 when an error-severity problem was found (after --fix: is left), 2 for bad usage, else 0.
 Severities: error, warning, info, hint, off. "Today" may also come from CADENCE_TODAY.`;
 
 class UsageError extends Error {}
@@ -34,7 +40,7 @@ interface Parsed {
 function parseArgs(args: string[]): Parsed | 'help' | 'version' {
   if (args.length === 0 || args[0] === '--help' || args[0] === '-h' || args[0] === 'help') return 'help';
   if (args[0] === '--version' || args[0] === '-v') return 'version';
-  if (args[0] !== 'check') throw new UsageError(`unknown command "${args[0]}" (the only command is "check")`);
+  if (args[0] !== 'check') throw new UsageError(`unknown command "${args[0]}" (the commands are "check" and "new")`);
   const out: Parsed = { folder: '.', format: 'text', fix: false, today: undefined, rules: {} };
   let folderSeen = false;
   for (let i = 1; i < args.length; i++) {
@@ -95,7 +101,74 @@ function localToday(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+interface ParsedNew {
+  person: string;
+  folder: string;
+  date: string | undefined;
+  today: string | undefined;
+}
+
+function parseNewArgs(args: string[]): ParsedNew | 'help' {
+  const out: ParsedNew = { person: '', folder: '.', date: undefined, today: undefined };
+  const positional: string[] = [];
+  for (let i = 1; i < args.length; i++) {
+    let a = args[i];
+    let value: string | undefined;
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    if (eq !== -1) {
+      value = a.slice(eq + 1);
+      a = a.slice(0, eq);
+    }
+    const take = (): string => {
+      if (value !== undefined) return value;
+      const v = args[++i];
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--help' || a === '-h') return 'help';
+    if (a === '--date' || a === '--today') {
+      const v = take();
+      if (!isValidDate(v)) throw new UsageError(`${a} must be a real date YYYY-MM-DD, not "${v}"`);
+      if (a === '--date') out.date = v;
+      else out.today = v;
+    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option "${a}"`);
+    else positional.push(a);
+  }
+  if (positional.length === 0) throw new UsageError('new needs a PERSON (an id with a person file)');
+  if (positional.length > 2) throw new UsageError(`new takes PERSON and one FOLDER, not "${positional.slice(2).join(' ')}"`);
+  out.person = positional[0].replace(/^@/, '');
+  if (positional[1] !== undefined) out.folder = positional[1];
+  return out;
+}
+
+function mainNew(args: string[], env: NodeJS.ProcessEnv): number {
+  let parsed: ParsedNew | 'help';
+  try {
+    parsed = parseNewArgs(args);
+    if (parsed === 'help') {
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    }
+    if (!isFolder(parsed.folder)) throw new UsageError(`folder not found: ${parsed.folder}`);
+    if (!parsed.today && env.CADENCE_TODAY !== undefined && env.CADENCE_TODAY !== '') {
+      if (!isValidDate(env.CADENCE_TODAY)) throw new UsageError(`CADENCE_TODAY must be a real date YYYY-MM-DD, not "${env.CADENCE_TODAY}"`);
+      parsed.today = env.CADENCE_TODAY;
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`cadence: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const r = runNew(resolve(parsed.folder), parsed.person, parsed.today ?? localToday(), parsed.date);
+  process.stdout.write(r.out);
+  process.stderr.write(r.err);
+  return r.code;
+}
+
 export function main(args: string[], env: NodeJS.ProcessEnv = process.env): number {
+  if (args[0] === 'new') return mainNew(args, env);
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs(args);

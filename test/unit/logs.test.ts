@@ -75,8 +75,8 @@ describe('logs (SPEC §12)', () => {
     it('an invalid dated heading, at any level, is invalid-date on its line, begins no meeting and ends the one before', () => {
       const t = lines(...fm('report: alex'), '## 2026-11-20', '- [ ] a @alex due:2026-12-10', '## 2026-02-30', '- [ ] lost @alex due:2026-12-10', '#### 2026-13-01', '## 2026-11-13', '- [ ] b @alex due:2026-12-10');
       const d = doc(t);
-      assert.deepEqual(d.meetings.map((m) => [m.date, m.endLine]), [['2026-11-20', 7], ['2026-11-13', 12]]);
-      assert.deepEqual(checkCode('invalid-date', { [L]: t }, { today }).map((r) => r.line), [8, 10]);
+      assert.deepEqual(d.meetings.map((m) => [m.date, m.endLine]), [['2026-11-20', 6], ['2026-11-13', 12]]);
+      assert.deepEqual(checkCode('invalid-date', { [L]: t }, { today }).map((r) => r.line), [7, 9]);
       assert.deepEqual(oneOnOnesOf(d).map((o) => o.items.length), [1, 1]);
     });
 
@@ -114,7 +114,7 @@ describe('logs (SPEC §12)', () => {
       const t = lines(...fm('report: alex', 'happiness: 9', 'performance: { manager: 1, report: 5 }'), '## 2026-11-20', 'happiness:: 4');
       assert.deepEqual(check({ [L]: t }, { today, codes: ['out-of-range', 'rating-gap'] }), []);
       const ds = makeDataset({ [L]: t }, { today });
-      assert.deepEqual(happinessTrend(ds.query.notesOf('alex'), today).map((h) => [h.date, h.happiness, h.line]), [['2026-11-20', 4, 4]]);
+      assert.deepEqual(happinessTrend(ds.query.notesOf('alex'), today).map((h) => [h.date, h.happiness, h.line]), [['2026-11-20', 4, 6]]);
     });
   });
 

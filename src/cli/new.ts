@@ -1,0 +1,59 @@
+// `cadence new PERSON [FOLDER] [--date D] [--today D]` (SPEC §16): the next
+// 1:1, through the same core function as the editor's New 1:1….
+
+import { mkdirSync, openSync, writeSync, closeSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { nextOneOnOne } from '../core/actions/next-one-on-one';
+import { applyToFileText } from '../core/fix-all';
+import { normalize } from '../core/text';
+import { loadFolder } from './check';
+import { writeSafely } from './fix';
+
+export interface NewResult {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+/** Runs `cadence new` on a folder; never overwrites a file. */
+export function runNew(folder: string, person: string, today: string, date: string | undefined): NewResult {
+  const loaded = loadFolder({ folder, today, rules: {} });
+  const linesOf = (path: string) => {
+    const f = loaded.files.get(path);
+    return f ? normalize(f.text).split('\n') : undefined;
+  };
+  const plan = nextOneOnOne(loaded.dataset, person, today, { date, linesOf });
+  if (!plan) return { code: 2, out: '', err: `cadence: no person file for "${person}" (people/${person.toLowerCase()}.md)\n` };
+  const where = (path: string, line: number | undefined) => (line === undefined ? path : `${path}:${line + 1}`);
+  if (plan.kind === 'exists') return { code: 0, out: `exists: ${where(plan.path, plan.line)}\n`, err: '' };
+
+  if (plan.text !== undefined) {
+    const target = join(folder, plan.path);
+    if (existsSync(target)) return { code: 1, out: '', err: `cadence: ${plan.path} exists and is not the 1:1 with ${person} on that date; nothing written\n` };
+  }
+  // Every edited file must be unchanged since it was read, and every edit must apply, before anything is written.
+  const next = new Map<string, string>();
+  for (const [path, edits] of plan.edits) {
+    const f = loaded.files.get(path);
+    if (!f) return { code: 1, out: '', err: `cadence: ${path} could not be read; nothing written\n` };
+    next.set(path, applyToFileText(f.text, edits));
+  }
+  if (plan.text !== undefined) {
+    const target = join(folder, plan.path);
+    mkdirSync(dirname(target), { recursive: true });
+    let fd: number;
+    try {
+      fd = openSync(target, 'wx');
+    } catch {
+      return { code: 1, out: '', err: `cadence: ${plan.path} exists; nothing written\n` };
+    }
+    writeSync(fd, plan.text);
+    closeSync(fd);
+  }
+  const problems: string[] = [];
+  for (const [path, text] of next) {
+    const p = writeSafely(join(folder, path), loaded.files.get(path)!.bytes, Buffer.from(text, 'utf8'));
+    if (p) problems.push(`cadence: ${path}: ${p}; not written\n`);
+  }
+  return { code: problems.length ? 1 : 0, out: `${where(plan.path, plan.line)}\n`, err: problems.join('') };
+}

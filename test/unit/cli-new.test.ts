@@ -1,0 +1,144 @@
+// `cadence new` end to end (SPEC §16), through the built bundle.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { cleanEnv } from '../../scripts/lib/clean-env';
+import { CLI, ensureBuiltCli } from './built-cli';
+
+function cadence(args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...cleanEnv(), CADENCE_TODAY: '' } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cadence-new-'));
+  for (const [p, t] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, p)), { recursive: true });
+    writeFileSync(join(dir, p), t);
+  }
+  return dir;
+}
+
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (rel: string) => {
+    for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(p);
+      else out[p] = readFileSync(join(dir, p), 'utf8');
+    }
+  };
+  walk('');
+  return out;
+}
+
+const today = '2026-11-30';
+const ls = (...l: string[]) => l.join('\n') + '\n';
+const alex = ls('---', 'type: person', 'name: Alex Kim', 'cadence: weekly', '---', '## Talking points', '- [ ] Conference budget', '- [x] Old point', '', 'Notes.');
+
+before(function () {
+  this.timeout(60000);
+  ensureBuiltCli();
+});
+
+describe('cadence new (SPEC §16)', () => {
+  it('a file-per-meeting person: a new note dated today, carrying open items and talking points with their status, the inbox moved in', () => {
+    const dir = workspace({
+      'people/alex.md': alex,
+      '1on1s/alex/2026-11-20.md': ls('---', 'type: 1on1', 'report: alex', 'date: 2026-11-20', '---', '## Talking points', '- [ ] Promotion', '- [x] On-call', '## Action items', '- [ ] Draft it @alex due:2026-11-27', '- [/] Half done @me due:2026-12-01', '- [x] Done @me due:2026-11-21'),
+    });
+    const r = cadence(['new', 'alex', dir, '--today', today]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, '1on1s/alex/2026-11-30.md\n');
+    const s = snapshot(dir);
+    const note = s['1on1s/alex/2026-11-30.md'];
+    assert.match(note, /^---\ntype: 1on1\nreport: alex\ndate: 2026-11-30\n/);
+    const tp = note.slice(note.indexOf('## Talking points'), note.indexOf('## OKRs'));
+    assert.equal(tp, '## Talking points\n- [ ] Promotion\n- [ ] Conference budget\n\n');
+    const ai = note.slice(note.indexOf('## Action items'));
+    assert.match(ai, /- \[ \] Draft it @alex due:2026-11-27\n- \[\/\] Half done @me due:2026-12-01\n/);
+    assert.ok(note.indexOf('## Talking points') < note.indexOf('## OKRs'), 'talking points come first');
+    assert.equal(s['1on1s/alex/2026-11-20.md'], ls('---', 'type: 1on1', 'report: alex', 'date: 2026-11-20', '---', '## Talking points', '- [>] Promotion', '- [x] On-call', '## Action items', '- [>] Draft it @alex due:2026-11-27', '- [>] Half done @me due:2026-12-01', '- [x] Done @me due:2026-11-21'));
+    assert.equal(s['people/alex.md'], ls('---', 'type: person', 'name: Alex Kim', 'cadence: weekly', '---', '## Talking points', '- [x] Old point', '', 'Notes.'));
+    // Running it again changes nothing.
+    const again = cadence(['new', 'alex', dir, '--today', today]);
+    assert.equal(again.status, 0);
+    assert.equal(again.stdout, 'exists: 1on1s/alex/2026-11-30.md\n');
+    assert.deepEqual(snapshot(dir), s);
+  });
+
+  const log = (...meetings: string[]) => ls('---', 'type: 1on1', 'report: alex', '---', '# Alex — 1:1s', '', ...meetings);
+
+  it('a log newest first: a meeting before the first, at its level, sections one level down', () => {
+    const dir = workspace({ 'people/alex.md': alex, '1on1s/alex/log.md': log('## 2026-11-26', '- [ ] Carry me @alex due:2026-12-03', '', '## 2026-11-19', '- [ ] Older @alex due:2026-11-20', '') });
+    const r = cadence(['new', 'alex', dir, '--today', today]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, '1on1s/alex/log.md:7\n');
+    const text = snapshot(dir)['1on1s/alex/log.md'];
+    assert.equal(
+      text,
+      log('## 2026-11-30', 'happiness:: ', 'manager-rating:: ', 'report-rating:: ', '### Talking points', '- [ ] Conference budget', '### Action items', '- [ ] Carry me @alex due:2026-12-03', '', '## 2026-11-26', '- [>] Carry me @alex due:2026-12-03', '', '## 2026-11-19', '- [ ] Older @alex due:2026-11-20', ''),
+    );
+    const again = cadence(['new', 'alex', dir, '--today', today]);
+    assert.equal(again.stdout, 'exists: 1on1s/alex/log.md:7\n');
+    assert.equal(snapshot(dir)['1on1s/alex/log.md'], text);
+  });
+
+  it('a log oldest first: a meeting after the last one, with the line of its heading', () => {
+    const dir = workspace({ 'people/alex.md': alex, '1on1s/alex/log.md': log('# 2026-11-19', '- [x] a @alex due:2026-11-20', '', '# 2026-11-26', '- [ ] Carry @alex due:2026-12-03') });
+    const r = cadence(['new', 'alex', dir, '--today', today]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, '1on1s/alex/log.md:12\n');
+    const lines = snapshot(dir)['1on1s/alex/log.md'].split('\n');
+    assert.equal(lines[11], '# 2026-11-30');
+    assert.equal(lines[10], '');
+    assert.equal(lines[9], '- [>] Carry @alex due:2026-12-03');
+    assert.ok(lines.includes('## Talking points') && lines.includes('- [ ] Carry @alex due:2026-12-03'));
+  });
+
+  it('a person with a note prepared for a later date: that is the next 1:1, nothing is created', () => {
+    const files = { 'people/alex.md': alex, '1on1s/alex/2026-12-04.md': ls('---', 'type: 1on1', 'report: alex', 'date: 2026-12-04', '---') };
+    const dir = workspace(files);
+    const r = cadence(['new', 'alex', dir, '--today', today]);
+    assert.equal(r.status, 0);
+    assert.equal(r.stdout, 'exists: 1on1s/alex/2026-12-04.md\n');
+    assert.deepEqual(snapshot(dir), files);
+  });
+
+  it('--date prepares ahead; a 1:1 on that date exists already; --date on another day still creates', () => {
+    const dir = workspace({ 'people/alex.md': alex });
+    assert.equal(cadence(['new', 'alex', dir, '--today', today, '--date', '2026-12-07']).stdout, '1on1s/alex/2026-12-07.md\n');
+    assert.equal(cadence(['new', 'alex', dir, '--today', today, '--date', '2026-12-07']).stdout, 'exists: 1on1s/alex/2026-12-07.md\n');
+    assert.equal(cadence(['new', 'alex', dir, '--today', today]).stdout, 'exists: 1on1s/alex/2026-12-07.md\n');
+  });
+
+  it('an unknown person, or bad usage: exit 2, nothing written', () => {
+    const files = { 'people/alex.md': alex };
+    const dir = workspace(files);
+    const r = cadence(['new', 'sam', dir, '--today', today]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /no person file for "sam"/);
+    assert.equal(cadence(['new', dir]).status, 2);
+    assert.equal(cadence(['new', 'alex', dir, '--date', '2026-02-30']).status, 2);
+    assert.equal(cadence(['new', 'alex', dir, '--bogus']).status, 2);
+    assert.deepEqual(snapshot(dir), files);
+  });
+
+  it('the path taken by a file that is not that 1:1: exit 1, nothing written', () => {
+    const files = { 'people/alex.md': alex, '1on1s/alex/2026-11-30.md': 'my own notes, not a 1:1 file\n', '1on1s/alex/2026-11-20.md': ls('---', 'type: 1on1', 'report: alex', 'date: 2026-11-20', '---', '- [ ] x @alex due:2026-12-01') };
+    // A note without front matter in the 1:1 folder is a 1:1 with no report: not alex's.
+    const dir = workspace(files);
+    const r = cadence(['new', 'alex', dir, '--today', today]);
+    assert.equal(r.status, 1, r.stdout);
+    assert.deepEqual(snapshot(dir), files);
+  });
+
+  it('private text carried into a shared log lands inside a private block', () => {
+    const dir = workspace({ 'people/alex.md': alex, '1on1s/alex/log.md': ls('---', 'type: 1on1', 'report: alex', 'visibility: shared', '---', '## 2026-11-26', '- [ ] Shared item @alex due:2026-12-03') });
+    cadence(['new', 'alex', dir, '--today', today]);
+    const text = snapshot(dir)['1on1s/alex/log.md'];
+    assert.match(text, /### Talking points\n<!-- private -->\n- \[ \] Conference budget\n<!-- \/private -->\n### Action items\n- \[ \] Shared item/);
+  });
+});
