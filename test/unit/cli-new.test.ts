@@ -47,7 +47,7 @@ describe('cadence new (SPEC §16)', () => {
   it('a file-per-meeting person: a new note dated today, carrying open items and talking points with their status, the inbox moved in', () => {
     const dir = workspace({
       'people/alex.md': alex,
-      '1on1s/alex/2026-11-20.md': ls('---', 'type: 1on1', 'report: alex', 'date: 2026-11-20', '---', '## Talking points', '- [ ] Promotion', '- [x] On-call', '## Action items', '- [ ] Draft it @alex due:2026-11-27', '- [/] Half done @me due:2026-12-01', '- [x] Done @me due:2026-11-21'),
+      '1on1s/alex/2026-11-20.md': ls('---', 'type: 1on1', 'report: alex', 'date: 2026-11-20', '---', '## Talking points', '- [ ] Promotion', '- [x] On-call', '## Action items', '- [ ] Draft it @alex due:2026-11-27', '- [ ] Half done @me due:2026-12-01', '- [x] Done @me due:2026-11-21'),
     });
     const r = cadence(['new', 'alex', dir, '--today', today]);
     assert.equal(r.status, 0, r.stderr);
@@ -58,7 +58,7 @@ describe('cadence new (SPEC §16)', () => {
     const tp = note.slice(note.indexOf('## Talking points'), note.indexOf('## OKRs'));
     assert.equal(tp, '## Talking points\n- [ ] Promotion\n- [ ] Conference budget\n\n');
     const ai = note.slice(note.indexOf('## Action items'));
-    assert.match(ai, /- \[ \] Draft it @alex due:2026-11-27\n- \[\/\] Half done @me due:2026-12-01\n/);
+    assert.match(ai, /- \[ \] Draft it @alex due:2026-11-27\n- \[ \] Half done @me due:2026-12-01\n/);
     assert.ok(note.indexOf('## Talking points') < note.indexOf('## OKRs'), 'talking points come first');
     assert.equal(s['1on1s/alex/2026-11-20.md'], ls('---', 'type: 1on1', 'report: alex', 'date: 2026-11-20', '---', '## Talking points', '- [>] Promotion', '- [x] On-call', '## Action items', '- [>] Draft it @alex due:2026-11-27', '- [>] Half done @me due:2026-12-01', '- [x] Done @me due:2026-11-21'));
     assert.equal(s['people/alex.md'], ls('---', 'type: person', 'name: Alex Kim', 'cadence: weekly', '---', '## Talking points', '- [x] Old point', '', 'Notes.'));
@@ -90,11 +90,11 @@ describe('cadence new (SPEC §16)', () => {
     const dir = workspace({ 'people/alex.md': alex, '1on1s/alex/log.md': log('# 2026-11-19', '- [x] a @alex due:2026-11-20', '', '# 2026-11-26', '- [ ] Carry @alex due:2026-12-03') });
     const r = cadence(['new', 'alex', dir, '--today', today]);
     assert.equal(r.status, 0, r.stderr);
-    assert.equal(r.stdout, '1on1s/alex/log.md:12\n');
+    assert.equal(r.stdout, '1on1s/alex/log.md:13\n');
     const lines = snapshot(dir)['1on1s/alex/log.md'].split('\n');
-    assert.equal(lines[11], '# 2026-11-30');
-    assert.equal(lines[10], '');
-    assert.equal(lines[9], '- [>] Carry @alex due:2026-12-03');
+    assert.equal(lines[12], '# 2026-11-30');
+    assert.equal(lines[11], '');
+    assert.equal(lines[10], '- [>] Carry @alex due:2026-12-03');
     assert.ok(lines.includes('## Talking points') && lines.includes('- [ ] Carry @alex due:2026-12-03'));
   });
 
