@@ -2,8 +2,8 @@
 // under them their open items, 1:1s (newest first), themes and plan.
 
 import * as vscode from 'vscode';
-import { personFigures, type CadenceStatus } from '../../core/metrics';
-import type { PersonDoc } from '../../core/model';
+import { pendingTalkingPoints, personFigures, type CadenceStatus } from '../../core/metrics';
+import type { PersonDoc, Relationship } from '../../core/model';
 import type { FolderIndex } from '../workspace-index';
 import { colour, daysAgo, group, itemNode, leaf, pct, type Node } from './nodes';
 
@@ -20,7 +20,8 @@ export function personDescription(folder: FolderIndex, p: PersonDoc): string {
   const f = personFigures({ today: ds.today, settings: ds.settings, data: ds.query }, p);
   if (p.me) return 'you';
   const last = f.status === 'lapsed' ? 'lapsed' : f.daysSinceLast !== undefined ? `last 1:1 ${daysAgo(f.daysSinceLast)}` : 'no 1:1 yet';
-  return [last, `${f.openItems} open`, pct(f.completion.rate) ? `${pct(f.completion.rate)} done` : undefined].filter(Boolean).join(' · ');
+  const tps = f.pendingTalkingPoints ? `${f.pendingTalkingPoints} talking point${f.pendingTalkingPoints === 1 ? '' : 's'}` : undefined;
+  return [last, `${f.openItems} open`, tps, pct(f.completion.rate) ? `${pct(f.completion.rate)} done` : undefined].filter(Boolean).join(' · ');
 }
 
 export function personNode(folder: FolderIndex, p: PersonDoc, hidden: boolean): Node {
@@ -37,7 +38,12 @@ export function personNode(folder: FolderIndex, p: PersonDoc, hidden: boolean): 
       const notes = [...ds.query.notesOf(p.key)].reverse();
       const open = notes.flatMap((n) => n.items.filter((i) => i.status === 'open').map((i) => ({ n, i })));
       const themes = p.themes;
+      const pending = pendingTalkingPoints(ctx, p);
       const out: Node[] = [
+        group(`${base}:talking`, 'Pending talking points', () => pending.map(({ path, item }) => itemNode(folder, path, item, ds.today, [item.owner ? `raised by @${item.owner.id}` : ''], hidden)), {
+          description: String(pending.length),
+          icon: new vscode.ThemeIcon('comment-discussion'),
+        }),
         group(`${base}:items`, 'Open action items', () => open.map(({ n, i }) => itemNode(folder, n.path, i, ds.today, [i.owner ? `@${i.owner.id}` : 'no owner', i.due?.value ? `due ${i.due.value}` : 'no due date'], hidden)), {
           description: String(open.length),
           icon: new vscode.ThemeIcon('checklist'),
@@ -93,8 +99,28 @@ export function personNode(folder: FolderIndex, p: PersonDoc, hidden: boolean): 
   return Object.assign(node, { personId: p.id });
 }
 
+const RELATIONSHIP_TITLES: Record<Relationship, string> = {
+  report: 'Reports',
+  manager: 'Manager',
+  'skip-level': 'Skip-levels',
+  peer: 'Peers',
+  mentor: 'Mentors',
+  mentee: 'Mentees',
+};
+
+/** People; grouped by relationship (SPEC §11) when there is more than one among them. */
 export function reportsRoots(folders: Iterable<FolderIndex>, hidden: boolean): Node[] {
+  const people: { f: FolderIndex; p: PersonDoc }[] = [];
+  for (const f of folders) for (const p of f.dataset.people()) people.push({ f, p });
+  const kinds = [...new Set(people.filter(({ p }) => !p.me).map(({ p }) => p.relationship))];
+  if (kinds.length <= 1) return people.map(({ f, p }) => personNode(f, p, hidden));
+  const order = Object.keys(RELATIONSHIP_TITLES) as Relationship[];
   const out: Node[] = [];
-  for (const f of folders) for (const p of f.dataset.people()) out.push(personNode(f, p, hidden));
+  for (const r of order) {
+    const members = people.filter(({ p }) => !p.me && p.relationship === r);
+    if (!members.length) continue;
+    out.push(group(`relationship:${r}`, RELATIONSHIP_TITLES[r], () => members.map(({ f, p }) => personNode(f, p, hidden)), { description: String(members.length), icon: new vscode.ThemeIcon('organization'), expanded: true }));
+  }
+  for (const { f, p } of people) if (p.me) out.push(personNode(f, p, hidden));
   return out;
 }
