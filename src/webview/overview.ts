@@ -13,7 +13,9 @@ export function renderOverview(ctx: ViewContext): HTMLElement {
   const reports = data.people.filter((p) => !p.me);
   const root = h('div', { class: 'overview' });
   // An empty workspace gets one clear next step, not a wall of zeros.
-  if (reports.length) root.appendChild(summary(ctx, reports));
+  // Team figures count reports only (SPEC §11); every person still has a card.
+  const team = reports.filter((p) => p.relationship === 'report');
+  if (team.length) root.appendChild(summary(ctx, team));
   if (reports.length || data.signals.length) root.appendChild(signalsSection(ctx, data.signals));
   root.appendChild(
     h(
@@ -129,6 +131,7 @@ function personCard(ctx: ViewContext, p: PersonCard): HTMLElement {
       fact('Last 1:1', p.lastOneOnOne ? shortDate(p.lastOneOnOne, data.today) : 'none yet', undefined, p.lastOneOnOne ? relativeDays(p.daysSinceLast) : undefined),
       fact('Next due', shortDate(p.nextDue, data.today), p.status === 'lapsed' || p.status === 'due' ? `due-${p.status}` : undefined, overdueBy || (p.nextDue ? relativeDays(daysUntil(data.today, p.nextDue)) : undefined)),
       fact('Open items', String(p.openItems)),
+      fact('Talking points', String(p.pendingTalkingPoints)),
       fact('Overdue', String(p.overdueItems), p.overdueItems > 0 ? 'bad' : undefined),
     ),
   );

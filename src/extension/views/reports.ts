@@ -39,11 +39,17 @@ export function personNode(folder: FolderIndex, p: PersonDoc, hidden: boolean): 
       const open = notes.flatMap((n) => n.items.filter((i) => i.status === 'open').map((i) => ({ n, i })));
       const themes = p.themes;
       const pending = pendingTalkingPoints(ctx, p);
+      // Shown only when something is waiting: most people have nothing pending.
+      const talking = pending.length
+        ? [
+            group(`${base}:talking`, 'Pending talking points', () => pending.map(({ path, item }) => itemNode(folder, path, item, ds.today, [item.owner ? `raised by @${item.owner.id}` : ''], hidden)), {
+              description: String(pending.length),
+              icon: new vscode.ThemeIcon('comment-discussion'),
+            }),
+          ]
+        : [];
       const out: Node[] = [
-        group(`${base}:talking`, 'Pending talking points', () => pending.map(({ path, item }) => itemNode(folder, path, item, ds.today, [item.owner ? `raised by @${item.owner.id}` : ''], hidden)), {
-          description: String(pending.length),
-          icon: new vscode.ThemeIcon('comment-discussion'),
-        }),
+        ...talking,
         group(`${base}:items`, 'Open action items', () => open.map(({ n, i }) => itemNode(folder, n.path, i, ds.today, [i.owner ? `@${i.owner.id}` : 'no owner', i.due?.value ? `due ${i.due.value}` : 'no due date'], hidden)), {
           description: String(open.length),
           icon: new vscode.ThemeIcon('checklist'),
