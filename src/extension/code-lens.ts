@@ -2,6 +2,7 @@
 // a 1:1's action-items heading with open and carried-over counts.
 
 import * as vscode from 'vscode';
+import { oneOnOnesOf } from '../core/meetings';
 import { krScore } from '../core/metrics';
 import type { Feature } from './feature';
 import type { CadenceWorkspace } from './workspace-index';
@@ -33,6 +34,14 @@ class Provider implements vscode.CodeLensProvider, vscode.Disposable {
           out.push(new vscode.CodeLens(r, { title: bits, command: '' }));
           out.push(new vscode.CodeLens(r, { title: 'Check in…', command: 'cadence.checkInKeyResult', arguments: [doc.uri, o.index, kr.index] }));
         }
+      }
+    } else if (model.kind === '1on1' && model.log) {
+      // One lens per meeting heading: its open action items and open talking points (SPEC §12, §13).
+      for (const m of oneOnOnesOf(model)) {
+        const open = m.items.filter((i) => i.status === 'open').length;
+        const tps = m.talkingPoints.filter((i) => i.status === 'open').length;
+        const title = `${open} open · ${tps} talking point${tps === 1 ? '' : 's'}`;
+        out.push(new vscode.CodeLens(new vscode.Range(m.line, 0, m.line, 0), { title, command: '' }));
       }
     } else if (model.kind === '1on1') {
       const heading = model.headings.find((h) => /^action items$/i.test(h.text));
