@@ -12,8 +12,8 @@ import { runNew } from './new';
 import { toSarif } from './sarif';
 import { isFolder } from './walk';
 
-const USAGE = `Usage: cadence new PERSON [FOLDER] [--date YYYY-MM-DD] [--today YYYY-MM-DD]
-       cadence check [FOLDER] [--format text|json|sarif] [--fix] [--today YYYY-MM-DD] [--rule CODE=SEVERITY]...
+const USAGE = `Usage: cadence check [FOLDER] [--format text|json|sarif] [--fix] [--today YYYY-MM-DD] [--rule CODE=SEVERITY]...
+       cadence new PERSON [FOLDER] [--date YYYY-MM-DD] [--today YYYY-MM-DD]
 
 Checks the 1:1 notes, people and OKR files in FOLDER (default: the current folder).
   --format sarif  one SARIF 2.1.0 log (for code scanning), one result per problem
