@@ -341,8 +341,24 @@ describe('snippets', () => {
       assert.equal(review.items[0].due?.value, TODAY);
     });
 
+    it('meeting: one meeting of a log, read as a meeting with its fields, a talking point and an action item (SPEC §12, §13)', () => {
+      const text = `---\ntype: 1on1\nreport: alex\n---\n# Alex\n\n${expand(byPrefix(markdown, 'meeting').body)}`;
+      const note = check({ '1on1s/alex/alex.md': text }, '1on1s/alex/alex.md').doc as OneOnOneDoc;
+      assert.equal(note.log, true);
+      assert.deepEqual(note.meetings.map((m) => [m.date, m.happiness, m.managerRating, m.reportRating]), [[TODAY, 1, 1, 1]]);
+      assert.equal(note.talkingPoints.length, 1);
+      assert.equal(note.items.length, 1);
+      assert.equal(note.items[0].owner?.id, 'owner');
+    });
+
+    it('talking-points: a section whose items are talking points, not action items', () => {
+      const note = check({ [NOTE]: noteWith(expand(byPrefix(markdown, 'talking-points').body)) }, NOTE).doc as OneOnOneDoc;
+      assert.equal(note.talkingPoints.length, 1);
+      assert.equal(note.items.length, 0);
+    });
+
     it('every Markdown snippet is covered above', () => {
-      const covered = ['1on1', '1on1-short', 'retro', 'performance', 'todo', 'theme', 'person', 'okr-review'];
+      const covered = ['1on1', '1on1-short', 'retro', 'performance', 'todo', 'theme', 'person', 'okr-review', 'meeting', 'talking-points'];
       for (const s of Object.values(markdown)) {
         assert.ok(([] as string[]).concat(s.prefix).some((p) => covered.includes(p)), `untested snippet ${s.prefix}`);
       }
