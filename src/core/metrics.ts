@@ -170,7 +170,7 @@ export function ratingAlignment(notes: readonly OneOnOneDoc[], today: string, re
   if (!ratesPerformance(relationship)) return [];
   return heldOneOnOnes(notes, today)
     .filter((o) => o.managerRating !== undefined && o.reportRating !== undefined)
-    .map((o) => ({ date: o.date!, manager: o.managerRating!, report: o.reportRating!, path: o.path, line: o.ratingField?.keyRange.start.line ?? o.line }));
+    .map((o) => ({ date: o.date!, manager: o.managerRating!, report: o.reportRating!, path: o.path, line: o.line }));
 }
 
 /**

@@ -171,7 +171,7 @@ describe('logs (SPEC §12)', () => {
       const ds = makeDataset(files, { today });
       const notes = ds.query.notesOf('alex');
       assert.deepEqual(happinessTrend(notes, today).map((h) => [h.date, h.happiness]), [['2026-11-05', 2], ['2026-11-19', 3], ['2026-11-26', 4]]);
-      assert.deepEqual(ratingAlignment(notes, today).map((r) => [r.date, r.manager, r.report, r.line]), [['2026-11-26', 3, 5, 8]]);
+      assert.deepEqual(ratingAlignment(notes, today).map((r) => [r.date, r.manager, r.report, r.line]), [['2026-11-26', 3, 5, 6]]);
     });
 
     it('completion counts every action item of the log, in a meeting or not', () => {
