@@ -12,7 +12,8 @@ import { addDays } from '../core/dates';
 import { buildPreRead } from '../core/pre-read';
 import { applyCoreEdits, askDate, dateProblem, pickPerson } from './edits';
 import type { Feature } from './feature';
-import type { CadenceWorkspace, FolderIndex } from './workspace-index';
+import type { FolderIndex } from './folder-index';
+import type { CadenceWorkspace } from './workspace-index';
 import { hasActionItems } from '../core/kinds';
 
 function needFolder(ws: CadenceWorkspace): FolderIndex | undefined {

@@ -8,7 +8,8 @@ import { completionAt } from '../core/markdown/tokens';
 import { nextOneOnOneDate } from '../core/metrics';
 import { KR_STATUSES, OBJECTIVE_KINDS } from '../core/parse/okr';
 import type { Feature } from './feature';
-import type { CadenceWorkspace, FolderIndex } from './workspace-index';
+import type { FolderIndex } from './folder-index';
+import type { CadenceWorkspace } from './workspace-index';
 
 const ENUMS: Record<string, readonly string[]> = {
   kind: OBJECTIVE_KINDS,

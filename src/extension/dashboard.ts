@@ -9,7 +9,7 @@ import { isFromWebview, type FromWebview, type ToWebview } from '../webview/prot
 import { dashboardShell } from '../webview/shell';
 import { applyCoreEdits } from './edits';
 import type { Feature, Services } from './feature';
-import type { FolderIndex } from './workspace-index';
+import type { FolderIndex } from './folder-index';
 
 const VIEW_TYPE = 'cadence.dashboard';
 

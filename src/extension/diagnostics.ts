@@ -6,7 +6,7 @@ import { classify } from '../core/parse/index';
 import { skippedForSize } from '../core/text';
 import { toVsDiagnostic } from './adapter';
 import type { Feature } from './feature';
-import type { FolderIndex } from './workspace-index';
+import type { FolderIndex } from './folder-index';
 
 /**
  * Too large to read: said on the file itself when its place makes it one of

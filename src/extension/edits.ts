@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { isValidDate } from '../core/dates';
 import type { Fix, TextEdit } from '../core/types';
 import { toVsEdit } from './adapter';
-import type { FolderIndex } from './workspace-index';
+import type { FolderIndex } from './folder-index';
 
 export async function applyCoreEdits(uri: vscode.Uri, edits: readonly TextEdit[]): Promise<boolean> {
   const we = new vscode.WorkspaceEdit();

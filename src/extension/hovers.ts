@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { krScore, personFigures } from '../core/metrics';
 import type { KeyResult, Objective } from '../core/model';
 import type { Feature } from './feature';
-import type { CadenceWorkspace, FolderIndex } from './workspace-index';
+import type { FolderIndex } from './folder-index';
+import type { CadenceWorkspace } from './workspace-index';
 
 function personHover(folder: FolderIndex, key: string): vscode.MarkdownString | undefined {
   const md = new vscode.MarkdownString();

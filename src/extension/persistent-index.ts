@@ -9,12 +9,17 @@
 // storage is on this machine's disk (it always is for an extension running
 // in Node: the storage is the extension host's, whatever the workspace is),
 // else with the index, at the start.
+//
+// Saves are scheduled here too (IndexSaver): a few seconds after the last
+// change, never while a re-index is reading, one after another, and once
+// more on deactivate.
 
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { readIndex, type IndexEntry, type LoadedIndex, type PayloadSource } from '../core/persist';
+import type { Dataset } from '../core/dataset';
+import { readIndex, type FileStamp, type IndexEntry, type IndexWriter, type LoadedIndex, type PayloadSource } from '../core/persist';
 import type { Settings } from '../core/settings';
-import type { FolderIndex } from './workspace-index';
+import { Disposable, toDisposable } from './dispose';
 
 /** Saves wait for this long without a change, so typing never waits for a write. */
 export const SAVE_DELAY_MS = 5000;
@@ -54,6 +59,18 @@ export async function loadIndex(storage: vscode.Uri | undefined, folder: vscode.
   return readIndex(bytes, settings, payload, onCorrupt);
 }
 
+/** What saving a folder's index needs of it (a FolderIndex). */
+export interface IndexedFolder {
+  readonly folder: vscode.WorkspaceFolder;
+  readonly dataset: Dataset;
+  /** The stamp each path was read from disk at (`skip`: skipped); a path without one is left out. */
+  readonly stamps: ReadonlyMap<string, FileStamp & { readonly skip?: string }>;
+  /** Remembers the documents it encoded between saves. */
+  readonly writer: IndexWriter;
+  /** A re-index replaced it since: its successor saves itself. */
+  readonly isDisposed: boolean;
+}
+
 const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
@@ -66,7 +83,7 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
  * (none held as an editor's unsaved text): they are then the diagnostics of
  * exactly the dataset a warm start restores.
  */
-export async function saveIndex(storage: vscode.Uri, index: FolderIndex): Promise<void> {
+export async function saveIndex(storage: vscode.Uri, index: IndexedFolder): Promise<void> {
   const ds = index.dataset;
   const writer = index.writer;
   const entries: IndexEntry[] = [];
@@ -102,4 +119,84 @@ export async function saveIndex(storage: vscode.Uri, index: FolderIndex): Promis
   // (a payload of another save is found out by its id, and its files re-read).
   await vscode.workspace.fs.writeFile(payloadUri(storage, index.folder), written.payload);
   await vscode.workspace.fs.writeFile(indexUri(storage, index.folder), written.index);
+}
+
+/**
+ * When each folder's index is saved: SAVE_DELAY_MS after the last change (so
+ * typing never waits for a write), never while a re-index is reading (it
+ * decides what is out of date when it ends), one save after another (never
+ * two writes of one file at once), and at once on flush (deactivation).
+ * Without storage nothing is ever saved.
+ */
+export class IndexSaver extends Disposable {
+  /** Folders changed since their index was last saved. */
+  private readonly unsaved = new Set<IndexedFolder>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> = Promise.resolve();
+  private reading = false;
+
+  constructor(
+    private readonly storage: vscode.Uri | undefined,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    super();
+    this._register(toDisposable(() => clearTimeout(this.timer)));
+  }
+
+  /** A folder's dataset changed: its index is saved after the delay (during a re-index: not noted; the re-index decides). */
+  changed(folder: IndexedFolder): void {
+    if (this.reading) return;
+    this.unsaved.add(folder);
+    this.schedule();
+  }
+
+  /** A re-index starts reading: nothing is saved until it ends, and what was unsaved belonged to the indexes it replaces. */
+  pause(): void {
+    this.unsaved.clear();
+    this.reading = true;
+  }
+
+  /** The re-index ended (`stale`: the folders whose saved index it found out of date); they are saved after the delay. */
+  resume(stale: Iterable<IndexedFolder>): void {
+    for (const f of stale) this.unsaved.add(f);
+    this.reading = false;
+    if (this.unsaved.size) this.schedule();
+  }
+
+  /** Saves every changed folder's index now (deactivation); resolves when written. */
+  flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    return this.saveChanged();
+  }
+
+  private schedule(): void {
+    if (!this.storage || this.reading) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.saveChanged();
+    }, SAVE_DELAY_MS);
+  }
+
+  private saveChanged(): Promise<void> {
+    const storage = this.storage;
+    if (!storage || this.reading) return this.saving;
+    const folders = [...this.unsaved];
+    this.unsaved.clear();
+    this.saving = this.saving.then(async () => {
+      for (const f of folders) {
+        // A folder dropped by a re-index since: its successor saves itself.
+        if (f.isDisposed) continue;
+        try {
+          const started = Date.now();
+          await saveIndex(storage, f);
+          this.log.info(`${f.folder.name}: saved the persistent index (${f.stamps.size} files) in ${Date.now() - started} ms`);
+        } catch (e) {
+          this.log.warn(`${f.folder.name}: could not save the persistent index: ${(e as Error).message}`);
+        }
+      }
+    });
+    return this.saving;
+  }
 }

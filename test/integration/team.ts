@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CadenceApi } from '../../src/extension/feature';
-import type { FolderIndex } from '../../src/extension/workspace-index';
+import type { FolderIndex } from '../../src/extension/folder-index';
 import { activateCadence, EXTENSION_ID, waitFor, workspaceFolder } from './helpers';
 
 export type { CadenceApi };

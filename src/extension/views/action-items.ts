@@ -3,7 +3,7 @@
 import { addDays } from '../../core/dates';
 import type { ActionItem } from '../../core/model';
 import * as vscode from 'vscode';
-import type { FolderIndex } from '../workspace-index';
+import type { FolderIndex } from '../folder-index';
 import { group, itemNode, type Node } from './nodes';
 import { hasActionItems } from '../../core/kinds';
 

@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import type { ActionItem } from '../../core/model';
-import type { FolderIndex } from '../workspace-index';
+import type { FolderIndex } from '../folder-index';
 
 export interface Node {
   readonly id: string;

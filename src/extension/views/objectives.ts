@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { krOnTrack, krScore, objectiveScore, scoreColour, setScore } from '../../core/metrics';
 import type { KeyResult, Objective, OkrSetDoc } from '../../core/model';
-import type { FolderIndex } from '../workspace-index';
+import type { FolderIndex } from '../folder-index';
 import { colour, group, leaf, type Node } from './nodes';
 
 const fmt = (s: number | undefined) => (s === undefined ? '—' : s.toFixed(2));

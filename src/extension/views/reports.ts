@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { pendingTalkingPoints, personFigures, type CadenceStatus } from '../../core/metrics';
 import type { PersonDoc, Relationship } from '../../core/model';
-import type { FolderIndex } from '../workspace-index';
+import type { FolderIndex } from '../folder-index';
 import { colour, daysAgo, group, itemNode, leaf, pct, type Node } from './nodes';
 
 const STATUS_ICON: Record<CadenceStatus, vscode.ThemeIcon> = {
