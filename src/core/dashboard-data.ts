@@ -111,7 +111,7 @@ function monday(date: string): string {
 
 export function dashboardData(ds: Dataset): DashboardData {
   const today = ds.today;
-  const ctx = { today, settings: ds.settings, data: ds.query };
+  const ctx = ds.context();
   const people = ds.people();
   const cards: PersonCard[] = people.map((p) => {
     const f = personFigures(ctx, p);

@@ -1,7 +1,8 @@
-// The dataset: every Cadence file of a workspace, parsed once, with the
-// cross-file indexes the rules need (people by id, 1:1s by report, who names
-// whom). Files come in one at a time; each change says which files' results
-// may have moved, so the editor re-publishes only those.
+// The dataset: every Cadence file of a workspace, parsed once, judged by the
+// rules on demand, with the cross-file indexes the rules need (people by id,
+// 1:1s by report, who names whom: cross-file-index.ts). Files come in one at
+// a time; each change says which files' results may have moved, so the
+// editor re-publishes only those.
 //
 // The indexes are built from each file's DocSummary (kind, key, date, the
 // people it names), never from the document itself: a file restored from the
@@ -9,15 +10,15 @@
 // only when something reads it (a rule, a view), which is what makes a warm
 // start cheap.
 
+import { CrossFileIndex, type DocSummary } from './cross-file-index';
 import { comparePaths } from './paths';
-import type { Doc, FileKind, OneOnOneDoc, OkrSetDoc, PersonDoc, ReviewDoc } from './model';
+import type { Doc, FileKind, OkrSetDoc, PersonDoc, ReviewDoc } from './model';
 import { FILE_KINDS } from './kinds';
 import { classify, parseDoc } from './parse/index';
 import { RULES, RULES_BY_CODE } from './rules/index';
 import type { DatasetQuery, Rule, RuleContext } from './rules/rule';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { normalize } from './text';
-import { lastHeldDate } from './meetings';
 import type { Diagnostic, Fix } from './types';
 
 export interface DatasetChange {
@@ -27,18 +28,7 @@ export interface DatasetChange {
   readonly all: boolean;
 }
 
-/** What the dataset's indexes need of a document, without the document. */
-export interface DocSummary {
-  readonly kind: FileKind;
-  /** A person's key; a 1:1's report key (undefined when it names no report). */
-  readonly key: string | undefined;
-  /** A 1:1's date. */
-  readonly date: string | undefined;
-  /** Keys of the people the document names (report, owners), each once. */
-  readonly refs: readonly string[];
-  /** Due dates of its open action items (the status bar counts overdue items without the documents). */
-  readonly openDue: readonly string[];
-}
+export type { DocSummary };
 
 /**
  * A document materialised on first use. `load` must not throw; it is called
@@ -83,17 +73,6 @@ interface Entry {
 const LOCAL_RULES = RULES.filter((r) => !r.crossFile);
 const CROSS_RULES = RULES.filter((r) => r.crossFile);
 
-function insertSorted(list: string[], path: string): void {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (comparePaths(list[mid], path) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  list.splice(lo, 0, path);
-}
-
 /** What the dataset's indexes keep of a document; what each kind's holds: kinds.ts. */
 export function summarize(doc: Doc): DocSummary {
   const s = FILE_KINDS.summarize(doc);
@@ -102,18 +81,10 @@ export function summarize(doc: Doc): DocSummary {
 
 export class Dataset {
   private readonly entries = new Map<string, Entry>();
-  /** Paths of the person files per key, in path order (their documents stay unloaded until asked for). */
-  private readonly peopleByKey = new Map<string, string[]>();
-  private readonly peopleDocs = new Map<string, PersonDoc[]>();
-  /** Paths of the 1:1 notes per report key. */
-  private readonly notesByReport = new Map<string, Set<string>>();
-  private readonly refsByKey = new Map<string, Set<string>>();
-  /** After restoreAll: notesByReport and refsByKey are built when first needed (derive). */
-  private deferred = false;
-  private readonly lastCache = new Map<string, string | undefined>();
-  private readonly sortedNotes = new Map<string, OneOnOneDoc[]>();
-  private peopleSorted: PersonDoc[] | undefined;
-  private personFiles = 0;
+  /** People by key, notes by report, who names whom: built from the entries' summaries. */
+  private readonly cross = new CrossFileIndex(this.entries, (path) => this.docOf(this.entries.get(path)!), () => this._today);
+  /** What rules may ask of the rest of the dataset (people, their 1:1s). */
+  readonly query: DatasetQuery = this.cross.query;
   private gen = 0;
   private listeners = new Set<(e: DatasetChange) => void>();
   private pending: { paths: Set<string>; all: boolean } | undefined;
@@ -148,7 +119,7 @@ export class Dataset {
   setToday(today: string): void {
     if (today === this._today) return;
     this._today = today;
-    this.lastCache.clear();
+    this.cross.todayChanged();
     this.gen++;
     this.emit(new Set(), true);
   }
@@ -213,7 +184,7 @@ export class Dataset {
    */
   restoreAll(files: Iterable<RestoredFile>, diagnosticsValid: boolean): void {
     if (this.entries.size) throw new Error('restoreAll needs an empty dataset');
-    const people = this.personFiles;
+    const hadPeople = this.cross.hasPeople();
     // Only the people index now; the indexes of who names whom wait until
     // something asks (a change, a rule): the saved diagnostics need neither.
     let count = 0;
@@ -222,16 +193,16 @@ export class Dataset {
       const e: Entry = { doc: undefined, lazy: f.doc, summary: f.summary, local: undefined, localGen: -1, memo: undefined, memoGen: -1, cached: diagnosticsValid ? f.diagnostics : undefined };
       this.entries.set(f.path, e);
       count++;
-      if (f.summary.kind === 'person' && f.summary.key !== undefined) this.indexPerson(f.path, f.summary.key);
+      if (f.summary.kind === 'person' && f.summary.key !== undefined) this.cross.restoredPerson(f.path, f.summary.key);
     }
     if (this.entries.size !== count) {
       this.clear();
       throw new Error('restoreAll: a path twice');
     }
-    this.deferred = this.entries.size > 0;
+    this.cross.restoredAll();
     const paths = new Set(this.entries.keys());
     // Inside a caller's batch the saved diagnostics fall to the batch's event.
-    if (this.batchDepth > 0) this.emit(paths, people !== this.personFiles);
+    if (this.batchDepth > 0) this.emit(paths, hadPeople !== this.cross.hasPeople());
     else this.notify(paths, false);
   }
 
@@ -250,26 +221,18 @@ export class Dataset {
 
   private clear(): void {
     this.entries.clear();
-    this.peopleByKey.clear();
-    this.peopleDocs.clear();
-    this.notesByReport.clear();
-    this.refsByKey.clear();
-    this.lastCache.clear();
-    this.sortedNotes.clear();
-    this.peopleSorted = undefined;
-    this.personFiles = 0;
-    this.deferred = false;
+    this.cross.clear();
   }
 
   deleteFile(path: string): void {
     const old = this.entries.get(path);
     if (!old) return;
-    this.derive();
+    this.cross.derive();
     const affected = this.affectedSet(path);
-    const hadPeople = this.personFiles > 0;
-    this.unindex(path, old, affected);
+    const hadPeople = this.cross.hasPeople();
+    this.cross.remove(path, old.summary, affected);
     this.entries.delete(path);
-    this.emit(affected, hadPeople !== this.personFiles > 0);
+    this.emit(affected, hadPeople !== this.cross.hasPeople());
   }
 
   has(path: string): boolean {
@@ -334,70 +297,25 @@ export class Dataset {
   }
 
   private insert(path: string, entry: Entry): void {
-    this.derive();
+    this.cross.derive();
     const affected = this.affectedSet(path);
-    const hadPeople = this.personFiles > 0;
+    const hadPeople = this.cross.hasPeople();
     const old = this.entries.get(path);
-    if (old) this.unindex(path, old, affected);
+    if (old) this.cross.remove(path, old.summary, affected);
     this.entries.set(path, entry);
-    this.index(path, entry, affected);
+    this.cross.add(path, entry.summary, affected);
     // Only the appearance of the first person file (or the loss of the last)
     // switches unknown-person on or off everywhere.
-    this.emit(affected, hadPeople !== this.personFiles > 0);
+    this.emit(affected, hadPeople !== this.cross.hasPeople());
   }
 
-  readonly query: DatasetQuery = {
-    hasPeople: () => this.personFiles > 0,
-    peopleWithKey: (key) => {
-      let docs = this.peopleDocs.get(key);
-      if (!docs) {
-        const paths = this.peopleByKey.get(key);
-        if (!paths) return [];
-        docs = paths.map((p) => this.docOf(this.entries.get(p)!) as PersonDoc);
-        this.peopleDocs.set(key, docs);
-      }
-      return docs;
-    },
-    people: () => {
-      if (!this.peopleSorted) {
-        const first = [...this.peopleByKey.values()].map((l) => l[0]).sort(comparePaths);
-        this.peopleSorted = first.map((p) => this.docOf(this.entries.get(p)!) as PersonDoc);
-      }
-      return this.peopleSorted;
-    },
-    lastOneOnOne: (key) => {
-      if (this.lastCache.has(key)) return this.lastCache.get(key);
-      this.derive();
-      // A summary's date is the note's, or a log's latest meeting's; only one
-      // after today (an agenda prepared ahead) needs the document read.
-      let last: string | undefined;
-      for (const p of this.notesByReport.get(key) ?? []) {
-        const e = this.entries.get(p)!;
-        let date = e.summary.date;
-        if (date && date > this._today) date = lastHeldDate([this.docOf(e) as OneOnOneDoc], this._today);
-        if (date && (!last || date > last)) last = date;
-      }
-      this.lastCache.set(key, last);
-      return last;
-    },
-    notesOf: (key) => {
-      let list = this.sortedNotes.get(key);
-      if (!list) {
-        this.derive();
-        const notes = [...(this.notesByReport.get(key) ?? [])].map((p) => [p, this.entries.get(p)!] as const);
-        notes.sort(([pa, a], [pb, b]) => (a.summary.date ?? '').localeCompare(b.summary.date ?? '') || comparePaths(pa, pb));
-        list = notes.map(([, e]) => this.docOf(e) as OneOnOneDoc);
-        this.sortedNotes.set(key, list);
-      }
-      return list;
-    },
-    meKey: () => {
-      for (const p of this.query.people()) if (p.me) return p.key;
-      return 'me';
-    },
-  };
-
-  private context(): RuleContext {
+  /**
+   * What a rule, a figure (metrics.ts) or a fix reads of the workspace:
+   * today ('YYYY-MM-DD'), the settings, and the cross-file queries. The one
+   * way to build a RuleContext from a dataset; a new object each call (today
+   * and the settings can change).
+   */
+  context(): RuleContext {
     return { today: this._today, settings: this._settings, data: this.query };
   }
 
@@ -502,81 +420,6 @@ export class Dataset {
     e.cached = undefined;
   }
 
-  /**
-   * A person's facts changed: their person files (cadence, duplicates) and,
-   * when the person file itself changed, every file that names them.
-   */
-  private touchKey(key: string, affected: Set<string>, references: boolean): void {
-    if (references) for (const p of this.refsByKey.get(key) ?? []) affected.add(p);
-    for (const p of this.peopleByKey.get(key) ?? []) affected.add(p);
-    this.lastCache.delete(key);
-    this.sortedNotes.delete(key);
-  }
-
-  private index(path: string, e: Entry, affected: Set<string>): void {
-    const { kind, key } = e.summary;
-    if (kind === 'person' && key !== undefined) {
-      this.indexPerson(path, key);
-      this.touchKey(key, affected, true);
-    } else if (kind === '1on1' && key !== undefined) {
-      this.indexNote(path, key);
-      this.touchKey(key, affected, false);
-    }
-    this.indexRefs(path, e.summary.refs);
-  }
-
-  private indexPerson(path: string, key: string): void {
-    let list = this.peopleByKey.get(key);
-    if (!list) this.peopleByKey.set(key, (list = []));
-    insertSorted(list, path);
-    this.peopleDocs.delete(key);
-    this.peopleSorted = undefined;
-    this.personFiles++;
-  }
-
-  private indexNote(path: string, key: string): void {
-    let set = this.notesByReport.get(key);
-    if (!set) this.notesByReport.set(key, (set = new Set()));
-    set.add(path);
-  }
-
-  private indexRefs(path: string, refs: readonly string[]): void {
-    for (const ref of refs) {
-      let set = this.refsByKey.get(ref);
-      if (!set) this.refsByKey.set(ref, (set = new Set()));
-      set.add(path);
-    }
-  }
-
-  /** Builds what restoreAll left for later: the notes of each report, and who names whom. */
-  private derive(): void {
-    if (!this.deferred) return;
-    this.deferred = false;
-    for (const [path, e] of this.entries) {
-      if (e.summary.kind === '1on1' && e.summary.key !== undefined) this.indexNote(path, e.summary.key);
-      this.indexRefs(path, e.summary.refs);
-    }
-  }
-
-  private unindex(path: string, e: Entry, affected: Set<string>): void {
-    const { kind, key } = e.summary;
-    if (kind === 'person' && key !== undefined) {
-      const list = this.peopleByKey.get(key);
-      if (list) {
-        const i = list.indexOf(path);
-        if (i !== -1) list.splice(i, 1);
-        if (!list.length) this.peopleByKey.delete(key);
-      }
-      this.peopleDocs.delete(key);
-      this.peopleSorted = undefined;
-      this.personFiles--;
-      this.touchKey(key, affected, true);
-    } else if (kind === '1on1' && key !== undefined) {
-      this.notesByReport.get(key)?.delete(path);
-      this.touchKey(key, affected, false);
-    }
-    for (const ref of e.summary.refs) this.refsByKey.get(ref)?.delete(path);
-  }
 }
 
 function run(rules: readonly Rule[], doc: Doc, ctx: RuleContext): Diagnostic[] {

@@ -31,7 +31,7 @@ function peopleItems(folder: FolderIndex, range: vscode.Range, prefix: string): 
 
 function dateItems(folder: FolderIndex, report: string | undefined, range: vscode.Range): vscode.CompletionItem[] {
   const t = folder.dataset.today;
-  const ctx = { today: t, settings: folder.dataset.settings, data: folder.dataset.query };
+  const ctx = folder.dataset.context();
   const options: [string, string][] = [
     [t, 'today'],
     [addDays(t, 1), 'tomorrow'],

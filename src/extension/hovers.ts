@@ -15,7 +15,7 @@ function personHover(folder: FolderIndex, key: string): vscode.MarkdownString | 
   if (key === 'me' && !folder.dataset.people().some((p) => p.me)) return md.appendMarkdown('**@me** — you, the manager');
   const p = folder.dataset.query.peopleWithKey(key === 'me' ? folder.dataset.query.meKey() : key)[0];
   if (!p) return md.appendText(`No person file for "${key}".`);
-  const ctx = { today: folder.dataset.today, settings: folder.dataset.settings, data: folder.dataset.query };
+  const ctx = folder.dataset.context();
   const f = personFigures(ctx, p);
   md.appendMarkdown('**').appendText(p.name ?? p.id).appendMarkdown('**');
   if (p.role) md.appendMarkdown(' — ').appendText(p.role);

@@ -25,7 +25,7 @@ export function attention(ws: CadenceWorkspace): { overdue: Problem[]; lapsed: P
         }
       }
     }
-    const ctx = { today: ds.today, settings: ds.settings, data: ds.query };
+    const ctx = ds.context();
     for (const p of ds.people()) {
       const fig = personFigures(ctx, p);
       if (fig.status === 'lapsed') {
@@ -48,7 +48,7 @@ export function counts(ws: CadenceWorkspace): { overdue: number; lapsed: number 
   for (const f of ws.folders.values()) {
     const ds = f.dataset;
     overdue += ds.overdueCount();
-    const ctx = { today: ds.today, settings: ds.settings, data: ds.query };
+    const ctx = ds.context();
     for (const p of ds.people()) if (cadenceStatus(ctx, p).status === 'lapsed') lapsed++;
   }
   return { overdue, lapsed };

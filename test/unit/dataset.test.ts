@@ -442,6 +442,39 @@ describe('Dataset', () => {
       ds.setToday('2026-11-23');
       assert.deepEqual(rowsOf(ds), [row(A1, 7, 'warning', 'action-overdue')]);
     });
+
+    it('context() is what the rules see: today, the settings and the cross-file queries, as they are now', () => {
+      const ds = makeDataset({ [ALEX]: personFile(), [A1]: note('alex', '2026-11-20', '- [ ] x @alex due:2026-11-22') });
+      const before = ds.context();
+      assert.equal(before.today, TODAY);
+      assert.equal(before.settings, ds.settings);
+      assert.equal(before.data, ds.query);
+      assert.equal(before.data.lastOneOnOne('alex'), '2026-11-20');
+      const settings = settingsWith({ defaultCadenceDays: 30 });
+      ds.setToday('2026-11-23');
+      ds.setSettings(settings);
+      const after = ds.context();
+      assert.equal(after.today, '2026-11-23');
+      assert.equal(after.settings, settings);
+      // A context taken earlier keeps what it was given; the queries are live.
+      assert.equal(before.today, TODAY);
+      ds.setFile(A1, note('alex', '2026-11-21', '- [ ] x @alex due:2026-11-22'));
+      assert.equal(before.data.lastOneOnOne('alex'), '2026-11-21');
+    });
+  });
+
+  describe('dispose()', () => {
+    it('drops every listener and every file: later changes reach nobody, and nothing of the old files is held', () => {
+      const ds = makeDataset({ [ALEX]: personFile(), [A1]: note('alex', '2026-11-20', '- [ ] x @alex due:2026-12-01') });
+      const events = listen(ds);
+      ds.dispose();
+      assert.equal(ds.size, 0);
+      assert.deepEqual(ds.query.people(), []);
+      assert.equal(ds.query.lastOneOnOne('alex'), undefined);
+      ds.setFile(SAM, personFile());
+      ds.batch(() => ds.setFile(S1, note('sam', '2026-11-20', '- [ ] x @sam due:2026-12-01')));
+      assert.deepEqual(events, []);
+    });
   });
 
   describe('paths and reading', () => {

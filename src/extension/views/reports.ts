@@ -17,7 +17,7 @@ const STATUS_ICON: Record<CadenceStatus, vscode.ThemeIcon> = {
 
 export function personDescription(folder: FolderIndex, p: PersonDoc): string {
   const ds = folder.dataset;
-  const f = personFigures({ today: ds.today, settings: ds.settings, data: ds.query }, p);
+  const f = personFigures(ds.context(), p);
   if (p.me) return 'you';
   const last = f.status === 'lapsed' ? 'lapsed' : f.daysSinceLast !== undefined ? `last 1:1 ${daysAgo(f.daysSinceLast)}` : 'no 1:1 yet';
   const tps = f.pendingTalkingPoints ? `${f.pendingTalkingPoints} talking point${f.pendingTalkingPoints === 1 ? '' : 's'}` : undefined;
@@ -26,7 +26,7 @@ export function personDescription(folder: FolderIndex, p: PersonDoc): string {
 
 export function personNode(folder: FolderIndex, p: PersonDoc, hidden: boolean): Node {
   const ds = folder.dataset;
-  const ctx = { today: ds.today, settings: ds.settings, data: ds.query };
+  const ctx = ds.context();
   const f = personFigures(ctx, p);
   const uri = folder.uriOf(p.path);
   const base = `person:${folder.folder.uri}:${p.key}`;
