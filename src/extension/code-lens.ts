@@ -4,21 +4,17 @@
 import * as vscode from 'vscode';
 import { oneOnOnesOf } from '../core/meetings';
 import { krScore } from '../core/metrics';
+import { Disposable } from './dispose';
 import type { Feature } from './feature';
 import type { CadenceWorkspace } from './workspace-index';
 
-class Provider implements vscode.CodeLensProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+class Provider extends Disposable implements vscode.CodeLensProvider {
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChangeCodeLenses = this.changed.event;
-  private readonly sub: vscode.Disposable;
 
   constructor(private readonly ws: CadenceWorkspace) {
-    this.sub = ws.onDidChange(() => this.changed.fire());
-  }
-
-  dispose(): void {
-    this.sub.dispose();
-    this.changed.dispose();
+    super();
+    this._register(ws.onDidChange(() => this.changed.fire()));
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {

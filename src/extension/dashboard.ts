@@ -7,6 +7,7 @@ import { setStatus } from '../core/actions/okr-edits';
 import { dashboardData, type DashboardData } from '../core/dashboard-data';
 import { isFromWebview, type FromWebview, type ToWebview } from '../webview/protocol';
 import { dashboardShell } from '../webview/shell';
+import { Disposable, toDisposable } from './dispose';
 import { applyCoreEdits } from './edits';
 import type { Feature, Services } from './feature';
 import type { FolderIndex } from './folder-index';
@@ -28,10 +29,10 @@ export function dashboardHtml(webview: vscode.Webview, extensionUri: vscode.Uri)
   });
 }
 
-export class Dashboard implements vscode.Disposable {
+/** One open dashboard panel; it owns its listeners and timer (a reopened panel is a new Dashboard). */
+export class Dashboard extends Disposable {
   private ready = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
   /** The last data posted (the integration tests read it). */
   lastPosted: DashboardData | undefined;
   private readonly readyWaiters: (() => void)[] = [];
@@ -42,18 +43,20 @@ export class Dashboard implements vscode.Disposable {
     extensionUri: vscode.Uri,
     private readonly onDispose: () => void,
   ) {
+    super();
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')] };
     panel.iconPath = { light: vscode.Uri.joinPath(extensionUri, 'media', 'cadence-light.svg'), dark: vscode.Uri.joinPath(extensionUri, 'media', 'cadence-dark.svg') };
     panel.webview.html = dashboardHtml(panel.webview, extensionUri);
-    this.disposables.push(
+    this._register(toDisposable(() => clearTimeout(this.timer)));
+    this._register(
       panel.webview.onDidReceiveMessage((m: unknown) => {
         if (isFromWebview(m)) void this.handle(m);
         else services.log.warn('Dashboard: ignored a malformed message', m);
       }),
-      panel.onDidDispose(() => this.dispose()),
-      services.workspace.onDidChange(() => this.schedule()),
-      services.state.onDidChange(() => this.post({ type: 'screenShare', on: services.state.screenShare() })),
     );
+    this._register(panel.onDidDispose(() => this.dispose()));
+    this._register(services.workspace.onDidChange(() => this.schedule()));
+    this._register(services.state.onDidChange(() => this.post({ type: 'screenShare', on: services.state.screenShare() })));
   }
 
   /** Resolves once the webview has said `ready` and received its first data. */
@@ -126,9 +129,9 @@ export class Dashboard implements vscode.Disposable {
     return ok;
   }
 
-  dispose(): void {
-    clearTimeout(this.timer);
-    for (const d of this.disposables.splice(0)) d.dispose();
+  override dispose(): void {
+    if (this.isDisposed) return;
+    super.dispose();
     this.onDispose();
   }
 }
