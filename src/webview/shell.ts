@@ -1,5 +1,4 @@
-// The dashboard's HTML shell, shared by the extension's panel and the
-// preview script so that both run the page under the same CSP: nothing
+// The dashboard's HTML shell: the page runs under a strict CSP, nothing
 // allowed by default, styles and images from the extension only, and
 // scripts only with this page's nonce.
 
@@ -9,9 +8,6 @@ export interface ShellOptions {
   readonly nonce: string;
   readonly script: string;
   readonly styles: readonly string[];
-  readonly bodyClass?: string;
-  /** Extra nonce'd inline scripts run before the bundle (the preview's API stub). */
-  readonly inlineScripts?: readonly string[];
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
@@ -29,9 +25,8 @@ export function dashboardShell(o: ShellOptions): string {
 ${o.styles.map((s) => `<link rel="stylesheet" href="${s}">`).join('\n')}
 <title>Cadence</title>
 </head>
-<body${o.bodyClass ? ` class="${o.bodyClass}"` : ''}>
+<body>
 <main id="app" aria-live="polite"><p class="loading">Loading your team…</p></main>
-${(o.inlineScripts ?? []).map((s) => `<script nonce="${o.nonce}">${s}</script>`).join('\n')}
 <script nonce="${o.nonce}" src="${o.script}"></script>
 </body>
 </html>

@@ -27,6 +27,7 @@ import {
   workbenchUrl,
   type RunDir,
 } from '../../scripts/lib/code-server';
+import * as dashboard from './dashboard-use';
 import * as hostile from './hostile';
 import {
   activeTab,
@@ -86,6 +87,11 @@ describe('UI pass: the packaged extension in code-server', function () {
   const dialogs: string[] = [];
   /** When the dashboard was first opened (the no-remote-request window starts here). */
   let dashboardSince = Number.POSITIVE_INFINITY;
+  /** Errors logged in the dashboard's frames (a script error, a CSP violation). */
+  const webviewErrors: string[] = [];
+  let expectedData: ReturnType<typeof dashboard.expectedDashboard> | undefined;
+  /** What the dashboard should show of the workspace as it is on disk now (the core's own reading). */
+  const expected = () => (expectedData ??= dashboard.expectedDashboard(workspace, process.env.CADENCE_TODAY ?? SAMPLE_TODAY));
 
   before(async function () {
     this.timeout(240_000);
@@ -117,6 +123,10 @@ describe('UI pass: the packaged extension in code-server', function () {
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     origin = new URL(server.url).origin;
     watchRequests(page, requests);
+    page.on('console', (m) => {
+      const where = m.location().url;
+      if (m.type() === 'error' && /\/webview\/browser\/pre\/|\/dist\/webview\.js/.test(where)) webviewErrors.push(`${m.text()} (${where.slice(0, 120)})`);
+    });
     page.on('dialog', (d) => {
       dialogs.push(`${d.type()}: ${d.message()}`);
       void d.dismiss().catch(() => undefined);
@@ -342,6 +352,36 @@ describe('UI pass: the packaged extension in code-server', function () {
     await dashboardFrame(page).locator('#tab-board[aria-selected="true"]').waitFor({ timeout: 30_000 });
   });
 
+  // ---------------------------------------------------------------------
+  // The dashboard used by keyboard, drag and menu, live, and in a narrow
+  // editor (dashboard-use.ts; once scripts/preview-dashboard.ts, outside VS Code).
+
+  it('drives the dashboard by keyboard: the tab list, and a chart point that opens its 1:1 and keeps the focus through a live update', async function () {
+    await dashboard.tabListByKeyboard(page);
+    console.log(`      ${await dashboard.chartByKeyboard(page, expected(), workspace)}`);
+  });
+
+  it('moves key results on the board by Alt+arrows, drag and drop and the card menu, each saved in the OKR file; Enter opens one', async function () {
+    console.log(`      ${await dashboard.boardMoves(page, expected(), workspace)}`);
+  });
+
+  it('marks every lapsed week of the heatmap with "!" and says so to a screen reader', async function () {
+    console.log(`      ${await dashboard.lapsedWeeks(page, expected())} lapsed weeks marked`);
+  });
+
+  it('fits a narrow editor: no tab of the dashboard scrolls sideways', async function () {
+    await page.setViewportSize({ width: 900, height: 900 });
+    try {
+      const widths = await dashboard.noSidewaysScroll(page, 'a 900 px window');
+      await selectDashboardTab(page, 'overview');
+      await settle(page);
+      await shot(page, 'dashboard-narrow');
+      console.log(`      content/page width: ${widths.join(', ')}`);
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
   it('blurs names, ratings and note text in screen-share mode and hides names in the trees', async function () {
     const wv = dashboardFrame(page);
     await selectDashboardTab(page, 'overview');
@@ -352,6 +392,10 @@ describe('UI pass: the packaged extension in code-server', function () {
     assert.equal(await toggle.getAttribute('aria-pressed'), 'true', 'the screen-share button should be pressed');
     const blur = await wv.locator('.card.person .name.sensitive').first().evaluate((el) => getComputedStyle(el).filter);
     assert.match(blur, /blur\(/, `a report's name should be blurred; its filter is "${blur}"`);
+    const clear = await wv.locator('.person .name, .heatmap .row-name .clip, .signal-text').evaluateAll((els) => els.filter((e) => !getComputedStyle(e).filter.includes('blur')).map((e) => e.className));
+    assert.deepEqual(clear, [], 'every name on the overview, and every signal, is blurred');
+    const tooltips = await wv.locator('svg.chart title, .heatmap td[title]').count();
+    assert.equal(tooltips, 0, 'no hover tooltip reveals a rating or a name in screen-share mode');
     // The Reports tree replaces names with "Person n".
     const reports = viewPane(page, 'Reports');
     const rows = await poll(
@@ -499,6 +543,44 @@ describe('UI pass: the packaged extension in code-server', function () {
     console.log(`      light theme: dashboard background ${bg}`);
   });
 
+  it('follows a high-contrast theme: lines in its contrast colour on black', async function () {
+    const wv = dashboardFrame(page);
+    await selectDashboardTab(page, 'overview');
+    await pickColorTheme(page, 'Dark High Contrast');
+    try {
+      await poll(page, async () => (await wv.locator('body').getAttribute('class')) ?? '', (c) => /\bvscode-high-contrast\b/.test(c), 15_000, (c) => `the dashboard did not switch to high contrast (body class "${c}")`);
+      const colours = await wv.locator('.tabs').first().evaluate((strip) => {
+        const probe = document.createElement('span');
+        probe.style.color = 'var(--vscode-contrastBorder)';
+        document.body.appendChild(probe);
+        const contrast = getComputedStyle(probe).color;
+        probe.remove();
+        return { border: getComputedStyle(strip).borderBottomColor, contrast, background: getComputedStyle(document.body).backgroundColor };
+      });
+      assert.equal(colours.border, colours.contrast, `the tab strip's line should be the theme's contrast border: ${JSON.stringify(colours)}`);
+      assert.ok(luminance(colours.background) < 0.05, `the high-contrast background should be black: ${colours.background}`);
+      await waitForCards(page, 4);
+      await settle(page);
+      await shot(page, 'dashboard-high-contrast');
+      await selectDashboardTab(page, 'board');
+      await settle(page);
+      await shot(page, 'board-high-contrast');
+      console.log(`      high contrast: tab strip line ${colours.border}, background ${colours.background}`);
+    } finally {
+      // Back to the light theme the light pass left.
+      await pickColorTheme(page, 'Light Modern');
+    }
+  });
+
+  it('the dashboard reported no script error and broke no CSP rule', async function () {
+    assert.deepEqual(webviewErrors, [], 'errors in the dashboard frames');
+    const logs = join(run.root, 'data', 'logs');
+    const cadenceLogs = existsSync(logs) ? findFiles(logs, 'Cadence.log') : [];
+    assert.ok(cadenceLogs.length > 0, `no Cadence.log under ${logs}`);
+    const forwarded = cadenceLogs.flatMap((f) => readFileSync(f, 'utf8').split('\n').filter((l) => /\[error\] Dashboard:/.test(l)));
+    assert.deepEqual(forwarded, [], 'errors the dashboard forwarded to the extension log');
+  });
+
   it('made no request to any host but the code-server while the dashboard was open', async function () {
     assert.ok(Number.isFinite(dashboardSince), 'the dashboard was never opened');
     const seen = requests.filter((r) => r.at >= dashboardSince);
@@ -605,6 +687,11 @@ describe('UI pass: the packaged extension in code-server', function () {
 
 async function shot(page: Page, name: string): Promise<void> {
   await shotTo(page, screenshots, name);
+}
+
+/** Files named `name` anywhere under dir. */
+function findFiles(dir: string, name: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? findFiles(join(dir, e.name), name) : e.name === name ? [join(dir, e.name)] : []));
 }
 
 function readManifest(file: string): Manifest {
