@@ -35,7 +35,7 @@ function garbageCollector(): () => void {
 }
 
 /** Each round re-indexes once by each trigger. */
-const ROUNDS = 3;
+const ROUNDS = 2;
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 20));
 
