@@ -66,24 +66,3 @@ export abstract class Disposable implements IDisposable {
     return item;
   }
 }
-
-/** A set of disposables disposed together, and emptied, whenever asked (each re-index's folders). */
-export class DisposableStore implements IDisposable {
-  readonly #items = new Set<IDisposable>();
-
-  add<T extends IDisposable>(item: T): T {
-    this.#items.add(item);
-    return item;
-  }
-
-  /** Disposes every item and forgets them; the store stays usable. */
-  clear(): void {
-    const items = [...this.#items];
-    this.#items.clear();
-    disposeAll(items);
-  }
-
-  dispose(): void {
-    this.clear();
-  }
-}

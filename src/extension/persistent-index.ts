@@ -22,7 +22,7 @@ import type { Settings } from '../core/settings';
 import { Disposable, toDisposable } from './dispose';
 
 /** Saves wait for this long without a change, so typing never waits for a write. */
-export const SAVE_DELAY_MS = 5000;
+const SAVE_DELAY_MS = 5000;
 /** Files this much younger than the stat are not stamped: a write in the same mtime tick could go unseen. */
 export const RACY_MS = 2000;
 /** Documents encoded per turn while saving, between yields to the event loop. */
