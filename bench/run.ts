@@ -1,7 +1,7 @@
 // The Cadence benchmark: `npm run bench` (builds dist/ first), or
 //
 //   npx tsx bench/run.ts [--sizes 1000,10000,50000] [--runs 3] [--seed 1]
-//                        [--tools cadence,markdownlint,remark] [--no-write]
+//                        [--tools cadence,cadence-noleak,markdownlint,remark] [--no-write]
 //                        [--no-extension]
 //
 // For each workspace size it generates (or reuses) a deterministic workspace
@@ -50,12 +50,14 @@ interface Options {
   extension: boolean;
 }
 
-type ToolKey = 'cadence' | 'markdownlint' | 'remark';
-const ALL_TOOLS: ToolKey[] = ['cadence', 'markdownlint', 'remark'];
+type ToolKey = 'cadence' | 'cadence-noleak' | 'markdownlint' | 'remark';
+const ALL_TOOLS: ToolKey[] = ['cadence', 'cadence-noleak', 'markdownlint', 'remark'];
+/** private-leak's cost on `cadence check` (issue 19): at most this much more time than with the rule off. */
+const TARGET_LEAK_COST = 0.25;
 
 function usage(message?: string): never {
   if (message) process.stderr.write(`bench: ${message}\n`);
-  process.stderr.write('usage: tsx bench/run.ts [--sizes 1000,10000,50000] [--runs 3] [--seed 1] [--tools cadence,markdownlint,remark] [--timeout SECONDS] [--no-write] [--no-extension]\n');
+  process.stderr.write('usage: tsx bench/run.ts [--sizes 1000,10000,50000] [--runs 3] [--seed 1] [--tools cadence,cadence-noleak,markdownlint,remark] [--timeout SECONDS] [--no-write] [--no-extension]\n');
   process.exit(2);
 }
 
@@ -248,6 +250,16 @@ interface Tool {
   summarize(outBase: string): string;
 }
 
+/** The number of diagnostics in a `cadence check --format json` output. */
+function diagnosticsCount(outBase: string): string {
+  try {
+    const diags = JSON.parse(readFileSync(`${outBase}.stdout`, 'utf8')) as { code: string }[];
+    return `${diags.length} diagnostics`;
+  } catch {
+    return 'output is not a JSON array';
+  }
+}
+
 const TOOLS: Record<ToolKey, Tool> = {
   cadence: {
     key: 'cadence',
@@ -255,14 +267,18 @@ const TOOLS: Record<ToolKey, Tool> = {
     args: (ws) => [CLI, 'check', ws.dir, '--format', 'json', '--today', TODAY],
     cwd: () => ROOT,
     files: (ws) => ws.files,
-    summarize: (outBase) => {
-      try {
-        const diags = JSON.parse(readFileSync(`${outBase}.stdout`, 'utf8')) as { code: string }[];
-        return `${diags.length} diagnostics`;
-      } catch {
-        return 'output is not a JSON array';
-      }
-    },
+    summarize: diagnosticsCount,
+  },
+  // The same check with private-leak turned off: the Dataset then keeps no
+  // leak index at all, so the difference is what the rule costs (tokenising
+  // every private and shared text, the window tables, judging shared files).
+  'cadence-noleak': {
+    key: 'cadence-noleak',
+    label: 'cadence check, private-leak off',
+    args: (ws) => [CLI, 'check', ws.dir, '--format', 'json', '--today', TODAY, '--rule', 'private-leak=off'],
+    cwd: () => ROOT,
+    files: (ws) => ws.files,
+    summarize: diagnosticsCount,
   },
   markdownlint: {
     key: 'markdownlint',
@@ -296,7 +312,7 @@ const TOOLS: Record<ToolKey, Tool> = {
 
 /** Why a tool cannot run, or undefined when it can. */
 function unavailable(key: ToolKey): string | undefined {
-  if (key === 'cadence' && !existsSync(CLI)) return 'dist/cli.js not built (node scripts/build.mjs)';
+  if ((key === 'cadence' || key === 'cadence-noleak') && !existsSync(CLI)) return 'dist/cli.js not built (node scripts/build.mjs)';
   if (key === 'markdownlint' && !existsSync(MARKDOWNLINT)) return 'markdownlint-cli2 not installed (npm install)';
   return undefined;
 }
@@ -470,6 +486,16 @@ function report(workspaces: Workspace[], all: Measurement[], nodeStartupMs: numb
     const r = c10.medianMs / md10.medianMs;
     t.push(['cadence ÷ markdownlint, 10k notes', fmt(r, 3), `≤ ${TARGET_RATIO} (stretch ≤ ${STRETCH_RATIO})`, r <= STRETCH_RATIO ? '✅ met, stretch too' : verdict(r <= TARGET_RATIO)]);
   } else t.push(['cadence ÷ markdownlint, 10k notes', 'not measured', `≤ ${TARGET_RATIO} (stretch ≤ ${STRETCH_RATIO})`, '—']);
+  const off10 = get('cadence-noleak', 10000);
+  if (c10?.medianMs !== undefined && off10?.medianMs) {
+    const cost = c10.medianMs / off10.medianMs - 1;
+    t.push([
+      'private-leak’s cost on cadence check, 10k notes (rule on ÷ rule off − 1, same runs interleaved)',
+      `${cost >= 0 ? '+' : ''}${fmt(cost * 100, 1)}% (${fmt(c10.medianMs / 1000, 2)} s ÷ ${fmt(off10.medianMs / 1000, 2)} s)`,
+      `≤ +${TARGET_LEAK_COST * 100}%`,
+      verdict(cost <= TARGET_LEAK_COST),
+    ]);
+  } else t.push(['private-leak’s cost on cadence check, 10k notes', 'not measured', `≤ +${TARGET_LEAK_COST * 100}%`, '—']);
   if (c10?.peakRssMb !== undefined) t.push(['cadence peak RSS, 10k notes', `${fmt(c10.peakRssMb, 0)} MB`, `≤ ${TARGET_RSS_MB} MB`, verdict(c10.peakRssMb <= TARGET_RSS_MB)]);
   else t.push(['cadence peak RSS, 10k notes', 'not measured', `≤ ${TARGET_RSS_MB} MB`, '—']);
   const cad = workspaces.map((w) => get('cadence', w.notes)).filter((m): m is Measurement => m?.medianMs !== undefined);

@@ -76,7 +76,7 @@ export class CrossFileIndex {
   }
 
   /** The rules' view of the indexes (SPEC: the cross-file rules). */
-  readonly query: DatasetQuery = {
+  readonly query: Omit<DatasetQuery, 'okrSet' | 'leaks'> = {
     hasPeople: () => this.personFiles > 0,
     peopleWithKey: (key) => {
       let docs = this.peopleDocs.get(key);

@@ -18,6 +18,9 @@ import { classify, parseDoc } from './parse/index';
 import { RULES, RULES_BY_CODE } from './rules/index';
 import type { DatasetQuery, Rule, RuleContext } from './rules/rule';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { factsOfDoc, factsOfText } from './rooms/rooms-input';
+import { RoomsTracker } from './rooms/tracker';
+import type { LeakPassage } from './rooms/leak-index';
 import { normalize } from './text';
 import type { Diagnostic, Fix } from './types';
 
@@ -79,12 +82,29 @@ export function summarize(doc: Doc): DocSummary {
   return { kind: doc.kind, key: s.key, date: s.date, refs: s.refs, openDue: s.openDue };
 }
 
+/** The private-leak rule's index is kept unless the rule is turned off (then it costs nothing). */
+function leaksOn(settings: Settings): boolean {
+  return settings.rules['private-leak'] !== 'off';
+}
+
 export class Dataset {
   private readonly entries = new Map<string, Entry>();
   /** People by key, notes by report, who names whom: built from the entries' summaries. */
   private readonly cross = new CrossFileIndex(this.entries, (path) => this.docOf(this.entries.get(path)!), () => this._today);
-  /** What rules may ask of the rest of the dataset (people, their 1:1s). */
-  readonly query: DatasetQuery = this.cross.query;
+  /** The two rooms' leak index, and OKR sets with the reviews naming them (rooms/tracker.ts). */
+  private readonly rooms = new RoomsTracker();
+  /** Diagnostics were asked for (or restored): a change must name every file whose results it may move. */
+  private judged = false;
+  /** What rules may ask of the rest of the dataset (people, their 1:1s, OKR sets, leaks). */
+  readonly query: DatasetQuery = {
+    ...this.cross.query,
+    okrSet: (key) => {
+      const path = this.rooms.setPath(key);
+      const e = path === undefined ? undefined : this.entries.get(path);
+      return e && (this.docOf(e) as OkrSetDoc);
+    },
+    leaks: (path): readonly LeakPassage[] => this.rooms.passages(path, this._today),
+  };
   private gen = 0;
   private listeners = new Set<(e: DatasetChange) => void>();
   private pending: { paths: Set<string>; all: boolean } | undefined;
@@ -95,6 +115,7 @@ export class Dataset {
   constructor(options: { today: string; settings?: Settings }) {
     this._today = options.today;
     this._settings = options.settings ?? DEFAULT_SETTINGS;
+    this.rooms.setLeaksOn(leaksOn(this._settings), []);
   }
 
   get today(): string {
@@ -112,6 +133,8 @@ export class Dataset {
   /** Rule severities and globs; a glob change needs the caller to re-feed files. */
   setSettings(settings: Settings): void {
     this._settings = settings;
+    // private-leak turned on: every file waits for its text again (provideText).
+    this.rooms.setLeaksOn(leaksOn(settings), this.entries.keys());
     this.gen++;
     this.emit(new Set(), true);
   }
@@ -155,13 +178,46 @@ export class Dataset {
       return undefined;
     }
     const doc = parseDoc(path, text, kind, { talkingPointHeadings: this._settings.talkingPointHeadings });
-    this.put(path, doc);
+    this.insert(path, { doc, lazy: undefined, summary: summarize(doc), localGen: -1, memoGen: -1 }, text);
     return doc;
   }
 
-  /** Adds an already-parsed document. */
+  /**
+   * Adds an already-parsed document. Without its text the private-leak rule
+   * does not see it until provideText gives it.
+   */
   put(path: string, doc: Doc): void {
     this.insert(path, { doc, lazy: undefined, summary: summarize(doc), localGen: -1, memoGen: -1 });
+  }
+
+  /**
+   * The text of a file held without it (restored from the persistent index,
+   * or put), for the private-leak rule: the caller vouches it is the text the
+   * held document was read from. Ignored for a file that is not waiting.
+   */
+  provideText(path: string, raw: string): void {
+    const e = this.entries.get(path);
+    if (!e || !this.rooms.waitsFor(path)) return;
+    const text = normalize(raw);
+    const facts = (!e.doc && factsOfText(e.summary.kind, text, e.summary.date)) || factsOfDoc(this.docOf(e));
+    const affected = new Set<string>();
+    this.rooms.provideText(path, text, facts, this.watched() ? affected : undefined);
+    this.emit(affected, false);
+  }
+
+  /**
+   * Could anyone see a change's effect on other files? Not before anything
+   * was judged and with no listener (a command-line check loading its
+   * files): then the private-leak index skips finding the shared files a
+   * change may move (every file is judged afterwards anyway).
+   */
+  private watched(): boolean {
+    return this.judged || this.listeners.size > 0;
+  }
+
+  /** Files held without their text (see provideText): the private-leak rule does not see them yet. */
+  waitingForText(): string[] {
+    return this.rooms.waiting();
   }
 
   /**
@@ -184,6 +240,7 @@ export class Dataset {
    */
   restoreAll(files: Iterable<RestoredFile>, diagnosticsValid: boolean): void {
     if (this.entries.size) throw new Error('restoreAll needs an empty dataset');
+    if (diagnosticsValid) this.judged = true;
     const hadPeople = this.cross.hasPeople();
     // Only the people index now; the indexes of who names whom wait until
     // something asks (a change, a rule): the saved diagnostics need neither.
@@ -194,6 +251,8 @@ export class Dataset {
       this.entries.set(f.path, e);
       count++;
       if (f.summary.kind === 'person' && f.summary.key !== undefined) this.cross.restoredPerson(f.path, f.summary.key);
+      // Without its text: the private-leak rule waits for provideText.
+      this.rooms.add(f.path, f.summary, undefined);
     }
     if (this.entries.size !== count) {
       this.clear();
@@ -222,6 +281,7 @@ export class Dataset {
   private clear(): void {
     this.entries.clear();
     this.cross.clear();
+    this.rooms.clear();
   }
 
   deleteFile(path: string): void {
@@ -231,6 +291,7 @@ export class Dataset {
     const affected = this.affectedSet(path);
     const hadPeople = this.cross.hasPeople();
     this.cross.remove(path, old.summary, affected);
+    this.rooms.remove(path, old.summary, this.watched() ? affected : undefined);
     this.entries.delete(path);
     this.emit(affected, hadPeople !== this.cross.hasPeople());
   }
@@ -296,14 +357,19 @@ export class Dataset {
     return e.doc;
   }
 
-  private insert(path: string, entry: Entry): void {
+  private insert(path: string, entry: Entry, text?: string): void {
     this.cross.derive();
     const affected = this.affectedSet(path);
     const hadPeople = this.cross.hasPeople();
     const old = this.entries.get(path);
-    if (old) this.cross.remove(path, old.summary, affected);
+    const watched = this.watched();
+    if (old) {
+      this.cross.remove(path, old.summary, affected);
+      this.rooms.remove(path, old.summary, watched ? affected : undefined);
+    }
     this.entries.set(path, entry);
     this.cross.add(path, entry.summary, affected);
+    this.rooms.add(path, entry.summary, watched ? affected : undefined, text === undefined || !entry.doc ? undefined : { text, facts: factsOfDoc(entry.doc) });
     // Only the appearance of the first person file (or the loss of the last)
     // switches unknown-person on or off everywhere.
     this.emit(affected, hadPeople !== this.cross.hasPeople());
@@ -321,6 +387,7 @@ export class Dataset {
 
   /** The file's diagnostics, severities from `cadence.rules` applied, in order. */
   diagnostics(path: string): readonly Diagnostic[] {
+    this.judged = true;
     const entry = this.entries.get(path);
     if (!entry) return [];
     if (entry.memoGen === this.gen && entry.memo) return entry.memo;
@@ -426,7 +493,7 @@ function run(rules: readonly Rule[], doc: Doc, ctx: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of rules) {
     if (!rule.kinds.includes(doc.kind)) continue;
-    rule.check(doc, ctx, (range, message, data) => out.push({ code: rule.code, severity: rule.severity, message, range, data }));
+    rule.check(doc, ctx, (range, message, data, related) => out.push(related ? { code: rule.code, severity: rule.severity, message, range, data, related } : { code: rule.code, severity: rule.severity, message, range, data }));
   }
   return out;
 }

@@ -18,16 +18,19 @@
 
 import { globMatcher } from './globs';
 import { splitFrontMatter, type Split } from './markdown/body';
-import type { ActionItem, Doc, FileKind, NoteBody, OkrSetDoc, OneOnOneDoc, PersonDoc, ReviewDoc } from './model';
+import type { ActionItem, Doc, FileKind, NoteBody, OkrSetDoc, OneOnOneDoc, PersonDoc, ReviewDoc, SharedDoc } from './model';
 import type { ParseOptions } from './markdown/sections';
-import { parseOneOnOne, parseReview } from './parse/notes';
+import { parseOneOnOne, parseReview, parseSharedDoc } from './parse/notes';
 import { parseOkrSet } from './parse/okr';
 import { parsePerson } from './parse/person';
 import type { Settings } from './settings';
 
 /** What the dataset's indexes need of a document (DocSummary without its kind). */
 export interface KindSummary {
-  /** A person's key; a 1:1's report key (undefined when it names no report). */
+  /**
+   * A person's key; a 1:1's report key (undefined when it names no report);
+   * an OKR set's key; an OKR review's `okrs:` (lower-cased).
+   */
   readonly key: string | undefined;
   /** A 1:1's date. */
   readonly date: string | undefined;
@@ -61,6 +64,12 @@ interface KindCommon<D extends Doc, S extends string> {
    */
   readonly shapeOf?: FileKind;
   claims?(path: string, text: string): boolean;
+  /**
+   * A kind its globs give even to a file that declares a `type:` no kind
+   * has, when this holds for that value (SPEC §15: any other file matching
+   * `cadence.sharedGlobs` is a shared document).
+   */
+  otherTypes?(declared: string): boolean;
   /**
    * Its number in the persistent index's kind column: 1–255 (0 is "not a
    * Cadence file"), unique, and never changed or reused once released: an
@@ -142,7 +151,7 @@ const okrSet: YamlKind<OkrSetDoc, 'okrGlobs'> = {
       if (o.owner) refs.push(o.owner.key);
       for (const k of o.keyResults) if (k.owner) refs.push(k.owner.key);
     }
-    return { key: undefined, date: undefined, refs, openDue: [] };
+    return { key: doc.key, date: undefined, refs, openDue: [] };
   },
 };
 
@@ -153,7 +162,19 @@ const okrReview: MarkdownKind<ReviewDoc, 'okrReviewGlobs'> = {
   globs: { setting: 'okrReviewGlobs', defaults: ['okr-reviews/**/*.md'] },
   indexNumber: 4,
   parse: parseReview,
-  summarize: (doc) => ({ key: undefined, date: undefined, refs: ownersOf(doc.items, []), openDue: openDueOf(doc.items) }),
+  summarize: (doc) => ({ key: doc.okrs?.trim().toLowerCase() || undefined, date: undefined, refs: ownersOf(doc.items, []), openDue: openDueOf(doc.items) }),
+};
+
+const sharedDoc: MarkdownKind<SharedDoc, 'sharedGlobs'> = {
+  id: 'shared-doc',
+  types: [],
+  format: 'markdown',
+  globs: { setting: 'sharedGlobs', defaults: [] },
+  // A review packet holds copies of private text: never shared, whatever the globs.
+  otherTypes: (t) => t.trim().toLowerCase() !== 'review-packet',
+  indexNumber: 5,
+  parse: parseSharedDoc,
+  summarize: () => ({ key: undefined, date: undefined, refs: [], openDue: [] }),
 };
 
 /**
@@ -166,6 +187,7 @@ const ENTRIES = {
   '1on1': oneOnOne,
   okr: okrSet,
   'okr-review': okrReview,
+  'shared-doc': sharedDoc,
 } satisfies { readonly [K in FileKind]: KindEntry<Extract<Doc, { kind: K }>> };
 
 /** The settings keys of the kinds' globs: `peopleGlobs`, … */
@@ -247,12 +269,14 @@ export class KindRegistry {
    */
   classify(path: string, text: string, format: 'markdown' | 'yaml', declared: string | null, settings: Settings): FileKind | undefined {
     let kind: KindEntry | undefined;
+    const globs = settings as unknown as Readonly<Record<string, readonly string[]>>;
+    const matches = (e: KindEntry) => e.format === format && e.globs !== undefined && globMatcher(globs[e.globs.setting] ?? e.globs.defaults)(path);
     if (declared !== null) {
-      kind = this.ofType(declared);
-      if (kind && kind.format !== format) kind = undefined;
+      const typed = this.ofType(declared);
+      kind = typed && typed.format === format ? typed : undefined;
+      if (!typed) kind = this.all.find((e) => e.otherTypes?.(declared) && matches(e));
     } else {
-      const globs = settings as unknown as Readonly<Record<string, readonly string[]>>;
-      kind = this.all.find((e) => e.format === format && e.globs !== undefined && globMatcher(globs[e.globs.setting] ?? e.globs.defaults)(path));
+      kind = this.all.find(matches);
     }
     if (!kind) return undefined;
     for (const s of this.shapes.get(kind.id) ?? []) if (s.claims!(path, text)) return s.id;

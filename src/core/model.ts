@@ -164,9 +164,17 @@ export interface Heading {
   readonly text: string;
 }
 
+/** Lines [start, end] (0-based, both included) of a `<!-- private -->` block, its markers included (SPEC §15). */
+export interface LineSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
 export interface NoteBody {
   readonly items: readonly ActionItem[];
   readonly headings: readonly Heading[];
+  /** The body's private blocks: private text wherever they stand; every export leaves them out (SPEC §15). */
+  readonly privateBlocks: readonly LineSpan[];
 }
 
 /** What a 1:1 note and an OKR review share: Markdown with front matter, headings and action items, a date and a visibility. */
@@ -289,4 +297,14 @@ export interface OkrSetDoc extends DocBase {
   readonly objectives: readonly Objective[];
 }
 
-export type Doc = PersonDoc | OneOnOneDoc | OkrSetDoc | ReviewDoc;
+/**
+ * Any other file matching `cadence.sharedGlobs` (SPEC §15): shared text read
+ * for the private-leak rule only (a team update, a shared agenda).
+ */
+export interface SharedDoc extends DocBase {
+  readonly kind: 'shared-doc';
+  /** End line (exclusive) of the front matter, 0 when there is none. */
+  readonly frontMatterEnd: number;
+}
+
+export type Doc = PersonDoc | OneOnOneDoc | OkrSetDoc | ReviewDoc | SharedDoc;

@@ -1,7 +1,8 @@
 // The OKR review pre-read: a Markdown syntax tree (mdast) serialised by
 // remark, so tables, escaping and emphasis are always valid Markdown. It is
 // the public room: it takes nothing from private 1:1 notes (every 1:1 is
-// private unless marked `visibility: shared`) but counts.
+// private unless marked `visibility: shared`) nor from the private blocks of
+// shared ones (SPEC §15), but counts.
 
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent, TableRow } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -10,8 +11,9 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify as yamlStringify } from 'yaml';
 import type { NewFile } from './actions/templates';
-import { addDays } from './dates';
+import { preReadDue } from './reviews';
 import type { Dataset } from './dataset';
+import { inPrivateBlock } from './markdown/body';
 import { krScore } from './metrics';
 import type { KeyResult, Objective, OkrSetDoc, OneOnOneDoc } from './model';
 
@@ -71,11 +73,18 @@ function ownerItems(ds: Dataset, owners: Set<string>): OwnerItems {
       if (i.status !== 'open') continue;
       const concerns = (i.owner && owners.has(i.owner.key)) || (note.report && owners.has(note.report.key));
       if (!concerns) continue;
-      if (note.visibility === 'shared') shared.push({ text: i.text, owner: i.owner?.id, due: i.due?.value });
+      // A shared note's private blocks are private text: counted, never quoted (SPEC §15).
+      if (note.visibility === 'shared' && !inPrivateBlock(note, i.line)) shared.push({ text: i.text, owner: i.owner?.id, due: i.due?.value });
       else privateCount++;
     }
   }
   return { shared, privateCount };
+}
+
+/** When a pre-read for `meeting` goes out: 7 days before it (SPEC §19), or today when that day has passed. */
+export function preReadSendDate(meeting: string, today: string): string {
+  const due = preReadDue(meeting);
+  return due > today ? due : today;
 }
 
 export function preReadPath(setId: string, meeting: string): string {
@@ -100,10 +109,13 @@ export function buildPreRead(ds: Dataset, set: OkrSetDoc, meeting: string): NewF
     }
   }
 
+  // Sent 7 days ahead (SPEC §19), or today when that day has passed: `pre-read:` says
+  // when it goes out, and pre-read-late tells a late one truthfully.
+  const send = preReadSendDate(meeting, ds.today);
   const body: RootContent[] = [
-    { type: 'yaml', value: yamlStringify({ type: 'okr-review', date: meeting, okrs: set.id, 'pre-read': addDays(meeting, -7), visibility: 'shared' }).trimEnd() },
+    { type: 'yaml', value: yamlStringify({ type: 'okr-review', date: meeting, okrs: set.id, 'pre-read': send, visibility: 'shared' }).trimEnd() },
     heading(1, `Pre-read: ${set.id} OKR review, ${meeting}`),
-    para(text(`Read before the meeting on ${meeting} (sent ${addDays(meeting, -7)}). Each objective ends with a decision: continue, cut, re-scope or escalate. Private 1:1 notes are not quoted here; where they matter, only counts appear.`)),
+    para(text(`Read before the meeting on ${meeting} (sent ${send}). Each objective ends with a decision: continue, cut, re-scope or escalate. Private 1:1 notes are not quoted here; where they matter, only counts appear.`)),
   ];
 
   for (const o of set.objectives) {
@@ -146,7 +158,6 @@ export function buildPreRead(ds: Dataset, set: OkrSetDoc, meeting: string): NewF
     if (items.privateCount) body.push(para(text(`${items.privateCount} further open action item${items.privateCount === 1 ? '' : 's'} in private 1:1s (not shown).`)));
     body.push(para(strong('Decision requested:'), text(' continue · cut · re-scope · escalate')));
   }
-  const send = addDays(meeting, -7) > ds.today ? addDays(meeting, -7) : ds.today;
   body.push(heading(2, 'Action items'));
   body.push({
     type: 'list',

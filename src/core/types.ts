@@ -33,6 +33,11 @@ export interface Fix {
   readonly preferred?: boolean;
   /** Needs no choice and cannot surprise: eligible for source.fixAll.cadence. */
   readonly safe?: boolean;
+  /**
+   * A fix that edits nothing but opens a file of the workspace at a line
+   * (workspace-relative path, 0-based line): the private source of a leak.
+   */
+  readonly open?: { readonly path: string; readonly line: number };
   readonly ask?: {
     readonly kind: 'person' | 'date' | 'text';
     readonly prompt: string;
@@ -48,6 +53,8 @@ export interface Diagnostic {
   readonly range: Range;
   /** Rule-specific facts the rule's `fixes` needs later; plain data. */
   readonly data?: unknown;
+  /** Other places the diagnostic is about (workspace-relative path, 0-based line), shown beside it. */
+  readonly related?: readonly { readonly path: string; readonly line: number; readonly message: string }[];
 }
 
 export function pos(line: number, character: number): Position {

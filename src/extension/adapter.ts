@@ -21,15 +21,19 @@ export function fromVsRange(r: vscode.Range): Range {
 
 /** A VS Code diagnostic that remembers the core diagnostic it came from. */
 export class CadenceDiagnostic extends vscode.Diagnostic {
-  constructor(readonly core: Diagnostic, docs: vscode.Uri) {
+  /** `uriOf`: a workspace-relative path's URI, for the places the diagnostic is also about. */
+  constructor(readonly core: Diagnostic, docs: vscode.Uri, uriOf?: (path: string) => vscode.Uri) {
     super(toVsRange(core.range), core.message, SEVERITY[core.severity]);
     this.source = 'cadence';
     this.code = { value: core.code, target: docs };
+    if (core.related?.length && uriOf) {
+      this.relatedInformation = core.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uriOf(r.path), new vscode.Position(r.line, 0)), r.message));
+    }
   }
 }
 
-export function toVsDiagnostic(d: Diagnostic, docsFor: (code: string) => vscode.Uri): CadenceDiagnostic {
-  return new CadenceDiagnostic(d, docsFor(d.code));
+export function toVsDiagnostic(d: Diagnostic, docsFor: (code: string) => vscode.Uri, uriOf?: (path: string) => vscode.Uri): CadenceDiagnostic {
+  return new CadenceDiagnostic(d, docsFor(d.code), uriOf);
 }
 
 export function toVsEdit(e: TextEdit): vscode.TextEdit {

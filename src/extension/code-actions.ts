@@ -56,7 +56,10 @@ class Provider implements vscode.CodeActionProvider {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [vd];
         action.isPreferred = fix.preferred;
-        if (fix.ask) {
+        if (fix.open) {
+          // Edits nothing: opens the file it names (a leak's private source), at its line.
+          action.command = { command: 'cadence.openLocation', title: fix.title, arguments: [{ uri: folder.uriOf(fix.open.path), line: fix.open.line }] };
+        } else if (fix.ask) {
           action.command = { command: 'cadence.applyFixWithInput', title: fix.title, arguments: [document.uri, document.version, fix] };
         } else {
           action.edit = new vscode.WorkspaceEdit();

@@ -9,7 +9,8 @@ import { krScore } from '../core/metrics';
 import type { ActionItem, KeyResult, OkrSetDoc } from '../core/model';
 import { toVsEdit } from './adapter';
 import { addDays } from '../core/dates';
-import { buildPreRead } from '../core/pre-read';
+import { buildPreRead, preReadSendDate } from '../core/pre-read';
+import { preReadDue } from '../core/reviews';
 import { applyCoreEdits, askDate, dateProblem, pickPerson } from './edits';
 import type { Feature } from './feature';
 import type { FolderIndex } from './folder-index';
@@ -237,6 +238,8 @@ export const commandsFeature: Feature = {
       if (!meeting) return;
       if (dateProblem(meeting)) return void vscode.window.showErrorMessage(`Cadence: ${dateProblem(meeting)}`);
       ws.flushTyping();
+      const late = preReadSendDate(meeting, folder.dataset.today) > preReadDue(meeting);
+      if (late) void vscode.window.showWarningMessage(`Cadence: the review on ${meeting} is less than 7 days away, so this pre-read goes out late (pre-read: ${folder.dataset.today}).`);
       return createAndOpen(folder, buildPreRead(folder.dataset, picked.set, meeting));
     });
 

@@ -36,7 +36,7 @@ export const diagnosticsFeature: Feature = {
             else collection.delete(uri);
             continue;
           }
-          collection.set(uri, folder.dataset.diagnostics(rel).map((d) => toVsDiagnostic(d, docsFor)));
+          collection.set(uri, folder.dataset.diagnostics(rel).map((d) => toVsDiagnostic(d, docsFor, (path) => folder.uriOf(path))));
         }
       }),
     );

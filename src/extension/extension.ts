@@ -9,6 +9,7 @@ import { completionsFeature } from './completions';
 import { dashboardFeature } from './dashboard';
 import { diagnosticsFeature } from './diagnostics';
 import { hoversFeature } from './hovers';
+import { privateBlocksFeature } from './private-blocks';
 import { statusBarFeature } from './status-bar';
 import { tasksFeature } from './tasks';
 import { walkthroughFeature } from './walkthrough';
@@ -29,6 +30,7 @@ const FEATURES: readonly Feature[] = [
   dashboardFeature,
   tasksFeature,
   walkthroughFeature,
+  privateBlocksFeature,
 ];
 
 export type { CadenceApi };

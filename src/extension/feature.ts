@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Dashboard } from './dashboard';
+import type { PrivateBlockDecorations } from './private-blocks';
 import type { UiState } from './ui-state';
 import type { Views } from './views/index';
 import type { CadenceWorkspace } from './workspace-index';
@@ -17,6 +18,8 @@ export interface CadenceApi {
   statusBarAccessibility?: () => string;
   /** Whether a folder's glob settings differ from the defaults (the empty views' welcome says so). */
   globsChanged?: () => boolean;
+  /** The private-block decorations (SPEC §15). */
+  privateBlocks?: PrivateBlockDecorations;
   /** The open dashboard, if any. */
   dashboard?: () => Dashboard | undefined;
 }

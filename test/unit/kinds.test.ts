@@ -24,10 +24,10 @@ const md = (type: string, body = 'text') => lines('---', `type: ${type}`, '---',
 
 describe('file kinds (kinds.ts)', () => {
   describe('the registry', () => {
-    it('lists the four kinds of SPEC §2 in glob order, each id once', () => {
+    it('lists the four kinds of SPEC §2 and §15’s shared documents in glob order, each id once', () => {
       assert.deepEqual(
         FILE_KINDS.all.map((k) => k.id),
-        ['person', '1on1', 'okr', 'okr-review'],
+        ['person', '1on1', 'okr', 'okr-review', 'shared-doc'],
       );
     });
 
@@ -35,11 +35,11 @@ describe('file kinds (kinds.ts)', () => {
       // Changing one of these makes an index saved by an earlier version name the wrong kinds.
       assert.deepEqual(
         FILE_KINDS.all.map((k) => [k.id, k.indexNumber]),
-        [['person', 1], ['1on1', 2], ['okr', 3], ['okr-review', 4]],
+        [['person', 1], ['1on1', 2], ['okr', 3], ['okr-review', 4], ['shared-doc', 5]],
       );
       for (const k of FILE_KINDS.all) assert.equal(FILE_KINDS.ofIndexNumber(k.indexNumber), k);
       assert.equal(FILE_KINDS.ofIndexNumber(0), undefined);
-      assert.equal(FILE_KINDS.ofIndexNumber(5), undefined);
+      assert.equal(FILE_KINDS.ofIndexNumber(8), undefined);
     });
 
     it('gives each kind its `type:` values (SPEC §2 table), the first the one written', () => {
@@ -48,6 +48,7 @@ describe('file kinds (kinds.ts)', () => {
         '1on1': ['1on1', 'one-on-one', '1:1'],
         okr: ['okr'],
         'okr-review': ['okr-review'],
+        'shared-doc': [],
       });
       assert.equal(FILE_KINDS.ofType('One-On-One')?.id, '1on1');
       assert.equal(FILE_KINDS.ofType('review'), undefined);
@@ -61,6 +62,7 @@ describe('file kinds (kinds.ts)', () => {
           ['1on1', 'markdown', 'oneOnOneGlobs', ['1on1s/**/*.md']],
           ['okr', 'yaml', 'okrGlobs', ['**/*.okr.yaml', '**/*.okr.yml', 'okrs/**/*.yaml']],
           ['okr-review', 'markdown', 'okrReviewGlobs', ['okr-reviews/**/*.md']],
+          ['shared-doc', 'markdown', 'sharedGlobs', []],
         ],
       );
     });
@@ -72,7 +74,7 @@ describe('file kinds (kinds.ts)', () => {
 
   describe('settings follow the registry', () => {
     it('each kind’s glob setting has its default, is read, and validated', () => {
-      assert.deepEqual(GLOB_SETTINGS, ['peopleGlobs', 'oneOnOneGlobs', 'okrGlobs', 'okrReviewGlobs']);
+      assert.deepEqual(GLOB_SETTINGS, ['peopleGlobs', 'oneOnOneGlobs', 'okrGlobs', 'okrReviewGlobs', 'sharedGlobs']);
       for (const k of FILE_KINDS.all) {
         const g = k.globs!;
         assert.deepEqual(DEFAULT_SETTINGS[g.setting as keyof typeof DEFAULT_SETTINGS], g.defaults, g.setting);
@@ -128,6 +130,20 @@ describe('file kinds (kinds.ts)', () => {
       assert.equal(classify('team/alex/1.md', 'x', both), '1on1');
       assert.equal(classify('people/alex.md', 'x', both), undefined);
     });
+
+    it('cadence.sharedGlobs (SPEC §15): any other file there is a shared document, whatever its `type:`, but never a person file, a 1:1 or a review packet', () => {
+      const shared = settingsWith({ sharedGlobs: ['docs/**/*.md', 'people/*.md', '1on1s/**/*.md'] });
+      assert.equal(classify('docs/update.md', 'x', s), undefined);
+      assert.equal(classify('docs/update.md', 'x', shared), 'shared-doc');
+      assert.equal(classify('docs/team/update.md', md('team-update'), shared), 'shared-doc');
+      assert.equal(classify('docs/update.md', md(''), shared), 'shared-doc');
+      assert.equal(classify('docs/packet.md', md('review-packet'), shared), undefined);
+      assert.equal(classify('docs/packet.md', md('Review-Packet'), shared), undefined);
+      assert.equal(classify('people/alex.md', 'x', shared), 'person');
+      assert.equal(classify('1on1s/alex/2026-11-20.md', 'x', shared), '1on1');
+      assert.equal(classify('docs/alex.md', md('person'), shared), 'person');
+      assert.equal(classify('docs/q.yaml', 'x: 1\n', settingsWith({ sharedGlobs: ['docs/**'] })), undefined);
+    });
   });
 
   describe('parse and summarize', () => {
@@ -159,14 +175,16 @@ describe('file kinds (kinds.ts)', () => {
       });
     });
 
-    it('an OKR set: the set’s, objectives’ and key results’ owners, each once', () => {
+    it('an OKR set: its key (SPEC §19: the reviews naming it), the set’s, objectives’ and key results’ owners, each once', () => {
       const text = lines('type: okr', 'owner: me', 'objectives:', '  - id: O1', '    owner: kim', '    key_results:', '      - id: KR1', '        owner: sam', '      - id: KR2', '        owner: Kim');
-      assert.deepEqual(summaryOf('okrs/q.okr.yaml', text), { kind: 'okr', key: undefined, date: undefined, refs: ['me', 'kim', 'sam'], openDue: [] });
+      assert.deepEqual(summaryOf('okrs/q.okr.yaml', text), { kind: 'okr', key: 'q', date: undefined, refs: ['me', 'kim', 'sam'], openDue: [] });
     });
 
-    it('an OKR review: owners and open due dates, no key', () => {
+    it('an OKR review: the key of the set it reviews (okrs:, lower-cased), owners and open due dates', () => {
       const text = md('okr-review', lines('- [ ] a [owner:: kim] [due:: 2026-12-03]', '- [x] b @sam due:2026-12-04'));
       assert.deepEqual(summaryOf('okr-reviews/q.md', text), { kind: 'okr-review', key: undefined, date: undefined, refs: ['kim', 'sam'], openDue: ['2026-12-03'] });
+      const named = lines('---', 'type: okr-review', 'okrs: 2026-Q4', '---', '- [ ] a @kim');
+      assert.equal(summaryOf('okr-reviews/q.md', named).key, '2026-q4');
     });
 
     it('hasActionItems: notes and reviews, not person files or OKR sets', () => {
@@ -184,7 +202,7 @@ describe('file kinds (kinds.ts)', () => {
       format: 'markdown',
       shapeOf: '1on1',
       claims: (path, text) => !/^date:/m.test(text) && !/\d{4}-\d{2}-\d{2}/.test(path) && /^#+ \d{4}-\d{2}-\d{2}/m.test(text),
-      indexNumber: 5,
+      indexNumber: 6,
       parse: (path, split) => ({ ...base.parse(path, split), kind: 'log' }) as unknown as Doc,
       summarize: (doc) => base.summarize(doc as OneOnOneDoc),
     };
@@ -193,7 +211,7 @@ describe('file kinds (kinds.ts)', () => {
       id: 'review-packet' as FileKind,
       types: ['review-packet'],
       format: 'markdown',
-      indexNumber: 6,
+      indexNumber: 7,
       parse: (path, split) => ({ kind: 'review-packet', path, lineCount: split.lines.length }) as unknown as Doc,
       summarize: () => ({ key: undefined, date: undefined, refs: [], openDue: [] }),
     };
@@ -227,8 +245,8 @@ describe('file kinds (kinds.ts)', () => {
       const doc = reg.parse('1on1s/alex.md', lines('---', 'report: alex', '---', '## 2026-11-20', '- [ ] x @sam'), 'log' as FileKind);
       assert.equal(doc.kind, 'log');
       assert.deepEqual(reg.summarize(doc).refs, ['alex', 'sam']);
-      assert.equal(reg.ofIndexNumber(5), log);
-      assert.equal(reg.ofIndexNumber(6), packet);
+      assert.equal(reg.ofIndexNumber(6), log);
+      assert.equal(reg.ofIndexNumber(7), packet);
       assert.equal(reg.ofType('REVIEW-PACKET'), packet);
     });
 

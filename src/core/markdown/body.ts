@@ -1,7 +1,8 @@
 // Splits a Markdown file into front matter and body, and reads the body's
 // blocks (fast path first, remark when the fast path declines).
 
-import type { ActionItem, Heading, NoteBody } from '../model';
+import type { ActionItem, Heading, LineSpan, NoteBody } from '../model';
+import { privateBlocks } from '../rooms/regions';
 import { scanBlocksFast, type BlockScan } from './fast-blocks';
 import { readItem } from './items';
 import { scanBlocksRemark } from './remark-blocks';
@@ -45,5 +46,17 @@ export function readBody(split: Split): BodyRead {
   const scan = scanBlocks(split.lines, split.bodyLine);
   const items: ActionItem[] = scan.tasks.map((t) => readItem(split.lines[t.line], t.line, t.markerCol, t.boxCol, t.state));
   const headings: Heading[] = scan.headings;
-  return { items, headings, codeLines: scan.codeLines };
+  return { items, headings, privateBlocks: privateBlocksOf(split), codeLines: scan.codeLines };
+}
+
+/** The body's private blocks (most notes have none: one look for the marker first). */
+function privateBlocksOf(split: Split): LineSpan[] {
+  let any = false;
+  for (let l = split.bodyLine; l < split.lines.length && !any; l++) any = split.lines[l].includes('<!--');
+  return any ? privateBlocks(split.lines, split.bodyLine).map(({ start, end }) => ({ start, end })) : [];
+}
+
+/** Does line `line` of the note stand in one of its private blocks? */
+export function inPrivateBlock(body: NoteBody, line: number): boolean {
+  return body.privateBlocks.some((b) => line >= b.start && line <= b.end);
 }

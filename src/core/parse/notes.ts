@@ -1,7 +1,7 @@
 // 1:1 notes and OKR reviews: Markdown with front matter and action items.
 
 import { dateInFileName } from '../dates';
-import type { DateField, Decision, Field, OneOnOneDoc, ReviewDoc, YamlProblem } from '../model';
+import type { DateField, Decision, Field, OneOnOneDoc, ReviewDoc, SharedDoc, YamlProblem } from '../model';
 import { readFastFrontMatter } from './fast-front-matter';
 import { readBody, type BodyRead, type Split } from '../markdown/body';
 import { isMap } from 'yaml';
@@ -42,6 +42,7 @@ function noteBase<K extends string>(kind: K, path: string, split: Split, yamlErr
     dates,
     items: body.items,
     headings: body.headings,
+    privateBlocks: body.privateBlocks,
   };
 }
 
@@ -147,5 +148,21 @@ export function parseReview(path: string, split: Split): ReviewDoc {
     visibilityField: fields.get('visibility'),
     visibility: visibilityOf(fields.get('visibility'), 'shared'),
     decisions,
+  };
+}
+
+/**
+ * A file matching `cadence.sharedGlobs` (SPEC §15): nothing is read from it
+ * but its text, by the private-leak rule; its front matter is not checked.
+ */
+export function parseSharedDoc(path: string, split: Split): SharedDoc {
+  return {
+    kind: 'shared-doc',
+    path,
+    lineCount: split.lines.length,
+    firstLine: { start: { line: 0, character: 0 }, end: { line: 0, character: split.lines[0].length } },
+    yamlErrors: [],
+    dates: [],
+    frontMatterEnd: split.bodyLine,
   };
 }

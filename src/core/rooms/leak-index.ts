@@ -1,11 +1,16 @@
 // The private-leak rule's cross-file index (SPEC §15), kept up to date one
 // file at a time like the dataset's other indexes.
 //
-// It holds every file's profile (profile.ts) and two window tables: the
-// windows of all private text (how many files hold each, and which when at
-// most two do) and the windows of all shared text (which shared files hold
-// each). A changed file returns the shared files whose passages may have
-// changed, and only those:
+// It holds every file (file.ts: its text, then its profile) and two window
+// tables: the windows of all private text (how many files hold each, and
+// which when at most two do) and the windows of all shared text (which
+// shared files hold each). Loading a whole workspace (a command-line check)
+// keeps the files only; the first judgement then builds the tables once,
+// counting only the private windows that stand in some shared text, and
+// reading most private files without making their profiles (`build`). Once
+// a change must say what it moves, the tables count everything and are kept
+// up to date file by file. A changed file returns the shared files whose
+// passages may have changed, and only those:
 //   - a shared file's own text: that file;
 //   - a file's private text: the shared files holding one of the windows it
 //     gained or lost, or moved, when that window stands in at most two files
@@ -23,9 +28,11 @@
 
 import { comparePaths } from '../paths';
 import type { Range } from '../types';
-import { dateNumber, lineWords, valueAt, type PrivateStream, type RoomsProfile, type SharedStream } from './profile';
+import { dateNumber, lineWords, valueAt, type PrivateStream, type RoomSink, type RoomsProfile, type SharedStream } from './profile';
+import { prefixEnd, TextLines } from './regions';
 import { WindowTable } from './window-table';
-import { hashA, hashB, sameWindow, WINDOW, windowKey, wordIds, WordDictionary, type WordIds } from './words';
+import { hasSharedText, privateWordsOf, profileOf, type RoomsFile } from './file';
+import { CUT, cut, eachWord, hashA, hashB, mixA, mixB, P1, P1_7, P2, P2_7, sameWindow, WINDOW, WindowHashes, windowKey, wordIds, WordDictionary, type WordIds } from './words';
 
 /** A passage of a shared file that repeats private text. */
 export interface LeakPassage {
@@ -40,7 +47,92 @@ export interface LeakPassage {
 interface FileRec {
   readonly id: number;
   readonly path: string;
-  profile: RoomsProfile | undefined;
+  /** What the file is (kept until its profile is made). */
+  file: RoomsFile | undefined;
+  /** Its profile, made when first needed (null: not yet). */
+  profile: RoomsProfile | null;
+}
+
+const NO_TEXT: RoomsProfile = {};
+
+/**
+ * Counts the windows of one file's private text into the private table as
+ * its words come (privateWordsOf), keeping only the windows that stand in
+ * some shared text: the hash rolls along each run, no stream is kept.
+ */
+class WindowProbe implements RoomSink {
+  line = 0;
+  lineStart = 0;
+  date = 0;
+  /**
+   * The last 8 words' numbers, lines and dates (rings), then how many words
+   * the run has so far, then the two rolling hashes: int32s, never boxed.
+   */
+  private readonly st = new Int32Array(3 * WINDOW + 3);
+  private file = 0;
+  private pass = 0;
+  /**
+   * Per slot, a window already held by three files: boilerplate, whatever
+   * more files hold it, so it is not counted further (a first judgement's
+   * counts only grow). A byte a slot: it stays in the processor's cache,
+   * where the private table would not.
+   */
+  private readonly done: Uint8Array;
+
+  constructor(
+    private readonly priv: WindowTable,
+    private readonly shared: WindowTable,
+  ) {
+    this.done = new Uint8Array(shared.capacity);
+  }
+
+  start(file: number): void {
+    this.file = file;
+    this.pass = this.priv.pass();
+    this.brk();
+  }
+
+  words(text: string, start: number, end: number, dict: WordDictionary): void {
+    const n = cut(text, start, end, dict);
+    const ids = CUT.ids;
+    for (let k = 0; k < n; k++) this.word(ids[k]);
+  }
+
+  private word(id: number): void {
+    const st = this.st;
+    const N = 3 * WINDOW;
+    const n = st[N];
+    const k = n & (WINDOW - 1);
+    if (n >= WINDOW) {
+      const out = st[k];
+      st[N + 1] = (Math.imul((st[N + 1] - Math.imul(out, P1_7)) | 0, P1) + id) | 0;
+      st[N + 2] = (Math.imul((st[N + 2] - Math.imul(out, P2_7)) | 0, P2) + id) | 0;
+    } else {
+      st[N + 1] = (Math.imul(st[N + 1], P1) + id) | 0;
+      st[N + 2] = (Math.imul(st[N + 2], P2) + id) | 0;
+    }
+    st[k] = id;
+    st[WINDOW + k] = this.line;
+    st[2 * WINDOW + k] = this.date;
+    st[N] = n + 1;
+    if (n + 1 < WINDOW) return;
+    // The private table has the shared table's windows at the same slots (sameKeys).
+    const slot = this.shared.find(mixA(st[N + 1]), mixB(st[N + 2]));
+    if (slot === -1 || this.done[slot]) return;
+    if (this.priv.visit(slot, this.pass)) {
+      this.priv.addAt(slot, this.file);
+      if (this.priv.countAt(slot) >= 3) this.done[slot] = 1;
+    }
+    // The window's first word is the oldest in the rings.
+    const o = (k + 1) & (WINDOW - 1);
+    this.priv.place(slot, this.file, st[WINDOW + o], this.line, st[2 * WINDOW + o]);
+  }
+
+  brk(): void {
+    this.st[3 * WINDOW] = 0;
+    this.st[3 * WINDOW + 1] = 0;
+    this.st[3 * WINDOW + 2] = 0;
+  }
 }
 
 interface Stream {
@@ -58,21 +150,15 @@ function eachWindow(s: Stream, fn: (at: number) => void): void {
   }
 }
 
-/** The stream's distinct windows, as [a, b] hash pairs. */
-function distinctWindows(s: Stream): { a: number[]; b: number[] } {
-  const seen = new Set<number>();
-  const a: number[] = [];
-  const b: number[] = [];
-  eachWindow(s, (i) => {
-    const x = hashA(s.ids, i);
-    const y = hashB(s.ids, i);
-    const k = windowKey(x, y);
-    if (seen.has(k)) return;
-    seen.add(k);
-    a.push(x);
-    b.push(y);
-  });
-  return { a, b };
+/** How many windows the stream has (an upper bound on its distinct ones). */
+function windowCount(s: Stream): number {
+  let n = 0;
+  let start = 0;
+  for (let r = 0; r < s.runEnds.length; r++) {
+    n += Math.max(0, s.runEnds[r] - start - WINDOW + 1);
+    start = s.runEnds[r];
+  }
+  return n;
 }
 
 interface Title {
@@ -85,8 +171,9 @@ export class LeakIndex {
   private readonly files = new Map<string, FileRec>();
   private readonly byId: (FileRec | undefined)[] = [];
   private readonly freeIds: number[] = [];
-  private readonly priv = new WindowTable();
-  private readonly shared = new WindowTable();
+  private priv = new WindowTable();
+  /** Every holder of a shared window is known: a private edit names exactly the shared files holding its windows. */
+  private shared = new WindowTable(true);
   /** Titles of objectives and key results per OKR set path, as word numbers. */
   private readonly titlesOf = new Map<string, number[][]>();
   /** Every distinct title, by its words joined. */
@@ -97,17 +184,42 @@ export class LeakIndex {
   private readonly titleWindows = new Map<number, number>();
   /** Shared files whose last judgement met a window held by one or two files. */
   private readonly candidates = new Set<string>();
+  /** Window hashes of the stream at hand, and of a stream scanned meanwhile (privateHolders). */
+  private readonly hashes = new WindowHashes();
+  private readonly scanHashes = new WindowHashes();
+  /**
+   * What the tables count. A first load (set without `into`) only keeps the
+   * files (`none`); judging then builds `partial` tables, holding only the
+   * private windows that stand in some shared text (all a judgement needs: a
+   * small table, read fast), counted up to 3 (boilerplate); the first change
+   * that must name what it moves builds them `full` and keeps them so.
+   */
+  private mode: 'none' | 'partial' | 'full' = 'none';
 
   constructor(dict: WordDictionary = new WordDictionary()) {
     this.dict = dict;
   }
 
   has(path: string): boolean {
-    return this.files.get(path)?.profile !== undefined;
+    return this.files.has(path);
   }
 
+  /** A file's profile, made now if it was not yet. */
   profile(path: string): RoomsProfile | undefined {
-    return this.files.get(path)?.profile;
+    const rec = this.files.get(path);
+    return rec && this.profileOf(rec);
+  }
+
+  private profileOf(rec: FileRec): RoomsProfile {
+    if (rec.profile === null) {
+      rec.profile = (rec.file && profileOf(rec.file, this.dict)) ?? NO_TEXT;
+      rec.file = undefined;
+    }
+    return rec.profile;
+  }
+
+  private sharedText(rec: FileRec): boolean {
+    return rec.profile !== null ? rec.profile.shared !== undefined : rec.file !== undefined && hasSharedText(rec.file);
   }
 
   /** Bytes held by the two window tables (for the benchmark). */
@@ -118,57 +230,139 @@ export class LeakIndex {
   /**
    * Sets a file's profile (undefined: the file has no text for this rule, or
    * is gone). Adds to `into` (and returns) the shared files whose passages
-   * may differ now.
+   * may differ now; without `into`, none are looked for (a first load, where
+   * every file is judged afterwards anyway) and only the file itself is
+   * returned when it has shared text.
    */
-  set(path: string, profile: RoomsProfile | undefined, into: Set<string> = new Set()): Set<string> {
+  set(path: string, file: RoomsFile | undefined, into?: Set<string>): Set<string> {
+    const out = into ?? new Set<string>();
     let rec = this.files.get(path);
     if (!rec) {
-      if (!profile) return into;
+      if (!file) return out;
       const id = this.freeIds.pop() ?? this.byId.length;
-      rec = { id, path, profile: undefined };
+      rec = { id, path, file: undefined, profile: null };
       this.files.set(path, rec);
       this.byId[id] = rec;
     }
-    const old = rec.profile;
-    // Private windows: count down the old ones, up the new ones, and note each one's counts.
-    const moved = new Map<number, { a: number; b: number; before: number; after: number }>();
-    if (old?.private) {
-      const w = distinctWindows(old.private);
-      for (let i = 0; i < w.a.length; i++) {
-        const before = this.priv.remove(w.a[i], w.b[i], rec.id);
-        moved.set(windowKey(w.a[i], w.b[i]), { a: w.a[i], b: w.b[i], before, after: before - 1 });
+    if (!into && this.mode !== 'full') {
+      // Nothing judged yet, or judged from tables this change makes stale: rebuilt when next needed.
+      if (this.sharedText(rec) || (file && hasSharedText(file))) out.add(path);
+      rec.file = file;
+      rec.profile = null;
+      this.mode = 'none';
+      if (!file) this.forget(rec);
+      return out;
+    }
+    // The tables count every file, the old text of this one included (counted out below).
+    this.build('full');
+    const old = this.profileOf(rec);
+    const profile = file ? profileOf(file, this.dict) ?? NO_TEXT : undefined;
+    // Private windows: counted out (the old text), then in (the new), each
+    // distinct window once; `before` keeps each touched slot's count before
+    // the change, to know afterwards whether it crossed the boilerplate line.
+    const before = into ? new Map<number, number>() : undefined;
+    // Slots stay put from here on (the tables grow first, if they must).
+    if (profile?.private) this.priv.reserve(windowCount(profile.private));
+    if (profile?.shared) this.shared.reserve(windowCount(profile.shared));
+    if (old.private) this.countOut(this.priv, old.private, rec.id, before);
+    if (profile?.private) this.countIn(this.priv, profile.private, rec.id, before);
+    if (old.shared) this.countOut(this.shared, old.shared, rec.id, undefined);
+    rec.profile = profile ?? NO_TEXT;
+    rec.file = undefined;
+    if (profile?.shared) this.countIn(this.shared, profile.shared, rec.id, undefined);
+    if (old.shared || profile?.shared) out.add(path);
+    // A window held by at most two files before or after: the shared files holding it may change.
+    if (before) for (const [slot, was] of before) {
+      if (Math.min(was, this.priv.countAt(slot)) > 2) continue;
+      const at = this.shared.find(this.priv.keyAAt(slot), this.priv.keyBAt(slot));
+      if (at !== -1) for (const id of this.shared.known(at)) out.add(this.byId[id]!.path);
+    }
+    if (!profile) this.forget(rec);
+    return out;
+  }
+
+  private forget(rec: FileRec): void {
+    this.files.delete(rec.path);
+    this.byId[rec.id] = undefined;
+    this.freeIds.push(rec.id);
+    this.candidates.delete(rec.path);
+  }
+
+  /**
+   * Builds the tables from every profile kept so far, at their final size:
+   * `full` counts every window; `partial` only the private windows that
+   * stand in some shared text.
+   */
+  private build(mode: 'partial' | 'full'): void {
+    if (this.mode === mode || this.mode === 'full') return;
+    this.priv = new WindowTable();
+    this.shared = new WindowTable(true);
+    // Shared text first: every file that has some is profiled (it is judged anyway).
+    // The tables grow file by file (a file's windows may repeat: distinct ones are fewer than all).
+    for (const rec of this.files.values()) {
+      const s = this.sharedText(rec) ? this.profileOf(rec).shared : undefined;
+      if (!s) continue;
+      this.shared.reserve(windowCount(s));
+      this.countIn(this.shared, s, rec.id, undefined);
+    }
+    if (mode === 'full') {
+      for (const rec of this.files.values()) {
+        const p = this.profileOf(rec).private;
+        if (!p) continue;
+        this.priv.reserve(windowCount(p));
+        this.countIn(this.priv, p, rec.id, undefined);
+      }
+    } else {
+      // Only the windows that stand in some shared text, at the slots they have in the shared table.
+      this.priv = this.shared.sameKeys(true);
+      const probe = new WindowProbe(this.priv, this.shared);
+      for (const rec of this.files.values()) {
+        if (rec.profile !== null) {
+          if (rec.profile.private) this.countIn(this.priv, rec.profile.private, rec.id, undefined, true);
+        } else if (rec.file) {
+          probe.start(rec.id);
+          privateWordsOf(rec.file, this.dict, probe);
+        }
       }
     }
-    if (old?.shared) {
-      const w = distinctWindows(old.shared);
-      for (let i = 0; i < w.a.length; i++) this.shared.remove(w.a[i], w.b[i], rec.id);
+    this.mode = mode;
+  }
+
+  /** Counts a file out of the windows of its old text (each distinct window once). */
+  private countOut(table: WindowTable, s: Stream, file: number, before: Map<number, number> | undefined): void {
+    const pass = table.pass();
+    const h = this.hashes;
+    const n = h.of(s.ids, s.runEnds);
+    for (let k = 0; k < n; k++) {
+      const slot = table.find(h.a[k], h.b[k]);
+      if (slot === -1 || !table.visit(slot, pass)) continue;
+      if (before && !before.has(slot)) before.set(slot, table.countAt(slot));
+      table.removeAt(slot, file);
     }
-    rec.profile = profile;
-    if (profile?.private) {
-      const w = distinctWindows(profile.private);
-      for (let i = 0; i < w.a.length; i++) {
-        const before = this.priv.add(w.a[i], w.b[i], rec.id);
-        const k = windowKey(w.a[i], w.b[i]);
-        const m = moved.get(k);
-        if (m) m.after = before + 1;
-        else moved.set(k, { a: w.a[i], b: w.b[i], before, after: before + 1 });
+  }
+
+  /**
+   * Counts a file into the windows of its new text (each distinct window
+   * once; with `known`, only those the table already has, as sameKeys
+   * made it); the table has room (reserve).
+   */
+  private countIn(table: WindowTable, s: Stream, file: number, before: Map<number, number> | undefined, known = false): void {
+    const pass = table.pass();
+    const h = this.hashes;
+    const n = h.of(s.ids, s.runEnds);
+    for (let k = 0; k < n; k++) {
+      const slot = known ? table.find(h.a[k], h.b[k]) : table.slot(h.a[k], h.b[k]);
+      if (slot === -1) continue;
+      if (table.visit(slot, pass)) {
+        if (before && !before.has(slot)) before.set(slot, table.countAt(slot));
+        table.addAt(slot, file);
+      }
+      if (known) {
+        const ps = s as PrivateStream;
+        const at = h.at[k];
+        table.place(slot, file, valueAt(ps.lines, at), valueAt(ps.lines, at + WINDOW - 1), valueAt(ps.dates, at));
       }
     }
-    if (profile?.shared) {
-      const w = distinctWindows(profile.shared);
-      for (let i = 0; i < w.a.length; i++) this.shared.add(w.a[i], w.b[i], rec.id);
-    }
-    if (old?.shared || profile?.shared) into.add(path);
-    const look: { a: number; b: number }[] = [];
-    for (const m of moved.values()) if (Math.min(m.before, m.after) <= 2) look.push(m);
-    this.sharedHolders(look, into);
-    if (!profile) {
-      this.files.delete(path);
-      this.byId[rec.id] = undefined;
-      this.freeIds.push(rec.id);
-      this.candidates.delete(path);
-    }
-    return into;
   }
 
   /**
@@ -176,7 +370,7 @@ export class LeakIndex {
    * exceptions); `[]` when the set is gone. Adds to `into` the shared files
    * whose passages may differ now.
    */
-  setTitles(path: string, titles: readonly string[], into: Set<string> = new Set()): Set<string> {
+  setTitles(path: string, titles: readonly string[], into?: Set<string>): Set<string> {
     const next = titles.map((t) => wordIds(t, this.dict)).filter((ids) => ids.length > 0);
     const prev = this.titlesOf.get(path) ?? [];
     const keyOf = (ids: number[]): string => ids.join(',');
@@ -185,19 +379,24 @@ export class LeakIndex {
     const changed: number[][] = [];
     for (const t of prev) if (!nextKeys.has(keyOf(t))) changed.push(t);
     for (const t of next) if (!prevKeys.has(keyOf(t))) changed.push(t);
-    if (!changed.length && prev.length === next.length) return into;
+    const out = into ?? new Set<string>();
+    if (!changed.length && prev.length === next.length) return out;
     for (const t of prev) this.unrefTitle(t);
     for (const t of next) this.refTitle(t);
     if (next.length) this.titlesOf.set(path, next);
     else this.titlesOf.delete(path);
     this.titlesByFirst = undefined;
-    if (!changed.length) return into;
+    if (!changed.length || !into) return out;
+    this.build('full');
     // Lines holding a title are not private text: any judged window may change.
-    for (const p of this.candidates) into.add(p);
-    const look: { a: number; b: number }[] = [];
-    for (const t of changed) for (let i = 0; i + WINDOW <= t.length; i++) look.push({ a: hashA(t, i), b: hashB(t, i) });
-    this.sharedHolders(look, into);
-    return into;
+    for (const p of this.candidates) out.add(p);
+    for (const t of changed) {
+      for (let i = 0; i + WINDOW <= t.length; i++) {
+        const at = this.shared.find(hashA(t, i), hashB(t, i));
+        if (at !== -1) for (const id of this.shared.known(at)) out.add(this.byId[id]!.path);
+      }
+    }
+    return out;
   }
 
   private refTitle(ids: number[]): void {
@@ -227,43 +426,21 @@ export class LeakIndex {
     }
   }
 
-  /** Adds to `into` every shared file holding one of the windows. */
-  private sharedHolders(windows: readonly { a: number; b: number }[], into: Set<string>): void {
-    const scan = new Set<number>();
-    for (const { a, b } of windows) {
-      const slot = this.shared.find(a, b);
-      if (slot === -1) continue;
-      const n = this.shared.countAt(slot);
-      if (n <= 0) continue;
-      const known = this.shared.known(slot);
-      for (const id of known) into.add(this.byId[id]!.path);
-      if (known.length < n) scan.add(windowKey(a, b));
-    }
-    if (!scan.size) return;
-    // More holders than the table keeps: look through every shared text once.
-    for (const rec of this.files.values()) {
-      const s = rec.profile?.shared;
-      if (!s || into.has(rec.path)) continue;
-      let hit = false;
-      eachWindow(s, (i) => {
-        if (!hit && scan.has(windowKey(hashA(s.ids, i), hashB(s.ids, i)))) hit = true;
-      });
-      if (hit) into.add(rec.path);
-    }
-  }
-
   /** The files holding the private window at `slot`, found by a scan when the table lost track. */
   private privateHolders(slot: number, a: number, b: number): number[] {
     if (this.priv.complete(slot)) return this.priv.known(slot);
     const found: number[] = [];
     for (const rec of this.files.values()) {
-      const s = rec.profile?.private;
+      const s = this.profileOf(rec).private;
       if (!s) continue;
-      let hit = false;
-      eachWindow(s, (i) => {
-        if (!hit && hashA(s.ids, i) === a && hashB(s.ids, i) === b) hit = true;
-      });
-      if (hit) found.push(rec.id);
+      const h = this.scanHashes;
+      const n = h.of(s.ids, s.runEnds);
+      for (let k = 0; k < n; k++) {
+        if (h.a[k] === a && h.b[k] === b) {
+          found.push(rec.id);
+          break;
+        }
+      }
       if (found.length >= 2) break;
     }
     this.priv.setKnown(slot, found);
@@ -286,17 +463,39 @@ export class LeakIndex {
   /** Does the private text of `line` hold the full title of an objective or key result? */
   private holdsTitle(s: PrivateStream, line: number): boolean {
     if (!this.titles.size) return false;
-    const byFirst = this.firstWords();
     const [from, to] = lineWords(s, line);
+    return this.holdsTitleIn(s.ids, from, to);
+  }
+
+  /** Do the words ids[from, to) hold a full title? */
+  private holdsTitleIn(ids: ArrayLike<number>, from: number, to: number): boolean {
+    const byFirst = this.firstWords();
     for (let p = from; p < to; p++) {
-      const list = byFirst.get(s.ids[p]);
+      const list = byFirst.get(ids[p]);
       if (!list) continue;
       for (const t of list) {
         if (p + t.length > to) continue;
         let k = 1;
-        while (k < t.length && s.ids[p + k] === t[k]) k++;
+        while (k < t.length && ids[p + k] === t[k]) k++;
         if (k === t.length) return true;
       }
+    }
+    return false;
+  }
+
+  /**
+   * Does a line from `first` to `last` of a file not profiled yet (a file
+   * with private text only) hold a full title? Its lines are read again
+   * from its text: the whole line is private text there.
+   */
+  private linesHoldTitle(file: RoomsFile, first: number, last: number): boolean {
+    const v = new TextLines(file.text);
+    const words: number[] = [];
+    const sink = { word: (id: number) => void words.push(id) };
+    for (let l = first; l <= last && l < v.count; l++) {
+      words.length = 0;
+      eachWord(v.text, prefixEnd(v.text, v.starts[l], v.end(l)), v.end(l), this.dict, sink);
+      if (this.holdsTitleIn(words, 0, words.length)) return true;
     }
     return false;
   }
@@ -312,12 +511,11 @@ export class LeakIndex {
    * `source: true` without a line when it is a source that does not count
    * (dated after), or undefined when it holds it nowhere as private text.
    */
-  private occurrence(s: PrivateStream, window: WordIds, at: number, a: number, b: number, sharedDate: number): { line?: number } | undefined {
+  private occurrence(s: PrivateStream, window: WordIds, at: number, sharedDate: number): { line?: number } | undefined {
     let result: { line?: number } | undefined;
     eachWindow(s, (j) => {
       if (result?.line !== undefined) return;
       if (s.ids[j] !== window[at] || !sameWindow(s.ids, j, window, at)) return;
-      if (hashA(s.ids, j) !== a || hashB(s.ids, j) !== b) return;
       const first = LeakIndex.lineOf(s, j);
       const last = LeakIndex.lineOf(s, j + WINDOW - 1);
       for (let l = first; l <= last; l++) if (this.holdsTitle(s, l)) return;
@@ -331,41 +529,53 @@ export class LeakIndex {
   /** The passages of a shared file that repeat private text (SPEC §15), in text order. */
   passages(path: string, today: string): LeakPassage[] {
     const rec = this.files.get(path);
-    const s: SharedStream | undefined = rec?.profile?.shared;
+    const s: SharedStream | undefined = rec && this.sharedText(rec) ? this.profileOf(rec).shared : undefined;
     if (!s) {
       this.candidates.delete(path);
       return [];
     }
     const todayNum = dateNumber(today);
     let candidate = false;
+    this.build('partial');
     const leaked: { at: number; run: number; source: { path: string; line: number } }[] = [];
-    let start = 0;
-    for (let r = 0; r < s.runEnds.length; r++) {
-      const end = s.runEnds[r];
-      for (let i = start; i + WINDOW <= end; i++) {
-        const a = hashA(s.ids, i);
-        const b = hashB(s.ids, i);
-        const slot = this.priv.find(a, b);
-        if (slot === -1) continue;
-        const n = this.priv.countAt(slot);
-        if (n <= 0 || n >= 3) continue;
-        candidate = true;
-        if (this.titleWindows.has(windowKey(a, b))) continue;
-        const sharedDate = valueAt(s.dates, i) || todayNum;
-        const holders = this.privateHolders(slot, a, b)
-          .map((id) => this.byId[id]!)
-          .sort((x, y) => comparePaths(x.path, y.path));
-        let source: { path: string; line: number } | undefined;
-        for (const h of holders) {
-          const occ = this.occurrence(h.profile!.private!, s.ids, i, a, b, sharedDate);
-          if (occ?.line !== undefined) {
-            source = { path: h.path, line: occ.line };
+    const h = this.hashes;
+    const count = h.of(s.ids, s.runEnds);
+    let run = 0;
+    for (let k = 0; k < count; k++) {
+      const i = h.at[k];
+      while (s.runEnds[run] <= i) run++;
+      const a = h.a[k];
+      const b = h.b[k];
+      const slot = this.priv.find(a, b);
+      if (slot === -1) continue;
+      const n = this.priv.countAt(slot);
+      if (n <= 0 || n >= 3) continue;
+      candidate = true;
+      if (this.titleWindows.has(windowKey(a, b))) continue;
+      const sharedDate = valueAt(s.dates, i) || todayNum;
+      const holders = this.privateHolders(slot, a, b)
+        .map((id) => this.byId[id]!)
+        .sort((x, y) => comparePaths(x.path, y.path));
+      let source: { path: string; line: number } | undefined;
+      for (const holder of holders) {
+        // A first judgement knows the best place of a file not profiled (the
+        // window's earliest-dated one): most holders need no second reading.
+        const place = holder.profile === null && holder.file ? this.priv.placeOf(slot, holder.id) : undefined;
+        if (place) {
+          const [first, last, date] = place;
+          if (date !== 0 && date > sharedDate) continue;
+          if (!this.titles.size || !this.linesHoldTitle(holder.file!, first, last)) {
+            source = { path: holder.path, line: first };
             break;
           }
         }
-        if (source) leaked.push({ at: i, run: r, source });
+        const occ = this.occurrence(this.profileOf(holder).private!, s.ids, i, sharedDate);
+        if (occ?.line !== undefined) {
+          source = { path: holder.path, line: occ.line };
+          break;
+        }
       }
-      start = end;
+      if (source) leaked.push({ at: i, run, source });
     }
     if (candidate) this.candidates.add(path);
     else this.candidates.delete(path);

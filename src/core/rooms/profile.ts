@@ -10,8 +10,8 @@
 
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { LineIndex } from '../text';
-import { headingsOf, Role, scanRegions, type HeadingAt, type RegionSink } from './regions';
-import { eachWord, packIds, type WordDictionary } from './words';
+import { headingsOf, Role, scanRegions, TextLines, type HeadingAt, type RegionSink } from './regions';
+import { CUT, cut, type WordDictionary } from './words';
 
 /** A date as the number yyyymmdd (0: none). */
 export function dateNumber(date: string | undefined): number {
@@ -21,7 +21,7 @@ export function dateNumber(date: string | undefined): number {
 /** Private text: where each word stands and whether it is always a source. */
 export interface PrivateStream {
   /** Word numbers (WordDictionary), in text order. */
-  readonly ids: Uint16Array | Uint32Array;
+  readonly ids: Uint32Array;
   /** The exclusive end of each run, ascending; the last is ids.length. */
   readonly runEnds: Uint32Array;
   /** Pairs [first word, line (0-based)], one per line that has words, ascending. */
@@ -37,7 +37,7 @@ export interface PrivateStream {
 
 /** Shared text: where each word stands, exactly, and the date it is judged at. */
 export interface SharedStream {
-  readonly ids: Uint16Array | Uint32Array;
+  readonly ids: Uint32Array;
   readonly runEnds: Uint32Array;
   /** Triples per word: line, start column, end column (UTF-16, 0-based, end exclusive). */
   readonly pos: Uint32Array;
@@ -72,52 +72,99 @@ export function valueAt(pairs: Uint32Array, w: number): number {
   return pairs[lo * 2 + 1];
 }
 
+/** A growable scratch buffer of numbers, reused from one file to the next. */
+class Scratch {
+  buf = new Uint32Array(4096);
+  n = 0;
+  push(x: number): void {
+    if (this.n === this.buf.length) {
+      const b = new Uint32Array(this.buf.length * 2);
+      b.set(this.buf);
+      this.buf = b;
+    }
+    this.buf[this.n++] = x;
+  }
+  /** A copy of what was pushed. */
+  take(): Uint32Array {
+    return this.buf.slice(0, this.n);
+  }
+}
+
+/**
+ * Collects one stream of a file (a RoomSink): each word with the `line`,
+ * `lineStart` and `date` set before the piece of text it stands in. The
+ * scratch buffers are reused, so a builder serves one file at a time.
+ */
 class StreamBuilder {
-  readonly ids: number[] = [];
-  readonly runEnds: number[] = [];
-  readonly lines: number[] = [];
-  readonly dates: number[] = [];
-  readonly pos: number[] = [];
+  private readonly ids = new Scratch();
+  private readonly runEnds = new Scratch();
+  private readonly lineTable = new Scratch();
+  private readonly dateTable = new Scratch();
+  private readonly pos = new Scratch();
   private lastLine = -1;
   private lastDate = -1;
+  /** The line, its start offset and the date of the words to come. */
+  line = 0;
+  lineStart = 0;
+  date = 0;
 
   constructor(private readonly withPos: boolean) {}
 
-  word(id: number, line: number, start: number, end: number, date: number): void {
-    const w = this.ids.length;
-    if (line !== this.lastLine) {
-      this.lines.push(w, line);
-      this.lastLine = line;
+  reset(): void {
+    this.ids.n = this.runEnds.n = this.lineTable.n = this.dateTable.n = this.pos.n = 0;
+    this.lastLine = this.lastDate = -1;
+  }
+
+  words(text: string, start: number, end: number, dict: WordDictionary): void {
+    const n = cut(text, start, end, dict);
+    for (let k = 0; k < n; k++) this.word(CUT.ids[k], CUT.starts[k], CUT.ends[k]);
+  }
+
+  private word(id: number, start: number, end: number): void {
+    const w = this.ids.n;
+    if (this.line !== this.lastLine) {
+      this.lineTable.push(w);
+      this.lineTable.push(this.line);
+      this.lastLine = this.line;
     }
-    if (date !== this.lastDate) {
-      this.dates.push(w, date);
-      this.lastDate = date;
+    if (this.date !== this.lastDate) {
+      this.dateTable.push(w);
+      this.dateTable.push(this.date);
+      this.lastDate = this.date;
     }
-    if (this.withPos) this.pos.push(line, start, end);
+    if (this.withPos) {
+      this.pos.push(this.line);
+      this.pos.push(start - this.lineStart);
+      this.pos.push(end - this.lineStart);
+    }
     this.ids.push(id);
   }
 
   brk(): void {
-    const n = this.ids.length;
-    if (n > (this.runEnds.length ? this.runEnds[this.runEnds.length - 1] : 0)) this.runEnds.push(n);
+    const n = this.ids.n;
+    if (n > (this.runEnds.n ? this.runEnds.buf[this.runEnds.n - 1] : 0)) this.runEnds.push(n);
   }
 
-  private finishCommon(): { ids: Uint16Array | Uint32Array; runEnds: Uint32Array; dates: Uint32Array } | undefined {
+  private finishCommon(): { ids: Uint32Array; runEnds: Uint32Array; dates: Uint32Array } | undefined {
     this.brk();
-    if (!this.ids.length) return undefined;
-    return { ids: packIds(this.ids), runEnds: Uint32Array.from(this.runEnds), dates: Uint32Array.from(this.dates) };
+    if (!this.ids.n) return undefined;
+    return { ids: this.ids.take(), runEnds: this.runEnds.take(), dates: this.dateTable.take() };
   }
 
   private(): PrivateStream | undefined {
     const c = this.finishCommon();
-    return c && { ...c, lines: Uint32Array.from(this.lines) };
+    return c && { ...c, lines: this.lineTable.take() };
   }
 
   shared(): SharedStream | undefined {
     const c = this.finishCommon();
-    return c && { ...c, pos: Uint32Array.from(this.pos) };
+    return c && { ...c, pos: this.pos.take() };
   }
 }
+
+/** The two builders every profile is made with (one file at a time). */
+const PRIVATE = new StreamBuilder(false);
+const SHARED = new StreamBuilder(true);
 
 /** A meeting of a 1:1 log (SPEC §12): lines [start, end) dated `date`. */
 export interface MeetingSpan {
@@ -127,7 +174,7 @@ export interface MeetingSpan {
 }
 
 export interface MarkdownRoomsInput {
-  readonly lines: readonly string[];
+  readonly lines: TextLines;
   /** The first line after the front matter (0 without one). */
   readonly bodyLine: number;
   /**
@@ -150,8 +197,28 @@ export interface MarkdownRoomsInput {
  * comment is private text in a private body and no text in a shared one.
  */
 export function markdownProfile(input: MarkdownRoomsInput, dict: WordDictionary): RoomsProfile {
-  const priv = new StreamBuilder(false);
-  const shared = new StreamBuilder(true);
+  PRIVATE.reset();
+  SHARED.reset();
+  scanMarkdown(input, dict, PRIVATE, SHARED);
+  return { private: PRIVATE.private(), shared: SHARED.shared() };
+}
+
+/** What takes the words of one room's text, piece by piece, with the line and date set before each, and run ends. */
+export interface RoomSink {
+  /** Takes the words of text[start, end) (cut them: `cut`, CUT). */
+  words(text: string, start: number, end: number, dict: WordDictionary): void;
+  line: number;
+  /** The offset in the text where `line` starts (a word's column is its offset minus it). */
+  lineStart: number;
+  date: number;
+  brk(): void;
+}
+
+/**
+ * The words of a Markdown file's private text into `priv` and of its shared
+ * text into `shared` (left out when undefined), as markdownProfile reads them.
+ */
+export function scanMarkdown(input: MarkdownRoomsInput, dict: WordDictionary, priv: RoomSink, shared: RoomSink | undefined): void {
   const noteDate = dateNumber(input.date);
   const meetings = input.meetings ?? [];
   let m = 0;
@@ -161,8 +228,8 @@ export function markdownProfile(input: MarkdownRoomsInput, dict: WordDictionary)
     return m < meetings.length && meetings[m].start <= line ? dateNumber(meetings[m].date) : 0;
   };
   const sink: RegionSink = {
-    text(line, text, start, end, role) {
-      let into: StreamBuilder | undefined;
+    text(line, lineStart, text, start, end, role) {
+      let into: RoomSink | undefined;
       let date = 0;
       if (role === Role.Private) into = priv;
       else if (input.body === 'private') {
@@ -173,16 +240,18 @@ export function markdownProfile(input: MarkdownRoomsInput, dict: WordDictionary)
         date = dateOfLine(line);
       }
       if (!into) return;
-      const b = into;
-      eachWord(text, start, end, dict, (id, s, e) => b.word(id, line, s, e, date));
+      into.line = line;
+      into.lineStart = lineStart;
+      into.date = date;
+      into.words(text, start, end, dict);
     },
     brk() {
       priv.brk();
-      shared.brk();
+      shared?.brk();
     },
   };
   scanRegions(input.lines, input.bodyLine, sink, { headings: input.headings ?? headingsOf(input.lines, input.bodyLine) });
-  return { private: priv.private(), shared: shared.shared() };
+  priv.brk();
 }
 
 /**
@@ -192,8 +261,10 @@ export function markdownProfile(input: MarkdownRoomsInput, dict: WordDictionary)
  * YAML comments are not text. YAML that does not parse has no text.
  */
 export function yamlProfile(text: string, dict: WordDictionary): RoomsProfile {
-  const priv = new StreamBuilder(false);
-  const shared = new StreamBuilder(true);
+  const priv = PRIVATE;
+  const shared = SHARED;
+  priv.reset();
+  shared.reset();
   let doc;
   try {
     doc = parseDocument(text, { prettyErrors: false, strict: false });
@@ -219,10 +290,14 @@ export function yamlProfile(text: string, dict: WordDictionary): RoomsProfile {
     }
     priv.brk();
     shared.brk();
-    scanRegions(slice, 0, {
-      text(line, t, start, end, role) {
+    scanRegions(TextLines.of(slice), 0, {
+      text(line, lineStart, t, start, end, role) {
         const into = role === Role.Private ? priv : role === Role.Body ? shared : undefined;
-        if (into) eachWord(t, start, end, dict, (id, s, e) => into.word(id, first + line, s, e, 0));
+        if (!into) return;
+        into.line = first + line;
+        into.lineStart = lineStart;
+        into.date = 0;
+        into.words(t, start, end, dict);
       },
       brk() {
         priv.brk();

@@ -23,10 +23,51 @@ export const enum Role {
 }
 
 export interface RegionSink {
-  /** `lineText[start, end)` of line `line` is text in `role`. */
-  text(line: number, lineText: string, start: number, end: number, role: Role): void;
+  /**
+   * `text[start, end)` is text in `role`; it stands on line `line`, which
+   * starts at offset `lineStart` of `text` (columns are offsets minus it).
+   */
+  text(line: number, lineStart: number, text: string, start: number, end: number, role: Role): void;
   /** A run of words ends here. */
   brk(): void;
+}
+
+/**
+ * A text cut into lines without copying it: line `l` is
+ * `text.slice(starts[l], end(l))`. The scanners read the text in place (a
+ * line is copied only when a pattern must be tried on it), and hand pieces
+ * of the one flat string to the word cutter.
+ */
+export class TextLines {
+  readonly starts: number[] = [0];
+  constructor(readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  static of(lines: readonly string[]): TextLines {
+    return new TextLines(lines.join('\n'));
+  }
+  get count(): number {
+    return this.starts.length;
+  }
+  /** The offset just past line `l` (its newline excluded). */
+  end(l: number): number {
+    return l + 1 < this.starts.length ? this.starts[l + 1] - 1 : this.text.length;
+  }
+  line(l: number): string {
+    return this.text.slice(this.starts[l], this.end(l));
+  }
+  /** The offset of line `l`'s first character that is not a space or tab; -1 for a blank line. */
+  firstNonBlank(l: number): number {
+    const t = this.text;
+    for (let i = this.starts[l], e = this.end(l); i < e; i++) {
+      const c = t.charCodeAt(i);
+      if (c !== 32 && c !== 9) return i;
+    }
+    return -1;
+  }
+  isBlank(l: number): boolean {
+    return this.firstNonBlank(l) === -1;
+  }
 }
 
 /** A heading line of the body (ATX or the text lines of a setext heading). */
@@ -55,8 +96,46 @@ const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 const NOT_PARAGRAPH = /^(?: {4,}| {0,3}(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|>|#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|<|\|))/;
 /** A line that ends a paragraph by starting another block (a list item, a quote). */
 const INTERRUPTS = /^ {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>)/;
-/** Markup at the start of a line: indentation, block quotes, a list marker and its task box. */
-const LINE_PREFIX = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(?:\[[^\]]\](?=[ \t]|$))?|$))?/u;
+
+/** Could a line whose first non-blank character is `c` open a fence? (` or ~) */
+const mayFence = (c: number): boolean => c === 96 || c === 126;
+
+/** Could it start with markup (a list marker, a quote): - * + > or a digit? */
+const mayHavePrefix = (c: number): boolean => c === 45 || c === 42 || c === 43 || c === 62 || (c >= 48 && c <= 57);
+
+const isBlankChar = (c: number): boolean => c === 32 || c === 9;
+
+/**
+ * The end of the markup at the start of a line (from `s`, the line ending
+ * at `e`): indentation, block-quote markers, a list marker (`-`, `*`, `+`,
+ * `1.`, `1)`) and, after one, a task box (`[x]`, one code point inside).
+ */
+export function prefixEnd(t: string, s: number, e: number): number {
+  let i = s;
+  while (i < e && isBlankChar(t.charCodeAt(i))) i++;
+  while (i < e && t.charCodeAt(i) === 62) {
+    i++;
+    while (i < e && isBlankChar(t.charCodeAt(i))) i++;
+  }
+  let m = i;
+  const c = t.charCodeAt(m);
+  if (c === 45 || c === 42 || c === 43) m++;
+  else {
+    while (m < e && m - i < 9 && t.charCodeAt(m) >= 48 && t.charCodeAt(m) <= 57) m++;
+    if (m === i || m >= e || (t.charCodeAt(m) !== 46 && t.charCodeAt(m) !== 41)) return i;
+    m++;
+  }
+  if (m === e) return m;
+  if (!isBlankChar(t.charCodeAt(m))) return i;
+  while (m < e && isBlankChar(t.charCodeAt(m))) m++;
+  // A task box: `[`, one code point, `]`, then a blank or the end of the line.
+  if (t.charCodeAt(m) === 91) {
+    const w = t.codePointAt(m + 1)! > 0xffff ? 2 : 1;
+    const close = m + 1 + w;
+    if (close < e && t.charCodeAt(close) === 93 && t.charCodeAt(m + 1) !== 93 && (close + 1 === e || (close + 1 < e && isBlankChar(t.charCodeAt(close + 1))))) return close + 1;
+  }
+  return m;
+}
 
 function closesFence(line: string, fence: { ch: string; len: number }): boolean {
   const m = /^[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(line);
@@ -70,45 +149,57 @@ function openFence(line: string): { ch: string; len: number } | undefined {
   return { ch: m[1][0], len: m[1].length };
 }
 
+/** Could lines `from..` hold a setext heading's underline (a line of only `=` or `-`)? */
+function mayHaveSetext(v: TextLines, from: number): boolean {
+  const re = /\n {0,3}(?:=+|-+)[ \t]*(?=\n|$)/g;
+  re.lastIndex = Math.max(0, v.starts[Math.min(from, v.count - 1)] - 1);
+  return re.test(v.text);
+}
+
 /**
  * The headings of `lines[from..]`: ATX headings and setext headings (a
  * paragraph directly above a `===` or `---` line), outside fenced code.
  * Hidden text (`%%`, HTML comments) is not looked at here; scanRegions
  * treats a heading inside hidden text as hidden text.
  */
-export function headingsOf(lines: readonly string[], from: number): HeadingAt[] {
+export function headingsOf(lines: readonly string[] | TextLines, from: number): HeadingAt[] {
+  const v = lines instanceof TextLines ? lines : TextLines.of(lines);
+  const t = v.text;
   const out: HeadingAt[] = [];
   let fence: { ch: string; len: number } | undefined;
   // The first line of the paragraph being read; -1 after a blank line (or at
   // the start), -2 inside another block (a list item, a quote, a table).
   let para = -1;
   let lastHeading = -1;
-  for (let ln = from; ln < lines.length; ln++) {
-    const line = lines[ln];
+  for (let ln = from; ln < v.count; ln++) {
+    const at = v.firstNonBlank(ln);
+    const c = at === -1 ? 0 : t.charCodeAt(at);
     if (fence) {
-      if (closesFence(line, fence)) fence = undefined;
+      if (mayFence(c) && closesFence(v.line(ln), fence)) fence = undefined;
       continue;
     }
-    const f = openFence(line);
+    const f = mayFence(c) ? openFence(v.line(ln)) : undefined;
     if (f) {
       fence = f;
       para = -1;
       continue;
     }
-    if (!line.trim()) {
+    if (at === -1) {
       para = -1;
       continue;
     }
-    const atx = ATX.exec(line);
+    const atx = c === 35 ? ATX.exec(v.line(ln)) : null;
     if (atx) {
       out.push({ line: ln, depth: atx[1].length, text: (atx[2] ?? '').trim() });
       lastHeading = ln;
       para = -1;
       continue;
     }
-    if (para >= 0 && SETEXT_UNDERLINE.test(line)) {
-      const text = lines.slice(para, ln).map((l) => l.trim()).join(' ');
-      const depth = line.trim()[0] === '=' ? 1 : 2;
+    if (para >= 0 && (c === 61 || c === 45) && SETEXT_UNDERLINE.test(v.line(ln))) {
+      const lines: string[] = [];
+      for (let l = para; l < ln; l++) lines.push(v.line(l).trim());
+      const text = lines.join(' ');
+      const depth = c === 61 ? 1 : 2;
       for (let l = para; l < ln; l++) out.push({ line: l, depth, text });
       lastHeading = ln;
       para = -1;
@@ -117,9 +208,10 @@ export function headingsOf(lines: readonly string[], from: number): HeadingAt[] 
     if (para === -1) {
       // A paragraph starts only after a blank line, a heading, a fence or the body's start:
       // text right under a list item or a quote is a continuation of it.
-      const fresh = ln === from || !lines[ln - 1].trim() || lastHeading === ln - 1 || FENCE_OPEN.test(lines[ln - 1]);
-      para = fresh && !NOT_PARAGRAPH.test(line) ? ln : -2;
-    } else if (para >= 0 && INTERRUPTS.test(line)) para = -2;
+      const prevAt = ln === from ? -1 : v.firstNonBlank(ln - 1);
+      const fresh = ln === from || prevAt === -1 || lastHeading === ln - 1 || (mayFence(t.charCodeAt(prevAt)) && FENCE_OPEN.test(v.line(ln - 1)));
+      para = fresh && !(at - v.starts[ln] >= 4 || mayHavePrefix(c) || c === 35 || mayFence(c) || c === 60 || c === 124 ? NOT_PARAGRAPH.test(v.line(ln)) : false) ? ln : -2;
+    } else if (para >= 0 && mayHavePrefix(c) && INTERRUPTS.test(v.line(ln))) para = -2;
   }
   return out;
 }
@@ -129,10 +221,11 @@ export function headingsOf(lines: readonly string[], from: number): HeadingAt[] 
  * hidden text. For editors and previews that show or hide them: the lines
  * from `start` to `end` are private, the markers included.
  */
-export function privateBlocks(lines: readonly string[], from = 0): PrivateBlock[] {
+export function privateBlocks(lines: readonly string[] | TextLines, from = 0): PrivateBlock[] {
+  const v = lines instanceof TextLines ? lines : TextLines.of(lines);
   const out: PrivateBlock[] = [];
   let open = -1;
-  scanRegions(lines, from, { text() {}, brk() {} }, {
+  scanRegions(v, from, { text() {}, brk() {} }, {
     marker(line, opening) {
       if (opening && open === -1) open = line;
       else if (!opening && open !== -1) {
@@ -141,7 +234,7 @@ export function privateBlocks(lines: readonly string[], from = 0): PrivateBlock[
       }
     },
   });
-  if (open !== -1) out.push({ start: open, end: Math.max(open, lines.length - 1), closed: false });
+  if (open !== -1) out.push({ start: open, end: Math.max(open, v.count - 1), closed: false });
   return out;
 }
 
@@ -153,75 +246,87 @@ export interface ScanExtras {
 }
 
 /**
- * Hands the text of `lines[from..]` to `sink`, piece by piece, each with its
+ * Hands the text of lines `from..` to `sink`, piece by piece, each with its
  * role, and each end of a run (see the top of this file).
  */
-export function scanRegions(lines: readonly string[], from: number, sink: RegionSink, extras: ScanExtras = {}): void {
-  const headingLines = new Set((extras.headings ?? headingsOf(lines, from)).map((h) => h.line));
+export function scanRegions(v: TextLines, from: number, sink: RegionSink, extras: ScanExtras = {}): void {
+  const t = v.text;
+  // Without a `===` or `---` line there is no setext heading: ATX headings are
+  // then found on the way, without a first pass.
+  const given = extras.headings ?? (mayHaveSetext(v, from) ? headingsOf(v, from) : undefined);
+  const headingLines = given ? new Set(given.map((h) => h.line)) : undefined;
   let fence: { ch: string; len: number } | undefined;
   let inPrivate = false;
   let inPercent = false;
   let inComment = false;
-  for (let ln = from; ln < lines.length; ln++) {
-    const line = lines[ln];
+  for (let ln = from; ln < v.count; ln++) {
+    const ls = v.starts[ln];
+    const le = v.end(ln);
     const base = inPrivate ? Role.Private : Role.Body;
     if (fence) {
-      if (closesFence(line, fence)) fence = undefined;
-      else sink.text(ln, line, 0, line.length, base);
+      const at = v.firstNonBlank(ln);
+      if (at !== -1 && mayFence(t.charCodeAt(at)) && closesFence(v.line(ln), fence)) fence = undefined;
+      else sink.text(ln, ls, t, ls, le, base);
       continue;
     }
-    let pos = 0;
+    let pos = ls;
     if (!inPercent && !inComment) {
-      if (OPEN_MARKER.test(line)) {
+      const cmt = t.indexOf('<!--', ls);
+      const hasComment = cmt !== -1 && cmt < le;
+      if (hasComment && OPEN_MARKER.test(v.line(ln))) {
         sink.brk();
         inPrivate = true;
         extras.marker?.(ln, true);
         continue;
       }
-      if (CLOSE_MARKER.test(line)) {
+      if (hasComment && CLOSE_MARKER.test(v.line(ln))) {
         sink.brk();
         if (inPrivate) extras.marker?.(ln, false);
         inPrivate = false;
         continue;
       }
-      if (headingLines.has(ln)) {
+      const at = v.firstNonBlank(ln);
+      const c = at === -1 ? 0 : t.charCodeAt(at);
+      if (headingLines ? headingLines.has(ln) : c === 35 && at - ls < 4 && ATX.test(v.line(ln))) {
         sink.brk();
         continue;
       }
-      const f = openFence(line);
+      const f = mayFence(c) ? openFence(v.line(ln)) : undefined;
       if (f) {
         fence = f;
         continue;
       }
-      pos = LINE_PREFIX.exec(line)![0].length;
+      if (mayHavePrefix(c)) pos = prefixEnd(t, ls, le);
     }
     // Inline: plain text, `%% … %%` and `<!-- … -->`, each possibly left open to later lines.
-    while (pos <= line.length) {
+    while (pos <= le) {
       if (inPercent) {
-        const close = line.indexOf('%%', pos);
-        const end = close === -1 ? line.length : close;
-        if (end > pos) sink.text(ln, line, pos, end, Role.Private);
-        if (close === -1) break;
+        const close = t.indexOf('%%', pos);
+        const end = close === -1 || close >= le ? le : close;
+        if (end > pos) sink.text(ln, ls, t, pos, end, Role.Private);
+        if (end === le) break;
         sink.brk();
         inPercent = false;
         pos = close + 2;
         continue;
       }
       if (inComment) {
-        const close = line.indexOf('-->', pos);
-        const end = close === -1 ? line.length : close;
-        if (end > pos) sink.text(ln, line, pos, end, inPrivate ? Role.Private : Role.Comment);
-        if (close === -1) break;
+        const close = t.indexOf('-->', pos);
+        const end = close === -1 || close + 3 > le ? le : close;
+        if (end > pos) sink.text(ln, ls, t, pos, end, inPrivate ? Role.Private : Role.Comment);
+        if (end === le) break;
         sink.brk();
         inComment = false;
         pos = close + 3;
         continue;
       }
-      const pct = line.indexOf('%%', pos);
-      const cmt = line.indexOf('<!--', pos);
+      let pct = t.indexOf('%%', pos);
+      if (pct + 2 > le) pct = -1;
+      let cmt = t.indexOf('<!--', pos);
+      if (cmt + 4 > le) cmt = -1;
       const next = pct === -1 ? cmt : cmt === -1 ? pct : Math.min(pct, cmt);
-      const end = next === -1 ? line.length : next;
-      if (end > pos) sink.text(ln, line, pos, end, base);
+      const end = next === -1 ? le : next;
+      if (end > pos) sink.text(ln, ls, t, pos, end, base);
       if (next === -1) break;
       sink.brk();
       if (next === pct) {
@@ -240,12 +345,16 @@ export function scanRegions(lines: readonly string[], from: number, sink: Region
  * `<<<<<<<`, later a line that is exactly `=======`, later a line starting
  * with `>>>>>>>`)? Such a file has no private or shared text.
  */
-export function hasConflictBlock(lines: readonly string[]): boolean {
+export function hasConflictBlock(lines: readonly string[] | TextLines): boolean {
+  const v = lines instanceof TextLines ? lines : TextLines.of(lines);
+  const t = v.text;
+  if (t.indexOf('<<<<<<<') === -1) return false;
   let stage = 0;
-  for (const l of lines) {
-    if (stage === 0 && l.startsWith('<<<<<<<')) stage = 1;
-    else if (stage === 1 && l === '=======') stage = 2;
-    else if (stage === 2 && l.startsWith('>>>>>>>')) return true;
+  for (let l = 0; l < v.count; l++) {
+    const s = v.starts[l];
+    if (stage === 0 && t.startsWith('<<<<<<<', s)) stage = 1;
+    else if (stage === 1 && v.end(l) - s === 7 && t.startsWith('=======', s)) stage = 2;
+    else if (stage === 2 && t.startsWith('>>>>>>>', s)) return true;
   }
   return false;
 }

@@ -17,8 +17,11 @@ import objectiveMissingOwner from './objective-missing-owner';
 import okrKrCount from './okr-kr-count';
 import okrObjectiveCount from './okr-objective-count';
 import outOfRange from './out-of-range';
+import preReadLate from './pre-read-late';
+import privateLeak from './private-leak';
 import ratingGap from './rating-gap';
 import talkingPointOpen from './talking-point-open';
+import reviewDecisionMissing from './review-decision-missing';
 import themeExpired from './theme-expired';
 import unknownPerson from './unknown-person';
 import yamlSyntax from './yaml-syntax';
@@ -46,6 +49,9 @@ export const RULES: readonly Rule[] = [
   developmentFocusCount,
   themeExpired,
   talkingPointOpen,
+  privateLeak,
+  reviewDecisionMissing,
+  preReadLate,
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r]));

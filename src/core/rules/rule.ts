@@ -2,7 +2,8 @@
 // style): an id, a default severity, a check that reports ranges, and the
 // fixes it offers — as data, never applied by the rule.
 
-import type { Doc, FileKind, OneOnOneDoc, PersonDoc } from '../model';
+import type { Doc, FileKind, OkrSetDoc, OneOnOneDoc, PersonDoc } from '../model';
+import type { LeakPassage } from '../rooms/leak-index';
 import type { Settings } from '../settings';
 import type { Diagnostic, Fix, Range, Severity } from '../types';
 
@@ -20,6 +21,10 @@ export interface DatasetQuery {
   notesOf(key: string): readonly OneOnOneDoc[];
   /** The id `@me` stands for: the `me: true` person's, else 'me'. */
   meKey(): string;
+  /** The OKR set with this key (its `id:` or file name, lower-cased), first in path order. */
+  okrSet(key: string): OkrSetDoc | undefined;
+  /** The passages of a shared file that repeat private text (SPEC §15), as of the dataset's today. */
+  leaks(path: string): readonly LeakPassage[];
 }
 
 export interface RuleContext {
@@ -33,7 +38,8 @@ export interface FixContext extends RuleContext {
   readonly lines: readonly string[];
 }
 
-export type Report = (range: Range, message: string, data?: unknown) => void;
+/** Reports a diagnostic: its range, message, the data its fixes need, other places it is about. */
+export type Report = (range: Range, message: string, data?: unknown, related?: Diagnostic['related']) => void;
 
 export interface Rule {
   readonly code: string;

@@ -4,7 +4,7 @@
 // from-scratch judgement of the same files.
 import assert from 'node:assert/strict';
 import { createRng as rng } from '../../../bench/generate';
-import { findLeaks, LeakIndex, profileOf, type LeakPassage, type RoomsFile } from '../../../src/core/rooms/index';
+import { findLeaks, LeakIndex, type LeakPassage, type RoomsFile } from '../../../src/core/rooms/index';
 
 const TODAY = '2026-11-30';
 
@@ -21,7 +21,7 @@ describe('rooms: the leak index, incrementally', () => {
 
   it('a private edit names only the shared files that repeat it', () => {
     const ix = new LeakIndex();
-    const set = (f: RoomsFile) => ix.set(f.path, profileOf(f, ix.dict));
+    const set = (f: RoomsFile) => ix.set(f.path, f, new Set());
     set(md('okr-reviews/a.md', 'shared', [secret], '2026-11-28'));
     set(md('okr-reviews/b.md', 'shared', ['Nothing of the kind is written in this review at all'], '2026-11-28'));
     assert.deepEqual([...set(md('people/alex.md', 'private', ['Unrelated words that nobody shared with anyone at all']))], []);
@@ -35,7 +35,7 @@ describe('rooms: the leak index, incrementally', () => {
 
   it('a shared edit names only that file', () => {
     const ix = new LeakIndex();
-    const set = (f: RoomsFile) => ix.set(f.path, profileOf(f, ix.dict));
+    const set = (f: RoomsFile) => ix.set(f.path, f, new Set());
     set(md('people/alex.md', 'private', [secret]));
     set(md('okr-reviews/b.md', 'shared', [secret], '2026-11-28'));
     assert.deepEqual([...set(md('okr-reviews/a.md', 'shared', [secret], '2026-11-28'))], ['okr-reviews/a.md']);
@@ -43,7 +43,7 @@ describe('rooms: the leak index, incrementally', () => {
 
   it('boilerplate that stays boilerplate names nobody; crossing three files names the holders', () => {
     const ix = new LeakIndex();
-    const set = (f: RoomsFile) => ix.set(f.path, profileOf(f, ix.dict));
+    const set = (f: RoomsFile) => ix.set(f.path, f, new Set());
     const q = 'Is there anything the manager needs to do to help?';
     set(md('okr-reviews/a.md', 'shared', [q], '2026-11-28'));
     for (const p of ['people/a.md', 'people/b.md', 'people/c.md']) set(md(p, 'private', [q]));
@@ -56,15 +56,15 @@ describe('rooms: the leak index, incrementally', () => {
 
   it('a title change names the shared files it may change', () => {
     const ix = new LeakIndex();
-    const set = (f: RoomsFile) => ix.set(f.path, profileOf(f, ix.dict));
+    const set = (f: RoomsFile) => ix.set(f.path, f, new Set());
     const line = 'O1 Finish the database migration is at 0.75 with confidence 0.6';
     set(md('1on1s/a/2026-11-01.md', 'private', [line], '2026-11-01'));
     set(md('okr-reviews/a.md', 'shared', [line], '2026-11-28'));
     assert.equal(ix.passages('okr-reviews/a.md', TODAY).length, 1);
-    assert.deepEqual([...ix.setTitles('okrs/q4.okr.yaml', ['Finish the database migration'])], ['okr-reviews/a.md']);
+    assert.deepEqual([...ix.setTitles('okrs/q4.okr.yaml', ['Finish the database migration'], new Set())], ['okr-reviews/a.md']);
     assert.equal(ix.passages('okr-reviews/a.md', TODAY).length, 0);
-    assert.deepEqual([...ix.setTitles('okrs/q4.okr.yaml', ['Finish the database migration'])], []);
-    assert.deepEqual([...ix.setTitles('okrs/q4.okr.yaml', [])], ['okr-reviews/a.md']);
+    assert.deepEqual([...ix.setTitles('okrs/q4.okr.yaml', ['Finish the database migration'], new Set())], []);
+    assert.deepEqual([...ix.setTitles('okrs/q4.okr.yaml', [], new Set())], ['okr-reviews/a.md']);
     assert.equal(ix.passages('okr-reviews/a.md', TODAY).length, 1);
   });
 
@@ -105,7 +105,7 @@ describe('rooms: the leak index, incrementally', () => {
         const file = r() < 0.1 ? undefined : md(path, room, text(), date);
         if (file) current.set(path, file);
         else current.delete(path);
-        const named = ix.set(path, file && profileOf(file, ix.dict));
+        const named = ix.set(path, file, new Set());
         const fresh = findLeaks([...current.values()], TODAY);
         for (const [p, room2] of paths) {
           if (room2 !== 'shared') continue;

@@ -28,10 +28,14 @@ const SPEC_TABLE: Record<string, string> = {
   'theme-expired': 'info',
   // SPEC §17
   'talking-point-open': 'info',
+  'private-leak': 'error',
+  // SPEC §19
+  'review-decision-missing': 'warning',
+  'pre-read-late': 'info',
 };
 
 describe('rule registry (SPEC §8)', () => {
-  it('has exactly the codes of the SPEC tables (§8, §17) that are built, each with its default severity', () => {
+  it('has exactly the codes of the SPEC tables (§8, §17, §19) that are built, each with its default severity', () => {
     assert.deepEqual(Object.fromEntries(RULES.map((r) => [r.code, r.severity])), SPEC_TABLE);
     assert.equal(RULES_BY_CODE.size, Object.keys(SPEC_TABLE).length);
   });

@@ -1,0 +1,91 @@
+// The OKR review pre-read as an export (SPEC §15, §19): it leaves private
+// text out — private 1:1s and the private blocks of shared ones — and the
+// review it writes satisfies the OKR meeting's discipline.
+import assert from 'node:assert/strict';
+import { buildPreRead, preReadSendDate } from '../../src/core/pre-read';
+import { objectiveSections } from '../../src/core/reviews';
+import type { OkrSetDoc, ReviewDoc } from '../../src/core/model';
+import { applyFix, checkCode, lines, makeDataset, okr } from './helpers';
+
+const TODAY = '2026-11-30';
+const SET = 'okrs/2026-Q4.okr.yaml';
+const set = okr(
+  '  - id: O1',
+  '    title: Finish the migration',
+  '    owner: alex',
+  '    key_results:',
+  '      - { id: KR1, title: All services moved, owner: alex, due: 2026-12-15, target: 12, current: 9 }',
+  '      - { id: KR2, title: Old cluster retired, owner: alex, due: 2026-12-20, target: 1, current: 0 }',
+  '  - id: O2',
+  '    title: Calm on-call',
+  '    owner: me',
+  '    key_results:',
+  '      - { id: KR1, title: Pages under five, owner: alex, due: 2026-12-31, start: 20, target: 5, current: 9 }',
+);
+const people = { 'people/alex.md': lines('---', 'type: person', '---') };
+const sharedNote = lines(
+  '---',
+  'type: 1on1',
+  'report: alex',
+  'date: 2026-11-27',
+  'visibility: shared',
+  '---',
+  '## Action items',
+  '- [ ] Publish the SharedQuotedMarker cutover calendar @alex due:2026-12-08',
+  '<!-- private -->',
+  '- [ ] Ask HR about the PrivateBlockMarker retention bonus @alex due:2026-12-08',
+  '<!-- /private -->',
+);
+const privateNote = lines('---', 'type: 1on1', 'report: alex', 'date: 2026-11-20', '---', '## Action items', '- [ ] Talk about PrivateNoteMarker @alex due:2026-12-04');
+
+describe('OKR review pre-read (an export)', () => {
+  const files = { [SET]: set, ...people, '1on1s/alex/2026-11-27.md': sharedNote, '1on1s/alex/2026-11-20.md': privateNote };
+
+  it('quotes shared 1:1s but neither private 1:1s nor the private blocks of shared ones (counted instead)', () => {
+    const ds = makeDataset(files, { today: TODAY });
+    const out = buildPreRead(ds, ds.okrSets()[0], '2026-12-14').text;
+    assert.ok(out.includes('SharedQuotedMarker'), out);
+    assert.ok(!out.includes('PrivateBlockMarker'), 'a private block of a shared 1:1 reached the pre-read');
+    assert.ok(!out.includes('PrivateNoteMarker'), 'a private 1:1 reached the pre-read');
+    assert.match(out, /2 further open action items in private 1:1s/);
+  });
+
+  it('written for a meeting 7 or more days ahead: no pre-read-late, no private-leak, and every objective a section', () => {
+    const ds = makeDataset(files, { today: TODAY });
+    const file = buildPreRead(ds, ds.okrSets()[0], '2026-12-14');
+    assert.match(file.text, /^pre-read: 2026-12-07$/m);
+    const all = { ...files, [file.path]: file.text };
+    assert.deepEqual(checkCode('pre-read-late', all, { today: TODAY }), []);
+    assert.deepEqual(checkCode('private-leak', all, { today: TODAY }), []);
+    assert.deepEqual(checkCode('review-decision-missing', all, { today: TODAY }), []);
+    const ds2 = makeDataset(all, { today: TODAY });
+    const sections = objectiveSections(ds2.doc(file.path) as ReviewDoc, ds2.doc(SET) as OkrSetDoc);
+    assert.deepEqual(sections.map((s) => s.objective.id), ['O1', 'O2']);
+  });
+
+  it('once held, each objective asks for its decision, and the quick fix records it', () => {
+    const ds = makeDataset(files, { today: TODAY });
+    const file = buildPreRead(ds, ds.okrSets()[0], '2026-12-14');
+    const held = { ...files, [file.path]: file.text };
+    const rows = checkCode('review-decision-missing', held, { today: '2026-12-14' });
+    assert.equal(rows.length, 2);
+    let text = file.text;
+    for (let i = 0; i < 2; i++) {
+      const d = makeDataset({ ...held, [file.path]: text }, { today: '2026-12-14' });
+      const diag = d.diagnostics(file.path).find((x) => x.code === 'review-decision-missing')!;
+      text = applyFix(text, d.fixes(file.path, diag, text).find((f) => f.title === 'Decision: continue')!);
+    }
+    assert.deepEqual(checkCode('review-decision-missing', { ...held, [file.path]: text }, { today: '2026-12-14' }), []);
+    assert.deepEqual(checkCode('out-of-range', { ...held, [file.path]: text }, { today: '2026-12-14' }), []);
+  });
+
+  it('prepared late, it says so: pre-read is the day it goes out, and pre-read-late reports it', () => {
+    assert.equal(preReadSendDate('2026-12-14', TODAY), '2026-12-07');
+    assert.equal(preReadSendDate('2026-12-07', TODAY), '2026-11-30');
+    assert.equal(preReadSendDate('2026-12-03', TODAY), TODAY);
+    const ds = makeDataset(files, { today: TODAY });
+    const file = buildPreRead(ds, ds.okrSets()[0], '2026-12-03');
+    assert.match(file.text, /^pre-read: 2026-11-30$/m);
+    assert.equal(checkCode('pre-read-late', { ...files, [file.path]: file.text }, { today: TODAY }).length, 1);
+  });
+});
