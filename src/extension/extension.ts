@@ -9,6 +9,7 @@ import { completionsFeature } from './completions';
 import { dashboardFeature } from './dashboard';
 import { diagnosticsFeature } from './diagnostics';
 import { hoversFeature } from './hovers';
+import { extendMarkdownIt } from './markdown-preview';
 import { privateBlocksFeature } from './private-blocks';
 import { statusBarFeature } from './status-bar';
 import { tasksFeature } from './tasks';
@@ -44,7 +45,8 @@ export function activate(context: vscode.ExtensionContext): CadenceApi {
   const workspace = new CadenceWorkspace(log, context.storageUri);
   running = workspace;
   const state = new UiState(context.workspaceState);
-  const api: CadenceApi = { whenIndexed: () => workspace.whenIndexed(), workspace, state };
+  // extendMarkdownIt: the Markdown preview's plugin (contributes["markdown.markdownItPlugins"]).
+  const api: CadenceApi = { whenIndexed: () => workspace.whenIndexed(), workspace, state, extendMarkdownIt };
   const services: Services = {
     workspace,
     log,

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Dashboard } from './dashboard';
+import type { MarkdownItEngine } from './markdown-preview';
 import type { PrivateBlockDecorations } from './private-blocks';
 import type { UiState } from './ui-state';
 import type { Views } from './views/index';
@@ -22,6 +23,8 @@ export interface CadenceApi {
   privateBlocks?: PrivateBlockDecorations;
   /** The open dashboard, if any. */
   dashboard?: () => Dashboard | undefined;
+  /** VS Code's Markdown extension calls it with the preview's engine: private blocks are hidden (markdown-preview.ts). */
+  extendMarkdownIt?: <T extends MarkdownItEngine>(md: T) => T;
 }
 
 export interface Services {

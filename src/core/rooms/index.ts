@@ -12,6 +12,7 @@ export { privateBlocks, headingsOf, hasConflictBlock, type PrivateBlock, type He
 export type { RoomsProfile } from './profile';
 export { meetingsOf, profileOf, type RoomsFile } from './file';
 export { WordDictionary } from './words';
+export { blankPrivateBlocks } from './preview';
 
 /**
  * Every passage of a shared file that repeats private text (SPEC §15), by
