@@ -41,6 +41,7 @@ function hasBom(bytes: Uint8Array): boolean {
  */
 export function fixFolder(loaded: LoadedFolder): FixReport {
   const { dataset, files } = loaded;
+  if (files.size === 0 && dataset.size > 0) throw new Error('fixFolder: the folder was loaded without keepFiles, so there is no text to fix');
   const texts = new Map<string, string>();
   for (const [path, f] of files) texts.set(path, f.text);
   const applied = new Map<string, AppliedFix[]>();

@@ -193,7 +193,7 @@ export function main(args: string[], env: NodeJS.ProcessEnv = process.env): numb
     throw e;
   }
   const folder = resolve(parsed.folder);
-  const loaded = loadFolder({ folder, today: parsed.today ?? localToday(), rules: parsed.rules });
+  const loaded = loadFolder({ folder, today: parsed.today ?? localToday(), rules: parsed.rules, keepFiles: parsed.fix });
   const notes = [...loaded.notes];
   if (parsed.fix) {
     const report = fixFolder(loaded);

@@ -17,7 +17,7 @@ export interface NewResult {
 
 /** Runs `cadence new` on a folder; never overwrites a file. */
 export function runNew(folder: string, person: string, today: string, date: string | undefined): NewResult {
-  const loaded = loadFolder({ folder, today, rules: {} });
+  const loaded = loadFolder({ folder, today, rules: {}, keepFiles: true });
   const linesOf = (path: string) => {
     const f = loaded.files.get(path);
     return f ? normalize(f.text).split('\n') : undefined;

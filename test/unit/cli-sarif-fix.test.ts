@@ -239,7 +239,7 @@ describe('cadence check --fix', () => {
     for (const w of workspaces()) {
       const dir = copyOf(w.dir);
       const before = snapshot(dir);
-      const loaded = loadFolder({ folder: dir, today: w.today, rules: {} });
+      const loaded = loadFolder({ folder: dir, today: w.today, rules: {}, keepFiles: true });
       const fixable = new Set<string>();
       for (const path of loaded.dataset.paths()) {
         const text = loaded.files.get(path)!.text;
@@ -250,7 +250,7 @@ describe('cadence check --fix', () => {
       const after = snapshot(dir);
       assert.deepEqual(changedFiles(before, after), [...fixable].sort(), `${w.name}: exactly the files with safe fixes are written`);
       written += fixable.size;
-      const again = loadFolder({ folder: dir, today: w.today, rules: {} });
+      const again = loadFolder({ folder: dir, today: w.today, rules: {}, keepFiles: true });
       for (const path of again.dataset.paths()) {
         const text = again.files.get(path)!.text;
         const left = fixAllChoice(again.dataset.diagnostics(path).map((d) => ({ diagnostic: d, fixes: again.dataset.fixes(path, d, text) })));
@@ -297,7 +297,7 @@ describe('cadence check --fix', () => {
     mkdirSync(join(dir, '1on1s', 'alex'), { recursive: true });
     const file = join(dir, '1on1s', 'alex', '2026-11-20.md');
     writeFileSync(file, '---\ntype: 1on1\nreport: alex\nhappiness: 8\n---\n- [ ] Do it @alex due:2026-12-01\n');
-    const loaded = loadFolder({ folder: dir, today: '2026-11-22', rules: {} });
+    const loaded = loadFolder({ folder: dir, today: '2026-11-22', rules: {}, keepFiles: true });
     const theirs = '---\ntype: 1on1\nreport: alex\nhappiness: 9\n---\n- [ ] Do it @alex due:2026-12-01\n- [ ] Another @alex due:2026-12-02\n';
     writeFileSync(file, theirs);
     const report = fixFolder(loaded);
