@@ -150,9 +150,21 @@ export class FolderIndex extends Disposable {
     else this.stamps.delete(rel);
   }
 
-  /** The editor's text, which the disk may not hold: not stamped. */
+  /**
+   * Editor text that arrived while `load()` runs (a typing pause running out,
+   * a provider asking): held until the folder walk is done, then applied. Were
+   * it written at once, a warm start's restore (which fills an empty dataset)
+   * would fail, and the walk would take the restored stamps for files it has.
+   */
+  private heldFromEditor: Map<string, string> | undefined;
+
+  /** The editor's text, which the disk may not hold: not stamped. While the folder loads, it waits for the load's end. */
   fromEditor(rel: string, text: string): void {
     if (this.isDisposed) return;
+    if (this.heldFromEditor) {
+      this.heldFromEditor.set(rel, text);
+      return;
+    }
     this.stamps.delete(rel);
     this.unskip(rel);
     this.dataset.setFile(rel, text);
@@ -225,6 +237,17 @@ export class FolderIndex extends Disposable {
    * the saved index is out of date (anything read, or a saved file gone).
    */
   async load(storage: vscode.Uri | undefined, log: vscode.LogOutputChannel, progress: vscode.Progress<{ message?: string }>): Promise<boolean> {
+    this.heldFromEditor = new Map();
+    try {
+      return await this.walk(storage, log, progress);
+    } finally {
+      const held = this.heldFromEditor;
+      this.heldFromEditor = undefined;
+      if (held.size && !this.isDisposed) this.dataset.batch(() => held.forEach((text, rel) => this.fromEditor(rel, text)));
+    }
+  }
+
+  private async walk(storage: vscode.Uri | undefined, log: vscode.LogOutputChannel, progress: vscode.Progress<{ message?: string }>): Promise<boolean> {
     const wf = this.folder;
     const started = Date.now();
     const cache = await loadIndex(storage, wf, this.dataset.settings, (rel) => {
