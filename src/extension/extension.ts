@@ -12,6 +12,7 @@ import { hoversFeature } from './hovers';
 import { extendMarkdownIt } from './markdown-preview';
 import { privateBlocksFeature } from './private-blocks';
 import { statusBarFeature } from './status-bar';
+import { talkingPointsFeature } from './talking-points';
 import { tasksFeature } from './tasks';
 import { walkthroughFeature } from './walkthrough';
 import { viewsFeature } from './views/index';
@@ -32,6 +33,7 @@ const FEATURES: readonly Feature[] = [
   tasksFeature,
   walkthroughFeature,
   privateBlocksFeature,
+  talkingPointsFeature,
 ];
 
 export type { CadenceApi };

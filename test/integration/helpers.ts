@@ -176,3 +176,13 @@ export async function waitFor(condition: () => boolean, timeoutMs: number, messa
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** Drops every unsaved edit (each file back as it is on disk) and closes the editors. */
+export async function revertAll(): Promise<void> {
+  for (const d of vscode.workspace.textDocuments) {
+    if (!d.isDirty) continue;
+    await vscode.window.showTextDocument(d);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

@@ -17,7 +17,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CadenceApi } from '../../src/extension/feature';
-import { activateCadence, codeOf, waitFor, workspaceFolder } from './helpers';
+import { activateCadence, codeOf, revertAll, waitFor, workspaceFolder } from './helpers';
 
 const name = process.env.CADENCE_TEST_WORKSPACE_NAME;
 
@@ -94,15 +94,6 @@ async function undoTo(editor: vscode.TextEditor, before: string): Promise<void> 
   assert.equal(editor.document.getText(), before, 'undo did not restore the file');
 }
 
-/** Leaves every open file as it is on disk. */
-async function revertAll(): Promise<void> {
-  for (const d of vscode.workspace.textDocuments) {
-    if (!d.isDirty) continue;
-    await vscode.window.showTextDocument(d);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}
 
 if (name === 'rooms') {
   describe('two rooms: private-leak in the editor (examples/rooms)', function () {

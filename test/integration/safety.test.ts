@@ -119,6 +119,12 @@ const EDITS: Record<string, EditCase> = {
       return lines.join('\n');
     },
   },
+  // Sam has no 1:1 dated today or later: the point goes to a new inbox at the end of the person file.
+  'cadence.addTalkingPoint': {
+    file: 'people/sam.md',
+    run: () => Promise.resolve(vscode.commands.executeCommand('cadence.addTalkingPoint', 'sam', 'Conference budget for the spring')),
+    expect: (t) => t.replace(/\n*$/, '\n\n## Talking points\n- [ ] Conference budget for the spring\n'),
+  },
   'cadence.applyFixWithInput': {
     file: ALEX_NOTE,
     run: async (doc) => {
