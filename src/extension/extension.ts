@@ -9,10 +9,10 @@ import { completionsFeature } from './completions';
 import { dashboardFeature } from './dashboard';
 import { diagnosticsFeature } from './diagnostics';
 import { hoversFeature } from './hovers';
-import { extendMarkdownIt } from './markdown-preview';
 import { privateBlocksFeature } from './private-blocks';
 import { statusBarFeature } from './status-bar';
 import { talkingPointsFeature } from './talking-points';
+import { previewFeature } from './preview';
 import { tasksFeature } from './tasks';
 import { walkthroughFeature } from './walkthrough';
 import { viewsFeature } from './views/index';
@@ -34,6 +34,7 @@ const FEATURES: readonly Feature[] = [
   walkthroughFeature,
   privateBlocksFeature,
   talkingPointsFeature,
+  previewFeature,
 ];
 
 export type { CadenceApi };
@@ -47,8 +48,8 @@ export function activate(context: vscode.ExtensionContext): CadenceApi {
   const workspace = new CadenceWorkspace(log, context.storageUri);
   running = workspace;
   const state = new UiState(context.workspaceState);
-  // extendMarkdownIt: the Markdown preview's plugin (contributes["markdown.markdownItPlugins"]).
-  const api: CadenceApi = { whenIndexed: () => workspace.whenIndexed(), workspace, state, extendMarkdownIt };
+  // previewFeature adds extendMarkdownIt: the Markdown preview's plugins (contributes["markdown.markdownItPlugins"]).
+  const api: CadenceApi = { whenIndexed: () => workspace.whenIndexed(), workspace, state };
   const services: Services = {
     workspace,
     log,

@@ -23,8 +23,12 @@ export interface CadenceApi {
   privateBlocks?: PrivateBlockDecorations;
   /** The open dashboard, if any. */
   dashboard?: () => Dashboard | undefined;
-  /** VS Code's Markdown extension calls it with the preview's engine: private blocks are hidden (markdown-preview.ts). */
-  extendMarkdownIt?: <T extends MarkdownItEngine>(md: T) => T;
+  /**
+   * VS Code's Markdown extension calls it with the preview's engine
+   * (contributes["markdown.markdownItPlugins"]): private blocks are left out
+   * of every file (markdown-preview.ts), and Cadence notes are decorated (preview.ts).
+   */
+  extendMarkdownIt?: <M extends MarkdownItEngine & { use(...args: never[]): M }>(md: M) => M;
 }
 
 export interface Services {

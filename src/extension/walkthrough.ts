@@ -73,6 +73,9 @@ export const walkthroughFeature: Feature = {
     api.globsChanged = globsChanged;
     context.subscriptions.push(
       vscode.commands.registerCommand(FIX_APPLIED, () => undefined),
+      vscode.commands.registerCommand('cadence.openWalkthrough', () =>
+        vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#cadence.gettingStarted`, false),
+      ),
       vscode.commands.registerCommand('cadence.addPreCommitHook', async (folderArg?: vscode.WorkspaceFolder) => {
         const folders = vscode.workspace.workspaceFolders ?? [];
         const folder =

@@ -109,8 +109,8 @@ if (name === 'team') {
       assert.ok(direct > 0 && asking > 0, `fixes that edit (${direct}) and that ask (${asking})`);
     });
 
-    it('opens the walkthrough by its id', async function () {
-      await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'cadence-team.cadence#cadence.gettingStarted', false);
+    it('Cadence: Get Started opens the walkthrough', async function () {
+      await vscode.commands.executeCommand('cadence.openWalkthrough');
       await waitFor(() => /welcome|walkthrough|get started/i.test(vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? ''), 15_000, () => `the active tab is "${vscode.window.tabGroups.activeTabGroup.activeTab?.label}"`);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     });

@@ -31,6 +31,7 @@ const READ_ONLY: Record<string, string> = {
   'cadence.actionItems.groupByDue': 'tree grouping (workspaceState)',
   'cadence.openDashboard': 'opens the webview; its one edit, the board move, is covered below',
   'cadence.fixApplied': 'the signal a quick fix sends when applied (a walkthrough step waits for it); does nothing',
+  'cadence.openWalkthrough': 'opens the getting-started walkthrough',
 };
 
 interface CreateCase {
