@@ -7,14 +7,12 @@
 
 import { readBody, splitFrontMatter } from './markdown/body';
 import { readItem } from './markdown/items';
+import { DEFAULT_TALKING_POINT_HEADINGS, inSections, talkingPointSections } from './markdown/sections';
 import type { ItemState, ItemStatus } from './model';
 import { Role, TextLines, privateBlocks, scanRegions } from './rooms/regions';
 
 /** A list item whose text starts with a one-character box and a space or the end: its indentation, the box's character. */
 const TASK_LINE = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+\[([^\]])\](?=[ \t]|$)/u;
-
-/** The headings whose sections hold talking points, when the settings name none (SPEC §13). */
-export const DEFAULT_TALKING_POINT_HEADINGS: readonly string[] = ['Talking points', 'Agenda'];
 
 export interface PreviewItem {
   /** 0-based line of the task line. */
@@ -74,19 +72,8 @@ export function previewFacts(text: string, today: string, talkingPointHeadings: 
     else runs.push([l, l]);
   }
 
-  const names = new Set(talkingPointHeadings.map((h) => h.trim().toLowerCase()));
-  // Talking-point sections: from such a heading to the next heading with as many #s or fewer.
-  const inTalkingPoints = new Set<number>();
-  let open: { depth: number; from: number } | undefined;
-  const close = (to: number) => {
-    if (open) for (let l = open.from; l < to; l++) inTalkingPoints.add(l);
-    open = undefined;
-  };
-  for (const h of body.headings) {
-    if (open && h.depth <= open.depth) close(h.line);
-    if (!open && names.has(h.text.trim().toLowerCase())) open = { depth: h.depth, from: h.line + 1 };
-  }
-  close(lines.length);
+  // Talking-points sections as the parser reads them (SPEC §13; setting cadence.talkingPointHeadings).
+  const sections = talkingPointSections(body.headings, lines.length, talkingPointHeadings);
 
   // Task lines with any one-character status (SPEC §10: `[/]` in progress, `[!]`, `[?]`… open), read by
   // the same reader; the block scanner knows only ` `, `x`, `>`, `-` so far.
@@ -101,7 +88,7 @@ export function previewFacts(text: string, today: string, talkingPointHeadings: 
   for (const i of [...body.items, ...extra]) {
     if (hidden.has(i.line)) continue;
     const slice = (r: { start: { character: number }; end: { character: number } }) => i.lineText.slice(r.start.character, r.end.character);
-    const talkingPoint = inTalkingPoints.has(i.line);
+    const talkingPoint = inSections(sections, i.line);
     items.set(i.line, {
       line: i.line,
       state: i.state,

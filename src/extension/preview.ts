@@ -38,6 +38,7 @@ export function previewContext(ws: CadenceWorkspace, state: UiState, env: unknow
     src,
     today: ds.today,
     screenShare: state.screenShare(),
+    talkingPointHeadings: ds.settings.talkingPointHeadings,
     nameOf(key) {
       if (key === 'me' || key === me?.key) return me?.name ?? 'you';
       return ds.query.peopleWithKey(key)[0]?.name;

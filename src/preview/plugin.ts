@@ -11,7 +11,8 @@
 // their own.
 
 import type MarkdownItNs = require('markdown-it');
-import { DEFAULT_TALKING_POINT_HEADINGS, previewFacts, type PreviewItem } from '../core/preview-facts';
+import { previewFacts, type PreviewItem } from '../core/preview-facts';
+import { DEFAULT_TALKING_POINT_HEADINGS } from '../core/markdown/sections';
 import { normalize } from '../core/text';
 
 type MarkdownIt = InstanceType<typeof MarkdownItNs>;
