@@ -21,9 +21,7 @@ import {
   launchBrowser,
   makeRunDir,
   readTestEnv,
-  runCleanups,
   startServer,
-  tail,
   workbenchUrl,
   type RunDir,
 } from '../../scripts/lib/code-server';
@@ -33,6 +31,7 @@ import {
   activeTab,
   cursorLine,
   dashboardFrame,
+  endRun,
   goToLine,
   hostOf,
   inspectDom,
@@ -145,14 +144,7 @@ describe('UI pass: the packaged extension in code-server', function () {
 
   after(async function () {
     this.timeout(60_000);
-    await runCleanups();
-    if (!run) return;
-    if (failed) {
-      console.error(`server log (last 20 lines):\n${tail(join(run.root, 'server.log'), 20)}`);
-      console.error(`run folder kept for a look: ${run.root}`);
-    } else {
-      run.remove();
-    }
+    await endRun(run, failed);
   });
 
   it('opens the sample team in the workbench', async function () {

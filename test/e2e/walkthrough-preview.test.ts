@@ -7,8 +7,8 @@ import * as assert from 'node:assert/strict';
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { installVsix, launchBrowser, makeRunDir, readTestEnv, runCleanups, startServer, tail, workbenchUrl, type RunDir } from '../../scripts/lib/code-server';
-import { poll, quickOpen, readable, runPaletteCommand, shot as shotTo } from './workbench';
+import { installVsix, launchBrowser, makeRunDir, readTestEnv, startServer, workbenchUrl, type RunDir } from '../../scripts/lib/code-server';
+import { endRun, poll, quickOpen, readable, runPaletteCommand, shot as shotTo } from './workbench';
 
 const repo = resolve(__dirname, '..', '..');
 const screenshots = join(repo, 'test-results', 'screenshots');
@@ -58,12 +58,7 @@ describe('UI pass: the walkthrough and the Markdown preview', function () {
 
   after(async function () {
     this.timeout(60_000);
-    await runCleanups();
-    if (!run) return;
-    if (failed) {
-      console.error(`server log (last 20 lines):\n${tail(join(run.root, 'server.log'), 20)}`);
-      console.error(`run folder kept for a look: ${run.root}`);
-    } else run.remove();
+    await endRun(run, failed);
   });
 
   it('Cadence: Get Started opens the walkthrough with its four steps', async function () {
@@ -117,8 +112,8 @@ describe('UI pass: the walkthrough and the Markdown preview', function () {
     assert.equal(colours.badge, colours.error, 'the overdue badge is in the theme’s error colour');
     assert.ok(await frame.locator('li.cadence-item-done .cadence-status').count() > 0, 'the done item shows its status');
     assert.equal(await frame.getByText('@jordan').count(), 0, 'no raw owner token left');
-    // The action items are at the foot of the note: bring them into the picture.
-    await overdue.scrollIntoViewIfNeeded();
+    // The action items are at the foot of the note: bring all of them into the picture.
+    await frame.locator('li.cadence-item').last().scrollIntoViewIfNeeded();
     await page.waitForTimeout(800);
     await shot(page, '03-preview');
   });

@@ -5,11 +5,27 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { FrameLocator, Locator, Page, Request } from 'playwright-core';
+import { runCleanups, tail, type RunDir } from '../../scripts/lib/code-server';
 
 export async function shot(page: Page, dir: string, name: string): Promise<string> {
   const path = join(dir, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+/**
+ * The end of a UI pass: stops the server and the browser; removes the run
+ * folder, or, after a failure, keeps it and prints the server log's tail.
+ */
+export async function endRun(run: RunDir | undefined, failed: boolean): Promise<void> {
+  await runCleanups();
+  if (!run) return;
+  if (failed) {
+    console.error(`server log (last 20 lines):\n${tail(join(run.root, 'server.log'), 20)}`);
+    console.error(`run folder kept for a look: ${run.root}`);
+  } else {
+    run.remove();
+  }
 }
 
 /** Text as a person reads it: Monaco renders spaces as U+00A0, whitespace runs collapse. */
