@@ -116,14 +116,24 @@ function toFinding(file: string, d: Diagnostic): Finding {
   };
 }
 
+/** "1 error", "2 errors": a count and its noun, in the plural unless it is one. */
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * The text report (SPEC §9): one line a finding, then a summary line, e.g.
+ * "3 problems (1 error, 2 warnings, 0 infos, 0 hints) in 8 Cadence files."
+ */
 export function formatText(result: CheckResult): string {
   const lines = result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`);
   const count = (s: string) => result.findings.filter((f) => f.severity === s).length;
   const n = result.findings.length;
+  const files = counted(result.files, 'Cadence file');
   lines.push(
     n === 0
-      ? `No problems in ${result.files} Cadence file${result.files === 1 ? '' : 's'}.`
-      : `${n} problem${n === 1 ? '' : 's'} (${count('error')} errors, ${count('warning')} warnings, ${count('info')} infos, ${count('hint')} hints) in ${result.files} Cadence file${result.files === 1 ? '' : 's'}.`,
+      ? `No problems in ${files}.`
+      : `${counted(n, 'problem')} (${counted(count('error'), 'error')}, ${counted(count('warning'), 'warning')}, ${counted(count('info'), 'info')}, ${counted(count('hint'), 'hint')}) in ${files}.`,
   );
   return lines.join('\n') + '\n';
 }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { ensureBuiltCli, CLI, ROOT } from './built-cli';
 import { join } from 'node:path';
 import { cleanEnv } from '../../scripts/lib/clean-env';
+import { formatText } from '../../src/cli/check';
 
 const EXAMPLES = join(ROOT, 'test', 'fixtures', 'examples');
 
@@ -72,6 +73,15 @@ describe('cadence check on the shared examples', () => {
     const lines = r.stdout.trim().split('\n');
     assert.match(lines[0], /^1on1s\/alex\/2026-11-20\.md:18:1 warning action-missing-due \S/);
     assert.match(lines[lines.length - 1], /^18 problems \(2 errors, 10 warnings, 6 infos, 0 hints\) in 8 Cadence files\.$/);
+  });
+
+  it('text summary: each count in the singular when it is one, in the plural otherwise (0 included)', () => {
+    const finding = (severity: string) => ({ file: 'a.md', line: 1, column: 1, endLine: 1, endColumn: 2, severity, code: 'x', message: 'm' });
+    const last = (findings: ReturnType<typeof finding>[], files: number) => formatText({ findings, files, notes: [] }).trim().split('\n').pop();
+    assert.equal(last([finding('error')], 1), '1 problem (1 error, 0 warnings, 0 infos, 0 hints) in 1 Cadence file.');
+    assert.equal(last([finding('warning'), finding('info'), finding('hint')], 2), '3 problems (0 errors, 1 warning, 1 info, 1 hint) in 2 Cadence files.');
+    assert.equal(last([], 1), 'No problems in 1 Cadence file.');
+    assert.equal(last([], 0), 'No problems in 0 Cadence files.');
   });
 
   it('takes today from CADENCE_TODAY, and --today over it', () => {
