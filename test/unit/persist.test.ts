@@ -14,12 +14,13 @@ import { diagnosticsKey, entryOf, hash32, indexKey, IndexWriter, readIndex, rest
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import { decodeFile } from '../../src/core/text';
 import { CORE_VERSION } from '../../src/core/version';
+import { Codec } from '../../src/core/persist/codec';
 import { lines, makeDataset, rowsOf, settingsWith, TODAY } from './helpers';
 
 const ROOT = join(__dirname, '..', '..');
 const WORKSPACES = [
   join(ROOT, 'samples', 'team'),
-  ...['basic', 'broken', 'rooms', 'okr-meeting'].map((d) => join(ROOT, 'test', 'fixtures', 'examples', d)),
+  ...['basic', 'broken', 'logs', 'rooms', 'okr-meeting'].map((d) => join(ROOT, 'test', 'fixtures', 'examples', d)),
   ...['empty-files', 'fences', 'line-endings', 'outside-globs', 'owners', 'settings'].map((d) => join(ROOT, 'test', 'fixtures', 'traps', d)),
 ];
 
@@ -82,6 +83,15 @@ const plain = (s: DocSummary): DocSummary => ({ kind: s.kind, key: s.key, date: 
 
 describe('persistent index', () => {
   describe('round trip', () => {
+    it('a range under any key: one of the range keys packed, any other (a log meeting\'s dateRange) in the long form', () => {
+      const r = (line: number, a: number, b: number) => ({ start: { line, character: a }, end: { line, character: b } });
+      const value = { range: r(6, 0, 13), dateRange: r(6, 3, 13), other: { start: { line: 1, character: 0 }, end: { line: 2, character: 4 } } };
+      const c = new Codec();
+      const packed = c.pack(value);
+      assert.deepEqual(c.unpack(JSON.parse(JSON.stringify(packed))), value);
+      assert.deepEqual((packed as unknown[])[2], [-6, 6, 3, 6, 13], 'dateRange is no range key: the long form');
+    });
+
     for (const dir of WORKSPACES) {
       it(`${dir.slice(ROOT.length + 1)}: every document and summary as a fresh parse gives them`, () => {
         const w = load(dir);

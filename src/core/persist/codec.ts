@@ -132,7 +132,8 @@ export class Codec {
           const e = o.end as Record<string, unknown> | null;
           if (isPosition(s) && isPosition(e)) {
             const r = { start: { line: s.line as number, character: s.character as number }, end: { line: e.line as number, character: e.character as number } };
-            return (rangeKey && packRange(r)) ?? [RANGE, r.start.line, r.start.character, r.end.line, r.end.character];
+            // Under another key (a meeting's dateRange) always the long form: `false` is not nullish.
+            return (rangeKey ? packRange(r) : undefined) ?? [RANGE, r.start.line, r.start.character, r.end.line, r.end.character];
           }
         }
         const sk = keys.join('\0');
