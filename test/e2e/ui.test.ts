@@ -60,6 +60,8 @@ const repo = resolve(__dirname, '..', '..');
 const screenshots = join(repo, 'test-results', 'screenshots');
 /** The date samples/team/EXPECTED.md was written for, so the panel shows a known set. */
 const SAMPLE_TODAY = '2026-11-22';
+/** Dashboard cards of the sample team: everyone but you (Dana): four reports and Morgan, the manager. */
+const CARDS = 5;
 
 interface Manifest {
   publisher: string;
@@ -297,6 +299,37 @@ describe('UI pass: the packaged extension in code-server', function () {
   });
 
   // ---------------------------------------------------------------------
+  // Issue 17: a running log in the editor, and the Reports tree by relationship.
+
+  it("shows Morgan's log with a CodeLens on each meeting, and the Reports tree grouped by relationship", async function () {
+    await quickOpen(page, '1on1s/morgan/morgan.md');
+    await activeTab(page, 'morgan.md');
+    // One lens per meeting heading: 2026-11-30 (prepared ahead), 2026-11-16, 2026-11-02.
+    const lenses = await poll(
+      page,
+      async () => (await page.locator('.monaco-editor .codelens-decoration').allTextContents()).map(readable),
+      (t) => t.includes('0 open · 2 talking points') && t.filter((x) => x === '0 open · 0 talking points').length === 2,
+      30_000,
+      (t) => `the log's meeting headings should carry "0 open · 2 talking points" and twice "0 open · 0 talking points"; lenses: ${JSON.stringify(t)}`,
+    );
+    console.log(`      lenses: ${lenses.join(' | ')}`);
+    const reports = await poll(
+      page,
+      () => treeRows(viewPane(page, 'Reports')),
+      (rows) => {
+        const i = rows.findIndex((r) => r.label === 'Manager');
+        return rows.some((r) => r.label === 'Reports') && i >= 0 && rows[i + 1]?.label === 'Morgan Reyes' && /2 talking points/.test(rows[i + 1].description);
+      },
+      30_000,
+      (rows) => `the Reports tree should group people under "Reports" and "Manager" (Morgan, 2 talking points); it shows:\n${showRows(rows) || '(no rows)'}`,
+    );
+    console.log(`      Reports: ${reports.map((r) => `${'  '.repeat(r.level - 1)}${r.label} (${r.description})`).join('; ')}`);
+    await settle(page);
+    await shot(page, 'log');
+    await runPaletteCommand(page, 'View: Close All Editors');
+  });
+
+  // ---------------------------------------------------------------------
   // Issue 6: the dashboard, the board, click-through and screen-share mode.
 
   it('opens the dashboard with a card per report and Jordan lapsed (dark theme)', async function () {
@@ -304,8 +337,8 @@ describe('UI pass: the packaged extension in code-server', function () {
     await runPaletteCommand(page, 'Cadence: Open Dashboard');
     await activeTab(page, 'Cadence Dashboard');
     const wv = dashboardFrame(page);
-    const cards = await waitForCards(page, 4);
-    assert.deepEqual(cards.map((c) => c.name).sort(), ['Alex Kim', 'Jordan Lee', 'Priya Raman', 'Sam Ortiz'], `report cards: ${JSON.stringify(cards)}`);
+    const cards = await waitForCards(page, CARDS);
+    assert.deepEqual(cards.map((c) => c.name).sort(), ['Alex Kim', 'Jordan Lee', 'Morgan Reyes', 'Priya Raman', 'Sam Ortiz'], `cards: ${JSON.stringify(cards)}`);
     const jordan = cards.find((c) => c.name === 'Jordan Lee')!;
     assert.equal(jordan.badge, 'Lapsed', `Jordan's card badge: ${JSON.stringify(jordan)}`);
     for (const c of cards.filter((x) => x !== jordan)) assert.notEqual(c.badge, 'Lapsed', `${c.name} should not be lapsed: ${JSON.stringify(c)}`);
@@ -377,7 +410,7 @@ describe('UI pass: the packaged extension in code-server', function () {
   it('blurs names, ratings and note text in screen-share mode and hides names in the trees', async function () {
     const wv = dashboardFrame(page);
     await selectDashboardTab(page, 'overview');
-    await waitForCards(page, 4);
+    await waitForCards(page, CARDS);
     const toggle = wv.locator('button.toggle[data-focus="screen-share"]');
     await toggle.click();
     await wv.locator('body.screen-share').waitFor({ timeout: 15_000 });
@@ -420,7 +453,7 @@ describe('UI pass: the packaged extension in code-server', function () {
     }
     // Deleting the notes takes them out of the dashboard and the trees, live.
     await selectDashboardTab(page, 'overview');
-    await waitForCards(page, 4, 45_000);
+    await waitForCards(page, CARDS, 45_000);
     await poll(
       page,
       () => treeRows(viewPane(page, 'Action Items')),
@@ -432,7 +465,7 @@ describe('UI pass: the packaged extension in code-server', function () {
 
   async function checkHostile(hostileSince: number): Promise<void> {
     const wv = dashboardFrame(page);
-    const cards = await waitForCards(page, 5, 45_000);
+    const cards = await waitForCards(page, CARDS + 1, 45_000);
     assert.ok(cards.some((c) => c.name === hostile.NAME), `no card named with the hostile text; names: ${JSON.stringify(cards.map((c) => c.name))}`);
 
     // The hostile strings are there as text, exactly.
@@ -526,7 +559,7 @@ describe('UI pass: the packaged extension in code-server', function () {
     assert.match(workbench ?? '', /\bvs\b(?!-dark)/, `the workbench should be light: "${workbench}"`);
     const bg = await wv.locator('body').evaluate((el) => getComputedStyle(el).backgroundColor);
     assert.ok(luminance(bg) > 0.6, `the dashboard's background should be light in a light theme; it is ${bg}`);
-    await waitForCards(page, 4);
+    await waitForCards(page, CARDS);
     await settle(page);
     await shot(page, 'dashboard-light');
     await selectDashboardTab(page, 'board');
@@ -551,7 +584,7 @@ describe('UI pass: the packaged extension in code-server', function () {
       });
       assert.equal(colours.border, colours.contrast, `the tab strip's line should be the theme's contrast border: ${JSON.stringify(colours)}`);
       assert.ok(luminance(colours.background) < 0.05, `the high-contrast background should be black: ${colours.background}`);
-      await waitForCards(page, 4);
+      await waitForCards(page, CARDS);
       await settle(page);
       await shot(page, 'dashboard-high-contrast');
       await selectDashboardTab(page, 'board');
@@ -673,7 +706,7 @@ describe('UI pass: the packaged extension in code-server', function () {
     await poll(page, async () => (await wv.locator('body').getAttribute('class')) ?? '', (c) => !/\bscreen-share\b/.test(c), 15_000, (c) => `screen-share mode did not turn off after the reload (body class "${c}")`);
     await poll(page, () => treeRows(reports), (r) => r.some((x) => x.label === 'Alex Kim'), 15_000, (r) => `names did not come back in the Reports tree:\n${showRows(r)}`);
     await selectDashboardTab(page, 'overview');
-    await waitForCards(page, 4);
+    await waitForCards(page, CARDS);
   });
 });
 

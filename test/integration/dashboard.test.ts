@@ -84,8 +84,9 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       assert.equal(d.today, '2026-11-22');
       assert.equal(d.completionTarget, 0.8);
       assert.equal(d.completionWindowDays, 30);
-      assert.deepEqual(d.people.map((p) => p.id), ['alex', 'dana', 'jordan', 'priya', 'sam']);
-      assert.deepEqual(d.people.map((p) => p.name), ['Alex Kim', 'Dana Whitfield', 'Jordan Lee', 'Priya Raman', 'Sam Ortiz']);
+      // people/*.md in path order; Morgan is Dana's manager (relationship: manager).
+      assert.deepEqual(d.people.map((p) => p.id), ['alex', 'dana', 'jordan', 'morgan', 'priya', 'sam']);
+      assert.deepEqual(d.people.map((p) => p.name), ['Alex Kim', 'Dana Whitfield', 'Jordan Lee', 'Morgan Reyes', 'Priya Raman', 'Sam Ortiz']);
     });
 
     it('per person: cadence status, last 1:1, open and overdue items, completion now and in the window before', function () {
@@ -121,6 +122,18 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
         tightenCadence: false,
       });
       assert.equal(card(d, 'jordan').nextDue, '2026-11-13'); // 11-06 + 7
+      // Pending talking points (SPEC §13): Priya's inbox holds one; Morgan's
+      // 2026-11-30 meeting, prepared ahead, two; nobody else has an open one.
+      assert.deepEqual(
+        d.people.map((p) => [p.id, p.pendingTalkingPoints]),
+        [['alex', 0], ['dana', 0], ['jordan', 0], ['morgan', 2], ['priya', 1], ['sam', 0]],
+      );
+      const morgan = card(d, 'morgan');
+      assert.deepEqual(
+        { relationship: morgan.relationship, status: morgan.status, lastOneOnOne: morgan.lastOneOnOne, openItems: morgan.openItems },
+        // Cadence 14, her last meeting 2026-11-16; the 11-30 one is ahead and counts for no figure.
+        { relationship: 'manager', status: 'ok', lastOneOnOne: '2026-11-16', openItems: 0 },
+      );
       assert.deepEqual(figures(card(d, 'priya')), {
         status: 'ok', // biweekly; 5 days < 14
         cadenceDays: 14,
@@ -174,7 +187,8 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
         '2026-08-03', '2026-08-10', '2026-08-17', '2026-08-24', '2026-08-31', '2026-09-07', '2026-09-14', '2026-09-21',
         '2026-09-28', '2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16',
       ]);
-      assert.deepEqual(rows.map((r) => r.id), ['alex', 'jordan', 'priya', 'sam'], 'the me person has no row');
+      // Morgan (the manager) has a row too: 1:1s with everyone are kept (SPEC §11); the me person has none.
+      assert.deepEqual(rows.map((r) => r.id), ['alex', 'jordan', 'morgan', 'priya', 'sam'], 'the me person has no row');
       const counts = (id: string) => rows.find((r) => r.id === id)!.weeks.map((w) => w.count).join('');
       const lapsed = (id: string) => rows.find((r) => r.id === id)!.weeks.map((w) => (w.lapsed ? 'L' : '.')).join('');
       // Alex: 08-27, 09-03 | (off two weeks) | 09-24, 10-01, 10-08, 10-15, 10-22 | (cancelled) | 11-05, 11-12, 11-19.
@@ -188,6 +202,10 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       // Only the last week: as of today 11-22, 16 days after 11-06 > 10.5
       // (the week of 11-09 ends 11-15: 9 days; the week of 10-19 ends 10-25: 9 days).
       assert.equal(lapsed('jordan'), '...............L');
+      // Morgan, every 14 days, her manager since 2026-11-01: 11-02, 11-16 (the 11-30 meeting is
+      // ahead: no count). Before 11-01 there is no reference, so no lapse; then 6, 13, 6 days.
+      assert.equal(counts('morgan'), '0000000000000101');
+      assert.equal(lapsed('morgan'), '................');
       // Priya and Sam, every 14 days from 08-25 / 08-26: gaps of 12 days at most by a week's end (≤ 21).
       assert.equal(counts('priya'), '0001010101010101');
       assert.equal(lapsed('priya'), 'LLL.............');

@@ -36,6 +36,11 @@ function rows(provider: TreeProvider, parent?: Node): Row[] {
   return provider.getChildren(parent).map((n) => row(provider, n));
 }
 
+/** Everyone in the Reports tree: the people of each relationship group (SPEC §11), then those at the root (me). */
+function peopleRows(provider: TreeProvider): Row[] {
+  return rows(provider).flatMap((r) => (r.node.id.startsWith('relationship:') ? rows(provider, r.node) : [r]));
+}
+
 function find(list: Row[], label: string): Row {
   const r = list.find((x) => x.label === label);
   assert.ok(r, `no item "${label}" among: ${list.map((x) => x.label).join(' | ')}`);
@@ -91,12 +96,33 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     });
 
-    it('Reports: people in path order with status, last 1:1, open items and 30-day completion', function () {
-      const people = rows(views().reports);
+    it('Reports: grouped by relationship (reports, then the manager), you last', function () {
+      const roots = rows(views().reports);
+      // Reports: alex, jordan, priya, sam; Manager: morgan (relationship: manager); Dana is me.
+      assert.deepEqual(
+        roots.map((r) => [r.label, r.description]),
+        [
+          ['Reports', '4'],
+          ['Manager', '1'],
+          ['Dana Whitfield', 'you'],
+        ],
+      );
+      assert.deepEqual(
+        rows(views().reports, roots[1].node).map((p) => [p.label, p.description, p.icon, p.colour, p.item.contextValue]),
+        // Morgan, cadence 14, a log: last meeting 2026-11-16 = 6 days ago (ok).
+        // No open items (both done). Pending talking points: the two of the
+        // 2026-11-30 meeting, prepared ahead. In window: 11-06 ✓, 11-20 ✓ → 100%.
+        [['Morgan Reyes', 'last 1:1 6 days ago · 0 open · 2 talking points · 100% done', 'pass-filled', 'charts.green', 'cadence.person']],
+      );
+      assertOpens(rows(views().reports, roots[1].node)[0], 'people/morgan.md', 0);
+    });
+
+    it('Reports: people in path order with status, last 1:1, open items, talking points and 30-day completion', function () {
+      const people = rows(views().reports, rows(views().reports)[0].node);
       assert.deepEqual(
         people.map((p) => p.label),
-        // people/alex.md, dana.md, jordan.md, priya.md, sam.md: their `name:`.
-        ['Alex Kim', 'Dana Whitfield', 'Jordan Lee', 'Priya Raman', 'Sam Ortiz'],
+        // people/alex.md, jordan.md, priya.md, sam.md: their `name:`.
+        ['Alex Kim', 'Jordan Lee', 'Priya Raman', 'Sam Ortiz'],
       );
       // The completion window is 2026-10-24..2026-11-22 (30 days, today included).
       assert.deepEqual(
@@ -108,9 +134,8 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
           // Due in window: 10-27 retro ✓, 10-28 design doc ✓ (10-22 note),
           // 11-06 timeline ✓, 11-10 ask Priya ✓ (11-05; the [>] 11-13 packet
           // does not count), 11-18 peer feedback ✓ (11-12) → 5 done, 0 open.
+          // The 11-12 note's talking points are both checked: none pending.
           'last 1:1 3 days ago · 4 open · 100% done',
-          // Dana is me: true.
-          'you',
           // Jordan, cadence 7: last 1:1 2026-11-06 = 16 days > 10.5 → lapsed.
           // Open: 11-06 "Pair with Alex" (due 11-13) and "60-day review" = 2.
           // In window: 10-27 design doc ✓ (10-16; the [>] 10-30 not counted),
@@ -119,9 +144,10 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
           // → 4 ÷ (4 + 1) = 80%.
           'lapsed · 2 open · 80% done',
           // Priya, biweekly: 2026-11-17 = 5 days ago. Open: 11-17 "Write down
-          // Priya's next growth theme", "Onboard the Search team" = 2. In
-          // window: 10-30 ✓, 11-06 ✓ (10-20), 11-10 ✓, 11-20 ✓ (11-03) → 4/4.
-          'last 1:1 5 days ago · 2 open · 100% done',
+          // Priya's next growth theme", "Onboard the Search team" = 2. One
+          // talking point in her inbox (people/priya.md). In window: 10-30 ✓,
+          // 11-06 ✓ (10-20), 11-10 ✓, 11-20 ✓ (11-03) → 4/4.
+          'last 1:1 5 days ago · 2 open · 1 talking point · 100% done',
           // Sam, 14: 2026-11-18 = 4 days ago. Open: 11-18 "Book the
           // incident-command training" (no due), "Update the O2 KR1 numbers" = 2.
           // In window: 11-03 ✓ (10-21; [>] 10-30 not counted), 11-13 ✓,
@@ -133,7 +159,6 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
         people.map((p) => [p.icon, p.colour]),
         [
           ['pass-filled', 'charts.green'], // ok
-          ['account', undefined], // me
           ['warning', 'charts.red'], // lapsed
           ['pass-filled', 'charts.green'],
           ['pass-filled', 'charts.green'],
@@ -141,16 +166,20 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       );
       assert.deepEqual(
         people.map((p) => p.item.contextValue),
-        ['cadence.person', 'cadence.me', 'cadence.person', 'cadence.person', 'cadence.person'],
+        ['cadence.person', 'cadence.person', 'cadence.person', 'cadence.person'],
       );
-      for (const [i, id] of ['alex', 'dana', 'jordan', 'priya', 'sam'].entries()) {
+      for (const [i, id] of ['alex', 'jordan', 'priya', 'sam'].entries()) {
         assert.equal(people[i].item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, `${id} expands`);
         assertOpens(people[i], `people/${id}.md`, 0);
       }
+      const me = rows(views().reports)[2];
+      assert.equal(me.item.contextValue, 'cadence.me');
+      assert.deepEqual([me.icon, me.colour], ['account', undefined]);
+      assertOpens(me, 'people/dana.md', 0);
     });
 
     it("Reports: Jordan's open items, 1:1 notes newest first, growth theme and development plan", function () {
-      const jordan = find(rows(views().reports), 'Jordan Lee');
+      const jordan = find(peopleRows(views().reports), 'Jordan Lee');
       const groups = rows(views().reports, jordan.node);
       assert.deepEqual(
         groups.map((g) => [g.label, g.description]),
@@ -204,7 +233,7 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
     });
 
     it("Reports: Priya's expired theme is marked; Alex's open items include the nested one", function () {
-      const people = rows(views().reports);
+      const people = peopleRows(views().reports);
       const priya = rows(views().reports, find(people, 'Priya Raman').node);
       const themes = rows(views().reports, find(priya, 'Growth themes').node);
       // until 2026-10-31 < 2026-11-22.
@@ -437,7 +466,7 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       await click(lastCheckin, 'okrs/2026-Q4.okr.yaml', 25);
       assert.match(vscode.window.activeTextEditor!.document.lineAt(25).text, /date: 2026-11-19, current: 26/);
 
-      const priya = find(rows(views().reports), 'Priya Raman');
+      const priya = find(peopleRows(views().reports), 'Priya Raman');
       const theme = rows(views().reports, find(rows(views().reports, priya.node), 'Growth themes').node)[0];
       await click(theme, 'people/priya.md', 8);
       assert.equal(vscode.window.activeTextEditor!.document.lineAt(8).text, '  - title: Chairing the architecture review');
@@ -450,7 +479,7 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       this.timeout(120_000);
       const rel = '1on1s/jordan/2026-11-06.md';
       const original = await readText(rel);
-      const jordanDesc = () => find(rows(views().reports), 'Jordan Lee').description;
+      const jordanDesc = () => find(peopleRows(views().reports), 'Jordan Lee').description;
       const groupCounts = () => rows(views().actionItems).map((g) => `${g.label} ${g.description}`).join(', ');
       try {
         // Mark "Pair with Alex…" (line 26) done the way a user would: an edit, saved.
@@ -475,7 +504,7 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
           '---\ntype: 1on1\nreport: jordan\ndate: 2026-11-22\nhappiness: 4\n---\n## Action items\n- [ ] Draft the secondary on-call checklist @jordan due:2026-11-29\n',
         );
         await waitFor(() => jordanDesc() === 'last 1:1 today · 2 open · 100% done', 20_000, () => `Jordan: ${jordanDesc()}`);
-        const jordan = find(rows(views().reports), 'Jordan Lee');
+        const jordan = find(peopleRows(views().reports), 'Jordan Lee');
         assert.deepEqual([jordan.icon, jordan.colour], ['pass-filled', 'charts.green']);
         assert.equal(rows(views().reports, find(rows(views().reports, jordan.node), '1:1 notes').node)[0].label, '2026-11-22');
         await waitFor(() => groupCounts() === 'Overdue 0, This week 8, Later 3, No due date 1', 20_000, () => groupCounts());
@@ -493,10 +522,11 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       await vscode.commands.executeCommand('cadence.toggleScreenShare');
       try {
         assert.equal(api.state.screenShare(), true);
-        const people = rows(views().reports);
-        assert.deepEqual(people.map((p) => p.label), ['Person 1', 'Person 2', 'Person 3', 'Person 4', 'Person 5']);
+        const people = peopleRows(views().reports);
+        // Numbered in path order (alex, dana, jordan, morgan, priya, sam), listed by group: reports, the manager, me.
+        assert.deepEqual(people.map((p) => p.label), ['Person 1', 'Person 3', 'Person 5', 'Person 6', 'Person 4', 'Person 2']);
         assert.ok(people.every((p) => p.description === undefined), 'no descriptions (no names, rates) while sharing');
-        const jordan = rows(views().reports, people[2].node);
+        const jordan = rows(views().reports, people[1].node);
         const open = rows(views().reports, jordan[0].node);
         assert.deepEqual(open.map((o) => o.label), ['Action item', 'Action item']);
         assert.ok(open.every((o) => o.item.tooltip === 'Hidden in screen-share mode'));
@@ -521,8 +551,8 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
         await vscode.commands.executeCommand('cadence.toggleScreenShare');
       }
       assert.equal(api.state.screenShare(), false);
-      assert.deepEqual(rows(views().reports).map((p) => p.label), ['Alex Kim', 'Dana Whitfield', 'Jordan Lee', 'Priya Raman', 'Sam Ortiz']);
-      assert.equal(folderOf(api).dataset.size, 40);
+      assert.deepEqual(peopleRows(views().reports).map((p) => p.label), ['Alex Kim', 'Jordan Lee', 'Priya Raman', 'Sam Ortiz', 'Morgan Reyes', 'Dana Whitfield']);
+      assert.equal(folderOf(api).dataset.size, 42);
     });
   });
 }
