@@ -96,6 +96,14 @@ describe('cadence new (SPEC §16)', () => {
     assert.equal(lines[11], '');
     assert.equal(lines[10], '- [>] Carry @alex due:2026-12-03');
     assert.ok(lines.includes('## Talking points') && lines.includes('- [ ] Carry @alex due:2026-12-03'));
+    // The inbox moved in, and a second run finds the new meeting and changes nothing.
+    assert.ok(lines.includes('- [ ] Conference budget'));
+    const s = snapshot(dir);
+    assert.ok(!s['people/alex.md'].includes('Conference budget'));
+    const again = cadence(['new', 'alex', dir, '--today', today]);
+    assert.equal(again.status, 0);
+    assert.equal(again.stdout, 'exists: 1on1s/alex/log.md:13\n');
+    assert.deepEqual(snapshot(dir), s);
   });
 
   it('a person with a note prepared for a later date: that is the next 1:1, nothing is created', () => {
