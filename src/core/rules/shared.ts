@@ -7,8 +7,10 @@ import type { Fix, TextEdit } from '../types';
 import type { RuleContext } from './rule';
 
 /**
- * Owner fixes: the report, `me`, up to three others from the dataset, then
- * "Assign to…" which asks (its edit carries `${value}`).
+ * Owner fixes: the report, `me`, up to three others from the dataset —
+ * reports first, in path order, then everyone else (SPEC §11: your manager
+ * or a peer owns fewer of your items) — then "Assign to…" which asks (its
+ * edit carries `${value}`).
  */
 export function ownerFixes(ctx: RuleContext, report: string | undefined, edit: (id: string) => TextEdit): Fix[] {
   const out: Fix[] = [];
@@ -23,7 +25,8 @@ export function ownerFixes(ctx: RuleContext, report: string | undefined, edit: (
   const me = ctx.data.meKey();
   seen.add(me);
   let others = 0;
-  for (const p of ctx.data.people()) {
+  const people = ctx.data.people();
+  for (const p of [...people.filter((x) => x.relationship === 'report'), ...people.filter((x) => x.relationship !== 'report')]) {
     if (others >= 3 || p.me) continue;
     if (seen.has(p.key)) continue;
     add(p.id, `Assign to @${p.id}${p.name ? ` (${p.name})` : ''}`);

@@ -121,6 +121,29 @@ describe(CODE, () => {
       assert.ok(last.edits.every((e) => e.newText.includes('${value}')));
     });
 
+    it('offers reports before your manager or peers among the three others (SPEC §11)', () => {
+      const files = {
+        [P]: note('alex', '2026-11-20', '- [ ] Draft the proposal due:2026-12-01'),
+        'people/alex.md': personFile(),
+        'people/bea.md': personFile('relationship: manager'),
+        'people/cy.md': personFile('relationship: peer'),
+        'people/dee.md': personFile(),
+        'people/eli.md': personFile(),
+        'people/fay.md': personFile(),
+      };
+      const { fixes } = fixesFor(files, P, CODE);
+      assert.deepEqual(
+        fixes.map((f) => f.title.replace(/ \(.*\)$/, '')),
+        ['Assign to @alex', 'Assign to @me', 'Assign to @dee', 'Assign to @eli', 'Assign to @fay', 'Assign to…'],
+      );
+      // With fewer than three other reports, the others follow in path order.
+      const two = { ...files, 'people/fay.md': personFile('relationship: mentee') };
+      assert.deepEqual(
+        fixesFor(two, P, CODE).fixes.map((f) => f.title.replace(/ \(.*\)$/, '')),
+        ['Assign to @alex', 'Assign to @me', 'Assign to @dee', 'Assign to @eli', 'Assign to @bea', 'Assign to…'],
+      );
+    });
+
     it('inserts @owner before the first date token', () => {
       const text = note('alex', '2026-11-20', '- [ ] Draft the proposal due:2026-12-01');
       assertFix({ [P]: text }, P, CODE, /^Assign to @alex/, note('alex', '2026-11-20', '- [ ] Draft the proposal @alex due:2026-12-01'));
