@@ -186,3 +186,10 @@ export async function revertAll(): Promise<void> {
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** Undoes everything since `before` (a few steps at most) in the editor's document and checks the text is as it was. */
+export async function undoTo(editor: vscode.TextEditor, before: string): Promise<void> {
+  await vscode.window.showTextDocument(editor.document);
+  for (let i = 0; i < 6 && editor.document.getText() !== before; i++) await vscode.commands.executeCommand('undo');
+  if (editor.document.getText() !== before) throw new Error(`undo did not restore ${editor.document.uri.path}`);
+}

@@ -11,7 +11,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CadenceApi } from '../../src/extension/feature';
 import type { Node } from '../../src/extension/views/nodes';
-import { activateCadence, codeOf, readExpected, revertAll, waitFor, waitForDiagnostics, workspaceFolder } from './helpers';
+import { activateCadence, codeOf, readExpected, revertAll, undoTo, waitFor, waitForDiagnostics, workspaceFolder } from './helpers';
 
 const LOG = '1on1s/alex/alex.md';
 const ALEX = 'people/alex.md';
@@ -29,6 +29,7 @@ async function open(rel: string): Promise<vscode.TextEditor> {
 async function doc(rel: string): Promise<vscode.TextDocument> {
   return vscode.workspace.openTextDocument(uri(rel));
 }
+
 
 /** One undo in `rel`'s editor must give back `before`. */
 async function oneUndo(rel: string, before: string): Promise<void> {
@@ -90,6 +91,52 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'logs') {
           [26, '0 open · 1 talking point'],
         ],
       );
+    });
+
+    it('snippets: "meeting" writes a log meeting Cadence reads as one, "talking-points" a section it reads as talking points', async function () {
+      const editor = await open(LOG);
+      const before = editor.document.getText();
+      const snippet = async (prefix: string, line: number): Promise<vscode.SnippetString> => {
+        await editor.edit((b) => b.insert(new vscode.Position(line, 0), `${prefix}\n`));
+        const list = await poll(
+          () => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(line, prefix.length)),
+          (l) => l.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === prefix && i.kind === vscode.CompletionItemKind.Snippet),
+          `the "${prefix}" snippet offered`,
+        );
+        const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === prefix && i.kind === vscode.CompletionItemKind.Snippet)!;
+        assert.ok(item.insertText instanceof vscode.SnippetString, 'a snippet body');
+        return item.insertText;
+      };
+      // Newest first: a meeting goes before the first one (line 7).
+      const meeting = await snippet('meeting', 6);
+      assert.ok(await editor.insertSnippet(meeting, new vscode.Range(6, 0, 6, 'meeting'.length)));
+      await vscode.commands.executeCommand('leaveSnippet');
+      assert.match(editor.document.lineAt(6).text, /^## \d{4}-\d{2}-\d{2}$/);
+      const lenses = await poll(
+        () => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri, 10),
+        (l) => l.length === 4 && l[0].range.start.line === 6,
+        'a fourth meeting, on the inserted heading',
+      );
+      // Its one action item is open and its one talking point is too.
+      assert.equal(lenses[0].command?.title, '1 open · 1 talking point');
+      await undoTo(editor, before);
+      // A Talking points section at the end of Alex's person file: the inbox gains a point.
+      const person = await open(ALEX);
+      const personBefore = person.document.getText();
+      const end = person.document.lineCount - 1;
+      const section = await (async () => {
+        await person.edit((b) => b.insert(new vscode.Position(end, 0), '\ntalking-points\n'));
+        const list = await poll(
+          () => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', person.document.uri, new vscode.Position(end + 1, 'talking-points'.length)),
+          (l) => l.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'talking-points' && i.kind === vscode.CompletionItemKind.Snippet),
+          'the "talking-points" snippet offered',
+        );
+        return list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'talking-points' && i.kind === vscode.CompletionItemKind.Snippet)!.insertText as vscode.SnippetString;
+      })();
+      assert.ok(await person.insertSnippet(section, new vscode.Range(end + 1, 0, end + 1, 'talking-points'.length)));
+      await vscode.commands.executeCommand('leaveSnippet');
+      assert.deepEqual([person.document.lineAt(end + 1).text, person.document.lineAt(end + 2).text], ['## Talking points', '- [ ] a point to raise']);
+      await undoTo(person, personBefore);
     });
 
     it('folding and the outline follow the meetings', async function () {

@@ -17,7 +17,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CadenceApi } from '../../src/extension/feature';
-import { activateCadence, codeOf, revertAll, waitFor, workspaceFolder } from './helpers';
+import { activateCadence, codeOf, revertAll, undoTo, waitFor, workspaceFolder } from './helpers';
 
 const name = process.env.CADENCE_TEST_WORKSPACE_NAME;
 
@@ -88,11 +88,6 @@ async function type(editor: vscode.TextEditor, range: vscode.Range, text: string
   assert.ok(await editor.edit((b) => b.replace(range, text)), 'the editor refused the edit');
 }
 
-async function undoTo(editor: vscode.TextEditor, before: string): Promise<void> {
-  await vscode.window.showTextDocument(editor.document);
-  for (let i = 0; i < 6 && editor.document.getText() !== before; i++) await vscode.commands.executeCommand('undo');
-  assert.equal(editor.document.getText(), before, 'undo did not restore the file');
-}
 
 
 if (name === 'rooms') {
