@@ -9,11 +9,13 @@ import type { SeveritySetting } from '../core/types';
 import { findingsOf, formatText, loadFolder } from './check';
 import { fixFolder, formatFixReport } from './fix';
 import { runNew } from './new';
+import { runReview } from './review';
 import { toSarif } from './sarif';
 import { isFolder } from './walk';
 
 const USAGE = `Usage: cadence check [FOLDER] [--format text|json|sarif] [--fix] [--today YYYY-MM-DD] [--rule CODE=SEVERITY]...
        cadence new PERSON [FOLDER] [--date YYYY-MM-DD] [--today YYYY-MM-DD]
+       cadence review PERSON [FOLDER] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--today YYYY-MM-DD] [--format md|json]
 
 Checks the 1:1 notes, people and OKR files in FOLDER (default: the current folder).
   --format sarif  one SARIF 2.1.0 log (for code scanning), one result per problem
@@ -24,6 +26,10 @@ cadence new creates the next 1:1 with PERSON (dated --date, default today) as
 the editor's New 1:1… does, and prints its path (path:line for a meeting of a
 log), or "exists: …" when there is one already; it never overwrites. Exit 2
 for an unknown person or bad usage, 1 when the path is taken by another file.
+cadence review prints PERSON's review packet for the period --from to --to
+(both included; --to defaults to today, --from to 182 days before --to):
+Markdown with a source link on every evidence line (md, the default), or
+JSON. It writes no file. Exit 2 for an unknown person or bad usage.
 Exit status of check: 1 when an error-severity problem was found (after --fix: is left), 2 for bad usage, else 0.
 Severities: error, warning, info, hint, off. "Today" may also come from CADENCE_TODAY.`;
 
@@ -40,7 +46,7 @@ interface Parsed {
 function parseArgs(args: string[]): Parsed | 'help' | 'version' {
   if (args.length === 0 || args[0] === '--help' || args[0] === '-h' || args[0] === 'help') return 'help';
   if (args[0] === '--version' || args[0] === '-v') return 'version';
-  if (args[0] !== 'check') throw new UsageError(`unknown command "${args[0]}" (the commands are "check" and "new")`);
+  if (args[0] !== 'check') throw new UsageError(`unknown command "${args[0]}" (the commands are "check", "new" and "review")`);
   const out: Parsed = { folder: '.', format: 'text', fix: false, today: undefined, rules: {} };
   let folderSeen = false;
   for (let i = 1; i < args.length; i++) {
@@ -108,8 +114,13 @@ interface ParsedNew {
   today: string | undefined;
 }
 
-function parseNewArgs(args: string[]): ParsedNew | 'help' {
-  const out: ParsedNew = { person: '', folder: '.', date: undefined, today: undefined };
+/**
+ * Reads `COMMAND PERSON [FOLDER] [OPTION]...` (new, review): `option(name,
+ * take)` handles an option it knows and returns true; `take()` reads its
+ * value (`--x v` or `--x=v`). Returns 'help' for --help; throws a UsageError
+ * for an unknown option or a wrong number of PERSON and FOLDER.
+ */
+function readPersonArgs(args: string[], command: string, option: (a: string, take: () => string) => boolean): { person: string; folder: string } | 'help' {
   const positional: string[] = [];
   for (let i = 1; i < args.length; i++) {
     let a = args[i];
@@ -126,25 +137,49 @@ function parseNewArgs(args: string[]): ParsedNew | 'help' {
       return v;
     };
     if (a === '--help' || a === '-h') return 'help';
-    if (a === '--date' || a === '--today') {
-      const v = take();
-      if (!isValidDate(v)) throw new UsageError(`${a} must be a real date YYYY-MM-DD, not "${v}"`);
-      if (a === '--date') out.date = v;
-      else out.today = v;
-    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option "${a}"`);
-    else positional.push(a);
+    if (option(a, take)) continue;
+    if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option "${a}"`);
+    positional.push(a);
   }
-  if (positional.length === 0) throw new UsageError('new needs a PERSON (an id with a person file)');
-  if (positional.length > 2) throw new UsageError(`new takes PERSON and one FOLDER, not "${positional.slice(2).join(' ')}"`);
-  out.person = positional[0].replace(/^@/, '');
-  if (positional[1] !== undefined) out.folder = positional[1];
-  return out;
+  if (positional.length === 0 || !positional[0].replace(/^@/, '')) throw new UsageError(`${command} needs a PERSON (an id with a person file)`);
+  if (positional.length > 2) throw new UsageError(`${command} takes PERSON and one FOLDER, not "${positional.slice(2).join(' ')}"`);
+  return { person: positional[0], folder: positional[1] ?? '.' };
 }
 
-function mainNew(args: string[], env: NodeJS.ProcessEnv): number {
-  let parsed: ParsedNew | 'help';
+/** A date option's value, which must be a real date. */
+function dateOption(a: string, take: () => string): string {
+  const v = take();
+  if (!isValidDate(v)) throw new UsageError(`${a} must be a real date YYYY-MM-DD, not "${v}"`);
+  return v;
+}
+
+function parseNewArgs(args: string[]): ParsedNew | 'help' {
+  let date: string | undefined;
+  let today: string | undefined;
+  const r = readPersonArgs(args, 'new', (a, take) => {
+    if (a === '--date') date = dateOption(a, take);
+    else if (a === '--today') today = dateOption(a, take);
+    else return false;
+    return true;
+  });
+  if (r === 'help') return r;
+  return { person: r.person.replace(/^@/, ''), folder: r.folder, date, today };
+}
+
+/**
+ * A subcommand's shell: its arguments parsed (`--help` prints the usage),
+ * FOLDER checked, today from CADENCE_TODAY unless given; a UsageError is a
+ * one-line reason and exit 2. `run` gets the parsed arguments with `today` set.
+ */
+function subcommand<T extends { folder: string; today: string | undefined }>(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  parse: (args: string[]) => T | 'help',
+  run: (parsed: T & { today: string }) => { code: number; out: string; err: string },
+): number {
+  let parsed: T | 'help';
   try {
-    parsed = parseNewArgs(args);
+    parsed = parse(args);
     if (parsed === 'help') {
       process.stdout.write(USAGE + '\n');
       return 0;
@@ -161,14 +196,49 @@ function mainNew(args: string[], env: NodeJS.ProcessEnv): number {
     }
     throw e;
   }
-  const r = runNew(resolve(parsed.folder), parsed.person, parsed.today ?? localToday(), parsed.date);
+  const r = run({ ...parsed, today: parsed.today ?? localToday() });
   process.stdout.write(r.out);
   process.stderr.write(r.err);
   return r.code;
 }
 
+function mainNew(args: string[], env: NodeJS.ProcessEnv): number {
+  return subcommand(args, env, parseNewArgs, (p) => runNew(resolve(p.folder), p.person, p.today, p.date));
+}
+
+interface ParsedReview {
+  person: string;
+  folder: string;
+  from: string | undefined;
+  to: string | undefined;
+  today: string | undefined;
+  format: 'md' | 'json';
+}
+
+function parseReviewArgs(args: string[]): ParsedReview | 'help' {
+  const out: Omit<ParsedReview, 'person' | 'folder'> = { from: undefined, to: undefined, today: undefined, format: 'md' };
+  const r = readPersonArgs(args, 'review', (a, take) => {
+    if (a === '--from') out.from = dateOption(a, take);
+    else if (a === '--to') out.to = dateOption(a, take);
+    else if (a === '--today') out.today = dateOption(a, take);
+    else if (a === '--format') {
+      const f = take();
+      if (f !== 'md' && f !== 'json') throw new UsageError(`--format must be md or json, not "${f}"`);
+      out.format = f;
+    } else return false;
+    return true;
+  });
+  if (r === 'help') return r;
+  return { ...out, ...r };
+}
+
+function mainReview(args: string[], env: NodeJS.ProcessEnv): number {
+  return subcommand(args, env, parseReviewArgs, (p) => runReview({ folder: resolve(p.folder), person: p.person, today: p.today, from: p.from, to: p.to, format: p.format }));
+}
+
 export function main(args: string[], env: NodeJS.ProcessEnv = process.env): number {
   if (args[0] === 'new') return mainNew(args, env);
+  if (args[0] === 'review') return mainReview(args, env);
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs(args);

@@ -53,16 +53,24 @@ export class CrossFileIndex {
   private readonly sortedNotes = new Map<string, OneOnOneDoc[]>();
   private peopleSorted: PersonDoc[] | undefined;
   private personFiles = 0;
+  /**
+   * The 1:1 files holding a feedback entry (SPEC §14's "a workspace that
+   * holds at least one"): kept exactly from the first question on; unknown
+   * (undefined) after a warm start until asked, since it needs the documents.
+   */
+  private feedbackFiles: Set<string> | undefined = new Set();
 
   /**
    * `files`: the dataset's files by path (read, never changed here);
    * `load(path)`: the document of a file in `files`, loaded on first use;
-   * `today()`: the dataset's today ('YYYY-MM-DD'; call todayChanged when it moves).
+   * `today()`: the dataset's today ('YYYY-MM-DD'; call todayChanged when it moves);
+   * `peek(path)`: the document of a file in `files` if it is loaded, else undefined (nothing is loaded).
    */
   constructor(
     private readonly files: ReadonlyMap<string, { readonly summary: DocSummary }>,
     private readonly load: (path: string) => Doc,
     private readonly today: () => string,
+    private readonly peek: (path: string) => Doc | undefined = () => undefined,
   ) {}
 
   /** Today moved: a last 1:1 may now be one that was still ahead (an agenda prepared ahead). */
@@ -125,7 +133,42 @@ export class CrossFileIndex {
       for (const p of this.query.people()) if (p.me) return p.key;
       return 'me';
     },
+    hasFeedback: () => {
+      if (!this.feedbackFiles) {
+        this.feedbackFiles = new Set();
+        for (const [path, { summary }] of this.files) if (summary.kind === '1on1' && this.holdsFeedback(path)) this.feedbackFiles.add(path);
+      }
+      return this.feedbackFiles.size > 0;
+    },
   };
+
+  private holdsFeedback(path: string): boolean {
+    const doc = this.load(path);
+    return doc.kind === '1on1' && doc.feedback.length > 0;
+  }
+
+  /**
+   * A 1:1 came or went: when the workspace gains its first feedback entry or
+   * loses its last, no-recent-feedback may change on every person file.
+   */
+  private feedbackChanged(path: string, present: boolean, affected: Set<string>): void {
+    if (!this.feedbackFiles) {
+      // Unknown whether it flips: every person file is re-judged (they are few).
+      for (const list of this.peopleByKey.values()) for (const p of list) affected.add(p);
+      return;
+    }
+    const before = this.feedbackFiles.size > 0;
+    const doc = present ? this.peek(path) : undefined;
+    if (present && !doc) {
+      // Restored without its document: known again when someone asks (hasFeedback loads them then).
+      this.feedbackFiles = undefined;
+      for (const list of this.peopleByKey.values()) for (const p of list) affected.add(p);
+      return;
+    }
+    if (doc?.kind === '1on1' && doc.feedback.length > 0) this.feedbackFiles.add(path);
+    else this.feedbackFiles.delete(path);
+    if (before !== this.feedbackFiles.size > 0) for (const list of this.peopleByKey.values()) for (const p of list) affected.add(p);
+  }
 
   /**
    * Indexes a file now in `files`; adds to `affected` every file whose
@@ -141,6 +184,7 @@ export class CrossFileIndex {
       this.indexNote(path, key);
       this.touchKey(key, affected, false);
     }
+    if (kind === '1on1') this.feedbackChanged(path, true, affected);
     this.indexRefs(path, summary.refs);
   }
 
@@ -162,6 +206,7 @@ export class CrossFileIndex {
       this.notesByReport.get(key)?.delete(path);
       this.touchKey(key, affected, false);
     }
+    if (kind === '1on1') this.feedbackChanged(path, false, affected);
     for (const ref of summary.refs) this.refsByKey.get(ref)?.delete(path);
   }
 
@@ -176,6 +221,7 @@ export class CrossFileIndex {
 
   restoredAll(): void {
     this.deferred = this.files.size > 0;
+    if (this.deferred) this.feedbackFiles = undefined;
   }
 
   /** Builds what restoredAll() left for later: the notes of each report, and who names whom. Call before any add or remove. */
@@ -199,6 +245,7 @@ export class CrossFileIndex {
     this.peopleSorted = undefined;
     this.personFiles = 0;
     this.deferred = false;
+    this.feedbackFiles = new Set();
   }
 
   /**

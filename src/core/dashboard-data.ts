@@ -5,6 +5,7 @@ import { addDays, daysBetween, toDayNumber } from './dates';
 import type { Dataset } from './dataset';
 import { cadenceOf, happinessTrend, krOnTrack, krScore, objectiveScore, personFigures, ratingAlignment, scoreColour, setScore, type CadenceStatus, type ScoreColour } from './metrics';
 import { heldOneOnOnes } from './meetings';
+import { feedbackIn, type FeedbackCounts } from './review-packet';
 import type { KrStatus, Relationship } from './model';
 
 export interface Location {
@@ -34,6 +35,8 @@ export interface PersonCard {
   readonly pendingTalkingPoints: number;
   readonly happiness: { readonly date: string; readonly value: number; readonly at: Location }[];
   readonly ratings: { readonly date: string; readonly manager: number; readonly report: number; readonly at: Location }[];
+  /** Feedback entries of their 1:1s in the feedback window (SPEC §14), counted as the review packet counts them. */
+  readonly feedback: FeedbackCounts;
   readonly at: Location;
 }
 
@@ -95,6 +98,8 @@ export interface DashboardData {
   readonly completionTarget: number;
   /** Days in the completion-rate window (cadence.completionWindowDays). */
   readonly completionWindowDays: number;
+  /** Days in the feedback window (cadence.feedbackWindowDays), today included. */
+  readonly feedbackWindowDays: number;
   readonly people: PersonCard[];
   readonly heatmap: { readonly weekStarts: string[]; readonly rows: HeatmapRow[] };
   readonly sets: SetView[];
@@ -113,6 +118,7 @@ export function dashboardData(ds: Dataset): DashboardData {
   const today = ds.today;
   const ctx = ds.context();
   const people = ds.people();
+  const feedbackWindow = { from: addDays(today, -(ds.settings.feedbackWindowDays - 1)), to: today };
   const cards: PersonCard[] = people.map((p) => {
     const f = personFigures(ctx, p);
     const notes = ds.query.notesOf(p.key);
@@ -135,6 +141,7 @@ export function dashboardData(ds: Dataset): DashboardData {
       pendingTalkingPoints: f.pendingTalkingPoints,
       happiness: happinessTrend(notes, today).map((h) => ({ date: h.date, value: h.happiness, at: { path: h.path, line: h.line } })),
       ratings: ratingAlignment(notes, today, p.relationship).map((r) => ({ date: r.date, manager: r.manager, report: r.report, at: { path: r.path, line: r.line } })),
+      feedback: feedbackIn(notes, feedbackWindow),
       at: { path: p.path, line: 0 },
     };
   });
@@ -195,7 +202,7 @@ export function dashboardData(ds: Dataset): DashboardData {
     }),
   }));
 
-  return { today, completionTarget: 0.8, completionWindowDays: ds.settings.completionWindowDays, people: cards, heatmap: { weekStarts, rows }, sets, signals: signals(ds, cards, sets) };
+  return { today, completionTarget: 0.8, completionWindowDays: ds.settings.completionWindowDays, feedbackWindowDays: ds.settings.feedbackWindowDays, people: cards, heatmap: { weekStarts, rows }, sets, signals: signals(ds, cards, sets) };
 }
 
 function signals(ds: Dataset, cards: PersonCard[], sets: SetView[]): Signal[] {

@@ -90,7 +90,12 @@ function leaksOn(settings: Settings): boolean {
 export class Dataset {
   private readonly entries = new Map<string, Entry>();
   /** People by key, notes by report, who names whom: built from the entries' summaries. */
-  private readonly cross = new CrossFileIndex(this.entries, (path) => this.docOf(this.entries.get(path)!), () => this._today);
+  private readonly cross = new CrossFileIndex(
+    this.entries,
+    (path) => this.docOf(this.entries.get(path)!),
+    () => this._today,
+    (path) => this.entries.get(path)?.doc,
+  );
   /** The two rooms' leak index, and OKR sets with the reviews naming them (rooms/tracker.ts). */
   private readonly rooms = new RoomsTracker();
   /** Diagnostics were asked for (or restored): a change must name every file whose results it may move. */

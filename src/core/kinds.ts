@@ -18,9 +18,9 @@
 
 import { globMatcher } from './globs';
 import { splitFrontMatter, type Split } from './markdown/body';
-import type { ActionItem, Doc, FileKind, NoteBody, OkrSetDoc, OneOnOneDoc, PersonDoc, ReviewDoc, SharedDoc } from './model';
+import type { ActionItem, Doc, FileKind, NoteBody, OkrSetDoc, OneOnOneDoc, PersonDoc, ReviewDoc, ReviewPacketDoc, SharedDoc } from './model';
 import type { ParseOptions } from './markdown/sections';
-import { parseOneOnOne, parseReview, parseSharedDoc } from './parse/notes';
+import { parseOneOnOne, parseReview, parseReviewPacket, parseSharedDoc } from './parse/notes';
 import { parseOkrSet } from './parse/okr';
 import { parsePerson } from './parse/person';
 import type { Settings } from './settings';
@@ -177,6 +177,16 @@ const sharedDoc: MarkdownKind<SharedDoc, 'sharedGlobs'> = {
   summarize: () => ({ key: undefined, date: undefined, refs: [], openDue: [] }),
 };
 
+// SPEC §14: found by its `type:` wherever it lives (no globs); no rule judges it.
+const reviewPacket: MarkdownKind<ReviewPacketDoc, never> = {
+  id: 'review-packet',
+  types: ['review-packet'],
+  format: 'markdown',
+  indexNumber: 6,
+  parse: parseReviewPacket,
+  summarize: () => ({ key: undefined, date: undefined, refs: [], openDue: [] }),
+};
+
 /**
  * Every kind, in the order the globs are tried: a Markdown file matching the
  * people globs and the 1:1 globs is a person file. Keyed by id so that the
@@ -188,6 +198,7 @@ const ENTRIES = {
   okr: okrSet,
   'okr-review': okrReview,
   'shared-doc': sharedDoc,
+  'review-packet': reviewPacket,
 } satisfies { readonly [K in FileKind]: KindEntry<Extract<Doc, { kind: K }>> };
 
 /** The settings keys of the kinds' globs: `peopleGlobs`, … */

@@ -4,7 +4,7 @@
 // an agenda prepared ahead and counts for no figure.
 
 import { inSections, meetingAt } from './markdown/sections';
-import type { ActionItem, Field, Meeting, OneOnOneDoc, Relationship } from './model';
+import type { ActionItem, FeedbackEntry, Field, Meeting, OneOnOneDoc, Relationship, RetroLine } from './model';
 
 /** One 1:1: a whole note, or one meeting of a log. */
 export interface OneOnOne {
@@ -25,6 +25,10 @@ export interface OneOnOne {
   readonly items: readonly ActionItem[];
   /** Its talking points. */
   readonly talkingPoints: readonly ActionItem[];
+  /** Its feedback entries (SPEC §14), dated by it. */
+  readonly feedback: readonly FeedbackEntry[];
+  /** Its happiness-retrospective lines. */
+  readonly retro: readonly RetroLine[];
 }
 
 function inMeeting(m: Meeting, line: number): boolean {
@@ -47,6 +51,8 @@ export function oneOnOnesOf(doc: OneOnOneDoc): OneOnOne[] {
         ratingField: doc.performanceField,
         items: doc.items,
         talkingPoints: doc.talkingPoints,
+        feedback: doc.feedback,
+        retro: doc.retro,
       },
     ];
   }
@@ -62,6 +68,8 @@ export function oneOnOnesOf(doc: OneOnOneDoc): OneOnOne[] {
     ratingField: m.managerRatingField,
     items: doc.items.filter((i) => inMeeting(m, i.line)),
     talkingPoints: doc.talkingPoints.filter((i) => inMeeting(m, i.line)),
+    feedback: doc.feedback.filter((f) => inMeeting(m, f.line)),
+    retro: doc.retro.filter((r) => inMeeting(m, r.line)),
   }));
 }
 

@@ -198,6 +198,19 @@ export function okrSetEnd(set: OkrSetDoc): string | undefined {
   return undefined;
 }
 
+/** The first day of an OKR set: `start`, or the start of its period (`YYYY-Qn`, `YYYY-Hn`, `YYYY`). */
+export function okrSetStart(set: OkrSetDoc): string | undefined {
+  if (set.start) return set.start;
+  const p = set.period?.trim() ?? '';
+  let m = /^(\d{4})-Q([1-4])$/i.exec(p);
+  if (m) return `${m[1]}-${String(+m[2] * 3 - 2).padStart(2, '0')}-01`;
+  m = /^(\d{4})-H([12])$/i.exec(p);
+  if (m) return `${m[1]}-${m[2] === '1' ? '01' : '07'}-01`;
+  m = /^(\d{4})$/.exec(p);
+  if (m) return `${m[1]}-01-01`;
+  return undefined;
+}
+
 function endOf(year: number, month: number): string {
   const d = `${year}-${String(month).padStart(2, '0')}-${month === 6 || month === 9 ? 30 : 31}`;
   return isValidDate(d) ? d : `${year}-${String(month).padStart(2, '0')}-30`;

@@ -217,8 +217,35 @@ export interface OneOnOneDoc extends NoteDocBase {
   readonly reportRatingField: Field | undefined;
   readonly managerRating: number | undefined;
   readonly reportRating: number | undefined;
-  /** Happiness retrospective lines: `:-)` keep, `:-(` fix, `:-/` clarify. */
-  readonly retro: readonly { readonly line: number; readonly mood: 'keep' | 'fix' | 'clarify'; readonly text: string }[];
+  /** Happiness retrospective lines (SPEC §14): `:-)` keep, `:-(` fix, `:-/` clarify, with text after the marker. */
+  readonly retro: readonly RetroLine[];
+  /** Feedback entries (SPEC §14) of the note's `Feedback` sections, in file order. */
+  readonly feedback: readonly FeedbackEntry[];
+  /** The `Feedback` sections, in file order. */
+  readonly feedbackSections: readonly Section[];
+}
+
+/** `praise` (reinforcing feedback given), `redirect` (redirecting feedback given), `received` (feedback received from the person). */
+export type FeedbackKind = 'praise' | 'redirect' | 'received';
+
+/** A feedback entry (SPEC §14): `- praise: …` in a `Feedback` section; dated by its note or meeting. */
+export interface FeedbackEntry {
+  /** 0-based line. */
+  readonly line: number;
+  readonly kind: FeedbackKind;
+  /** What follows `kind:`, without hidden text, trimmed. */
+  readonly text: string;
+  /** The kind word (`praise`, as written) in the source line. */
+  readonly wordRange: Range;
+}
+
+/** A happiness-retrospective line (SPEC §4, §14). */
+export interface RetroLine {
+  /** 0-based line. */
+  readonly line: number;
+  readonly mood: 'keep' | 'fix' | 'clarify';
+  /** The text after the marker, without hidden text, trimmed (never empty). */
+  readonly text: string;
 }
 
 export interface Decision {
@@ -307,4 +334,19 @@ export interface SharedDoc extends DocBase {
   readonly frontMatterEnd: number;
 }
 
-export type Doc = PersonDoc | OneOnOneDoc | OkrSetDoc | ReviewDoc | SharedDoc;
+/**
+ * A review packet (SPEC §14): a file whose `type:` is `review-packet`,
+ * wherever it lives. It holds copies of private text, so it is private and
+ * never a source of private text (SPEC §15); no rule judges it.
+ */
+export interface ReviewPacketDoc extends DocBase {
+  readonly kind: 'review-packet';
+  /** End line (exclusive) of the front matter. */
+  readonly frontMatterEnd: number;
+  /** The packet's `person:`, when it has one. */
+  readonly person: string | undefined;
+  /** The last day it covers (`to:`), when a real date. */
+  readonly to: string | undefined;
+}
+
+export type Doc = PersonDoc | OneOnOneDoc | OkrSetDoc | ReviewDoc | SharedDoc | ReviewPacketDoc;

@@ -12,6 +12,8 @@ export interface Settings extends GlobSettings {
   readonly rules: Readonly<Record<string, SeveritySetting>>;
   readonly defaultCadenceDays: number;
   readonly completionWindowDays: number;
+  /** Days of the `no-recent-feedback` window (SPEC §14), today included. */
+  readonly feedbackWindowDays: number;
   /** Files larger than this are skipped with an info diagnostic. */
   readonly maxFileSizeKB: number;
   /** Headings that open a talking-points section (SPEC §13), compared case-insensitively. */
@@ -26,12 +28,13 @@ export const DEFAULT_SETTINGS: Settings = {
   ...(Object.fromEntries(FILE_KINDS.globSettings.map((g) => [g.setting, g.defaults])) as GlobSettings),
   defaultCadenceDays: 14,
   completionWindowDays: 30,
+  feedbackWindowDays: 30,
   maxFileSizeKB: 2048,
   talkingPointHeadings: DEFAULT_TALKING_POINT_HEADINGS,
 };
 
 /** Keys as they appear in settings.json, without the `cadence.` prefix. */
-export const SETTING_KEYS: readonly (keyof Settings)[] = ['rules', ...GLOB_SETTINGS, 'defaultCadenceDays', 'completionWindowDays', 'maxFileSizeKB', 'talkingPointHeadings'];
+export const SETTING_KEYS: readonly (keyof Settings)[] = ['rules', ...GLOB_SETTINGS, 'defaultCadenceDays', 'completionWindowDays', 'feedbackWindowDays', 'maxFileSizeKB', 'talkingPointHeadings'];
 
 function stringArray(v: unknown): string[] | undefined {
   return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
@@ -53,7 +56,7 @@ export function resolveSettings(raw: Record<string, unknown>, problems: string[]
     if (v) out[key] = v;
     else problems.push(`cadence.${key} must be an array of glob strings; using the default`);
   }
-  for (const key of ['defaultCadenceDays', 'completionWindowDays', 'maxFileSizeKB'] as const) {
+  for (const key of ['defaultCadenceDays', 'completionWindowDays', 'feedbackWindowDays', 'maxFileSizeKB'] as const) {
     if (raw[key] === undefined) continue;
     const v = positiveInt(raw[key]);
     if (v) out[key] = v;

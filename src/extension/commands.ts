@@ -23,7 +23,8 @@ function needFolder(ws: CadenceWorkspace): FolderIndex | undefined {
   return f;
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
+/** Does a file (or folder) exist at `uri`? */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
     return true;

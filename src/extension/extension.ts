@@ -10,6 +10,7 @@ import { dashboardFeature } from './dashboard';
 import { diagnosticsFeature } from './diagnostics';
 import { hoversFeature } from './hovers';
 import { privateBlocksFeature } from './private-blocks';
+import { reviewPacketFeature } from './review-packet';
 import { statusBarFeature } from './status-bar';
 import { talkingPointsFeature } from './talking-points';
 import { previewFeature } from './preview';
@@ -35,6 +36,7 @@ const FEATURES: readonly Feature[] = [
   privateBlocksFeature,
   talkingPointsFeature,
   previewFeature,
+  reviewPacketFeature,
 ];
 
 export type { CadenceApi };

@@ -1,38 +1,7 @@
 // `cadence new` end to end (SPEC §16), through the built bundle.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { cleanEnv } from '../../scripts/lib/clean-env';
-import { CLI, ensureBuiltCli } from './built-cli';
-
-function cadence(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...cleanEnv(), CADENCE_TODAY: '' } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cadence-new-'));
-  for (const [p, t] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, p)), { recursive: true });
-    writeFileSync(join(dir, p), t);
-  }
-  return dir;
-}
-
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
-      const p = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(p);
-      else out[p] = readFileSync(join(dir, p), 'utf8');
-    }
-  };
-  walk('');
-  return out;
-}
+import { cadence, snapshot, workspace } from './cli-workspace';
+import { ensureBuiltCli } from './built-cli';
 
 const today = '2026-11-30';
 const ls = (...l: string[]) => l.join('\n') + '\n';

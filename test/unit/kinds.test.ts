@@ -24,10 +24,10 @@ const md = (type: string, body = 'text') => lines('---', `type: ${type}`, '---',
 
 describe('file kinds (kinds.ts)', () => {
   describe('the registry', () => {
-    it('lists the four kinds of SPEC §2 and §15’s shared documents in glob order, each id once', () => {
+    it('lists the four kinds of SPEC §2, §15’s shared documents and §14’s review packets in glob order, each id once', () => {
       assert.deepEqual(
         FILE_KINDS.all.map((k) => k.id),
-        ['person', '1on1', 'okr', 'okr-review', 'shared-doc'],
+        ['person', '1on1', 'okr', 'okr-review', 'shared-doc', 'review-packet'],
       );
     });
 
@@ -35,7 +35,7 @@ describe('file kinds (kinds.ts)', () => {
       // Changing one of these makes an index saved by an earlier version name the wrong kinds.
       assert.deepEqual(
         FILE_KINDS.all.map((k) => [k.id, k.indexNumber]),
-        [['person', 1], ['1on1', 2], ['okr', 3], ['okr-review', 4], ['shared-doc', 5]],
+        [['person', 1], ['1on1', 2], ['okr', 3], ['okr-review', 4], ['shared-doc', 5], ['review-packet', 6]],
       );
       for (const k of FILE_KINDS.all) assert.equal(FILE_KINDS.ofIndexNumber(k.indexNumber), k);
       assert.equal(FILE_KINDS.ofIndexNumber(0), undefined);
@@ -49,6 +49,7 @@ describe('file kinds (kinds.ts)', () => {
         okr: ['okr'],
         'okr-review': ['okr-review'],
         'shared-doc': [],
+        'review-packet': ['review-packet'],
       });
       assert.equal(FILE_KINDS.ofType('One-On-One')?.id, '1on1');
       assert.equal(FILE_KINDS.ofType('review'), undefined);
@@ -63,6 +64,8 @@ describe('file kinds (kinds.ts)', () => {
           ['okr', 'yaml', 'okrGlobs', ['**/*.okr.yaml', '**/*.okr.yml', 'okrs/**/*.yaml']],
           ['okr-review', 'markdown', 'okrReviewGlobs', ['okr-reviews/**/*.md']],
           ['shared-doc', 'markdown', 'sharedGlobs', []],
+          // Found by its `type:` wherever it lives (SPEC §14): no globs.
+          ['review-packet', 'markdown', undefined, undefined],
         ],
       );
     });
@@ -76,7 +79,8 @@ describe('file kinds (kinds.ts)', () => {
     it('each kind’s glob setting has its default, is read, and validated', () => {
       assert.deepEqual(GLOB_SETTINGS, ['peopleGlobs', 'oneOnOneGlobs', 'okrGlobs', 'okrReviewGlobs', 'sharedGlobs']);
       for (const k of FILE_KINDS.all) {
-        const g = k.globs!;
+        if (!k.globs) continue;
+        const g = k.globs;
         assert.deepEqual(DEFAULT_SETTINGS[g.setting as keyof typeof DEFAULT_SETTINGS], g.defaults, g.setting);
         assert.ok(SETTING_KEYS.includes(g.setting as never), g.setting);
         assert.deepEqual(resolveSettings({ [g.setting]: ['x/*.md'] })[g.setting as 'peopleGlobs'], ['x/*.md']);
@@ -89,7 +93,8 @@ describe('file kinds (kinds.ts)', () => {
     it('package.json declares each glob setting with the registry’s default, and activates on each default glob', () => {
       // The manifest is static JSON: this is what tells a new kind’s author to add it there.
       for (const k of FILE_KINDS.all) {
-        const g = k.globs!;
+        if (!k.globs) continue;
+        const g = k.globs;
         assert.deepEqual(pkg.contributes.configuration.properties[`cadence.${g.setting}`]?.default, g.defaults, g.setting);
         for (const glob of g.defaults) assert.ok(pkg.activationEvents.includes(`workspaceContains:${glob}`), glob);
       }
@@ -137,8 +142,9 @@ describe('file kinds (kinds.ts)', () => {
       assert.equal(classify('docs/update.md', 'x', shared), 'shared-doc');
       assert.equal(classify('docs/team/update.md', md('team-update'), shared), 'shared-doc');
       assert.equal(classify('docs/update.md', md(''), shared), 'shared-doc');
-      assert.equal(classify('docs/packet.md', md('review-packet'), shared), undefined);
-      assert.equal(classify('docs/packet.md', md('Review-Packet'), shared), undefined);
+      // A review packet is its own kind wherever it lives (SPEC §14), never a shared document.
+      assert.equal(classify('docs/packet.md', md('review-packet'), shared), 'review-packet');
+      assert.equal(classify('docs/packet.md', md('Review-Packet'), shared), 'review-packet');
       assert.equal(classify('people/alex.md', 'x', shared), 'person');
       assert.equal(classify('1on1s/alex/2026-11-20.md', 'x', shared), '1on1');
       assert.equal(classify('docs/alex.md', md('person'), shared), 'person');
@@ -202,17 +208,17 @@ describe('file kinds (kinds.ts)', () => {
       format: 'markdown',
       shapeOf: '1on1',
       claims: (path, text) => !/^date:/m.test(text) && !/\d{4}-\d{2}-\d{2}/.test(path) && /^#+ \d{4}-\d{2}-\d{2}/m.test(text),
-      indexNumber: 6,
+      indexNumber: 7,
       parse: (path, split) => ({ ...base.parse(path, split), kind: 'log' }) as unknown as Doc,
       summarize: (doc) => base.summarize(doc as OneOnOneDoc),
     };
-    // A review packet (SPEC §14): found by its `type:` wherever it lives; no globs.
+    // A kind found by its `type:` wherever it lives, with no globs (as SPEC §14's review packet, now a real kind, is).
     const packet: MarkdownKind = {
-      id: 'review-packet' as FileKind,
-      types: ['review-packet'],
+      id: 'meeting-minutes' as FileKind,
+      types: ['meeting-minutes'],
       format: 'markdown',
-      indexNumber: 7,
-      parse: (path, split) => ({ kind: 'review-packet', path, lineCount: split.lines.length }) as unknown as Doc,
+      indexNumber: 8,
+      parse: (path, split) => ({ kind: 'meeting-minutes', path, lineCount: split.lines.length }) as unknown as Doc,
       summarize: () => ({ key: undefined, date: undefined, refs: [], openDue: [] }),
     };
     const reg = new KindRegistry([...FILE_KINDS.all, log, packet]);
@@ -223,9 +229,13 @@ describe('file kinds (kinds.ts)', () => {
     };
 
     it('a kind without globs is found by its `type:` anywhere, and never by a path', () => {
+      assert.equal(c('minutes/2026-11-30.md', md('meeting-minutes')), 'meeting-minutes');
+      assert.equal(c('people/alex-minutes.md', md('Meeting-Minutes')), 'meeting-minutes');
+      assert.equal(c('1on1s/meeting-minutes.md', 'x'), '1on1');
+      // The real one: SPEC §14's review packet.
       assert.equal(c('reviews/alex-2026-11-30.md', md('review-packet')), 'review-packet');
       assert.equal(c('people/alex-packet.md', md('Review-Packet')), 'review-packet');
-      assert.equal(c('1on1s/review-packet.md', 'x'), '1on1');
+      assert.equal(c('1on1s/alex/review-packet.md', 'x'), '1on1');
       assert.deepEqual(
         reg.globSettings.map((g) => g.setting),
         GLOB_SETTINGS,
@@ -245,9 +255,10 @@ describe('file kinds (kinds.ts)', () => {
       const doc = reg.parse('1on1s/alex.md', lines('---', 'report: alex', '---', '## 2026-11-20', '- [ ] x @sam'), 'log' as FileKind);
       assert.equal(doc.kind, 'log');
       assert.deepEqual(reg.summarize(doc).refs, ['alex', 'sam']);
-      assert.equal(reg.ofIndexNumber(6), log);
-      assert.equal(reg.ofIndexNumber(7), packet);
-      assert.equal(reg.ofType('REVIEW-PACKET'), packet);
+      assert.equal(reg.ofIndexNumber(7), log);
+      assert.equal(reg.ofIndexNumber(8), packet);
+      assert.equal(reg.ofType('MEETING-MINUTES'), packet);
+      assert.equal(reg.ofIndexNumber(6), FILE_KINDS.get('review-packet'));
     });
 
     it('refuses an inconsistent list', () => {

@@ -16,6 +16,9 @@ interface MdNode {
   position?: { start: { line: number; column: number; offset?: number }; end: { line: number; column: number; offset?: number } };
 }
 
+/** Nodes whose html children are HTML blocks (mdast: the rest hold phrasing content). */
+const BLOCK_PARENTS = new Set(['root', 'listItem', 'blockquote', 'footnoteDefinition']);
+
 const processor = unified().use(remarkParse).use(remarkGfm);
 
 function textOf(node: MdNode): string {
@@ -34,9 +37,11 @@ export function scanBlocksRemark(lines: readonly string[], from: number): BlockS
   const headings: HeadingLine[] = [];
   const codeLines = new Set<number>();
 
-  const visit = (node: MdNode): void => {
+  // Only block-level HTML excludes its lines: an inline comment or tag in a
+  // paragraph (`- praise: shown <!-- hidden --> too`) leaves the line a line.
+  const visit = (node: MdNode, parent?: MdNode): void => {
     const p = node.position;
-    if (p && (node.type === 'code' || node.type === 'html')) {
+    if (p && (node.type === 'code' || (node.type === 'html' && (!parent || BLOCK_PARENTS.has(parent.type))))) {
       for (let l = p.start.line - 1; l <= p.end.line - 1; l++) codeLines.add(l);
     }
     if (p && node.type === 'heading') {
@@ -46,7 +51,7 @@ export function scanBlocksRemark(lines: readonly string[], from: number): BlockS
       const task = taskOf(node, lines);
       if (task) tasks.push(task);
     }
-    for (const child of node.children ?? []) visit(child);
+    for (const child of node.children ?? []) visit(child, node);
   };
   visit(tree);
   tasks.sort((a, b) => a.line - b.line);

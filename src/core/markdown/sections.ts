@@ -10,7 +10,7 @@ import type { Range } from '../types';
 export const DEFAULT_TALKING_POINT_HEADINGS: readonly string[] = ['Talking points', 'Agenda'];
 
 /** A heading's text as a section name: trimmed, lower-cased, without wrapping emphasis. */
-function sectionName(text: string): string {
+export function sectionName(text: string): string {
   return text
     .trim()
     .replace(/^(\*\*|__|\*|_)(.*)\1$/, '$2')

@@ -1,12 +1,13 @@
 // 1:1 notes and OKR reviews: Markdown with front matter and action items.
 
 import { dateInFileName } from '../dates';
-import type { DateField, Decision, Field, OneOnOneDoc, ReviewDoc, SharedDoc, YamlProblem } from '../model';
+import type { DateField, Decision, Field, OneOnOneDoc, ReviewDoc, ReviewPacketDoc, SharedDoc, YamlProblem } from '../model';
 import type { Range } from '../types';
 import { readFastFrontMatter } from './fast-front-matter';
 import { readBody, type Split } from '../markdown/body';
 import { isMap } from 'yaml';
 import { readLog, splitTalkingPoints, talkingPointSections, type ParseOptions } from '../markdown/sections';
+import { feedbackSections, hiddenTextLines, readFeedback, readRetro } from '../markdown/feedback';
 import { dateOf, fieldsOf, numberOf, personOf, readYaml, stringOf, valueNode } from './yaml-fields';
 
 /**
@@ -50,8 +51,6 @@ function rating(f: Field | undefined): number | undefined {
   return n !== undefined && Number.isInteger(n) && n >= 1 && n <= 5 ? n : undefined;
 }
 
-const RETRO: Record<string, 'keep' | 'fix' | 'clarify'> = { ':-)': 'keep', ':-(': 'fix', ':-/': 'clarify' };
-
 /**
  * A 1:1 note or log (SPEC §4, §11–§13). The person is `report:`, else
  * `with:`; a file with no `date:`, no date in its name and a dated heading is
@@ -75,11 +74,10 @@ export function parseOneOnOne(path: string, split: Split, options: ParseOptions 
   const perf = log ? new Map<string, Field>() : nested('performance');
   const fromReport = personOf(fields.get('report'));
   const report = fromReport ?? personOf(fields.get('with'));
-  const retro: OneOnOneDoc['retro'][number][] = [];
-  for (let l = split.bodyLine; l < split.lines.length; l++) {
-    const m = /^\s*(?:[-*+]\s+)?(:-[)(/])\s*(.*)$/.exec(split.lines[l]);
-    if (m && !body.codeLines.has(l)) retro.push({ line: l, mood: RETRO[m[1]], text: m[2] });
-  }
+  const hidden = hiddenTextLines(split.lines, split.bodyLine, body.codeLines);
+  const retro = readRetro(split.lines, split.bodyLine, body.codeLines, hidden);
+  const fbSections = feedbackSections(read.headings, split.lines.length, hidden);
+  const feedback = readFeedback(split.lines, fbSections, body.codeLines, hidden);
   return {
     kind: '1on1',
     path,
@@ -111,6 +109,8 @@ export function parseOneOnOne(path: string, split: Split, options: ParseOptions 
     managerRating: rating(perf.get('manager')),
     reportRating: rating(perf.get('report')),
     retro,
+    feedback,
+    feedbackSections: fbSections,
   };
 }
 
@@ -165,13 +165,31 @@ export function parseReview(path: string, split: Split): ReviewDoc {
  * but its text, by the private-leak rule; its front matter is not checked.
  */
 export function parseSharedDoc(path: string, split: Split): SharedDoc {
+  return plainDoc('shared-doc', path, split);
+}
+
+/** A Markdown file read for its text, not judged: no YAML errors, no dates. */
+function plainDoc<K extends string>(kind: K, path: string, split: Split) {
   return {
-    kind: 'shared-doc',
+    kind,
     path,
     lineCount: split.lines.length,
     firstLine: { start: { line: 0, character: 0 }, end: { line: 0, character: split.lines[0].length } },
     yamlErrors: [],
     dates: [],
     frontMatterEnd: split.bodyLine,
+  };
+}
+
+/**
+ * A review packet (SPEC §14): found by its `type:` only; nothing is read
+ * from it but its `person:`, and no rule judges it.
+ */
+export function parseReviewPacket(path: string, split: Split): ReviewPacketDoc {
+  const { fields } = frontMatter(split);
+  return {
+    ...plainDoc('review-packet', path, split),
+    person: stringOf(fields.get('person')),
+    to: dateOf(fields.get('to'), [])?.value,
   };
 }

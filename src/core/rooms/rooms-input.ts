@@ -61,7 +61,7 @@ export function factsOfDoc(doc: Doc): RoomFacts {
  * then loads the document).
  */
 export function factsOfText(kind: FileKind, text: string, summaryDate: string | undefined): RoomFacts | undefined {
-  if (kind === 'person' || kind === 'shared-doc') return { kind, shared: kind === 'shared-doc', date: undefined, dateField: false };
+  if (kind === 'person' || kind === 'shared-doc' || kind === 'review-packet') return { kind, shared: kind === 'shared-doc', date: undefined, dateField: false };
   if (kind !== '1on1') return undefined;
   const split = splitFrontMatter(text);
   const fm = split.yaml === undefined ? { fields: new Map() } : readFastFrontMatter(split.lines.slice(split.yamlLine, split.bodyLine - 1), split.yamlLine);
@@ -81,6 +81,9 @@ export function roomsFileOf(path: string, text: string, facts: RoomFacts): Rooms
       return { path, text, format: 'markdown', room: 'shared', date: facts.date };
     case 'okr':
       return { path, text, format: 'yaml', room: 'shared', titles: facts.titles ?? [] };
+    case 'review-packet':
+      // Private, but only copies (SPEC §15): neither a source nor a shared file.
+      return { path, text, format: 'markdown', room: 'none' };
     default:
       return { path, text, format: 'markdown', room: 'shared' };
   }

@@ -13,6 +13,7 @@ import krMissingOwner from './kr-missing-owner';
 import krNotMeasurable from './kr-not-measurable';
 import missingField from './missing-field';
 import noActionItems from './no-action-items';
+import noRecentFeedback from './no-recent-feedback';
 import objectiveMissingOwner from './objective-missing-owner';
 import okrKrCount from './okr-kr-count';
 import okrObjectiveCount from './okr-objective-count';
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   privateLeak,
   reviewDecisionMissing,
   preReadLate,
+  noRecentFeedback,
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r]));

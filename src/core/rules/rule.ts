@@ -23,6 +23,8 @@ export interface DatasetQuery {
   meKey(): string;
   /** The OKR set with this key (its `id:` or file name, lower-cased), first in path order. */
   okrSet(key: string): OkrSetDoc | undefined;
+  /** At least one 1:1 note holds a feedback entry of any kind (SPEC §14: no-recent-feedback nags only then). */
+  hasFeedback(): boolean;
   /** The passages of a shared file that repeat private text (SPEC §15), as of the dataset's today. */
   leaks(path: string): readonly LeakPassage[];
 }

@@ -29,6 +29,7 @@ const SPEC_TABLE: Record<string, string> = {
   // SPEC §17
   'talking-point-open': 'info',
   'private-leak': 'error',
+  'no-recent-feedback': 'info',
   // SPEC §19
   'review-decision-missing': 'warning',
   'pre-read-late': 'info',

@@ -1,0 +1,42 @@
+// `cadence review PERSON [FOLDER] [--from D] [--to D] [--today D] [--format md|json]`
+// (SPEC §14): the review packet on standard output, built by the same core
+// function as the editor's Prepare Review Packet…. Writes nothing.
+
+import { cadenceOf } from '../core/metrics';
+import { buildReviewPacket, packetPerson, reviewPeriod } from '../core/review-packet';
+import { reviewPacketMarkdown } from '../core/review-packet-md';
+import { loadFolder } from './check';
+
+export interface ReviewOptions {
+  readonly folder: string;
+  readonly person: string;
+  readonly today: string;
+  readonly from: string | undefined;
+  readonly to: string | undefined;
+  readonly format: 'md' | 'json';
+}
+
+export interface ReviewResult {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+/** Runs `cadence review` on a folder: exit 0 with the packet, 2 for an unknown person or a period that ends before it starts. */
+export function runReview(o: ReviewOptions): ReviewResult {
+  const period = reviewPeriod(o.today, o.to, o.from);
+  if (!period) return { code: 2, out: '', err: `cadence: --from ${o.from} is after --to ${o.to ?? o.today}; the period must run forwards\n` };
+  const loaded = loadFolder({ folder: o.folder, today: o.today, rules: {} });
+  const notes = loaded.notes.map((n) => `cadence: ${n}\n`).join('');
+  const person = packetPerson(loaded.dataset, o.person);
+  const packet = person && buildReviewPacket(loaded.dataset, o.person, period, o.today);
+  if (!person || !packet) {
+    const id = o.person.replace(/^@/, '');
+    return { code: 2, out: '', err: `${notes}cadence: no person file for "${id}" (people/${id.toLowerCase()}.md, or a file with type: person and id: ${id})\n` };
+  }
+  const out =
+    o.format === 'json'
+      ? JSON.stringify(packet, null, 2) + '\n'
+      : reviewPacketMarkdown(packet, { name: person.name ?? person.id, cadenceDays: cadenceOf(person, loaded.dataset.settings), linkBase: '' });
+  return { code: 0, out, err: notes };
+}

@@ -1,0 +1,140 @@
+// Lines a 1:1 note says something in (SPEC §14): feedback entries in a
+// `Feedback` section, and happiness-retrospective lines (`:-)` keep, `:-(`
+// fix, `:-/` clarify). Both are read from what a reader sees of a line:
+// hidden text (`%% … %%`, also over lines, and `<!-- … -->`, SPEC §10) is
+// left out first, and code lines are never read.
+
+import type { FeedbackEntry, FeedbackKind, Heading, RetroLine, Section } from '../model';
+import { sectionName, sectionOf } from './sections';
+
+/**
+ * What a reader sees of the body lines that hold hidden text: line → its
+ * text without `%% … %%` and `<!-- … -->` ('' when all of it is hidden).
+ * Lines not in the map are shown whole. An unclosed `%%` or `<!--` hides to
+ * the end of the file, as Obsidian does; code lines are skipped (a `%%` in
+ * code is text) and are not in the map.
+ */
+export function hiddenTextLines(lines: readonly string[], from: number, codeLines: ReadonlySet<number>): Map<number, string> {
+  const out = new Map<number, string>();
+  let inPercent = false;
+  let inComment = false;
+  for (let l = from; l < lines.length; l++) {
+    if (codeLines.has(l)) continue;
+    const line = lines[l];
+    if (!inPercent && !inComment && line.indexOf('%%') === -1 && line.indexOf('<!--') === -1) continue;
+    let seen = '';
+    let pos = 0;
+    while (pos <= line.length) {
+      if (inPercent || inComment) {
+        const close = line.indexOf(inPercent ? '%%' : '-->', pos);
+        if (close === -1) break;
+        pos = close + (inPercent ? 2 : 3);
+        inPercent = inComment = false;
+        continue;
+      }
+      const pct = line.indexOf('%%', pos);
+      const cmt = line.indexOf('<!--', pos);
+      const next = pct === -1 ? cmt : cmt === -1 ? pct : Math.min(pct, cmt);
+      if (next === -1) {
+        seen += line.slice(pos);
+        break;
+      }
+      seen += line.slice(pos, next);
+      if (next === pct) {
+        inPercent = true;
+        pos = pct + 2;
+      } else {
+        inComment = true;
+        pos = cmt + 4;
+      }
+    }
+    out.set(l, seen);
+  }
+  return out;
+}
+
+/** The `Feedback` sections (SPEC §14): headings whose text is `Feedback` (any case), each to the next heading with as many `#`s or fewer. */
+export function feedbackSections(headings: readonly Heading[], lineCount: number, hidden: ReadonlyMap<number, string>): Section[] {
+  const out: Section[] = [];
+  headings.forEach((h, i) => {
+    if (sectionName(h.text) === 'feedback' && hidden.get(h.line)?.trim() !== '') out.push(sectionOf(headings, i, lineCount));
+  });
+  return out;
+}
+
+/** A list item's marker: a bullet (`-`, `*`, `+`) or an ordered marker (`1.`, `1)`), then blanks. */
+const LIST_ITEM = /^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(.*)$/;
+/** A task item's box (SPEC §10: one code point between the brackets, then a blank or the end). */
+const TASK_BOX = /^\[(?:[^\]\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])\](?:[ \t]|$)/;
+const FEEDBACK_WORD = /^(praise|redirect|received):/i;
+
+/**
+ * The feedback entries of a note (SPEC §14): in its `Feedback` sections, each
+ * list item that is not a task item and whose text starts with `praise:`,
+ * `redirect:` or `received:` (any case). Its text is what follows the colon,
+ * trimmed; an entry with no text is a placeholder (as an empty task item is,
+ * SPEC §10) and is not read, so a template's `- praise: ` counts for nothing.
+ */
+export function readFeedback(lines: readonly string[], sections: readonly Section[], codeLines: ReadonlySet<number>, hidden: ReadonlyMap<number, string>): FeedbackEntry[] {
+  const out: FeedbackEntry[] = [];
+  for (const s of sections) {
+    for (let l = s.line + 1; l < s.endLine; l++) {
+      if (codeLines.has(l)) continue;
+      const raw = lines[l];
+      const seen = hidden.get(l) ?? raw;
+      const m = LIST_ITEM.exec(seen);
+      if (!m || TASK_BOX.test(m[2])) continue;
+      const w = FEEDBACK_WORD.exec(m[2]);
+      if (!w) continue;
+      const text = collapse(m[2].slice(w[0].length));
+      if (!text) continue;
+      // Columns of the source line: the shown text equals it up to the first hidden part, which never comes before the marker here.
+      const wordStart = seen === raw ? m[1].length : raw.indexOf(w[0], raw.search(/\S/));
+      out.push({
+        line: l,
+        kind: w[1].toLowerCase() as FeedbackKind,
+        text,
+        wordRange: { start: { line: l, character: Math.max(0, wordStart) }, end: { line: l, character: Math.max(0, wordStart) + w[1].length } },
+      });
+    }
+  }
+  // Nested Feedback sections would read a line twice.
+  return out.length > 1 ? dedupe(out) : out;
+}
+
+const RETRO_LINE = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(:-[)(/])(.*)$/;
+const MOOD: Record<string, RetroLine['mood']> = { ':-)': 'keep', ':-(': 'fix', ':-/': 'clarify' };
+
+/**
+ * Happiness-retrospective lines (SPEC §14): a body line that starts, after
+ * an optional list marker, with `:-)`, `:-(` or `:-/` and has text after it;
+ * outside code and hidden text. A task line starts with its box, so it never
+ * is one.
+ */
+export function readRetro(lines: readonly string[], from: number, codeLines: ReadonlySet<number>, hidden: ReadonlyMap<number, string>): RetroLine[] {
+  const out: RetroLine[] = [];
+  for (let l = from; l < lines.length; l++) {
+    if (codeLines.has(l)) continue;
+    const m = RETRO_LINE.exec(hidden.get(l) ?? lines[l]);
+    if (!m) continue;
+    const text = collapse(m[2]);
+    if (text) out.push({ line: l, mood: MOOD[m[1]], text });
+  }
+  return out;
+}
+
+function collapse(s: string): string {
+  return s.trim().replace(/[ \t]+/g, ' ');
+}
+
+function dedupe(entries: FeedbackEntry[]): FeedbackEntry[] {
+  const seen = new Set<number>();
+  return entries.filter((e) => (seen.has(e.line) ? false : (seen.add(e.line), true))).sort((a, b) => a.line - b.line);
+}
+
+/** The word a feedback kind is written with, and what it means (hovers, completions, the packet). */
+export const FEEDBACK_KINDS: readonly { readonly kind: FeedbackKind; readonly meaning: string }[] = [
+  { kind: 'praise', meaning: 'reinforcing feedback you gave: what to keep doing' },
+  { kind: 'redirect', meaning: 'redirecting feedback you gave: what to do differently' },
+  { kind: 'received', meaning: 'feedback you received from them' },
+];
