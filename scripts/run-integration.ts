@@ -6,10 +6,12 @@
 //   node --import tsx scripts/run-integration.ts [options] [WORKSPACE...]
 //     WORKSPACE          example folders holding expected.json
 //                        (default: every test/fixtures/examples/*/ that has one,
-//                        the sample team, and basic once more in restricted mode)
+//                        the sample team, an empty folder, and basic once more
+//                        in restricted mode)
 //     --extension DIR    extension to load (default: this repo)
 //     --tests FILE       compiled test entry (default: out/test/integration/index.js)
-//     --timeout SECONDS  per workspace, from server start to the result (default 240)
+//     --timeout SECONDS  per workspace, from server start to the result (default 600:
+//                        the sample team's suite alone takes ~4 min on a busy 2-core machine)
 //     --multi-root       open each WORKSPACE through a .code-workspace file
 //     --restricted       open each WORKSPACE in restricted mode (workspace trust on, not trusted)
 //
@@ -63,7 +65,7 @@ async function main(): Promise<number> {
     options: {
       extension: { type: 'string', default: repo },
       tests: { type: 'string', default: join(repo, 'out', 'test', 'integration', 'index.js') },
-      timeout: { type: 'string', default: '240' },
+      timeout: { type: 'string', default: '600' },
       'multi-root': { type: 'boolean', default: false },
       restricted: { type: 'boolean', default: false },
     },
@@ -143,7 +145,11 @@ function defaultWorkspaces(): Workspace[] {
   // smallest fixture: its diagnostics, trees and commands must all work.
   const basic = examples.find((w) => basename(w.source) === 'basic');
   const restricted = basic ? [{ source: basic.source, expectedFile: basic.expectedFile, restricted: true }] : [];
-  return [...examples, ...(existsSync(team.expectedFile) ? [team] : []), ...restricted];
+  // A folder with no Cadence file in it (only its expected.json): what a
+  // manager sees first — the views' welcome text, from the real settings.
+  const emptyDir = join(repo, 'test', 'fixtures', 'empty-folder');
+  const empty = existsSync(join(emptyDir, 'expected.json')) ? [{ source: emptyDir, expectedFile: join(emptyDir, 'expected.json') }] : [];
+  return [...examples, ...(existsSync(team.expectedFile) ? [team] : []), ...empty, ...restricted];
 }
 
 async function runWorkspace(

@@ -3,10 +3,14 @@
 
 import { addDays, daysBetween, toDayNumber } from './dates';
 import type { Dataset } from './dataset';
-import { cadenceOf, happinessTrend, krOnTrack, krScore, objectiveScore, personFigures, ratingAlignment, scoreColour, setScore, type CadenceStatus, type ScoreColour } from './metrics';
+import { krScoreText } from './format';
+import { cadenceOf, happinessTrend, krMeasurable, krOnTrack, krScore, objectiveScore, personFigures, ratingAlignment, scoreColour, setScore, type CadenceStatus, type ScoreColour } from './metrics';
 import { heldOneOnOnes } from './meetings';
 import { feedbackIn, type FeedbackCounts } from './review-packet';
 import type { KrStatus, Relationship } from './model';
+import { openItemCounts, type ItemCounts } from './open-items';
+import { displayName, orderPeople, personLabel, type PeopleOrder } from './people';
+import { isLiveSet, slipReasons, slipText } from './slipping';
 
 export interface Location {
   readonly path: string;
@@ -47,6 +51,16 @@ export interface HeatmapRow {
   readonly weeks: { readonly count: number; readonly lapsed: boolean }[];
 }
 
+/** A key result's check-in as every view lists it: undated ones too (SPEC §18: same data everywhere). */
+export interface CheckInView {
+  /** Null for a check-in without a valid date (shown as "undated"). */
+  readonly date: string | null;
+  readonly current: number | null;
+  /** Null when absent; an out-of-range value is kept and shown as "invalid". */
+  readonly confidence: number | null;
+  readonly at: Location;
+}
+
 export interface KrCard {
   readonly set: string;
   readonly objective: string;
@@ -54,15 +68,25 @@ export interface KrCard {
   readonly index: number;
   readonly id: string;
   readonly title: string;
+  /** The owner's id as written (lower-case it to compare). */
   readonly owner: string | undefined;
+  /** The owner as shown: their name, else their id as the person file spells it (personLabel). */
+  readonly ownerName: string | undefined;
   readonly due: string | undefined;
+  /** The score that counts in the means (0 when not measurable). */
   readonly score: number;
+  /** The score as shown everywhere: two decimals, `cut`, or `not measurable` (krScoreText). */
+  readonly scoreText: string;
+  readonly measurable: boolean;
   readonly colour: ScoreColour;
   readonly onTrack: boolean;
   readonly kind: 'committed' | 'aspirational';
+  /** Undefined: the file has no valid `status:` (SPEC §18: not "on track"). */
   readonly status: KrStatus | undefined;
   readonly confidence: number | undefined;
-  readonly confidenceHistory: { readonly date: string; readonly value: number }[];
+  /** SPEC §18: why the key result is slipping, in words; empty when it is not. */
+  readonly slipping: string[];
+  readonly checkins: CheckInView[];
   readonly at: Location;
 }
 
@@ -70,6 +94,7 @@ export interface ObjectiveView {
   readonly id: string;
   readonly title: string;
   readonly owner: string | undefined;
+  readonly ownerName: string | undefined;
   readonly kind: 'committed' | 'aspirational';
   readonly score: number | null;
   readonly colour: ScoreColour | null;
@@ -95,11 +120,17 @@ export interface Signal {
 
 export interface DashboardData {
   readonly today: string;
+  /**
+   * SPEC §18: the one set of open action items (every 1:1 file and OKR
+   * review), the same numbers as the status bar and the Action Items view.
+   */
+  readonly actionItems: ItemCounts;
   readonly completionTarget: number;
   /** Days in the completion-rate window (cadence.completionWindowDays). */
   readonly completionWindowDays: number;
   /** Days in the feedback window (cadence.feedbackWindowDays), today included. */
   readonly feedbackWindowDays: number;
+  /** Reports in the views' order (cadence.reportsOrder), then the manager's own card. */
   readonly people: PersonCard[];
   readonly heatmap: { readonly weekStarts: string[]; readonly rows: HeatmapRow[] };
   readonly sets: SetView[];
@@ -114,17 +145,23 @@ function monday(date: string): string {
   return addDays(date, -dow);
 }
 
-export function dashboardData(ds: Dataset): DashboardData {
+export interface DashboardOptions {
+  /** How the reports are ordered (the Reports tree's setting); default urgency. */
+  readonly peopleOrder?: PeopleOrder;
+}
+
+export function dashboardData(ds: Dataset, options: DashboardOptions = {}): DashboardData {
   const today = ds.today;
   const ctx = ds.context();
-  const people = ds.people();
+  const ordered = orderPeople(ds.people(), ctx, options.peopleOrder ?? 'urgency');
+  const people = [...ordered.others, ...ordered.me];
   const feedbackWindow = { from: addDays(today, -(ds.settings.feedbackWindowDays - 1)), to: today };
   const cards: PersonCard[] = people.map((p) => {
     const f = personFigures(ctx, p);
     const notes = ds.query.notesOf(p.key);
     return {
       id: p.id,
-      name: p.name ?? p.id,
+      name: displayName(p),
       role: p.role,
       me: p.me,
       status: f.status,
@@ -148,21 +185,19 @@ export function dashboardData(ds: Dataset): DashboardData {
 
   const first = monday(addDays(today, -7 * (HEATMAP_WEEKS - 1)));
   const weekStarts = Array.from({ length: HEATMAP_WEEKS }, (_, i) => addDays(first, 7 * i));
-  const rows: HeatmapRow[] = people
-    .filter((p) => !p.me)
-    .map((p) => {
-      const dates = heldOneOnOnes(ds.query.notesOf(p.key), today).map((o) => o.date!);
-      const cadence = cadenceOf(p, ds.settings);
-      const weeks = weekStarts.map((start) => {
-        const end = addDays(start, 6);
-        const count = dates.filter((d) => d >= start && d <= end).length;
-        const asOf = end < today ? end : today;
-        const before = dates.filter((d) => d <= asOf);
-        const ref = before.length ? before[before.length - 1] : p.since?.value && p.since.value <= asOf ? p.since.value : undefined;
-        return { count, lapsed: ref !== undefined && daysBetween(ref, asOf) > 1.5 * cadence };
-      });
-      return { id: p.id, name: p.name ?? p.id, weeks };
+  const rows: HeatmapRow[] = ordered.others.map((p) => {
+    const dates = heldOneOnOnes(ds.query.notesOf(p.key), today).map((o) => o.date!);
+    const cadence = cadenceOf(p, ds.settings);
+    const weeks = weekStarts.map((start) => {
+      const end = addDays(start, 6);
+      const count = dates.filter((d) => d >= start && d <= end).length;
+      const asOf = end < today ? end : today;
+      const before = dates.filter((d) => d <= asOf);
+      const ref = before.length ? before[before.length - 1] : p.since?.value && p.since.value <= asOf ? p.since.value : undefined;
+      return { count, lapsed: ref !== undefined && daysBetween(ref, asOf) > 1.5 * cadence };
     });
+    return { id: p.id, name: displayName(p), weeks };
+  });
 
   const sets: SetView[] = ds.okrSets().map((set) => ({
     id: set.id,
@@ -175,6 +210,7 @@ export function dashboardData(ds: Dataset): DashboardData {
         id: o.id,
         title: o.title ?? '',
         owner: o.owner?.id,
+        ownerName: personLabel(ds.query, o.owner),
         kind: o.kind,
         score: s ?? null,
         colour: s === undefined ? null : scoreColour(s),
@@ -188,37 +224,58 @@ export function dashboardData(ds: Dataset): DashboardData {
           id: kr.id,
           title: kr.title ?? '',
           owner: kr.owner?.id,
+          ownerName: personLabel(ds.query, kr.owner),
           due: kr.due?.value,
           score: krScore(kr),
+          scoreText: krScoreText(kr),
+          measurable: krMeasurable(kr),
           colour: scoreColour(krScore(kr)),
           onTrack: krOnTrack(kr, o),
           kind: o.kind,
           status: kr.status,
           confidence: kr.confidence,
-          confidenceHistory: kr.checkins.filter((c) => c.date && c.confidence !== undefined).map((c) => ({ date: c.date!, value: c.confidence! })),
+          slipping: isLiveSet(set, today) ? slipReasons(kr, set, today).map((r) => slipText([r])) : [],
+          checkins: kr.checkins.map((c) => ({ date: c.date ?? null, current: c.current ?? null, confidence: c.confidence ?? null, at: { path: set.path, line: c.range.start.line } })),
           at: { path: set.path, line: kr.firstLine.start.line },
         })),
       };
     }),
   }));
 
-  return { today, completionTarget: 0.8, completionWindowDays: ds.settings.completionWindowDays, feedbackWindowDays: ds.settings.feedbackWindowDays, people: cards, heatmap: { weekStarts, rows }, sets, signals: signals(ds, cards, sets) };
+  return {
+    today,
+    actionItems: openItemCounts(ds),
+    completionTarget: 0.8,
+    completionWindowDays: ds.settings.completionWindowDays,
+    feedbackWindowDays: ds.settings.feedbackWindowDays,
+    people: cards,
+    heatmap: { weekStarts, rows },
+    sets,
+    signals: signals(ds, cards, sets),
+  };
 }
 
+/**
+ * What joins the two rooms: a slipping key result (SPEC §18) whose owner has
+ * had no 1:1 since it was last checked in (or none at all), a happiness
+ * that fell two 1:1s in a row, a rating gap of 2 or more.
+ */
 function signals(ds: Dataset, cards: PersonCard[], sets: SetView[]): Signal[] {
   const out: Signal[] = [];
   for (const set of sets) {
     for (const o of set.objectives) {
       for (const kr of o.keyResults) {
-        if (kr.status !== 'at-risk' && kr.status !== 'off-track') continue;
-        if (!kr.owner || kr.owner.toLowerCase() === 'me') continue;
-        // It slipped when it was last checked in (the status is as of then).
-        const slipped = kr.confidenceHistory.length ? kr.confidenceHistory[kr.confidenceHistory.length - 1].date : undefined;
-        const last = ds.query.lastOneOnOne(kr.owner.toLowerCase());
-        if (!last || (slipped && last < slipped)) {
+        if (!kr.slipping.length || !kr.owner) continue;
+        const key = kr.owner.toLowerCase();
+        if (key === 'me' || key === ds.query.meKey()) continue;
+        // As of its last dated check-in: that is when the file last said where it stands.
+        const dated = kr.checkins.map((c) => c.date).filter((d): d is string => d !== null).sort();
+        const since = dated[dated.length - 1];
+        const last = ds.query.lastOneOnOne(key);
+        if (!last || (since && last < since)) {
           out.push({
             kind: 'kr-slipping-no-1on1',
-            text: `${set.id} ${o.id}/${kr.id} is ${kr.status}${slipped ? ` since ${slipped}` : ''}; no 1:1 with ${kr.owner} since${last ? ` (last ${last})` : ' (none yet)'}.`,
+            text: `${set.id} ${o.id}/${kr.id} ${kr.title} is slipping (${kr.slipping.join('; ')})${since ? ` as of its check-in of ${since}` : ''}; no 1:1 with ${kr.ownerName ?? kr.owner} since${last ? ` (last ${last})` : ' (none yet)'}.`,
             person: kr.owner,
             at: kr.at,
           });

@@ -139,10 +139,24 @@ export function setScore(set: OkrSetDoc): number | undefined {
 
 export type ScoreColour = 'red' | 'yellow' | 'green';
 
-/** 0.0–0.3 red, 0.4–0.6 yellow, 0.7–1.0 green (scores are read to one decimal). */
+/**
+ * SPEC §18 (amends §7): below 0.4 red, below 0.7 yellow, else green, on the
+ * score itself (only floating-point noise such as 0.39999999999 is rounded
+ * away, so 7/10 and 2.1/3 read alike).
+ */
 export function scoreColour(score: number): ScoreColour {
-  const s = Math.round(score * 10) / 10;
+  const s = Math.round(score * 1e9) / 1e9;
   return s >= 0.7 ? 'green' : s >= 0.4 ? 'yellow' : 'red';
+}
+
+/** A key result can be scored: its `target` is a number (SPEC §8 `kr-not-measurable`). */
+export function krMeasurable(kr: KeyResult): boolean {
+  return kr.target !== undefined;
+}
+
+/** A confidence inside 0.0–1.0 (SPEC §5); any other number is `out-of-range`. */
+export function validConfidence(c: number | undefined): c is number {
+  return c !== undefined && c >= 0 && c <= 1;
 }
 
 /** A committed key result is on track only at 1.0; an aspirational one from 0.7. */
@@ -185,7 +199,7 @@ export function pendingTalkingPoints(ctx: Ctx, person: PersonDoc): { path: strin
   return out;
 }
 
-/** The last day of an OKR set: `end`, or the end of its period. */
+/** The last day of an OKR set: `end`, or the end of its period (`YYYY-Qn`, `YYYY-Hn`, `YYYY`). */
 export function okrSetEnd(set: OkrSetDoc): string | undefined {
   if (set.end) return set.end;
   const p = set.period?.trim() ?? '';
@@ -209,6 +223,19 @@ export function okrSetStart(set: OkrSetDoc): string | undefined {
   m = /^(\d{4})$/.exec(p);
   if (m) return `${m[1]}-01-01`;
   return undefined;
+}
+
+/**
+ * SPEC §18: the share of a set's period already elapsed on `today`,
+ * (today − first day + 1) ÷ (length in days), clamped to 0–1. Undefined when
+ * the set has no readable period (or its end comes before its start).
+ */
+export function periodElapsed(set: OkrSetDoc, today: string): number | undefined {
+  const first = okrSetStart(set);
+  const last = okrSetEnd(set);
+  if (!first || !last || last < first) return undefined;
+  const length = daysBetween(first, last) + 1;
+  return Math.max(0, Math.min(1, (daysBetween(first, today) + 1) / length));
 }
 
 function endOf(year: number, month: number): string {

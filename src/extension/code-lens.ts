@@ -2,8 +2,8 @@
 // a 1:1's action-items heading with open and carried-over counts.
 
 import * as vscode from 'vscode';
+import { formatConfidence, krScoreText, NO_STATUS } from '../core/format';
 import { oneOnOnesOf } from '../core/meetings';
-import { krScore } from '../core/metrics';
 import { Disposable } from './dispose';
 import type { Feature } from './feature';
 import type { CadenceWorkspace } from './workspace-index';
@@ -26,7 +26,7 @@ class Provider extends Disposable implements vscode.CodeLensProvider {
       for (const o of model.objectives) {
         for (const kr of o.keyResults) {
           const r = new vscode.Range(kr.firstLine.start.line, 0, kr.firstLine.start.line, 0);
-          const bits = [`score ${krScore(kr).toFixed(2)}`, kr.confidence !== undefined ? `confidence ${kr.confidence}` : undefined, kr.status].filter(Boolean).join(' · ');
+          const bits = [`score ${krScoreText(kr)}`, kr.confidence !== undefined ? `confidence ${formatConfidence(kr.confidence)}` : undefined, kr.status ?? NO_STATUS].filter(Boolean).join(' · ');
           out.push(new vscode.CodeLens(r, { title: bits, command: '' }));
           out.push(new vscode.CodeLens(r, { title: 'Check in…', command: 'cadence.checkInKeyResult', arguments: [doc.uri, o.index, kr.index] }));
         }

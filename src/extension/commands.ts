@@ -4,10 +4,12 @@
 import * as vscode from 'vscode';
 import { toggleItem } from '../core/actions/items';
 import { checkIn } from '../core/actions/okr-edits';
-import { idFromName, isPersonId, newOkrSet, newOneOnOne, newPerson, quartersFrom, type NewFile } from '../core/actions/templates';
+import { idFromName, isPersonId, newOkrSet, newPerson, quartersFrom, type NewFile } from '../core/actions/templates';
+import { formatScore } from '../core/format';
 import { krScore } from '../core/metrics';
 import type { ActionItem, KeyResult, OkrSetDoc } from '../core/model';
 import { toVsEdit } from './adapter';
+import { newOneOnOne, undoCarryOver, type CarryNotice } from './carry-over';
 import { addDays } from '../core/dates';
 import { buildPreRead, preReadSendDate } from '../core/pre-read';
 import { preReadDue } from '../core/reviews';
@@ -54,8 +56,10 @@ export async function createAndOpen(folder: FolderIndex, file: NewFile, line = 0
     await doc?.save();
   }
   const editor = await vscode.window.showTextDocument(uri);
-  const pos = new vscode.Position(line, editor.document.lineAt(Math.min(line, editor.document.lineCount - 1)).text.length);
+  const at = Math.min(line, editor.document.lineCount - 1);
+  const pos = new vscode.Position(at, editor.document.lineAt(at).text.length);
   editor.selection = new vscode.Selection(pos, pos);
+  editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return uri;
 }
 
@@ -105,7 +109,7 @@ async function copyTree(from: vscode.Uri, to: vscode.Uri): Promise<{ written: nu
 }
 
 export const commandsFeature: Feature = {
-  activate(context, { workspace: ws, state }) {
+  activate(context, { workspace: ws, state, api }) {
     const extensionUri = context.extensionUri;
     const reg = (id: string, fn: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
 
@@ -121,6 +125,9 @@ export const commandsFeature: Feature = {
       void vscode.window.showInformationMessage(`Cadence: indexed ${files} files; ${problems} problem${problems === 1 ? '' : 's'}.`);
     });
 
+    let lastCarry: CarryNotice | undefined;
+    api.lastCarryOver = () => lastCarry;
+
     reg('cadence.newOneOnOne', async (arg?: string | { personId?: string }) => {
       const personId = typeof arg === 'string' ? arg : arg?.personId;
       // After the index: a re-index (settings, folders changed) replaces the folders' indexes.
@@ -134,8 +141,39 @@ export const commandsFeature: Feature = {
       const id = typeof personId === 'string' ? personId : await pickPerson(folder, 'New 1:1 with…');
       if (!id) return;
       ws.flushTyping();
-      const file = newOneOnOne(folder.dataset, id.toLowerCase(), folder.dataset.today);
-      return createAndOpen(folder, file, file.text.split('\n').indexOf('## Action items'));
+      const result = await newOneOnOne(folder, id.toLowerCase(), (doc) => ws.sync(doc));
+      if (!result) return;
+      const { uri, notice } = result;
+      if (notice) {
+        lastCarry = notice;
+        void vscode.commands.executeCommand('setContext', 'cadence.canUndoCarryOver', true);
+        void vscode.window.showInformationMessage(notice.message, 'Undo').then(async (choice) => {
+          if (choice === 'Undo') await vscode.commands.executeCommand('cadence.undoCarryOver');
+        });
+      }
+      return uri;
+    });
+
+    reg('cadence.undoCarryOver', async () => {
+      const notice = lastCarry;
+      if (!notice) {
+        void vscode.window.showInformationMessage('Cadence: there is no carry-over to undo.');
+        return false;
+      }
+      const result = await undoCarryOver(notice);
+      if (result === 'gone') {
+        lastCarry = undefined;
+        void vscode.commands.executeCommand('setContext', 'cadence.canUndoCarryOver', false);
+        void vscode.window.showInformationMessage(`Cadence: ${vscode.workspace.asRelativePath(notice.created!.uri)} is gone already; there is no carry-over to undo.`);
+        return false;
+      }
+      const done = result;
+      if (done) {
+        lastCarry = undefined;
+        void vscode.commands.executeCommand('setContext', 'cadence.canUndoCarryOver', false);
+        void vscode.window.setStatusBarMessage(`Cadence: ${notice.created ? `removed ${vscode.workspace.asRelativePath(notice.created.uri)}` : 'took the new meeting back out'} and put the carried items back.`, 5000);
+      }
+      return done;
     });
 
     reg('cadence.toggleActionItem', async (arg?: vscode.Uri | { uri: vscode.Uri; line: number }, lineArg?: number) => {
@@ -197,7 +235,7 @@ export const commandsFeature: Feature = {
       await applyCoreEdits(doc.uri, edits);
       const after = ws.sync(doc);
       const k = after?.model.kind === 'okr' ? after.model.objectives[where.o]?.keyResults[where.k] : undefined;
-      if (k) void vscode.window.setStatusBarMessage(`Cadence: ${kr.id} score ${krScore(k).toFixed(2)}`, 5000);
+      if (k) void vscode.window.setStatusBarMessage(`Cadence: ${kr.id} score ${formatScore(krScore(k))}`, 5000);
     });
 
     reg('cadence.openLocation', async (arg: vscode.Uri | { uri?: vscode.Uri; line?: number }, lineArg?: number) => {
@@ -252,12 +290,12 @@ export const commandsFeature: Feature = {
       return createAndOpen(folder, newOkrSet(period), 8);
     });
 
-    reg('cadence.addPerson', async (answers?: { name: string; id: string; cadence: string }) => {
+    reg('cadence.addPerson', async (answers?: { name: string; id: string; cadence: string; role?: string }) => {
       const folder = needFolder(ws);
       if (!folder) return;
       if (answers && typeof answers === 'object' && 'name' in answers) {
         if (!isPersonId(answers.id)) return void vscode.window.showErrorMessage(`Cadence: "${answers.id}" is not a valid id (letters, digits, "-" and "_").`);
-        return createAndOpen(folder, newPerson(answers.id, answers.name, folder.dataset.today, answers.cadence), 3);
+        return createAndOpen(folder, newPerson(answers.id, answers.name, folder.dataset.today, answers.cadence, answers.role), 3);
       }
       const name = await vscode.window.showInputBox({ title: 'Add person', prompt: 'Their name', validateInput: (s) => (s.trim() ? undefined : 'Type a name.') });
       if (!name) return;
@@ -269,9 +307,12 @@ export const commandsFeature: Feature = {
           !isPersonId(s.trim()) ? 'Letters, digits, "-" and "_" only.' : folder.dataset.query.peopleWithKey(s.trim().toLowerCase()).length ? `@${s.trim()} is already taken.` : undefined,
       });
       if (!id) return;
+      // Optional: an empty answer is left out of the file, never written as an empty field.
+      const role = await vscode.window.showInputBox({ title: 'Add person', prompt: 'Their role (optional: press Enter to leave it out)', placeHolder: 'e.g. Senior Engineer' });
+      if (role === undefined) return;
       const cadence = await vscode.window.showQuickPick(['weekly', 'biweekly', 'monthly'], { title: 'How often do you meet?' });
       if (!cadence) return;
-      return createAndOpen(folder, newPerson(id.trim(), name.trim(), folder.dataset.today, cadence), 3);
+      return createAndOpen(folder, newPerson(id.trim(), name.trim(), folder.dataset.today, cadence, role), 3);
     });
   },
 };

@@ -1,6 +1,7 @@
 // Reads `cadence.*` from the workspace configuration into the core's Settings.
 
 import * as vscode from 'vscode';
+import type { PeopleOrder } from '../core/people';
 import { resolveSettings, SETTING_KEYS, type Settings } from '../core/settings';
 
 export function readSettings(scope: vscode.ConfigurationScope | undefined, problems: string[] = []): Settings {
@@ -21,4 +22,9 @@ export function today(): string {
   if (env && /^\d{4}-\d{2}-\d{2}$/.test(env)) return env;
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** `cadence.reportsOrder`: how the Reports view and the dashboard order people (a view setting; the CLI has no use for it). */
+export function peopleOrder(): PeopleOrder {
+  return vscode.workspace.getConfiguration('cadence').get<string>('reportsOrder') === 'name' ? 'name' : 'urgency';
 }

@@ -9,6 +9,7 @@ import { isFromWebview, type FromWebview, type ToWebview } from '../webview/prot
 import { dashboardShell } from '../webview/shell';
 import { Disposable, toDisposable } from './dispose';
 import { applyCoreEdits } from './edits';
+import { peopleOrder } from './config';
 import type { Feature, Services } from './feature';
 import type { FolderIndex } from './folder-index';
 
@@ -57,6 +58,11 @@ export class Dashboard extends Disposable {
     this._register(panel.onDidDispose(() => this.dispose()));
     this._register(services.workspace.onDidChange(() => this.schedule()));
     this._register(services.state.onDidChange(() => this.post({ type: 'screenShare', on: services.state.screenShare() })));
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('cadence.reportsOrder')) this.schedule();
+      }),
+    );
   }
 
   /** Resolves once the webview has said `ready` and received its first data. */
@@ -80,7 +86,7 @@ export class Dashboard extends Disposable {
   sendData(): void {
     const f = this.folder();
     if (!f || !this.ready) return;
-    this.lastPosted = dashboardData(f.dataset);
+    this.lastPosted = dashboardData(f.dataset, { peopleOrder: peopleOrder() });
     this.post({ type: 'data', data: this.lastPosted });
   }
 
@@ -136,18 +142,49 @@ export class Dashboard extends Disposable {
   }
 }
 
+/** The tab of a dashboard VS Code restored after a reload but has not revived yet (it revives a hidden webview only when shown). */
+export function restoredDashboardTab(): vscode.Tab | undefined {
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) {
+      // The webview's viewType is reported with a prefix of VS Code's own (`mainThreadWebview-cadence.dashboard`).
+      if (tab.input instanceof vscode.TabInputWebview && (tab.input.viewType === VIEW_TYPE || tab.input.viewType.endsWith(`-${VIEW_TYPE}`))) return tab;
+    }
+  }
+  return undefined;
+}
+
+const FOCUS_GROUP = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth'].map((n) => `workbench.action.focus${n}EditorGroup`);
+
+/** Shows a tab (and so has VS Code revive its webview through the serializer). */
+async function showTab(tab: vscode.Tab): Promise<void> {
+  const column = tab.group.viewColumn;
+  if (column >= 1 && column <= FOCUS_GROUP.length) await vscode.commands.executeCommand(FOCUS_GROUP[column - 1]);
+  const index = tab.group.tabs.indexOf(tab);
+  if (index >= 0) await vscode.commands.executeCommand('workbench.action.openEditorAtIndex', index);
+}
+
 export const dashboardFeature: Feature = {
   activate(context, services) {
     let current: Dashboard | undefined;
+    let revived: (() => void) | undefined;
     const open = (panel: vscode.WebviewPanel) => {
       current = new Dashboard(panel, services, context.extensionUri, () => (current = undefined));
       services.api.dashboard = () => current;
+      revived?.();
       return current;
     };
     services.api.dashboard = () => current;
     context.subscriptions.push(
       { dispose: () => current?.panel.dispose() },
-      vscode.commands.registerCommand('cadence.openDashboard', () => {
+      vscode.commands.registerCommand('cadence.openDashboard', async () => {
+        // After a reload the restored tab may not be revived yet: show it rather than open a second one.
+        const tab = current ? undefined : restoredDashboardTab();
+        if (tab) {
+          const back = new Promise<void>((r) => (revived = r));
+          await showTab(tab);
+          await Promise.race([back, new Promise((r) => setTimeout(r, 10_000))]);
+          revived = undefined;
+        }
         if (current) {
           current.panel.reveal();
           return current;

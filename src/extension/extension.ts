@@ -11,6 +11,7 @@ import { diagnosticsFeature } from './diagnostics';
 import { hoversFeature } from './hovers';
 import { privateBlocksFeature } from './private-blocks';
 import { reviewPacketFeature } from './review-packet';
+import { screenShareFeature } from './screen-share';
 import { statusBarFeature } from './status-bar';
 import { talkingPointsFeature } from './talking-points';
 import { previewFeature } from './preview';
@@ -29,6 +30,7 @@ const FEATURES: readonly Feature[] = [
   hoversFeature,
   codeLensFeature,
   statusBarFeature,
+  screenShareFeature,
   viewsFeature,
   dashboardFeature,
   tasksFeature,

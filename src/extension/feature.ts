@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { Dashboard } from './dashboard';
 import type { MarkdownItEngine } from './markdown-preview';
 import type { PrivateBlockDecorations } from './private-blocks';
+import type { ScreenShareMask } from './screen-share';
 import type { UiState } from './ui-state';
 import type { Views } from './views/index';
 import type { CadenceWorkspace } from './workspace-index';
@@ -21,6 +22,10 @@ export interface CadenceApi {
   globsChanged?: () => boolean;
   /** The private-block decorations (SPEC §15). */
   privateBlocks?: PrivateBlockDecorations;
+  /** What the last New 1:1 carried over (its notification's text), until it is undone. */
+  lastCarryOver?: () => { readonly message: string } | undefined;
+  /** Screen-share mode's editor masks and status-bar item. */
+  screenShareMask?: ScreenShareMask;
   /** The open dashboard, if any. */
   dashboard?: () => Dashboard | undefined;
   /**

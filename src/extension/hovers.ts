@@ -2,8 +2,10 @@
 // result's score, progress and check-ins.
 
 import * as vscode from 'vscode';
-import { krScore, personFigures } from '../core/metrics';
+import { formatConfidence, krScoreText, NO_STATUS, UNDATED } from '../core/format';
+import { personFigures } from '../core/metrics';
 import type { KeyResult, Objective } from '../core/model';
+import { displayName } from '../core/people';
 import type { Feature } from './feature';
 import type { FolderIndex } from './folder-index';
 import type { CadenceWorkspace } from './workspace-index';
@@ -17,7 +19,7 @@ function personHover(folder: FolderIndex, key: string): vscode.MarkdownString | 
   if (!p) return md.appendText(`No person file for "${key}".`);
   const ctx = folder.dataset.context();
   const f = personFigures(ctx, p);
-  md.appendMarkdown('**').appendText(p.name ?? p.id).appendMarkdown('**');
+  md.appendMarkdown('**').appendText(displayName(p)).appendMarkdown('**');
   if (p.role) md.appendMarkdown(' — ').appendText(p.role);
   md.appendMarkdown('\n\n');
   const rows = [
@@ -32,13 +34,12 @@ function personHover(folder: FolderIndex, key: string): vscode.MarkdownString | 
 
 export function krHoverText(o: Objective, kr: KeyResult): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
-  const score = krScore(kr);
   md.appendMarkdown('**').appendText(`${o.id}/${kr.id} ${kr.title ?? ''}`).appendMarkdown('**\n\n');
   const progress = `${kr.current ?? kr.start ?? 0}${kr.unit ? ` ${kr.unit}` : ''} from ${kr.start ?? 0} toward ${kr.target ?? '?'}`;
-  md.appendText(`Score ${score.toFixed(2)} · ${progress}${kr.confidence !== undefined ? ` · confidence ${kr.confidence}` : ''}${kr.status ? ` · ${kr.status}` : ''}`);
+  md.appendText(`Score ${krScoreText(kr)} · ${progress}${kr.confidence !== undefined ? ` · confidence ${formatConfidence(kr.confidence)}` : ''} · ${kr.status ?? NO_STATUS}`);
   if (kr.checkins.length) {
     md.appendMarkdown('\n\n');
-    for (const c of kr.checkins) md.appendText(`• ${c.date ?? '(no date)'}: ${c.current ?? '—'}, confidence ${c.confidence ?? '—'}${c.note ? ` — ${c.note}` : ''}`).appendMarkdown('  \n');
+    for (const c of kr.checkins) md.appendText(`• ${c.date ?? UNDATED}: ${c.current ?? '—'}, confidence ${formatConfidence(c.confidence)}${c.note ? ` — ${c.note}` : ''}`).appendMarkdown('  \n');
   }
   return md;
 }

@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import type { Doc } from '../core/model';
 import { privateBlocks, type PrivateBlock } from '../core/rooms/regions';
 import type { Feature } from './feature';
+import { maskDecoration, maskRanges } from './screen-share';
 import type { CadenceWorkspace } from './workspace-index';
 
 /** A file other people read, whose private blocks are marked: not a private note or a person file. */
@@ -49,13 +50,8 @@ export class PrivateBlockDecorations implements vscode.Disposable {
       margin: '0 0 0 2em',
     },
   });
-  private readonly mask = vscode.window.createTextEditorDecorationType({
-    // As screen-share mode masks private notes: the glyphs in no colour over a solid bar.
-    color: 'transparent',
-    backgroundColor: new vscode.ThemeColor('editorWidget.border'),
-    borderRadius: '2px',
-    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-  });
+  // As screen-share mode masks private notes.
+  private readonly mask = maskDecoration();
   private readonly disposables: vscode.Disposable[] = [];
   /** What is decorated now, per editor (the integration tests read it). */
   private readonly shown = new Map<vscode.TextEditor, { dimmed: vscode.Range[]; labels: vscode.Range[]; masked: vscode.Range[] }>();
@@ -97,12 +93,8 @@ export class PrivateBlockDecorations implements vscode.Disposable {
       const labels: vscode.Range[] = [];
       const masked: vscode.Range[] = [];
       for (const b of blocks) {
-        if (hide) {
-          for (let l = b.start; l <= b.end; l++) {
-            const line = editor.document.lineAt(l);
-            if (!line.isEmptyOrWhitespace) masked.push(new vscode.Range(l, line.firstNonWhitespaceCharacterIndex, l, line.text.trimEnd().length));
-          }
-        } else {
+        if (hide) masked.push(...maskRanges(editor.document, b.start, b.end));
+        else {
           dimmed.push(new vscode.Range(b.start, 0, b.end, editor.document.lineAt(b.end).text.length));
           const end = editor.document.lineAt(b.start).text.length;
           labels.push(new vscode.Range(b.start, end, b.start, end));

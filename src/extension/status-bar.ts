@@ -2,6 +2,7 @@
 
 import * as vscode from 'vscode';
 import { cadenceStatus, personFigures } from '../core/metrics';
+import { displayName, personLabel } from '../core/people';
 import type { Feature } from './feature';
 import type { CadenceWorkspace } from './workspace-index';
 import { hasActionItems } from '../core/kinds';
@@ -20,7 +21,7 @@ export function attention(ws: CadenceWorkspace): { overdue: Problem[]; lapsed: P
       if (hasActionItems(d)) {
         for (const i of d.items) {
           if (i.status === 'open' && i.due?.value && i.due.value < ds.today) {
-            overdue.push({ label: `$(warning) ${i.text || '(no text)'}`, description: `due ${i.due.value}${i.owner ? ` · @${i.owner.id}` : ''}`, detail: d.path, uri: f.uriOf(d.path), line: i.line });
+            overdue.push({ label: `$(warning) ${i.text || '(no text)'}`, description: `due ${i.due.value}${i.owner ? ` · ${personLabel(ds.query, i.owner)}` : ''}`, detail: d.path, uri: f.uriOf(d.path), line: i.line });
           }
         }
       }
@@ -29,7 +30,7 @@ export function attention(ws: CadenceWorkspace): { overdue: Problem[]; lapsed: P
     for (const p of ds.people()) {
       const fig = personFigures(ctx, p);
       if (fig.status === 'lapsed') {
-        lapsed.push({ label: `$(history) ${p.name ?? p.id}`, description: fig.lastOneOnOne ? `last 1:1 ${fig.lastOneOnOne}` : 'no 1:1 yet', detail: p.path, uri: f.uriOf(p.path), line: p.cadenceField?.range.start.line ?? 0 });
+        lapsed.push({ label: `$(history) ${displayName(p)}`, description: fig.lastOneOnOne ? `last 1:1 ${fig.lastOneOnOne}` : 'no 1:1 yet', detail: p.path, uri: f.uriOf(p.path), line: p.cadenceField?.range.start.line ?? 0 });
       }
     }
   }
@@ -77,6 +78,8 @@ export const statusBarFeature: Feature = {
       item.accessibilityInformation = { label: accessibleCounts(overdue, lapsed), role: 'button' };
       if (overdue || lapsed || workspace.folders.size) item.show();
     };
+    // A folder with nothing in it changes nothing: say its zeros once the first index is done.
+    void workspace.whenIndexed().then(update);
     context.subscriptions.push(
       item,
       { dispose: () => clearTimeout(timer) },

@@ -12,6 +12,7 @@
 
 import * as vscode from 'vscode';
 import type { DatasetChange } from '../core/dataset';
+import { SETTING_KEYS } from '../core/settings';
 import { readSettings, today } from './config';
 import { Disposable, disposeAll, toDisposable } from './dispose';
 import { EditorSync, type Synced } from './editor-sync';
@@ -59,7 +60,8 @@ export class CadenceWorkspace extends Disposable {
     this._register(w.onDidChangeWorkspaceFolders(() => this.reindex()));
     this._register(
       w.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('cadence') || e.affectsConfiguration('files.exclude')) this.reindex();
+        // Settings the core reads (a view's own setting, e.g. cadence.reportsOrder, needs no re-index).
+        if (SETTING_KEYS.some((k) => e.affectsConfiguration(`cadence.${k}`)) || e.affectsConfiguration('files.exclude')) this.reindex();
       }),
     );
     // Every path, folders included: VS Code reports a deleted folder once,

@@ -5,17 +5,26 @@
 
 import type { KrCard, SetView } from '../core/dashboard-data';
 import type { KrStatus } from '../core/model';
-import { scoreBar } from './charts';
 import { krKey, type ViewContext } from './context';
 import { h } from './dom';
-import { STATUS_LABEL, shortDate } from './format';
-import { confidence, noSets, onTrackMark, pickSet, setPicker, threshold } from './okrs';
+import { STATUS_LABEL, score, shortDate } from './format';
+import { confidence, krScoreBar, noSets, onTrackMark, pickSet, setPicker, slippingNote } from './okrs';
 import { KR_COLUMNS } from './protocol';
 
 const DRAG_TYPE = 'application/x-cadence-kr';
 
-/** Cards without a status sit in on-track (the SPEC's default reading) with a note saying so. */
-export const columnOf = (kr: KrCard): KrStatus => kr.status ?? 'on-track';
+/** A board column: a status, or `unset` for key results without one (SPEC §18: never "On track" for that). */
+export type Column = KrStatus | 'unset';
+
+/** Where a card stands: its status, or the "No status" column. */
+export const columnOf = (kr: KrCard): Column => kr.status ?? 'unset';
+
+/** The columns shown: "No status" first, only while a card needs it, then one per status. */
+export function boardColumns(cards: readonly KrCard[]): Column[] {
+  return [...(cards.some((k) => k.status === undefined) ? (['unset'] as const) : []), ...KR_COLUMNS];
+}
+
+const COLUMN_LABEL = (c: Column) => (c === 'unset' ? 'No status' : STATUS_LABEL[c]);
 
 export function focusKey(kr: KrCard): string {
   return `kr:${JSON.stringify([kr.set, kr.objectiveIndex, kr.index])}`;
@@ -42,10 +51,10 @@ function board(ctx: ViewContext, set: SetView): HTMLElement {
   const byKey = new Map(cards.map((k) => [krKey(k), k] as const));
   let dragging: KrCard | undefined;
 
-  const columns = KR_COLUMNS.map((status) => {
+  const columns = boardColumns(cards).map((status) => {
     const mine = cards.filter((k) => columnOf(k) === status);
     const body = h('div', { class: 'col-body', attrs: { role: 'list', 'aria-labelledby': `col-${status}` } });
-    if (!mine.length) body.appendChild(h('p', { class: 'col-empty muted' }, 'Drop a card here'));
+    if (!mine.length) body.appendChild(h('p', { class: 'col-empty muted' }, status === 'unset' ? 'No card without a status' : 'Drop a card here'));
     for (const kr of mine) body.appendChild(card(ctx, kr, (k) => (dragging = k)));
     const col = h(
       'section',
@@ -54,12 +63,14 @@ function board(ctx: ViewContext, set: SetView): HTMLElement {
         'header',
         { class: 'col-head' },
         h('span', { class: ['dot', `st-${status}`], attrs: { 'aria-hidden': 'true' } }),
-        h('h3', { attrs: { id: `col-${status}` } }, STATUS_LABEL[status]),
+        h('h3', { attrs: { id: `col-${status}` } }, COLUMN_LABEL(status)),
         h('span', { class: 'count', attrs: { 'aria-label': `${mine.length} key results` } }, String(mine.length)),
       ),
       body,
     );
     let depth = 0;
+    // A status can be given, not taken away: "No status" is not a drop target.
+    if (status === 'unset') return col;
     col.addEventListener('dragenter', (ev) => {
       if (!dragging && !ev.dataTransfer?.types.includes(DRAG_TYPE)) return;
       ev.preventDefault();
@@ -81,7 +92,7 @@ function board(ctx: ViewContext, set: SetView): HTMLElement {
       col.classList.remove('drop-target');
       const kr = dragging ?? byKey.get(ev.dataTransfer?.getData(DRAG_TYPE) ?? '');
       dragging = undefined;
-      if (kr && columnOf(kr) !== status) ctx.move(kr, status, `${kr.objective} ${kr.id}`);
+      if (kr && columnOf(kr) !== status) ctx.move(kr, status as KrStatus, `${kr.objective} ${kr.id}`);
     });
     return col;
   });
@@ -122,17 +133,18 @@ function card(ctx: ViewContext, kr: KrCard, onDrag: (k: KrCard | undefined) => v
         draggable: 'true',
         role: 'listitem',
         'aria-roledescription': 'key result card',
-        'aria-label': `${name}: ${kr.title}. ${kr.status ? STATUS_LABEL[kr.status] : 'Status unset'}, score ${kr.score.toFixed(1)}. Alt+Left or Alt+Right moves it; Enter opens it.`,
+        'aria-label': `${name}: ${kr.title}. ${kr.status ? STATUS_LABEL[kr.status] : 'No status'}, score ${kr.status === 'cut' || !kr.measurable ? kr.scoreText : score(kr.score)}.${kr.slipping.length ? ` Slipping: ${kr.slipping.join('; ')}.` : ''} Alt+Left or Alt+Right moves it; Enter opens it.`,
         'data-focus': focusKey(kr),
       },
     },
-    h('div', { class: 'kr-card-head' }, h('span', { class: 'kr-id' }, `${kr.objective} · ${kr.id}`), kr.status === undefined ? h('span', { class: 'chip st-unset', attrs: { title: 'No status: in the file; shown under On track until you move it' } }, 'status unset') : ''),
+    h('div', { class: 'kr-card-head' }, h('span', { class: 'kr-id' }, `${kr.objective} · ${kr.id}`)),
     h('p', { class: 'kr-card-title clamp' }, kr.title || '(untitled key result)'),
-    h('div', { class: 'kr-card-score' }, scoreBar(kr.score, kr.colour, threshold(kr.kind), true), onTrackMark(kr)),
+    h('div', { class: 'kr-card-score' }, krScoreBar(kr), onTrackMark(kr)),
+    slippingNote(kr),
     h(
       'div',
       { class: 'kr-card-meta' },
-      h('span', { class: ['owner', 'clip', !kr.owner && 'muted'] }, kr.owner ? h('span', { class: 'sensitive' }, kr.owner) : 'no owner'),
+      h('span', { class: ['owner', 'clip', !kr.ownerName && 'muted'] }, kr.ownerName ? h('span', { class: 'sensitive' }, kr.ownerName) : 'no owner'),
       h('span', { class: 'muted nowrap' }, kr.due ? `due ${shortDate(kr.due, ctx.data.today)}` : 'no due date'),
     ),
     h('div', { class: 'kr-card-foot' }, h('span', { class: 'conf-label muted' }, 'Confidence'), confidence(ctx, kr), picker),
@@ -144,7 +156,8 @@ function card(ctx: ViewContext, kr: KrCard, onDrag: (k: KrCard | undefined) => v
   });
   el.addEventListener('keydown', (ev) => {
     if (ev.target !== el) return;
-    const i = KR_COLUMNS.indexOf(col);
+    // From "No status", Alt+→ gives the first status; nothing moves a card back to none.
+    const i = col === 'unset' ? -1 : KR_COLUMNS.indexOf(col);
     if (ev.altKey && (ev.key === 'ArrowRight' || ev.key === 'ArrowLeft')) {
       // VS Code's webview host forwards every keydown reaching `window` to the
       // workbench, where Alt+←/→ is Go Back/Forward on Windows: keep it here.

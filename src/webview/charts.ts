@@ -3,7 +3,7 @@
 // Geometry lives in a fixed viewBox; CSS scales the SVG uniformly.
 
 import type { Location } from '../core/dashboard-data';
-import type { ScoreColour } from '../core/metrics';
+import { scoreColour, type ScoreColour } from '../core/metrics';
 import { activatable, h, s, setLeft, setWidth } from './dom';
 import { percent, score } from './format';
 
@@ -172,16 +172,16 @@ export function confidenceBars(points: readonly { value: number; label: string }
   return svg;
 }
 
+/** Confidence bars take the score colours (SPEC §18: below 0.4 red, below 0.7 yellow, else green). */
 function barColour(v: number): ScoreColour {
-  const x = Math.round(v * 10) / 10;
-  return x >= 0.7 ? 'green' : x >= 0.4 ? 'yellow' : 'red';
+  return scoreColour(v);
 }
 
 /**
  * A 0–1 score as a bar coloured per SPEC §7, with the on-track threshold
  * marked (1.0 for committed, 0.7 for aspirational).
  */
-export function scoreBar(value: number | null, colour: ScoreColour | null, threshold: number | undefined, small = false): HTMLElement {
+export function scoreBar(value: number | null, colour: ScoreColour | null, threshold: number | undefined, small = false, shown?: string): HTMLElement {
   const fill = h('span', { class: ['fill', colour ? `c-${colour}` : 'c-none'] });
   setWidth(fill, value ?? 0);
   const track = h('span', { class: 'track' }, fill);
@@ -190,12 +190,13 @@ export function scoreBar(value: number | null, colour: ScoreColour | null, thres
     setLeft(mark, threshold);
     track.appendChild(mark);
   }
-  const text = value === null ? 'no score' : `score ${score(value)}${colour ? `, ${colour}` : ''}`;
+  // `shown` replaces the number when it is not a measurement (`cut`, `not measurable`).
+  const text = shown ? `score: ${shown}` : value === null ? 'no score' : `score ${score(value)}${colour ? `, ${colour}` : ''}`;
   return h(
     'span',
     { class: ['score-bar', small && 'small'], attrs: { role: 'img', 'aria-label': text } },
     track,
-    h('span', { class: ['score-value', colour ? `t-${colour}` : ''], attrs: { 'aria-hidden': 'true' } }, score(value)),
+    h('span', { class: ['score-value', shown ? 'score-word' : colour ? `t-${colour}` : ''], attrs: { 'aria-hidden': 'true' } }, shown ?? score(value)),
   );
 }
 

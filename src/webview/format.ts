@@ -1,6 +1,7 @@
 // Display formats. Dates in the data are ISO days (YYYY-MM-DD) in no time
 // zone; they are formatted in UTC so a day never shifts by the viewer's zone.
 
+import { formatScore } from '../core/format';
 import type { KrStatus } from '../core/model';
 import type { CadenceStatus } from '../core/metrics';
 
@@ -53,9 +54,9 @@ export function relativeDays(n: number | undefined): string {
   return n > 0 ? `${n} days ago` : `in ${-n} days`;
 }
 
-/** Scores are read to one decimal (SPEC §7), so they are shown that way. */
+/** A score as every view shows it: two decimals (SPEC §18), the core's own format. */
 export function score(x: number | null | undefined): string {
-  return x === null || x === undefined ? '—' : (Math.round(x * 10) / 10).toFixed(1);
+  return formatScore(x);
 }
 
 export function percent(x: number | null | undefined): string {

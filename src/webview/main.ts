@@ -6,6 +6,7 @@
 import type { DashboardData, SetView } from '../core/dashboard-data';
 import type { KrStatus } from '../core/model';
 import { renderBoard } from './board';
+import { announcement, describeChanges } from './changes';
 import { krKey, type KrRef, type ViewContext } from './context';
 import { clear, h } from './dom';
 import { longDate } from './format';
@@ -192,9 +193,13 @@ window.addEventListener('message', (ev: MessageEvent<ToWebview>) => {
   const m = ev.data;
   if (!m || typeof m !== 'object') return;
   if (m.type === 'data' && m.data && typeof m.data === 'object') {
+    // Only what changed is announced (the page is not a live region): moves
+    // made here were announced when they were made.
+    const changes = data ? describeChanges(data, m.data, { skip: new Set(pending.keys()), screenShare }) : [];
     data = m.data;
     pending.clear();
     render();
+    if (changes.length) announce(announcement(changes));
   } else if (m.type === 'screenShare') {
     screenShare = m.on === true;
     render();

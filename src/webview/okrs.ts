@@ -2,6 +2,7 @@
 // kind's threshold and its key results with score, status and confidence.
 
 import type { DashboardData, KrCard, ObjectiveView, SetView } from '../core/dashboard-data';
+import { formatConfidence, UNDATED } from '../core/format';
 import { scoreColour } from '../core/metrics';
 import { confidenceBars, scoreBar } from './charts';
 import type { ViewContext } from './context';
@@ -55,8 +56,9 @@ export function renderOkrs(ctx: ViewContext): HTMLElement {
   );
 }
 
-function owner(id: string | undefined): HTMLElement {
-  return h('span', { class: ['owner', 'clip', !id && 'muted'] }, id ? h('span', { class: 'sensitive' }, id) : 'no owner');
+/** An owner by name (KrCard.ownerName: the person's name, or the id as their file spells it). */
+export function owner(name: string | undefined): HTMLElement {
+  return h('span', { class: ['owner', 'clip', !name && 'muted'] }, name ? h('span', { class: 'sensitive' }, name) : 'no owner');
 }
 
 function objective(ctx: ViewContext, o: ObjectiveView): HTMLElement {
@@ -80,7 +82,7 @@ function objective(ctx: ViewContext, o: ObjectiveView): HTMLElement {
       { class: 'objective-meta' },
       scoreBar(o.score, o.colour, thr),
       h('span', { class: 'muted' }, 'Owner '),
-      owner(o.owner),
+      owner(o.ownerName),
       o.parent ? h('span', { class: 'muted parent clip' }, `↑ ${o.parent}`) : '',
     ),
     o.keyResults.length
@@ -99,22 +101,36 @@ function objective(ctx: ViewContext, o: ObjectiveView): HTMLElement {
 }
 
 export function statusChip(status: KrCard['status']): HTMLElement {
-  return status ? h('span', { class: ['chip', `st-${status}`] }, STATUS_LABEL[status]) : h('span', { class: 'chip st-unset' }, 'Unset');
+  return status ? h('span', { class: ['chip', `st-${status}`] }, STATUS_LABEL[status]) : h('span', { class: 'chip st-unset', attrs: { title: 'No status: in the file' } }, 'No status');
 }
 
+/**
+ * The confidence (two decimals, "invalid" outside 0–1) and one bar per
+ * check-in that has a confidence — every check-in, dated or not, as the
+ * Objectives tree lists them; "no check-ins" only when there are none.
+ */
 export function confidence(ctx: ViewContext, kr: KrCard): HTMLElement {
-  const hist = kr.confidenceHistory;
+  const all = kr.checkins;
+  const withConf = all.filter((c): c is typeof c & { confidence: number } => c.confidence !== null);
+  const when = (d: string | null) => (d ? shortDate(d, ctx.data.today) : UNDATED);
+  const count = `${all.length} check-in${all.length === 1 ? '' : 's'}`;
   return h(
     'span',
     { class: 'confidence' },
-    h('span', { class: 'conf-value' }, kr.confidence === undefined ? '—' : kr.confidence.toFixed(1)),
-    hist.length
+    h('span', { class: ['conf-value', kr.confidence !== undefined && formatConfidence(kr.confidence) === 'invalid' && 't-red'] }, formatConfidence(kr.confidence)),
+    withConf.length
       ? confidenceBars(
-          hist.map((c) => ({ value: c.value, label: `${shortDate(c.date, ctx.data.today)}: confidence ${c.value}` })),
-          { label: `Confidence over ${hist.length} check-in${hist.length === 1 ? '' : 's'}: ${hist.map((c) => c.value).join(', ')}`, tooltips: !ctx.screenShare },
+          withConf.map((c) => ({ value: c.confidence, label: `${when(c.date)}: confidence ${formatConfidence(c.confidence)}` })),
+          { label: `Confidence over ${count}: ${withConf.map((c) => `${when(c.date)} ${formatConfidence(c.confidence)}`).join(', ')}`, tooltips: !ctx.screenShare },
         )
-      : h('span', { class: 'muted small no-checkins' }, 'no check-ins'),
+      : h('span', { class: 'muted small no-checkins' }, all.length ? `${count}, no confidence` : 'no check-ins'),
   );
+}
+
+/** Why a key result is slipping (SPEC §18), in the core's words; nothing when it is not. */
+export function slippingNote(kr: KrCard): HTMLElement | '' {
+  if (!kr.slipping.length) return '';
+  return h('p', { class: 'slipping small', attrs: { title: `Slipping: ${kr.slipping.join('; ')}` } }, h('span', { class: 'slip-icon', attrs: { 'aria-hidden': 'true' } }, '⚑ '), `Slipping: ${kr.slipping.join('; ')}`);
 }
 
 function krRow(ctx: ViewContext, kr: KrCard): HTMLElement {
@@ -130,13 +146,20 @@ function krRow(ctx: ViewContext, kr: KrCard): HTMLElement {
         h('span', { class: 'kr-id' }, kr.id),
         h('span', { class: 'clip' }, kr.title || '(untitled key result)'),
       ),
+      slippingNote(kr),
     ),
-    h('span', { class: 'cell-owner', attrs: { role: 'cell' } }, owner(kr.owner)),
+    h('span', { class: 'cell-owner', attrs: { role: 'cell' } }, owner(kr.ownerName)),
     h('span', { class: 'due', attrs: { role: 'cell' } }, shortDate(kr.due, ctx.data.today)),
     h('span', { class: 'cell-status', attrs: { role: 'cell' } }, statusChip(kr.status)),
-    h('span', { class: 'kr-score', attrs: { role: 'cell' } }, scoreBar(kr.score, kr.colour, threshold(kr.kind), true), onTrackMark(kr)),
+    h('span', { class: 'kr-score', attrs: { role: 'cell' } }, krScoreBar(kr), onTrackMark(kr)),
     h('span', { class: 'cell-conf', attrs: { role: 'cell' } }, confidence(ctx, kr)),
   );
+}
+
+/** A key result's score bar; a cut or unmeasurable one says so instead of drawing 0.00. */
+export function krScoreBar(kr: KrCard): HTMLElement {
+  const word = kr.status === 'cut' || !kr.measurable ? kr.scoreText : undefined;
+  return scoreBar(word ? null : kr.score, word ? null : kr.colour, threshold(kr.kind), true, word);
 }
 
 export function onTrackMark(kr: KrCard): HTMLElement {

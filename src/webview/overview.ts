@@ -40,8 +40,9 @@ export function empty(title: string, body: string): HTMLElement {
 
 function summary(ctx: ViewContext, reports: readonly PersonCard[]): HTMLElement {
   const lapsed = reports.filter((p) => p.status === 'lapsed').length;
-  const overdue = reports.reduce((n, p) => n + p.overdueItems, 0);
-  const open = reports.reduce((n, p) => n + p.openItems, 0);
+  // SPEC §18: the one set the status bar and the Action Items view count too
+  // (items in a 1:1 naming nobody, or in an OKR review, are not on any card).
+  const { open, overdue } = ctx.data.actionItems;
   const tile = (value: number, label: string, tone?: string) =>
     h('div', { class: ['tile', tone && value > 0 ? `tone-${tone}` : ''] }, h('span', { class: 'tile-value' }, String(value)), h('span', { class: 'tile-label' }, label));
   return h(
@@ -63,7 +64,7 @@ const SIGNAL_ICON: Readonly<Record<Signal['kind'], string>> = {
   'rating-gap': '≠',
 };
 const SIGNAL_KIND: Readonly<Record<Signal['kind'], string>> = {
-  'kr-slipping-no-1on1': 'Key result slipping, no 1:1 since',
+  'kr-slipping-no-1on1': 'Slipping key result, no 1:1 since',
   'happiness-falling': 'Happiness falling',
   'rating-gap': 'Rating gap',
 };
@@ -91,7 +92,7 @@ function signalsSection(ctx: ViewContext, signals: readonly Signal[]): HTMLEleme
             ),
           ),
         )
-      : h('p', { class: 'muted quiet' }, 'Nothing needs your attention: no slipping key results without a 1:1, no falling happiness, no rating gaps.'),
+      : h('p', { class: 'muted quiet' }, 'Nothing needs your attention: no slipping key result whose owner has had no 1:1 since, no falling happiness, no rating gaps.'),
   );
 }
 

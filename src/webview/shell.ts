@@ -26,7 +26,7 @@ ${o.styles.map((s) => `<link rel="stylesheet" href="${s}">`).join('\n')}
 <title>Cadence</title>
 </head>
 <body>
-<main id="app" aria-live="polite"><p class="loading">Loading your team…</p></main>
+<div id="app"><p class="loading">Loading your team…</p></div>
 <script nonce="${o.nonce}" src="${o.script}"></script>
 </body>
 </html>

@@ -285,6 +285,9 @@ describe('UI pass: the packaged extension in code-server', function () {
       },
       `an expanded "Overdue" group whose first item is "${item}"`,
     );
+    // By urgency: the lapsed report first, the manager's own card last (issue 16).
+    const people = reports.filter((r) => r.level === 1).map((r) => r.label);
+    assert.deepEqual([people[0], people[people.length - 1]], ['Jordan Lee', 'Dana Whitfield'], `Reports order: ${people.join(', ')}`);
     console.log(`      Reports: ${reports.filter((r) => r.level === 1).map((r) => `${r.label} (${r.description})`).join('; ')}`);
     console.log(`      Objectives: ${objectives.filter((r) => r.level === 1).map((r) => `${r.label} (${r.description})`).join('; ')}`);
     console.log(`      Action Items: ${items.filter((r) => r.level === 1).map((r) => `${r.label} ${r.description}`).join('; ')}`);
@@ -330,6 +333,74 @@ describe('UI pass: the packaged extension in code-server', function () {
   });
 
   // ---------------------------------------------------------------------
+  // Issue 16: the documents Cadence writes, as a manager gets them.
+
+  it('New 1:1 after carry-over: said in a notification with Undo, markers, nesting and source kept, the cursor on a new empty action line', async function () {
+    this.timeout(120_000);
+    const rel = '1on1s/alex/2026-11-22.md';
+    const prevRel = '1on1s/alex/2026-11-19.md';
+    const prevBefore = readFileSync(join(workspace, prevRel), 'utf8');
+    await runPaletteCommand(page, 'Cadence: New 1:1…');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ timeout: 15_000 });
+    await input.fill('@alex');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: '@alex' }).first().click();
+    await activeTab(page, '2026-11-22.md', 30_000);
+    const text = await poll(page, async () => (existsSync(join(workspace, rel)) ? readFileSync(join(workspace, rel), 'utf8') : ''), (t) => t.includes('## Action items'), 15_000, () => `${rel} was not written`);
+    const lines = text.split('\n');
+    const entry = lines.lastIndexOf('- [ ] ');
+    assert.ok(entry > lines.indexOf('## Action items'), text);
+    await cursorLine(page, entry + 1);
+    await lineWith(page, 'Billing cluster', '- [ ] Billing cluster cutover plan @alex due:2026-11-30 (from [2026-11-19](2026-11-19.md))');
+    // Nesting kept (the editor's lines read without their indentation: the file says it).
+    assert.ok(lines.includes('  - [ ] Book the maintenance window with support @me due:2026-11-25'), text);
+    // (Markdown wraps long lines in the editor: the file says the whole line.)
+    await lineWith(page, 'O1/KR2');
+    assert.ok(lines.includes('- 2026-Q4 O1/KR2 Keep p99 write latency under 15 ms during cutovers — score 0.86; slipping: status at-risk'), text);
+    // The notification (they do not pop up headless: the notification centre shows it), with its Undo.
+    await runPaletteCommand(page, 'Notifications: Show Notifications');
+    const note = page.locator('.notifications-center .notification-list-item', { hasText: 'carried 3 open action items' }).first();
+    await note.waitFor({ timeout: 15_000 });
+    assert.ok(await note.locator('.monaco-button', { hasText: 'Undo' }).count(), 'the notification offers Undo');
+    await settle(page);
+    await shot(page, 'new-1on1-after-carry-over');
+    await page.keyboard.press('Escape');
+    // Undo, as the notification's button does: the note goes, the previous note is as it was.
+    await note.locator('.monaco-button', { hasText: 'Undo' }).click().catch(async () => runPaletteCommand(page, "Cadence: Undo the Last New 1:1's Carry-Over"));
+    await poll(page, async () => existsSync(join(workspace, rel)), (e) => !e, 20_000, () => `${rel} is still there after Undo`);
+    await poll(page, async () => readFileSync(join(workspace, prevRel), 'utf8'), (t) => t === prevBefore, 20_000, (t) => `${prevRel} was not put back:\n${t}`);
+    await runPaletteCommand(page, 'View: Close All Editors');
+    console.log(`      New 1:1: cursor on line ${entry + 1} ("- [ ] "); carried 3 items; Undo put both files back`);
+  });
+
+  it('the OKR review pre-read reads as a document to send: decisions, what changed, slipping with why, no empty table', async function () {
+    this.timeout(120_000);
+    const rel = 'okr-reviews/2026-Q4-2026-11-29-pre-read.md';
+    await runPaletteCommand(page, 'Cadence: Prepare OKR Review Pre-read…');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ timeout: 15_000 });
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: '2026-Q4' }).first().click();
+    // The meeting date: a week from today by default.
+    await poll(page, async () => input.inputValue(), (v) => v === '2026-11-29', 15_000, (v) => `the date box says "${v}"`);
+    await page.keyboard.press('Enter');
+    await activeTab(page, '2026-Q4-2026-11-29-pre-read.md', 30_000);
+    const text = readFileSync(join(workspace, rel), 'utf8');
+    for (const want of ['**Last decision:** re-scope, at the 2026-11-13 review.', '**Since the 2026-11-13 review:**', '**Slipping:**', '- KR1 — status at-risk; confidence 0.40 (below 0.5)', '**Not shown:** 4 open action items that concern Alex Kim']) {
+      assert.ok(text.includes(want), `the pre-read lacks "${want}":\n${text}`);
+    }
+    // Rendered, as the attendees read it.
+    await runPaletteCommand(page, 'Markdown: Open Preview');
+    const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await preview.locator('h2', { hasText: 'O2 Make on-call humane' }).waitFor({ timeout: 30_000 });
+    await preview.locator('h2', { hasText: 'O2 Make on-call humane' }).scrollIntoViewIfNeeded();
+    await settle(page);
+    await shot(page, 'pre-read');
+    await runPaletteCommand(page, 'View: Close All Editors');
+    rmSync(join(workspace, rel));
+    await poll(page, () => treeRows(viewPane(page, 'Action Items')), (r) => !r.some((x) => x.label.startsWith('Send this pre-read')), 20_000, (r) => `the deleted pre-read's item is still listed:\n${showRows(r)}`);
+  });
+
+  // ---------------------------------------------------------------------
   // Issue 6: the dashboard, the board, click-through and screen-share mode.
 
   it('opens the dashboard with a card per report and Jordan lapsed (dark theme)', async function () {
@@ -345,6 +416,24 @@ describe('UI pass: the packaged extension in code-server', function () {
     const body = await wv.locator('body').getAttribute('class');
     assert.match(body ?? '', /\bvscode-dark\b/, `the dashboard body should follow the dark theme; class="${body}"`);
     console.log(`      cards: ${cards.map((c) => `${c.name} [${c.badge}]`).join(', ')}`);
+    // Cards by urgency: Jordan (lapsed) first.
+    assert.equal(cards[0].name, 'Jordan Lee', `the lapsed report's card comes first: ${cards.map((c) => c.name).join(', ')}`);
+
+    // SPEC §18: the overview's tiles and the status bar count the same items (12 open, 1 overdue).
+    const tile = async (label: string) => Number(await wv.locator('.tiles .tile', { has: wv.locator('.tile-label', { hasText: label }) }).locator('.tile-value').first().textContent());
+    const statusBar = await poll(
+      page,
+      async () => (await page.locator('.statusbar-item', { hasText: /overdue ·/ }).first().textContent().catch(() => '')) ?? '',
+      (t) => /\d+ overdue/.test(t),
+      15_000,
+      (t) => `no Cadence status-bar item: "${t}"`,
+    );
+    assert.deepEqual([await tile('open action items'), await tile('overdue item')], [12, 1], 'the overview tiles');
+    assert.match(statusBar, /\b1 overdue · 1 lapsed/, `the status bar: "${statusBar}"`);
+    // The page is not one live region re-read on every update (issue 16): only a small status region is.
+    const live = await wv.locator('[aria-live]').evaluateAll((els) => els.map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`));
+    assert.deepEqual(live, ['div#.visually-hidden'], `aria-live regions: ${JSON.stringify(live)}`);
+    console.log(`      overview tiles: 12 open, 1 overdue; status bar "${statusBar.trim()}"`);
     await settle(page);
     await shot(page, 'dashboard-dark');
 
@@ -352,8 +441,18 @@ describe('UI pass: the packaged extension in code-server', function () {
     const columns = await wv.locator('.board .column').evaluateAll((els) =>
       els.map((e) => `${e.querySelector('.col-head h3')?.textContent ?? '?'} ${e.querySelectorAll('.kr-card').length}`),
     );
-    assert.equal(columns.length, 5, `the board should have five status columns: ${JSON.stringify(columns)}`);
-    console.log(`      board columns: ${columns.join(', ')}`);
+    assert.equal(columns.length, 5, `the board should have five status columns (every key result has a status): ${JSON.stringify(columns)}`);
+    // At 1440×900 with the side bar open the last column fits, or the columns wrap: nothing is cut off.
+    const fit = await wv.locator('.board').evaluate((b) => {
+      const cols = Array.from(b.querySelectorAll('.column')).map((c) => c.getBoundingClientRect());
+      return { right: Math.round(Math.max(...cols.map((r) => r.right))), page: document.documentElement.clientWidth, pageScroll: document.documentElement.scrollWidth, board: b.clientWidth, boardScroll: b.scrollWidth, rows: new Set(cols.map((r) => Math.round(r.top))).size };
+    });
+    assert.ok(fit.right <= fit.page && fit.pageScroll <= fit.page + 1 && fit.boardScroll <= fit.board + 1, `a board column is cut off: ${JSON.stringify(fit)}`);
+    // Why each slipping key result is listed, on its card (Q4: O1 KR2, O2 KR1, O3 KR1, O4 KR1, O4 KR2).
+    const slipping = await wv.locator('.kr-card .slipping').allTextContents();
+    assert.equal(slipping.length, 5, `slipping notes: ${JSON.stringify(slipping)}`);
+    assert.ok(slipping.every((t) => /^⚑ Slipping: (status|confidence|behind)/.test(t)), JSON.stringify(slipping));
+    console.log(`      board columns: ${columns.join(', ')}; ${fit.rows} row(s), rightmost edge ${fit.right}px of ${fit.page}px`);
     await settle(page);
     await shot(page, 'board-dark');
   });
@@ -434,6 +533,30 @@ describe('UI pass: the packaged extension in code-server', function () {
     await settle(page);
     await shot(page, 'dashboard-screenshare');
 
+    // A private 1:1 open in the editor is masked too, and the status bar says the mode is on.
+    await quickOpen(page, '1on1s/alex/2026-11-19.md');
+    const masked = await poll(
+      page,
+      () =>
+        page.locator('.editor-instance .view-lines .view-line').evaluateAll((lines) =>
+          lines
+            .filter((l) => (l.textContent ?? '').trim())
+            .map((l) => {
+              const spans = Array.from(l.querySelectorAll('span span')).filter((x) => (x.textContent ?? '').trim());
+              return spans.every((x) => getComputedStyle(x).color === 'rgba(0, 0, 0, 0)');
+            }),
+        ),
+      (m) => m.length > 5 && m.every(Boolean),
+      15_000,
+      (m) => `the private note's text is not masked in the editor: ${JSON.stringify(m)}`,
+    );
+    const badge = await page.locator('.statusbar-item', { hasText: 'Screen-share' }).first().textContent({ timeout: 10_000 });
+    console.log(`      editor: ${masked.length} lines of the private note masked; status bar "${(badge ?? '').trim()}"`);
+    await settle(page);
+    await shot(page, 'editor-screenshare');
+    await page.locator('.tabs-container .tab[aria-label^="Cadence Dashboard"]').click();
+    await activeTab(page, 'Cadence Dashboard');
+
     await toggle.click();
     await poll(page, async () => (await wv.locator('body').getAttribute('class')) ?? '', (c) => !/\bscreen-share\b/.test(c), 15_000, (c) => `screen-share mode did not turn off (body class "${c}")`);
     await poll(page, () => treeRows(reports), (r) => r.some((x) => x.label === 'Alex Kim'), 15_000, (r) => `names did not come back in the Reports tree:\n${showRows(r)}`);
@@ -472,6 +595,9 @@ describe('UI pass: the packaged extension in code-server', function () {
     const card = wv.locator('.people-grid .card.person').filter({ has: wv.locator('.card-head .name', { hasText: hostile.NAME }) });
     assert.equal(await card.locator('.card-head .name').textContent(), hostile.NAME);
     assert.equal(await card.locator('.role .sensitive').textContent(), hostile.ROLE, 'the 10,000-character role should be the text of its element');
+    // The live region announced what changed (not the whole page).
+    const said = await poll(page, async () => (await wv.locator('[role="status"][aria-live="polite"]').textContent()) ?? '', (t) => /Added/.test(t), 30_000, (t) => `the live region says "${t}"`);
+    console.log(`      announced: "${said.slice(0, 160)}${said.length > 160 ? '…' : ''}"`);
     // The hostile 1:1 (a rating gap of 3) gives a signal that names the person.
     await poll(
       page,
@@ -654,6 +780,8 @@ describe('UI pass: the packaged extension in code-server', function () {
     await wv.locator('body.screen-share').waitFor({ timeout: 15_000 });
     await wv.locator('#tab-board[aria-selected="true"]').waitFor({ timeout: 10_000 });
     await poll(page, () => treeRows(reports), personRows, 15_000, (r) => `before the reload the Reports tree should show "Person n"; it shows:\n${showRows(r)}`);
+    // A file in front of it: after the reload the dashboard's tab is restored but hidden (VS Code revives a hidden webview only when shown).
+    await quickOpen(page, 'okrs/2026-Q4.okr.yaml');
 
     // Reload the window the way a person does. A marker on the old page's
     // window proves the page really was replaced.
@@ -669,14 +797,21 @@ describe('UI pass: the packaged extension in code-server', function () {
     const marker = await page.evaluate(() => (window as unknown as Record<string, unknown>).__beforeReload);
     assert.equal(marker, undefined, 'the page was not reloaded (the marker set before "Developer: Reload Window" is still there)');
 
-    // The dashboard is back without running its command: a tab, its webview on Board, screen-share still on.
+    // The dashboard's tab is back, behind the OKR file.
     const tab = page.locator('.tabs-container .tab[aria-label^="Cadence Dashboard"]');
     try {
       await tab.waitFor({ timeout: 60_000 });
     } catch {
       assert.fail(`after the reload there is no "Cadence Dashboard" tab; tabs: ${JSON.stringify(await tabs(page))}`);
     }
+    await activeTab(page, '2026-Q4.okr.yaml', 30_000);
+    // Once Cadence is running again (its trees are back, still in screen-share mode)…
+    await poll(page, () => treeRows(reports), personRows, 60_000, (r) => `after the reload the Reports tree should show "Person n"; it shows:\n${showRows(r)}`);
+    // …"Open Dashboard" shows the restored tab rather than opening a second one (issue 16).
+    await runPaletteCommand(page, 'Cadence: Open Dashboard');
     await activeTab(page, 'Cadence Dashboard', 30_000);
+    await page.waitForTimeout(1_000);
+    assert.equal(await tab.count(), 1, `Open Dashboard after a reload opened a second dashboard; tabs: ${JSON.stringify(await tabs(page))}`);
     wv = dashboardFrame(page);
     await wv.locator('#tab-board').waitFor({ timeout: 60_000 });
     await poll(

@@ -79,15 +79,13 @@ export async function quickOpen(page: Page, relPath: string): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ timeout: 15_000 });
   await input.fill(relPath);
+  // Right after typing, the list can still show the recently opened editors: wait for the match.
   const row = page.locator('.quick-input-widget .monaco-list-row').first();
-  await row.waitFor({ timeout: 15_000 });
-  const label = (await row.getAttribute('aria-label')) ?? '';
-  assert.ok(label.includes(file), `Quick Open for "${relPath}" offered "${label}" first`);
+  await poll(page, async () => (await row.getAttribute('aria-label').catch(() => null)) ?? '', (l) => l.includes(file), 15_000, (l) => `Quick Open for "${relPath}" offered "${l}" first`);
   await page.keyboard.press('Enter');
   await activeTab(page, file);
 }
 
-/** Waits until the active editor tab is the one named file. */
 export async function activeTab(page: Page, file: string, timeoutMs = 15_000): Promise<void> {
   const tab = page.locator(`.tabs-container .tab.active[aria-label^=${JSON.stringify(file)}]`);
   try {

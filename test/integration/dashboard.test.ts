@@ -84,9 +84,13 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       assert.equal(d.today, '2026-11-22');
       assert.equal(d.completionTarget, 0.8);
       assert.equal(d.completionWindowDays, 30);
-      // people/*.md in path order; Morgan is Dana's manager (relationship: manager).
-      assert.deepEqual(d.people.map((p) => p.id), ['alex', 'dana', 'jordan', 'morgan', 'priya', 'sam']);
-      assert.deepEqual(d.people.map((p) => p.name), ['Alex Kim', 'Dana Whitfield', 'Jordan Lee', 'Morgan Reyes', 'Priya Raman', 'Sam Ortiz']);
+      // The Reports view's order (cadence.reportsOrder, urgency): Jordan lapsed, the rest by name
+      // (Morgan, Dana's manager, among them), the manager's own card (Dana, me) last.
+      assert.deepEqual(d.people.map((p) => p.id), ['jordan', 'alex', 'morgan', 'priya', 'sam', 'dana']);
+      assert.deepEqual(d.people.map((p) => p.name), ['Jordan Lee', 'Alex Kim', 'Morgan Reyes', 'Priya Raman', 'Sam Ortiz', 'Dana Whitfield']);
+      // SPEC §18: every open item of every 1:1 file and OKR review — alex 4, jordan 2,
+      // priya 2, sam 2, the mid-quarter review 2 = 12 (Morgan's log has none open); overdue: jordan's 11-13 = 1.
+      assert.deepEqual(d.actionItems, { open: 12, overdue: 1 });
     });
 
     it('per person: cadence status, last 1:1, open and overdue items, completion now and in the window before', function () {
@@ -187,8 +191,8 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
         '2026-08-03', '2026-08-10', '2026-08-17', '2026-08-24', '2026-08-31', '2026-09-07', '2026-09-14', '2026-09-21',
         '2026-09-28', '2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16',
       ]);
-      // Morgan (the manager) has a row too: 1:1s with everyone are kept (SPEC §11); the me person has none.
-      assert.deepEqual(rows.map((r) => r.id), ['alex', 'jordan', 'morgan', 'priya', 'sam'], 'the me person has no row');
+      // Morgan (the manager) has a row too: 1:1s with everyone are kept (SPEC §11); the me person has none. The cards' order.
+      assert.deepEqual(rows.map((r) => r.id), ['jordan', 'alex', 'morgan', 'priya', 'sam'], 'the me person has no row');
       const counts = (id: string) => rows.find((r) => r.id === id)!.weeks.map((w) => w.count).join('');
       const lapsed = (id: string) => rows.find((r) => r.id === id)!.weeks.map((w) => (w.lapsed ? 'L' : '.')).join('');
       // Alex: 08-27, 09-03 | (off two weeks) | 09-24, 10-01, 10-08, 10-15, 10-22 | (cancelled) | 11-05, 11-12, 11-19.
@@ -223,7 +227,8 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       near(q3.objectives[1].score, 1, 'Q3 O2 (cut KR3 left out)');
       near(q3.objectives[2].score, (1 + 1 + 0.75) / 3, 'Q3 O3');
       const cut = q3.objectives[1].keyResults[2];
-      assert.deepEqual([cut.id, cut.status, cut.score, cut.owner, cut.due], ['KR3', 'cut', 0, undefined, undefined]);
+      assert.deepEqual([cut.id, cut.status, cut.score, cut.scoreText, cut.owner, cut.due], ['KR3', 'cut', 0, 'cut', undefined, undefined]);
+      assert.deepEqual(q3.objectives.flatMap((o) => o.keyResults.map((k) => k.slipping.length)), [0, 0, 0, 0, 0, 0, 0, 0], 'a finished quarter has nothing slipping');
 
       const q4 = d.sets[1];
       const scores = [
@@ -240,29 +245,44 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
         ['O3', 'me', 'committed', null],
         ['O4', 'priya', 'aspirational', null],
       ]);
+      // Owners by name; @me is the manager.
+      assert.deepEqual(q4.objectives.map((o) => o.ownerName), ['Alex Kim', 'Sam Ortiz', 'Dana Whitfield', 'Priya Raman']);
+      assert.deepEqual(q4.objectives.map((o) => o.keyResults.map((k) => k.ownerName)), [['Alex Kim', 'Alex Kim', 'Alex Kim'], ['Sam Ortiz', 'Sam Ortiz', 'Sam Ortiz'], ['Dana Whitfield', 'Priya Raman'], ['Priya Raman', 'Priya Raman']]);
+      assert.deepEqual(q4.objectives.map((o) => o.keyResults.map((k) => k.scoreText)), [['0.65', '0.86', '1.00'], ['0.58', '0.75', '0.60'], ['0.50', '0.83'], ['0.50', '0.33']]);
       q4.objectives.forEach((o, i) => {
         near(o.score, scores[i].reduce((a, b) => a + b, 0) / scores[i].length, `Q4 ${o.id}`);
         o.keyResults.forEach((k, j) => near(k.score, scores[i][j], `Q4 ${o.id}/${k.id}`));
       });
-      // Colours: a score read to one decimal; 0.0–0.3 red, 0.4–0.6 yellow, 0.7–1.0 green.
-      // O1 0.836→0.8, O2 0.644→0.6, O3 0.667→0.7, O4 0.417→0.4.
-      assert.deepEqual(q4.objectives.map((o) => o.colour), ['green', 'yellow', 'green', 'yellow']);
+      // Colours (SPEC §18): below 0.4 red, below 0.7 yellow, else green.
+      // O1 0.836, O2 0.644, O3 0.667, O4 0.417.
+      assert.deepEqual(q4.objectives.map((o) => o.colour), ['green', 'yellow', 'yellow', 'yellow']);
       assert.deepEqual(
         q4.objectives.map((o) => o.keyResults.map((k) => k.colour)),
-        // 0.65→0.7, 0.857→0.9, 1 | 0.583→0.6, 0.75→0.8, 0.6 | 0.5, 0.833→0.8 | 0.5, 0.333→0.3
-        [['green', 'green', 'green'], ['yellow', 'green', 'yellow'], ['yellow', 'green'], ['yellow', 'red']],
+        // 0.65, 0.857, 1 | 0.583, 0.75, 0.6 | 0.5, 0.833 | 0.5, 0.333
+        [['yellow', 'green', 'green'], ['yellow', 'green', 'yellow'], ['yellow', 'green'], ['yellow', 'red']],
+      );
+      // Slipping (SPEC §18) on 2026-11-22: 53 of Q4's 92 days gone (58%), so behind
+      // schedule is a score under 0.326; none is (O4 KR2's 0.333 just is not).
+      assert.deepEqual(
+        q4.objectives.map((o) => o.keyResults.map((k) => k.slipping.join('; '))),
+        [
+          ['', 'status at-risk', ''],
+          ['status at-risk; confidence 0.40 (below 0.5)', '', ''],
+          ['status at-risk', ''],
+          ['confidence 0.40 (below 0.5)', 'status off-track; confidence 0.30 (below 0.5)'],
+        ],
       );
       // Committed: on track only at 1.0 (O1 KR3); aspirational O4 from 0.7 (0.5, 0.33: not yet).
       assert.deepEqual(q4.objectives.map((o) => o.keyResults.map((k) => k.onTrack)), [[false, false, true], [false, false, false], [false, false], [false, false]]);
       assert.deepEqual(q4.objectives.map((o) => o.keyResults.map((k) => k.status)), [['on-track', 'at-risk', 'on-track'], ['at-risk', 'on-track', 'on-track'], ['at-risk', 'on-track'], ['on-track', 'off-track']]);
       assert.deepEqual(q4.objectives.map((o) => o.keyResults.map((k) => k.kind)), [['committed', 'committed', 'committed'], ['committed', 'committed', 'committed'], ['committed', 'committed'], ['aspirational', 'aspirational']]);
-      assert.deepEqual(kr(0, 0).confidenceHistory, [
-        { date: '2026-10-22', value: 0.7 },
-        { date: '2026-11-05', value: 0.7 },
-        { date: '2026-11-19', value: 0.8 },
+      assert.deepEqual(kr(0, 0).checkins, [
+        { date: '2026-10-22', current: 4, confidence: 0.7, at: { path: Q4, line: 23 } },
+        { date: '2026-11-05', current: 11, confidence: 0.7, at: { path: Q4, line: 24 } },
+        { date: '2026-11-19', current: 26, confidence: 0.8, at: { path: Q4, line: 25 } },
       ]);
-      assert.deepEqual(kr(1, 0).confidenceHistory.map((c) => c.value), [0.4, 0.5, 0.4]);
-      assert.deepEqual(kr(1, 2).confidenceHistory, []);
+      assert.deepEqual(kr(1, 0).checkins.map((c) => c.confidence), [0.4, 0.5, 0.4]);
+      assert.deepEqual(kr(1, 2).checkins, []);
       assert.deepEqual([kr(1, 2).due, kr(1, 2).owner, kr(1, 2).confidence], [undefined, 'sam', 0.7]);
       assert.deepEqual(kr(0, 0).at, { path: Q4, line: 12 }); // "      - id: KR1" is line 13
       assert.deepEqual(kr(3, 1).at, { path: Q4, line: 129 });
@@ -270,11 +290,11 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
     });
 
     it('signals: none apply to the sample team', function () {
-      // Slipping key results (at-risk/off-track, owner not me) and the owner's last 1:1:
-      //   Q3 O3 KR3 priya, last check-in 09-22; priya met 11-17 → after it.
-      //   Q4 O1 KR2 alex, last check-in 11-19; alex met 11-19 → not before it.
-      //   Q4 O2 KR1 sam, last check-in 11-13; sam met 11-18.
-      //   Q4 O4 KR2 priya, no check-ins; priya has 1:1s.  (Q4 O3 KR1 is @me.)
+      // Slipping key results (SPEC §18; Q3 has ended), owner not me, and the owner's last 1:1:
+      //   Q4 O1 KR2 alex (at-risk), last check-in 11-19; alex met 11-19 → not before it.
+      //   Q4 O2 KR1 sam (at-risk, 0.4), last check-in 11-13; sam met 11-18.
+      //   Q4 O4 KR1 priya (0.4), last check-in 11-17; priya met 11-17.
+      //   Q4 O4 KR2 priya (off-track, 0.3), no check-ins; priya has 1:1s.  (Q4 O3 KR1 is @me.)
       // Happiness falling twice in a row (last three): alex 3,4,4; jordan 4,3,4; priya 4,4,4; sam 3,4,4.
       // Rating gap ≥ 2 in the latest rating: alex 4/4, jordan 4/3, priya 4/4, sam 4/3.
       assert.deepEqual(posted().signals, []);
@@ -320,6 +340,36 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       assert.equal(card(posted(), 'jordan').happiness.length, 8);
     });
 
+    it('a key result slipping by confidence alone raises a signal that says why; an undated check-in is listed like any other', async function () {
+      this.timeout(120_000);
+      const original = await readText(Q4);
+      // O4 KR1 (status on-track, confidence 0.4): checked in after Priya's last 1:1 (11-17), and once without a date.
+      const edited = original.replace(
+        '          - { date: 2026-11-17, current: 35, confidence: 0.4, note: "idle shutdown landed; Search next" }\n',
+        '          - { date: 2026-11-17, current: 35, confidence: 0.4, note: "idle shutdown landed; Search next" }\n          - { date: 2026-11-20, current: 35, confidence: 0.4 }\n          - { current: 36, confidence: 0.45 }\n',
+      );
+      assert.notEqual(edited, original);
+      try {
+        await writeText(Q4, edited);
+        await waitFor(() => kr(3, 0).checkins.length === 4, 30_000, () => `O4 KR1 check-ins: ${JSON.stringify(kr(3, 0).checkins)}`);
+        assert.deepEqual(kr(3, 0).checkins.map((c) => [c.date, c.current, c.confidence]), [
+          ['2026-10-20', 20, 0.4],
+          ['2026-11-17', 35, 0.4],
+          ['2026-11-20', 35, 0.4],
+          [null, 36, 0.45],
+        ]);
+        const d = posted();
+        assert.deepEqual(d.signals.map((x) => [x.kind, x.person, x.at.path, x.at.line]), [['kr-slipping-no-1on1', 'priya', Q4, 116]]);
+        assert.equal(
+          d.signals[0].text,
+          '2026-Q4 O4/KR1 A preview environment is up within 5 minutes for 70% of PRs is slipping (confidence 0.40 (below 0.5)) as of its check-in of 2026-11-20; no 1:1 with Priya Raman since (last 2026-11-17).',
+        );
+      } finally {
+        await writeText(Q4, original);
+      }
+      await waitFor(() => kr(3, 0).checkins.length === 2 && posted().signals.length === 0, 30_000, () => 'restored');
+    });
+
     it('board: moving a card changes only its `status:` value in the YAML, saved, as one undoable edit', async function () {
       this.timeout(120_000);
       const original = await readText(Q4);
@@ -360,6 +410,11 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       try {
         await replaceAll(doc, stripped);
         await waitFor(() => kr(1, 2).status === undefined && kr(3, 0).status === undefined, 20_000, () => 'the dashboard still shows the removed statuses');
+        // SPEC §18: no status is no status — not on track because of that, and the trees say so.
+        assert.deepEqual([kr(1, 2).onTrack, kr(3, 0).onTrack], [false, false]);
+        const o2 = api.views!.objectives.getChildren(api.views!.objectives.getChildren()[1])[1];
+        const kr3 = api.views!.objectives.getTreeItem(api.views!.objectives.getChildren(o2)[2]);
+        assert.equal(kr3.description, '0.60 · conf 0.70 · Sam Ortiz · no status');
 
         // O2 KR3 → at-risk: inserted after "confidence: 0.7" (line 85), 8 spaces in.
         assert.equal(await dash.moveKeyResult(folderOf(api), { type: 'setStatus', set: '2026-Q4', objectiveIndex: 1, index: 2, status: 'at-risk' }), true);

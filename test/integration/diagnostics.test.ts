@@ -17,6 +17,8 @@ import {
 } from './helpers';
 
 const name = process.env.CADENCE_TEST_WORKSPACE_NAME ?? 'workspace';
+/** The folder with no Cadence file (welcome.test.ts): nothing here to edit or delete. */
+const emptyFolder = name === 'empty-folder';
 
 const OPEN_TASK = /^\s*(?:[-*+]|\d+[.)])\s+\[ \]\s/;
 const DUE_TOKEN = /\sdue:(\d{4}-\d{2}-\d{2})(?=\s|$)/;
@@ -51,6 +53,7 @@ describe(`diagnostics: ${name}`, function () {
   });
 
   it('warns action-missing-due while an unsaved edit removes a due date, and clears it on undo', async function () {
+    if (emptyFolder) this.skip();
     const target = await findDatedOpenTask(expected);
     assert.ok(target, 'this fixture has no open action item with a future due: date on a line without diagnostics');
     const doc = await vscode.workspace.openTextDocument(target.uri);
@@ -110,6 +113,7 @@ describe(`diagnostics: ${name}`, function () {
   });
 
   it("drops a deleted file's diagnostics", async function () {
+    if (emptyFolder) this.skip();
     const files = [...new Set(expected.diagnostics.map((d) => d.file))].sort();
     assert.ok(files.length > 0, 'this fixture expects no diagnostics, so there is none to see go');
     // An OKR set feeds no other file's rules, so everything else must stay

@@ -4,7 +4,13 @@
 // expected value here was worked out by hand from samples/team.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { CadenceApi } from '../../src/extension/feature';
 import { activateCadence, codeOf, waitFor, workspaceFolder } from './helpers';
+
+/** The full API activate() returns (the helpers type only whenIndexed). */
+async function cadenceApi(): Promise<CadenceApi> {
+  return (await activateCadence()) as unknown as CadenceApi;
+}
 
 const onTeam = process.env.CADENCE_TEST_WORKSPACE_NAME === 'team';
 
@@ -233,7 +239,7 @@ if (onTeam) {
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', okr.document.uri, 100);
       const titles = lenses.map((l) => l.command?.title ?? '');
       assert.ok(titles.includes('Check in…'));
-      assert.ok(titles.some((t) => /^score 0\.60 · confidence 0\.7 · on-track$/.test(t)), titles.join(' | '));
+      assert.ok(titles.some((t) => /^score 0\.60 · confidence 0\.70 · on-track$/.test(t)), titles.join(' | '));
       const note = await open('1on1s/alex/2026-11-19.md');
       const noteLenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', note.document.uri, 100);
       assert.deepEqual(noteLenses.map((l) => l.command?.title), ['3 open']);
@@ -332,29 +338,93 @@ if (onTeam) {
       await waitFor(() => vscode.languages.getDiagnostics(uri(rel)).length === 0, 15_000, () => `${rel} still has diagnostics after its folder was deleted`);
     });
 
-    it('New 1:1 creates the PODS note, carries open items over and marks them forwarded; never overwrites', async function () {
+    it('New 1:1 creates the PODS note, carries open items over (markers, nesting, source) and marks them forwarded; never overwrites', async function () {
+      const api = await cadenceApi();
+      const prevBefore = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri('1on1s/alex/2026-11-19.md')));
       const created = await vscode.commands.executeCommand<vscode.Uri>('cadence.newOneOnOne', 'alex');
       assert.equal(created?.path, uri('1on1s/alex/2026-11-22.md').path);
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(created));
       const lines = text.split('\n');
       assert.deepEqual(lines.slice(0, 4), ['---', 'type: 1on1', 'report: alex', 'date: 2026-11-22']);
       const headings = lines.filter((l) => l.startsWith('## '));
-      assert.deepEqual(headings, ['## OKRs', '## Development plan', '## Happiness retrospective', '## Performance', '## Action items']);
-      assert.ok(lines.some((l) => /^- 2026-Q4 O1\/KR2 .* — at-risk, score/.test(l)), 'the at-risk key result alex owns is listed');
-      const items = lines.slice(lines.indexOf('## Action items') + 1).filter((l) => l.startsWith('- ['));
-      assert.deepEqual(items, [
-        '- [ ] Billing cluster cutover plan @alex due:2026-11-30',
-        '- [ ] Book the maintenance window with support @me due:2026-11-25',
-        '- [ ] Ask the DBA guild to review the replica-lag alert thresholds due:2026-11-26',
+      // The note `cadence new` writes (SPEC §16: the same core code): talking points first.
+      assert.deepEqual(headings, ['## Talking points', '## OKRs', '## Development plan', '## Happiness retrospective', '## Performance', '## Action items']);
+      // SPEC §18: every slipping key result of theirs, and why (Q4 O1 KR2 is at-risk).
+      assert.deepEqual(
+        lines.filter((l) => l.startsWith('- 2026-Q4 ')),
+        ['- 2026-Q4 O1/KR2 Keep p99 write latency under 15 ms during cutovers — score 0.86; slipping: status at-risk'],
+      );
+      const at = lines.indexOf('## Action items');
+      // The nested open item stays under its open parent; each carried group says where it came from.
+      assert.deepEqual(lines.slice(at + 1, at + 5), [
+        '- [ ] Billing cluster cutover plan @alex due:2026-11-30 (from [2026-11-19](2026-11-19.md))',
+        '  - [ ] Book the maintenance window with support @me due:2026-11-25',
+        '- [ ] Ask the DBA guild to review the replica-lag alert thresholds due:2026-11-26 (from [2026-11-19](2026-11-19.md))',
+        '- [ ] ',
       ]);
+      // The cursor is on the new, empty action line, ready to type.
+      const editor = vscode.window.activeTextEditor;
+      assert.equal(editor?.document.uri.toString(), created.toString());
+      assert.deepEqual([editor!.selection.active.line, editor!.selection.active.character], [at + 4, 6]);
+      // Said in a notification with an Undo.
+      assert.equal(
+        api.lastCarryOver?.()?.message,
+        'Cadence: carried 3 open action items from the 2026-11-19 1:1 into 1on1s/alex/2026-11-22.md, and marked them [>] (forwarded) there.',
+      );
       const prev = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri('1on1s/alex/2026-11-19.md'))).split('\n');
       assert.equal(prev[26], '- [>] Billing cluster cutover plan @alex due:2026-11-30');
+      assert.equal(prev[27], '  - [x] Dry run on staging @alex done:2026-11-18');
       assert.equal(prev[28], '  - [>] Book the maintenance window with support @me due:2026-11-25');
       assert.equal(prev[29], '- [>] Ask the DBA guild to review the replica-lag alert thresholds due:2026-11-26');
-      // A second run opens the existing note and writes nothing.
-      await vscode.workspace.fs.writeFile(created, new TextEncoder().encode(text + 'my own words\n'));
+      // Undo takes it all back: the new note is gone, the previous note is as it was, byte for byte.
+      assert.equal(await vscode.commands.executeCommand('cadence.undoCarryOver'), true);
+      await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(created)), 'the new note is deleted');
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri('1on1s/alex/2026-11-19.md'))), prevBefore);
+      assert.equal(api.lastCarryOver?.(), undefined);
+      // Again, for real; a second run opens the existing note and writes nothing.
+      const again = await vscode.commands.executeCommand<vscode.Uri>('cadence.newOneOnOne', 'alex');
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(again)), text);
+      await vscode.workspace.fs.writeFile(again, new TextEncoder().encode(text + 'my own words\n'));
       await vscode.commands.executeCommand('cadence.newOneOnOne', 'alex');
-      assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(created)), /my own words\n$/);
+      assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(again)), /my own words\n$/);
+    });
+
+    it('New 1:1 keeps `*` and `1.` markers and a plain bullet the items sit under; undo asks before deleting a note typed into', async function () {
+      const api = await cadenceApi();
+      const folderOf = () => [...api.workspace.folders.values()][0];
+      const prevRel = '1on1s/sam/2026-11-18.md';
+      const original = await vscode.workspace.fs.readFile(uri(prevRel));
+      const body = new TextDecoder().decode(original).replace(/\n## Action items\n[\s\S]*$/, '\n## Action items\n* [ ] Star item @sam due:2026-11-30\n- Hiring\n  1. [ ] Ordered child @me due:2026-12-01\n  2. [x] Done child @me\n');
+      await vscode.workspace.fs.writeFile(uri(prevRel), new TextEncoder().encode(body));
+      try {
+        await waitFor(() => {
+          const d = folderOf().dataset.doc(prevRel);
+          return d?.kind === '1on1' && d.items.some((i) => i.text === 'Star item');
+        }, 15_000, () => 'the edited note is not indexed');
+        const created = await vscode.commands.executeCommand<vscode.Uri>('cadence.newOneOnOne', 'sam');
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(created));
+        const lines = text.split('\n');
+        const at = lines.indexOf('## Action items');
+        assert.deepEqual(lines.slice(at + 1, at + 5), [
+          '* [ ] Star item @sam due:2026-11-30 (from [2026-11-18](2026-11-18.md))',
+          '- Hiring (from [2026-11-18](2026-11-18.md))',
+          '  1. [ ] Ordered child @me due:2026-12-01',
+          '- [ ] ',
+        ]);
+        // Typed into and typed back (unsaved, the same text): Undo needs no question,
+        // reverts the editor, closes it and deletes the note. (Changed text asks in a
+        // modal first, which a headless run cannot answer.)
+        const editor = vscode.window.activeTextEditor!;
+        await editor.edit((e) => e.insert(editor.selection.active, 'typed'));
+        await editor.edit((e) => e.delete(new vscode.Range(editor.selection.active.translate(0, -5), editor.selection.active)));
+        assert.equal(editor.document.getText(), text);
+        assert.equal(await vscode.commands.executeCommand('cadence.undoCarryOver'), true);
+        assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri(prevRel))), body);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.workspace.fs.delete(uri('1on1s/sam/2026-11-22.md')).then(undefined, () => undefined);
+        await vscode.workspace.fs.writeFile(uri(prevRel), original);
+      }
     });
 
     it('New 1:1 carries over an item typed into the last note a moment ago, before the typing delay is up', async function () {

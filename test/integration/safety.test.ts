@@ -62,6 +62,12 @@ const CREATES: Record<string, CreateCase> = {
  */
 const COPIES_MANY = 'cadence.copySampleTeam';
 
+/**
+ * Takes back what another command did: checked on its own (New 1:1 then its
+ * undo leaves every file of the workspace byte for byte as before).
+ */
+const UNDOES = 'cadence.undoCarryOver';
+
 interface EditCase {
   file: string;
   /** Runs the edit on the open document. */
@@ -230,11 +236,11 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
 
     it('every contributed command is read-only, creates files, or edits, and has its case here', function () {
       assert.ok(contributed.length > 0, 'package.json contributes commands');
-      const classes = (id: string) => [id in READ_ONLY, id in CREATES, id in EDITS, id === COPIES_MANY].filter(Boolean).length;
+      const classes = (id: string) => [id in READ_ONLY, id in CREATES, id in EDITS, id === COPIES_MANY, id === UNDOES].filter(Boolean).length;
       const unclassified = contributed.filter((id) => classes(id) === 0);
       assert.deepEqual(unclassified, [], 'commands with no case: a new command that writes needs a CREATES or EDITS case here; a read-only one goes in READ_ONLY');
       assert.deepEqual(contributed.filter((id) => classes(id) > 1), [], 'commands in two classes');
-      const listed = [...Object.keys(READ_ONLY), ...Object.keys(CREATES), ...Object.keys(EDITS), COPIES_MANY];
+      const listed = [...Object.keys(READ_ONLY), ...Object.keys(CREATES), ...Object.keys(EDITS), COPIES_MANY, UNDOES];
       assert.deepEqual(listed.filter((id) => !contributed.includes(id)), [], 'cases for commands package.json no longer contributes');
     });
 
@@ -248,7 +254,7 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
     });
 
     for (const id of contributed) {
-      if (id in READ_ONLY || id === COPIES_MANY) continue;
+      if (id in READ_ONLY || id === COPIES_MANY || id === UNDOES) continue;
       const create = CREATES[id];
       const edit = EDITS[id];
       if (create) {
@@ -291,6 +297,17 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       assert.deepEqual(changedFiles(before, after), [`${missing} (created)`], 'only the missing file was written');
       assert.ok(sameBytes(after.get(missing)!, sample), `${missing} is the sample's`);
       for (const rel of kept) assert.ok(sameBytes(after.get(rel)!, SENTINEL(rel)), `${rel} kept`);
+    });
+
+    it(`${UNDOES} after New 1:1 puts every file back byte for byte; with nothing to undo it writes nothing`, async function () {
+      this.timeout(60_000);
+      const before = await snapshot();
+      assert.equal(await vscode.commands.executeCommand(UNDOES), false, 'nothing to undo yet');
+      assert.deepEqual(changedFiles(before, await snapshot()), []);
+      await withTimeout(Promise.resolve(vscode.commands.executeCommand('cadence.newOneOnOne', 'alex')), 30_000, 'New 1:1 did not finish');
+      assert.deepEqual(changedFiles(before, await snapshot()), ['1on1s/alex/2026-11-19.md (rewritten)', '1on1s/alex/2026-11-22.md (created)']);
+      assert.equal(await vscode.commands.executeCommand(UNDOES), true);
+      assert.deepEqual(changedFiles(before, await snapshot()), [], 'the undo left a file changed');
     });
 
     for (const [what, edit] of Object.entries(OTHER_EDITS)) {

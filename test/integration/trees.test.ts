@@ -117,25 +117,19 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       assertOpens(rows(views().reports, roots[1].node)[0], 'people/morgan.md', 0);
     });
 
-    it('Reports: people in path order with status, last 1:1, open items, talking points and 30-day completion', function () {
+    it('Reports: the reports by urgency (lapsed, due, the rest, by name), with status, last 1:1, open items, talking points and 30-day completion', function () {
       const people = rows(views().reports, rows(views().reports)[0].node);
+      assert.equal(views().order(), 'urgency', 'the default cadence.reportsOrder');
       assert.deepEqual(
         people.map((p) => p.label),
-        // people/alex.md, jordan.md, priya.md, sam.md: their `name:`.
-        ['Alex Kim', 'Jordan Lee', 'Priya Raman', 'Sam Ortiz'],
+        // Jordan is lapsed; nobody is due (Alex 3 of 7 days, Priya 5 of 14,
+        // Sam 4 of 14): the rest by name.
+        ['Jordan Lee', 'Alex Kim', 'Priya Raman', 'Sam Ortiz'],
       );
       // The completion window is 2026-10-24..2026-11-22 (30 days, today included).
       assert.deepEqual(
         people.map((p) => p.description),
         [
-          // Alex, weekly: last 1:1 2026-11-19 = 3 days ago (< 7: ok).
-          // Open: 11-12 "Staff promotion packet" + 11-19 "Billing cluster",
-          // nested "Book the maintenance window", "Ask the DBA guild" = 4.
-          // Due in window: 10-27 retro ✓, 10-28 design doc ✓ (10-22 note),
-          // 11-06 timeline ✓, 11-10 ask Priya ✓ (11-05; the [>] 11-13 packet
-          // does not count), 11-18 peer feedback ✓ (11-12) → 5 done, 0 open.
-          // The 11-12 note's talking points are both checked: none pending.
-          'last 1:1 3 days ago · 4 open · 100% done',
           // Jordan, cadence 7: last 1:1 2026-11-06 = 16 days > 10.5 → lapsed.
           // Open: 11-06 "Pair with Alex" (due 11-13) and "60-day review" = 2.
           // In window: 10-27 design doc ✓ (10-16; the [>] 10-30 not counted),
@@ -143,6 +137,13 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
           // 11-13 pair ☐ (11-06); 10-23 alerts is one day before the window
           // → 4 ÷ (4 + 1) = 80%.
           'lapsed · 2 open · 80% done',
+          // Alex, weekly: last 1:1 2026-11-19 = 3 days ago (< 7: ok).
+          // Open: 11-12 "Staff promotion packet" + 11-19 "Billing cluster",
+          // nested "Book the maintenance window", "Ask the DBA guild" = 4.
+          // Due in window: 10-27 retro ✓, 10-28 design doc ✓ (10-22 note),
+          // 11-06 timeline ✓, 11-10 ask Priya ✓ (11-05; the [>] 11-13 packet
+          // does not count), 11-18 peer feedback ✓ (11-12) → 5 done, 0 open.
+          'last 1:1 3 days ago · 4 open · 100% done',
           // Priya, biweekly: 2026-11-17 = 5 days ago. Open: 11-17 "Write down
           // Priya's next growth theme", "Onboard the Search team" = 2. One
           // talking point in her inbox (people/priya.md). In window: 10-30 ✓,
@@ -158,8 +159,8 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       assert.deepEqual(
         people.map((p) => [p.icon, p.colour]),
         [
-          ['pass-filled', 'charts.green'], // ok
           ['warning', 'charts.red'], // lapsed
+          ['pass-filled', 'charts.green'], // ok
           ['pass-filled', 'charts.green'],
           ['pass-filled', 'charts.green'],
         ],
@@ -168,7 +169,7 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
         people.map((p) => p.item.contextValue),
         ['cadence.person', 'cadence.person', 'cadence.person', 'cadence.person'],
       );
-      for (const [i, id] of ['alex', 'jordan', 'priya', 'sam'].entries()) {
+      for (const [i, id] of ['jordan', 'alex', 'priya', 'sam'].entries()) {
         assert.equal(people[i].item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, `${id} expands`);
         assertOpens(people[i], `people/${id}.md`, 0);
       }
@@ -195,9 +196,9 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
         open.map((o) => [o.label, o.description, o.icon, o.colour]),
         [
           // 1on1s/jordan/2026-11-06.md:26, due 11-13 < 11-22: overdue, marked.
-          ['Pair with Alex on the deploy pipeline runbook', '@jordan · due 2026-11-13', 'warning', 'charts.red'],
-          // :28, due 11-27: not overdue.
-          ['60-day review: written feedback from Alex and Sam', '@me · due 2026-11-27', 'circle-large-outline', undefined],
+          ['Pair with Alex on the deploy pipeline runbook', 'Jordan Lee · due 2026-11-13', 'warning', 'charts.red'],
+          // :28, due 11-27: not overdue. @me is the manager, Dana Whitfield.
+          ['60-day review: written feedback from Alex and Sam', 'Dana Whitfield · due 2026-11-27', 'circle-large-outline', undefined],
         ],
       );
       assert.deepEqual(open.map((o) => o.item.contextValue), ['cadence.actionItem', 'cadence.actionItem']);
@@ -246,10 +247,10 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
         open.map((o) => [o.label, o.description]),
         [
           // Newest note first: 2026-11-19 (lines 27, 29, 30), then 2026-11-12 (22).
-          ['Billing cluster cutover plan', '@alex · due 2026-11-30'],
-          ['Book the maintenance window with support', '@me · due 2026-11-25'],
+          ['Billing cluster cutover plan', 'Alex Kim · due 2026-11-30'],
+          ['Book the maintenance window with support', 'Dana Whitfield · due 2026-11-25'],
           ['Ask the DBA guild to review the replica-lag alert thresholds', 'no owner · due 2026-11-26'],
-          ['Staff promotion packet, first draft', '@alex · due 2026-11-27'],
+          ['Staff promotion packet, first draft', 'Alex Kim · due 2026-11-27'],
         ],
       );
       assert.deepEqual(open.map((o) => o.item.command?.arguments?.[1]), [26, 28, 29, 21]);
@@ -292,23 +293,25 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       assert.deepEqual(
         q3.map((o) => [o.label, o.description]),
         [
-          ['O1 Stabilise on-call before the migration quarter', '0.93 · committed · @sam'], // (0.8667 + 1)/2 = 0.933
-          ['O2 Plan the Postgres 16 migration', '1.00 · committed · @alex'], // (1 + 1)/2, cut KR3 left out
-          ['O3 Grow the team', '0.92 · committed · @me'], // (1 + 1 + 0.75)/3 = 0.917
+          // Owners by name (@me is the manager, Dana Whitfield).
+          ['O1 Stabilise on-call before the migration quarter', '0.93 · committed · Sam Ortiz'], // (0.8667 + 1)/2 = 0.933
+          ['O2 Plan the Postgres 16 migration', '1.00 · committed · Alex Kim'], // (1 + 1)/2, cut KR3 left out
+          ['O3 Grow the team', '0.92 · committed · Dana Whitfield'], // (1 + 1 + 0.75)/3 = 0.917
         ],
       );
       const q4 = rows(views().objectives, sets[1].node);
       assert.deepEqual(
         q4.map((o) => [o.label, o.description, o.icon, o.colour]),
         [
-          // (0.65 + 0.857 + 1)/3 = 0.836 → 0.8 green
-          ['O1 Finish the Postgres 16 migration without customer-visible downtime', '0.84 · committed · @alex · ↑ company-2026-Q4#O2', 'target', 'charts.green'],
-          // (0.583 + 0.75 + 0.6)/3 = 0.644 → 0.6 yellow
-          ['O2 Make on-call humane', '0.64 · committed · @sam', 'target', 'charts.yellow'],
-          // (0.5 + 0.833)/2 = 0.667 → read to one decimal 0.7 → green
-          ['O3 Hire and onboard two senior engineers', '0.67 · committed · @me', 'target', 'charts.green'],
-          // (0.5 + 0.333)/2 = 0.417 → 0.4 yellow
-          ['O4 Self-serve preview environments for every pull request', '0.42 · aspirational · @priya', 'target', 'charts.yellow'],
+          // SPEC §18 colours: below 0.4 red, below 0.7 yellow, else green.
+          // (0.65 + 0.857 + 1)/3 = 0.836 → green
+          ['O1 Finish the Postgres 16 migration without customer-visible downtime', '0.84 · committed · Alex Kim · ↑ company-2026-Q4#O2', 'target', 'charts.green'],
+          // (0.583 + 0.75 + 0.6)/3 = 0.644 → yellow
+          ['O2 Make on-call humane', '0.64 · committed · Sam Ortiz', 'target', 'charts.yellow'],
+          // (0.5 + 0.833)/2 = 0.667 < 0.7 → yellow (it was green when scores were read to one decimal)
+          ['O3 Hire and onboard two senior engineers', '0.67 · committed · Dana Whitfield', 'target', 'charts.yellow'],
+          // (0.5 + 0.333)/2 = 0.417 → yellow
+          ['O4 Self-serve preview environments for every pull request', '0.42 · aspirational · Priya Raman', 'target', 'charts.yellow'],
         ],
       );
       // "  - id: O1" is line 7, O2 line 50, O3 line 87, O4 line 112.
@@ -322,28 +325,28 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       const table = krs.map((list) => list.map((k) => [k.label, k.description, k.icon, k.colour]));
       assert.deepEqual(table, [
         [
-          // on-track but 0.65 < 1.0 (committed): a plain dot; 0.65 read to one decimal = 0.7 → green
-          ['KR1 Migrate all 40 production databases', '0.65 · conf 0.8 · @alex · due 2026-12-11 · on-track', 'circle-filled', 'charts.green'],
+          // on-track but 0.65 < 1.0 (committed): a plain dot; 0.65 < 0.7 → yellow (SPEC §18)
+          ['KR1 Migrate all 40 production databases', '0.65 · conf 0.80 · Alex Kim · due 2026-12-11 · on-track', 'circle-filled', 'charts.yellow'],
           // at-risk: warning icon, coloured by its score 0.857 → green
-          ['KR2 Keep p99 write latency under 15 ms during cutovers', '0.86 · conf 0.6 · @alex · due 2026-12-11 · at-risk', 'warning', 'charts.green'],
+          ['KR2 Keep p99 write latency under 15 ms during cutovers', '0.86 · conf 0.60 · Alex Kim · due 2026-12-11 · at-risk', 'warning', 'charts.green'],
           // target = start = 0, current 0 reached → 1.0: on track (committed at 1.0)
-          ['KR3 Zero customer-facing incidents caused by the migration', '1.00 · conf 0.9 · @alex · due 2026-12-31 · on-track', 'pass-filled', 'charts.green'],
+          ['KR3 Zero customer-facing incidents caused by the migration', '1.00 · conf 0.90 · Alex Kim · due 2026-12-31 · on-track', 'pass-filled', 'charts.green'],
         ],
         [
-          ['KR1 Cut night pages (22:00 to 07:00) from 18 to 6 a month', '0.58 · conf 0.4 · @sam · due 2026-12-31 · at-risk', 'warning', 'charts.yellow'],
-          ['KR2 Runbooks for the top 15 alerts', '0.75 · conf 0.8 · @sam · due 2026-12-18 · on-track', 'circle-filled', 'charts.green'],
+          ['KR1 Cut night pages (22:00 to 07:00) from 18 to 6 a month', '0.58 · conf 0.40 · Sam Ortiz · due 2026-12-31 · at-risk', 'warning', 'charts.yellow'],
+          ['KR2 Runbooks for the top 15 alerts', '0.75 · conf 0.80 · Sam Ortiz · due 2026-12-18 · on-track', 'circle-filled', 'charts.green'],
           // no due: in the file (the kr-missing-due one)
-          ['KR3 Every engineer shadows an on-call week before going primary', '0.60 · conf 0.7 · @sam · on-track', 'circle-filled', 'charts.yellow'],
+          ['KR3 Every engineer shadows an on-call week before going primary', '0.60 · conf 0.70 · Sam Ortiz · on-track', 'circle-filled', 'charts.yellow'],
         ],
         [
           // no start: → 0; 1/2
-          ['KR1 Two senior engineer offers accepted', '0.50 · conf 0.5 · @me · due 2026-12-18 · at-risk', 'warning', 'charts.yellow'],
-          ['KR2 Interview feedback within 24 hours for 90% of candidates', '0.83 · conf 0.8 · @priya · due 2026-12-31 · on-track', 'circle-filled', 'charts.green'],
+          ['KR1 Two senior engineer offers accepted', '0.50 · conf 0.50 · Dana Whitfield · due 2026-12-18 · at-risk', 'warning', 'charts.yellow'],
+          ['KR2 Interview feedback within 24 hours for 90% of candidates', '0.83 · conf 0.80 · Priya Raman · due 2026-12-31 · on-track', 'circle-filled', 'charts.green'],
         ],
         [
           // aspirational: on track from 0.7; 0.5 is not yet
-          ['KR1 A preview environment is up within 5 minutes for 70% of PRs', '0.50 · conf 0.4 · @priya · due 2026-12-31 · on-track', 'circle-filled', 'charts.yellow'],
-          ['KR2 Three teams outside Platform use previews every week', '0.33 · conf 0.3 · @priya · due 2026-12-31 · off-track', 'error', 'charts.red'],
+          ['KR1 A preview environment is up within 5 minutes for 70% of PRs', '0.50 · conf 0.40 · Priya Raman · due 2026-12-31 · on-track', 'circle-filled', 'charts.yellow'],
+          ['KR2 Three teams outside Platform use previews every week', '0.33 · conf 0.30 · Priya Raman · due 2026-12-31 · off-track', 'error', 'charts.red'],
         ],
       ]);
       assert.ok(krs.flat().every((k) => k.item.contextValue === 'cadence.keyResult'));
@@ -353,9 +356,9 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       assert.deepEqual(
         checkins.map((c) => [c.label, c.description, c.icon]),
         [
-          ['2026-10-22', '4 databases · conf 0.7 · first four cutovers, zero tickets', 'history'],
-          ['2026-11-05', '11 databases · conf 0.7 · incident week, not migration-related', 'history'],
-          ['2026-11-19', '26 databases · conf 0.8 · billing cluster is the last big one', 'history'],
+          ['2026-10-22', '4 databases · conf 0.70 · first four cutovers, zero tickets', 'history'],
+          ['2026-11-05', '11 databases · conf 0.70 · incident week, not migration-related', 'history'],
+          ['2026-11-19', '26 databases · conf 0.80 · billing cluster is the last big one', 'history'],
         ],
       );
       assert.deepEqual(checkins.map((c) => c.item.command?.arguments?.[1]), [23, 24, 25]);
@@ -365,10 +368,10 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       assert.deepEqual(
         q3o2.map((k) => [k.label, k.description, k.icon, k.colour]),
         [
-          ['KR1 Migration RFC approved by the architecture review', '1.00 · @alex · due 2026-09-15 · done', 'pass-filled', 'charts.green'],
-          ['KR2 Dry-run two production-sized clusters on staging', '1.00 · @alex · due 2026-09-30 · done', 'pass-filled', 'charts.green'],
-          // target 1, current 0 → 0.00
-          ['KR3 Evaluate logical replication for zero-downtime cutovers', '0.00 · cut', 'circle-slash', 'disabledForeground'],
+          ['KR1 Migration RFC approved by the architecture review', '1.00 · Alex Kim · due 2026-09-15 · done', 'pass-filled', 'charts.green'],
+          ['KR2 Dry-run two production-sized clusters on staging', '1.00 · Alex Kim · due 2026-09-30 · done', 'pass-filled', 'charts.green'],
+          // A cut key result reads "cut", not a score of 0.00.
+          ['KR3 Evaluate logical replication for zero-downtime cutovers', 'cut · cut', 'circle-slash', 'disabledForeground'],
         ],
       );
     });
@@ -388,20 +391,20 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
         ],
       );
       const [overdue, week, later, none] = groups.map((g) => rows(views().actionItems, g.node));
-      assert.deepEqual(overdue.map((i) => [i.label, i.description, i.icon]), [['Pair with Alex on the deploy pipeline runbook', '@jordan · due 2026-11-13 · 1:1 with jordan', 'warning']]);
+      assert.deepEqual(overdue.map((i) => [i.label, i.description, i.icon]), [['Pair with Alex on the deploy pipeline runbook', 'Jordan Lee · due 2026-11-13 · 1:1 with Jordan Lee', 'warning']]);
       assertOpens(overdue[0], '1on1s/jordan/2026-11-06.md', 25);
       // Sorted by due date, then path (1on1s/… before okr-reviews/…), then line.
       assert.deepEqual(
         week.map((i) => [i.label, i.description]),
         [
-          ["Write down Priya's next growth theme in her person file", '@me · due 2026-11-24 · 1:1 with priya'],
-          ['Re-scope KR1 to pages from the top five alerts', '@sam · due 2026-11-24 · okr-reviews/2026-Q4-mid.md'],
-          ['Book the maintenance window with support', '@me · due 2026-11-25 · 1:1 with alex'],
-          ['Update the O2 KR1 numbers after the re-scope', '@sam · due 2026-11-25 · 1:1 with sam'],
-          ['Ask the DBA guild to review the replica-lag alert thresholds', 'no owner · due 2026-11-26 · 1:1 with alex'],
-          ['Staff promotion packet, first draft', '@alex · due 2026-11-27 · 1:1 with alex'],
-          ['60-day review: written feedback from Alex and Sam', '@me · due 2026-11-27 · 1:1 with jordan'],
-          ['Ask the director for a second recruiter until year end', '@me · due 2026-11-27 · okr-reviews/2026-Q4-mid.md'],
+          ["Write down Priya's next growth theme in her person file", 'Dana Whitfield · due 2026-11-24 · 1:1 with Priya Raman'],
+          ['Re-scope KR1 to pages from the top five alerts', 'Sam Ortiz · due 2026-11-24 · okr-reviews/2026-Q4-mid.md'],
+          ['Book the maintenance window with support', 'Dana Whitfield · due 2026-11-25 · 1:1 with Alex Kim'],
+          ['Update the O2 KR1 numbers after the re-scope', 'Sam Ortiz · due 2026-11-25 · 1:1 with Sam Ortiz'],
+          ['Ask the DBA guild to review the replica-lag alert thresholds', 'no owner · due 2026-11-26 · 1:1 with Alex Kim'],
+          ['Staff promotion packet, first draft', 'Alex Kim · due 2026-11-27 · 1:1 with Alex Kim'],
+          ['60-day review: written feedback from Alex and Sam', 'Dana Whitfield · due 2026-11-27 · 1:1 with Jordan Lee'],
+          ['Ask the director for a second recruiter until year end', 'Dana Whitfield · due 2026-11-27 · okr-reviews/2026-Q4-mid.md'],
         ],
       );
       assertOpens(week[1], 'okr-reviews/2026-Q4-mid.md', 17);
@@ -409,11 +412,13 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       assert.deepEqual(
         later.map((i) => [i.label, i.description]),
         [
-          ['Billing cluster cutover plan', '@alex · due 2026-11-30 · 1:1 with alex'],
-          ['Onboard the Search team to preview environments', '@priya · due 2026-12-04 · 1:1 with priya'],
+          ['Billing cluster cutover plan', 'Alex Kim · due 2026-11-30 · 1:1 with Alex Kim'],
+          ['Onboard the Search team to preview environments', 'Priya Raman · due 2026-12-04 · 1:1 with Priya Raman'],
         ],
       );
-      assert.deepEqual(none.map((i) => [i.label, i.description]), [['Book the incident-command training', '@sam · 1:1 with sam']]);
+      assert.deepEqual(none.map((i) => [i.label, i.description]), [['Book the incident-command training', 'Sam Ortiz · 1:1 with Sam Ortiz']]);
+      // The view's title says the same count as the status bar and the dashboard (SPEC §18).
+      assert.equal(views().actionItemsDescription(), '1 overdue · 12 open');
       assertOpens(none[0], '1on1s/sam/2026-11-18.md', 27);
     });
 
@@ -424,21 +429,22 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       assert.deepEqual(
         groups.map((g) => [g.label, g.description]),
         [
-          ['@alex', '2'], // packet 11-27, billing 11-30
-          ['@jordan', '1'], // pair 11-13
-          ['@me', '4'], // growth theme 11-24, maintenance 11-25, 60-day 11-27, recruiter 11-27
-          ['@priya', '1'], // Search 12-04
-          ['@sam', '3'], // re-scope 11-24, numbers 11-25, training (no due, last)
+          // By the owner's name; @me is the manager, Dana Whitfield.
+          ['Alex Kim', '2'], // packet 11-27, billing 11-30
+          ['Dana Whitfield', '4'], // growth theme 11-24, maintenance 11-25, 60-day 11-27, recruiter 11-27
+          ['Jordan Lee', '1'], // pair 11-13
+          ['Priya Raman', '1'], // Search 12-04
+          ['Sam Ortiz', '3'], // re-scope 11-24, numbers 11-25, training (no due, last)
           ['No owner', '1'], // DBA guild
         ],
       );
-      const me = rows(views().actionItems, groups[2].node);
+      const me = rows(views().actionItems, groups[1].node);
       assert.deepEqual(
         me.map((i) => [i.label, i.description]),
         [
-          ["Write down Priya's next growth theme in her person file", 'due 2026-11-24 · 1:1 with priya'],
-          ['Book the maintenance window with support', 'due 2026-11-25 · 1:1 with alex'],
-          ['60-day review: written feedback from Alex and Sam', 'due 2026-11-27 · 1:1 with jordan'],
+          ["Write down Priya's next growth theme in her person file", 'due 2026-11-24 · 1:1 with Priya Raman'],
+          ['Book the maintenance window with support', 'due 2026-11-25 · 1:1 with Alex Kim'],
+          ['60-day review: written feedback from Alex and Sam', 'due 2026-11-27 · 1:1 with Jordan Lee'],
           ['Ask the director for a second recruiter until year end', 'due 2026-11-27 · okr-reviews/2026-Q4-mid.md'],
         ],
       );
@@ -448,6 +454,29 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       await vscode.commands.executeCommand('cadence.actionItems.groupByDue');
       assert.equal(views().grouping(), 'due');
       assert.deepEqual(rows(views().actionItems).map((g) => g.label), ['Overdue', 'This week', 'Later', 'No due date']);
+    });
+
+    it('Reports: cadence.reportsOrder "name" orders by name, the manager still last; owners typed in any case show by name', async function () {
+      this.timeout(60_000);
+      const cfg = () => vscode.workspace.getConfiguration('cadence');
+      const labels = () => peopleRows(views().reports).map((p) => p.label).join(' | ');
+      const rel = '1on1s/jordan/2026-11-21.md';
+      try {
+        await cfg().update('reportsOrder', 'name', vscode.ConfigurationTarget.Workspace);
+        await waitFor(() => labels() === 'Alex Kim | Jordan Lee | Priya Raman | Sam Ortiz | Morgan Reyes | Dana Whitfield', 20_000, () => `by name: ${labels()}`);
+        // An owner typed in capitals is the same person (ids compare case-insensitively), shown by name.
+        await writeText(rel, '---\ntype: 1on1\nreport: JORDAN\ndate: 2026-11-21\n---\n## Action items\n- [ ] Typed in capitals @JORDAN due:2026-11-28\n- [ ] Owner without a person file @Zed due:2026-11-28\n');
+        const item = (label: string) => rows(views().actionItems).flatMap((g) => rows(views().actionItems, g.node)).find((i) => i.label === label);
+        await waitFor(() => !!item('Typed in capitals') && !!item('Owner without a person file'), 20_000, () => 'the new items are not listed');
+        assert.equal(item('Typed in capitals')!.description, 'Jordan Lee · due 2026-11-28 · 1:1 with Jordan Lee');
+        assert.equal(item('Owner without a person file')!.description, 'Zed · due 2026-11-28 · 1:1 with Jordan Lee', 'no person file: the id as typed');
+      } finally {
+        await cfg().update('reportsOrder', undefined, vscode.ConfigurationTarget.Workspace);
+        await vscode.workspace.fs.delete(uri(rel)).then(undefined, () => undefined);
+      }
+      await waitFor(() => labels() === 'Jordan Lee | Alex Kim | Priya Raman | Sam Ortiz | Morgan Reyes | Dana Whitfield', 20_000, () => `back to urgency: ${labels()}`);
+      await api.whenIndexed();
+      await waitFor(() => folderOf(api).dataset.size === 42, 20_000, () => `the team is not indexed again: ${folderOf(api).dataset.size} files`);
     });
 
     it('clicking a leaf opens its file at its exact line', async function () {
@@ -523,10 +552,10 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       try {
         assert.equal(api.state.screenShare(), true);
         const people = peopleRows(views().reports);
-        // Numbered in path order (alex, dana, jordan, morgan, priya, sam), listed by group: reports, the manager, me.
-        assert.deepEqual(people.map((p) => p.label), ['Person 1', 'Person 3', 'Person 5', 'Person 6', 'Person 4', 'Person 2']);
+        // Numbered in the order shown: the reports by urgency (jordan, alex, priya, sam), the manager (morgan), me (dana).
+        assert.deepEqual(people.map((p) => p.label), ['Person 1', 'Person 2', 'Person 3', 'Person 4', 'Person 5', 'Person 6']);
         assert.ok(people.every((p) => p.description === undefined), 'no descriptions (no names, rates) while sharing');
-        const jordan = rows(views().reports, people[1].node);
+        const jordan = rows(views().reports, people[0].node); // Jordan, lapsed, first
         const open = rows(views().reports, jordan[0].node);
         assert.deepEqual(open.map((o) => o.label), ['Action item', 'Action item']);
         assert.ok(open.every((o) => o.item.tooltip === 'Hidden in screen-share mode'));
@@ -537,7 +566,10 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
         const items = rows(views().actionItems).flatMap((g) => rows(views().actionItems, g.node));
         assert.equal(items.length, 12);
         assert.ok(items.every((i) => i.label === 'Action item'), items.map((i) => i.label).join(' | '));
-        assert.ok(items.every((i) => !/1:1 with|@/.test(i.description ?? '')), `no report or owner names in descriptions: ${items.map((i) => i.description).join(' | ')}`);
+        assert.ok(
+          items.every((i) => !/1:1 with|@|Alex|Dana|Jordan|Priya|Sam/.test(i.description ?? '')),
+          `no report or owner names in descriptions: ${items.map((i) => i.description).join(' | ')}`,
+        );
         await vscode.commands.executeCommand('cadence.actionItems.groupByOwner');
         try {
           const owners = rows(views().actionItems).map((g) => g.label);
@@ -551,7 +583,7 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
         await vscode.commands.executeCommand('cadence.toggleScreenShare');
       }
       assert.equal(api.state.screenShare(), false);
-      assert.deepEqual(peopleRows(views().reports).map((p) => p.label), ['Alex Kim', 'Jordan Lee', 'Priya Raman', 'Sam Ortiz', 'Morgan Reyes', 'Dana Whitfield']);
+      assert.deepEqual(peopleRows(views().reports).map((p) => p.label), ['Jordan Lee', 'Alex Kim', 'Priya Raman', 'Sam Ortiz', 'Morgan Reyes', 'Dana Whitfield']);
       assert.equal(folderOf(api).dataset.size, 42);
     });
   });

@@ -25,9 +25,11 @@ describe('cadence new (SPEC §16)', () => {
     const note = s['1on1s/alex/2026-11-30.md'];
     assert.match(note, /^---\ntype: 1on1\nreport: alex\ndate: 2026-11-30\n/);
     const tp = note.slice(note.indexOf('## Talking points'), note.indexOf('## OKRs'));
-    assert.equal(tp, '## Talking points\n- [ ] Promotion\n- [ ] Conference budget\n\n');
+    // Each carried item says where it came from (issue 16); the inbox's point was moved, not carried.
+    const from = ' (from [2026-11-20](2026-11-20.md))';
+    assert.equal(tp, `## Talking points\n- [ ] Promotion${from}\n- [ ] Conference budget\n\n`);
     const ai = note.slice(note.indexOf('## Action items'));
-    assert.match(ai, /- \[ \] Draft it @alex due:2026-11-27\n- \[ \] Half done @me due:2026-12-01\n/);
+    assert.equal(ai, `## Action items\n- [ ] Draft it @alex due:2026-11-27${from}\n- [ ] Half done @me due:2026-12-01${from}\n- [ ] \n`);
     assert.ok(note.indexOf('## Talking points') < note.indexOf('## OKRs'), 'talking points come first');
     assert.equal(s['1on1s/alex/2026-11-20.md'], ls('---', 'type: 1on1', 'report: alex', 'date: 2026-11-20', '---', '## Talking points', '- [>] Promotion', '- [x] On-call', '## Action items', '- [>] Draft it @alex due:2026-11-27', '- [>] Half done @me due:2026-12-01', '- [x] Done @me due:2026-11-21'));
     assert.equal(s['people/alex.md'], ls('---', 'type: person', 'name: Alex Kim', 'cadence: weekly', '---', '## Talking points', '- [x] Old point', '', 'Notes.'));
@@ -48,7 +50,7 @@ describe('cadence new (SPEC §16)', () => {
     const text = snapshot(dir)['1on1s/alex/log.md'];
     assert.equal(
       text,
-      log('## 2026-11-30', 'happiness:: ', 'manager-rating:: ', 'report-rating:: ', '### Talking points', '- [ ] Conference budget', '### Action items', '- [ ] Carry me @alex due:2026-12-03', '', '## 2026-11-26', '- [>] Carry me @alex due:2026-12-03', '', '## 2026-11-19', '- [ ] Older @alex due:2026-11-20', ''),
+      log('## 2026-11-30', 'happiness:: ', 'manager-rating:: ', 'report-rating:: ', '### Talking points', '- [ ] Conference budget', '### Action items', '- [ ] Carry me @alex due:2026-12-03', '- [ ] ', '', '## 2026-11-26', '- [>] Carry me @alex due:2026-12-03', '', '## 2026-11-19', '- [ ] Older @alex due:2026-11-20', ''),
     );
     const again = cadence(['new', 'alex', dir, '--today', today]);
     assert.equal(again.stdout, 'exists: 1on1s/alex/log.md:7\n');

@@ -244,13 +244,20 @@ describe('metrics (SPEC §7)', () => {
       for (const s of [0.7, 0.8, 0.9, 1]) assert.equal(scoreColour(s), 'green', String(s));
     });
 
-    it('scores between the bands read to one decimal', () => {
+    // SPEC §18 amends §7: the bands are "below 0.4" and "below 0.7", on the
+    // score itself (0.35 was yellow when scores were read to one decimal).
+    it('between the bands: below 0.4 red, below 0.7 yellow, else green (SPEC §18)', () => {
       assert.equal(scoreColour(0.31), 'red');
-      assert.equal(scoreColour(0.34), 'red');
+      assert.equal(scoreColour(0.35), 'red');
+      assert.equal(scoreColour(0.399), 'red');
       assert.equal(scoreColour(0.59), 'yellow');
-      assert.equal(scoreColour(0.64), 'yellow');
+      assert.equal(scoreColour(0.65), 'yellow');
+      assert.equal(scoreColour(0.699), 'yellow');
       assert.equal(scoreColour(4 / 7), 'yellow');
       assert.equal(scoreColour(0.71), 'green');
+      // Floating-point noise is not a band: 2.1 / 3 is 0.7.
+      assert.equal(scoreColour(2.1 / 3), 'green');
+      assert.equal(scoreColour(0.7 - 0.3), 'yellow'); // 0.39999999999999997
     });
 
     it('a committed key result is on track only at 1.0; an aspirational one from 0.7', () => {

@@ -47,7 +47,7 @@ describe('OKR review pre-read (an export)', () => {
     assert.ok(out.includes('SharedQuotedMarker'), out);
     assert.ok(!out.includes('PrivateBlockMarker'), 'a private block of a shared 1:1 reached the pre-read');
     assert.ok(!out.includes('PrivateNoteMarker'), 'a private 1:1 reached the pre-read');
-    assert.match(out, /2 further open action items in private 1:1s/);
+    assert.match(out, /\*\*Not shown:\*\* 2 open action items that concern alex \(their own, or from their 1:1s\) — they stand in private 1:1 notes or private blocks, which a pre-read never quotes\./);
   });
 
   it('written for a meeting 7 or more days ahead: no pre-read-late, no private-leak, and every objective a section', () => {

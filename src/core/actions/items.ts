@@ -18,9 +18,3 @@ export function toggleItem(item: ActionItem, today: string): TextEdit[] {
   }
   return markDone(item, today);
 }
-
-/** The item as it is carried into a later note: open again, same words and tokens. */
-export function carriedLine(item: ActionItem): string {
-  const afterBox = item.lineText.slice(item.boxRange.end.character + 1).trim();
-  return `- [ ] ${afterBox}`;
-}

@@ -1,16 +1,21 @@
-// The next 1:1 with a person (SPEC §13, §16): what `cadence new` and the
-// editor's New 1:1… both write. One function decides whether a 1:1 exists
-// already, where the new one goes (a file, or a meeting in the person's log),
-// and every edit: the template, the carried action items and talking points
-// (marked `[>]` where they were), the inbox moved in, the slipping key
-// results. The shells only check the target path and apply the edits.
+// The next 1:1 with a person (SPEC §13, §16, §18): what `cadence new` and
+// the editor's New 1:1… both write. One function decides whether a 1:1
+// exists already, where the new one goes (a file, or a meeting in the
+// person's log), and every edit: the template, the carried action items and
+// talking points (markers and nesting kept, each group marked with its
+// source, `[>]` where they were; actions/carry.ts), the inbox moved in, the
+// slipping key results with why (core/slipping.ts), and where the cursor
+// goes. The shells only check the target path and apply the edits.
 
 import type { Dataset } from '../dataset';
+import { krScoreText } from '../format';
 import { oneOnOnesOf, type OneOnOne } from '../meetings';
 import type { ActionItem, OneOnOneDoc, PersonDoc } from '../model';
+import { displayName } from '../people';
 import { privateBlocks } from '../rooms/regions';
-import type { TextEdit } from '../types';
-import { slippingKeyResults } from './templates';
+import { isLiveSet, slippingKeyResults, slipText } from '../slipping';
+import type { Position, TextEdit } from '../types';
+import { carryOver, carrySource, type CarryOver } from './carry';
 
 export type NextOneOnOne =
   | {
@@ -28,7 +33,12 @@ export type NextOneOnOne =
       readonly text: string | undefined;
       /** Edits to existing files, by path: the log's new meeting, `[>]` marks, the inbox emptied. */
       readonly edits: ReadonlyMap<string, readonly TextEdit[]>;
-      /** What was carried and moved, for the shells' messages. */
+      /** Where the cursor goes in `path` once everything is applied (0-based): the new, empty action line. */
+      readonly cursor: Position;
+      /** What was carried from the previous 1:1: its action items and its talking points (undefined: nothing open). */
+      readonly carriedItems: CarryOver | undefined;
+      readonly carriedPoints: CarryOver | undefined;
+      /** How many were carried (action items and talking points) and moved in from the inbox, for the shells' messages. */
       readonly carried: number;
       readonly moved: number;
     };
@@ -36,7 +46,7 @@ export type NextOneOnOne =
 export interface NextOptions {
   /** The date asked for (`--date`); without it, today, and an existing 1:1 dated today or later is the next one. */
   readonly date?: string;
-  /** A file's current lines (LF-split) when the shell has them; else the dataset's text is not needed. */
+  /** A file's current lines (LF-split) when the shell has them: carried items keep the plain bullets they sit under, a log's end is found. */
   readonly linesOf: (path: string) => readonly string[] | undefined;
 }
 
@@ -46,26 +56,50 @@ function oneOnOnes(dataset: Dataset, key: string): OneOnOne[] {
   return all.sort((a, b) => a.date!.localeCompare(b.date!) || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
 }
 
-/** A carried line: the item's own text from its box on, as a top-level bullet, keeping its status. */
-function carriedLine(item: ActionItem): string {
+/** A line moved in from the inbox: the item's own text from its box on, as a top-level bullet, keeping its status. */
+function movedLine(item: ActionItem): string {
   return `- ${item.lineText.slice(item.boxRange.start.character - 1)}`;
 }
 
-/** Is `line` of `lines` inside a private block (SPEC §15)? */
-function inPrivateBlock(lines: readonly string[] | undefined, line: number): boolean {
-  if (!lines) return false;
-  return privateBlocks(lines).some((b) => line >= b.start && line <= b.end);
+/** The empty task line the cursor lands on: a placeholder, not an item (SPEC §10). */
+const ENTRY = '- [ ] ';
+
+interface Block {
+  readonly lines: readonly string[];
+  /** Private text (SPEC §15): a private note's, a private block's, or the person file's. */
+  readonly private: boolean;
 }
 
 /**
- * Lines to write into a section: private ones (from private text, SPEC §15)
- * inside a private block when the target is shared.
+ * Lines to write into a section, block by block (a carried group stays
+ * whole): private ones inside one private block when the target is shared.
  */
-function place(lines: { text: string; private: boolean }[], shared: boolean): string[] {
-  if (!shared) return lines.map((l) => l.text);
-  const open = lines.filter((l) => !l.private).map((l) => l.text);
-  const priv = lines.filter((l) => l.private).map((l) => l.text);
+function place(blocks: readonly Block[], shared: boolean): string[] {
+  if (!shared) return blocks.flatMap((b) => b.lines);
+  const open = blocks.filter((b) => !b.private).flatMap((b) => b.lines);
+  const priv = blocks.filter((b) => b.private).flatMap((b) => b.lines);
   return priv.length ? [...open, '<!-- private -->', ...priv, '<!-- /private -->'] : open;
+}
+
+/** Carried groups as blocks: private when the source 1:1 is private, or any of a group's lines stands in a private block. */
+function carriedBlocks(c: CarryOver | undefined, sourcePrivate: boolean, lines: readonly string[] | undefined): Block[] {
+  if (!c) return [];
+  const blocks = lines ? privateBlocks(lines) : [];
+  const inBlock = (l: number) => blocks.some((b) => l >= b.start && l <= b.end);
+  return c.groups.map((g) => ({ lines: g.lines, private: sourcePrivate || g.sourceLines.some(inBlock) }));
+}
+
+/**
+ * The OKRs section's lines (SPEC §18): each slipping key result the person
+ * owns in a live set on `date`, with its score and why it is listed; else a
+ * line that says none is slipping, or (`owns` false) that they own none.
+ */
+function okrLines(dataset: Dataset, person: PersonDoc, date: string): { lines: string[]; owns: boolean } {
+  const sets = dataset.okrSets();
+  const slipping = slippingKeyResults(sets, date, person.key);
+  if (slipping.length) return { owns: true, lines: slipping.map(({ set, objective, kr, reasons }) => `- ${set.id} ${objective.id}/${kr.id} ${kr.title ?? ''} — score ${krScoreText(kr)}; slipping: ${slipText(reasons)}`) };
+  const owns = sets.some((s) => isLiveSet(s, date) && s.objectives.some((o) => o.keyResults.some((k) => k.owner?.key === person.key)));
+  return { owns, lines: [owns ? '- None of their key results is slipping (none at risk or off track, none below 0.5 confidence, none behind schedule).' : '- They own no key result in a current OKR set.'] };
 }
 
 /**
@@ -75,7 +109,11 @@ function place(lines: { text: string; private: boolean }[], shared: boolean): st
  * or, when the person's latest 1:1 is a log's meeting, a meeting in that log
  * at its meetings' level — before the first meeting when the first two run
  * newest first or there is only one, else after the last meeting's section.
- * Returns undefined for a person without a person file.
+ * Either way: talking points (carried, then the inbox's), OKRs (slipping key
+ * results with why, SPEC §18), the development plan (nothing untitled or
+ * empty), happiness, performance (reports only) and action items (carried,
+ * then an empty entry line where the cursor goes). Returns undefined for a
+ * person without a person file.
  */
 export function nextOneOnOne(dataset: Dataset, key: string, today: string, options: NextOptions): NextOneOnOne | undefined {
   const person: PersonDoc | undefined = dataset.query.peopleWithKey(key.toLowerCase())[0];
@@ -94,30 +132,24 @@ export function nextOneOnOne(dataset: Dataset, key: string, today: string, optio
     edits.get(path)!.push(e);
   };
 
+  const target = log ? log.path : `1on1s/${person.id}/${date}.md`;
   const shared = log ? log.visibility === 'shared' : false;
   // Carry: open action items and open talking points of the previous 1:1, each marked [>] where it was.
   const prevLines = previous ? options.linesOf(previous.path) : undefined;
   const prevPrivate = previous ? previous.doc.visibility !== 'shared' : false;
-  const carry = (items: readonly ActionItem[]) =>
-    items
-      .filter((i) => i.status === 'open')
-      .map((i) => {
-        edit(previous!.path, { range: i.boxRange, newText: '>' });
-        return { text: carriedLine(i), private: prevPrivate || inPrivateBlock(prevLines, i.line) };
-      });
-  const carriedItems = previous ? carry(previous.items) : [];
-  const carriedPoints = previous ? carry(previous.talkingPoints) : [];
+  const carriedItems = previous ? carryOver(carrySource(previous, 'items'), target, prevLines) : undefined;
+  const carriedPoints = previous ? carryOver(carrySource(previous, 'talkingPoints'), target, prevLines) : undefined;
+  for (const c of [carriedItems, carriedPoints]) for (const e of c?.edits ?? []) edit(c!.from.path, e);
   // The inbox: open talking points move in and leave the person file (private text).
   const inbox = person.inbox.filter((i) => i.status === 'open');
   for (const i of inbox) edit(person.path, { range: { start: { line: i.line, character: 0 }, end: { line: i.line + 1, character: 0 } }, newText: '' });
-  const moved = inbox.map((i) => ({ text: carriedLine(i), private: true }));
+  const moved: Block[] = inbox.map((i) => ({ lines: [movedLine(i)], private: true }));
 
-  const slipping = slippingKeyResults(dataset, person.key).map(
-    ({ set, objective, kr }) => `- ${set.id} ${objective.id}/${kr.id} ${kr.title ?? ''} — slipping: status ${kr.status}`,
-  );
-  const talking = place([...carriedPoints, ...moved], shared);
-  const actions = place(carriedItems, shared);
+  const okrs = okrLines(dataset, person, date);
+  const talking = place([...carriedBlocks(carriedPoints, prevPrivate, prevLines), ...moved], shared);
+  const actions = place(carriedBlocks(carriedItems, prevPrivate, prevLines), shared);
   const reportRated = person.relationship === 'report';
+  const counts = { carriedItems, carriedPoints, carried: (carriedItems?.items.length ?? 0) + (carriedPoints?.items.length ?? 0), moved: moved.length };
 
   if (log) {
     const depth = log.meetingDepth;
@@ -128,20 +160,21 @@ export function nextOneOnOne(dataset: Dataset, key: string, today: string, optio
       ...(reportRated ? ['manager-rating:: ', 'report-rating:: '] : []),
       `${h} Talking points`,
       ...talking,
-      ...(slipping.length ? [`${h} OKRs`, ...slipping] : []),
+      // A log's meeting has an OKRs section only when they own a key result (a note always has one).
+      ...(okrs.owns ? [`${h} OKRs`, ...okrs.lines] : []),
       `${h} Action items`,
       ...actions,
+      ENTRY,
       '',
     ];
+    const entry = body.length - 2;
     const lines = options.linesOf(log.path) ?? [];
     const ms = log.meetings;
     const newestFirst = ms.length === 1 || (ms.length >= 2 && ms[0].date > ms[1].date);
     let at: number;
-    let text: string;
     if (newestFirst) {
       at = ms[0].line;
-      text = body.join('\n') + '\n';
-      edit(log.path, { range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, newText: text });
+      edit(log.path, { range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, newText: body.join('\n') + '\n' });
     } else {
       const end = ms[ms.length - 1].endLine;
       if (end < lines.length) {
@@ -156,7 +189,7 @@ export function nextOneOnOne(dataset: Dataset, key: string, today: string, optio
         edit(log.path, { range: { start: { line: last, character: tail.length }, end: { line: last, character: tail.length } }, newText: lead + body.join('\n') });
       }
     }
-    return { kind: 'create', path: log.path, line: at, text: undefined, edits, carried: carriedItems.length + carriedPoints.length, moved: moved.length };
+    return { kind: 'create', path: log.path, line: at, text: undefined, edits, cursor: { line: at + entry, character: ENTRY.length }, ...counts };
   }
 
   const themes = person.themes.filter((t) => t.title?.trim() && (!t.until?.value || t.until.value >= date));
@@ -170,13 +203,13 @@ export function nextOneOnOne(dataset: Dataset, key: string, today: string, optio
     'happiness:          # 1–5',
     ...(reportRated ? ['performance:', '  manager:          # 1–5, your rating', '  report:           # 1–5, their own rating'] : []),
     '---',
-    `# 1:1 with ${person.name ?? person.id} — ${date}`,
+    `# 1:1 with ${displayName(person)} — ${date}`,
     '',
     '## Talking points',
     ...talking,
     '',
     '## OKRs',
-    ...(slipping.length ? slipping : ['- None of their key results is slipping.']),
+    ...okrs.lines,
     '',
     '## Development plan',
     ...themes.map((t) => `- Theme: ${t.title!.trim()}${t.until?.value ? ` (until ${t.until.value})` : ''}`),
@@ -191,17 +224,10 @@ export function nextOneOnOne(dataset: Dataset, key: string, today: string, optio
     ...(reportRated ? ['## Performance', ''] : []),
     '## Action items',
     ...actions,
+    ENTRY,
     '',
   ];
-  return {
-    kind: 'create',
-    path: `1on1s/${person.id}/${date}.md`,
-    line: undefined,
-    text: lines.join('\n'),
-    edits,
-    carried: carriedItems.length + carriedPoints.length,
-    moved: moved.length,
-  };
+  return { kind: 'create', path: target, line: undefined, text: lines.join('\n'), edits, cursor: { line: lines.length - 2, character: ENTRY.length }, ...counts };
 }
 
 /** Applies non-overlapping edits to LF text (for the CLI and tests; the editor applies them itself). */
@@ -215,6 +241,44 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
   const sorted = [...edits].map((e) => ({ s: offset(e.range.start.line, e.range.start.character), e: offset(e.range.end.line, e.range.end.character), t: e.newText })).sort((a, b) => b.s - a.s || b.e - a.e);
   let out = text;
   for (const e of sorted) out = out.slice(0, e.s) + e.t + out.slice(e.e);
+  return out;
+}
+
+/** An edit that takes one of `edits` back: `range` is where its new text stands afterwards, `expect` that text. */
+export interface UndoEdit extends TextEdit {
+  readonly expect: string;
+}
+
+/**
+ * What takes non-overlapping `edits` on LF `text` back (for New 1:1's Undo):
+ * the text after them, and per edit the range its new text occupies there,
+ * the text it replaced (`newText`) and the text the range should still hold
+ * (`expect`) for the undo to apply as is.
+ */
+export function undoEdits(text: string, edits: readonly TextEdit[]): { after: string; undo: UndoEdit[] } {
+  const starts = lineStarts(text);
+  const offset = (p: Position) => (starts[p.line] ?? text.length) + p.character;
+  const sorted = edits.map((e) => ({ s: offset(e.range.start), e: offset(e.range.end), t: e.newText })).sort((a, b) => a.s - b.s || a.e - b.e);
+  const after = applyTextEdits(text, edits);
+  const afterStarts = lineStarts(after);
+  const position = (o: number): Position => {
+    let line = 0;
+    while (line + 1 < afterStarts.length && afterStarts[line + 1] <= o) line++;
+    return { line, character: o - afterStarts[line] };
+  };
+  let delta = 0;
+  const undo: UndoEdit[] = [];
+  for (const e of sorted) {
+    const from = e.s + delta;
+    undo.push({ range: { start: position(from), end: position(from + e.t.length) }, newText: text.slice(e.s, e.e), expect: e.t });
+    delta += e.t.length - (e.e - e.s);
+  }
+  return { after, undo };
+}
+
+function lineStarts(text: string): number[] {
+  const out = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) out.push(i + 1);
   return out;
 }
 

@@ -2,94 +2,13 @@
 // extension checks and opens the existing one instead.
 
 import { addMonths } from '../dates';
-import type { Dataset } from '../dataset';
-import { krScore } from '../metrics';
-import type { KeyResult, Objective, OkrSetDoc, OneOnOneDoc } from '../model';
 import type { TextEdit } from '../types';
-import { carriedLine } from './items';
 
 export interface NewFile {
   readonly path: string;
   readonly text: string;
   /** Edits to other files (path → edits), e.g. forwarded items marked `[>]`. */
   readonly otherEdits: ReadonlyMap<string, TextEdit[]>;
-}
-
-export interface SlippingKr {
-  readonly set: OkrSetDoc;
-  readonly objective: Objective;
-  readonly kr: KeyResult;
-}
-
-/** Key results a person owns that are at risk or off track, in current sets. */
-export function slippingKeyResults(dataset: Dataset, key: string): SlippingKr[] {
-  const out: SlippingKr[] = [];
-  for (const set of dataset.okrSets()) {
-    for (const objective of set.objectives) {
-      for (const kr of objective.keyResults) {
-        if (kr.owner?.key === key && (kr.status === 'at-risk' || kr.status === 'off-track')) out.push({ set, objective, kr });
-      }
-    }
-  }
-  return out;
-}
-
-/** The person's latest note dated before `today` (the one items carry from). */
-export function previousNote(dataset: Dataset, key: string, today: string): OneOnOneDoc | undefined {
-  const notes = dataset.query.notesOf(key).filter((n) => n.date && n.date < today);
-  return notes[notes.length - 1];
-}
-
-/**
- * A PODS 1:1 for today: OKRs (their slipping key results) → development plan
- * (current growth themes) → happiness retrospective → performance → action
- * items, with the open items of the previous 1:1 carried in (and marked `[>]`
- * there).
- */
-export function newOneOnOne(dataset: Dataset, key: string, today: string): NewFile {
-  const person = dataset.query.peopleWithKey(key)[0];
-  const id = person?.id ?? key;
-  const prev = previousNote(dataset, key, today);
-  const carried = prev ? prev.items.filter((i) => i.status === 'open') : [];
-  const slipping = slippingKeyResults(dataset, key);
-  const themes = (person?.themes ?? []).filter((t) => !t.until?.value || t.until.value >= today);
-  const lines: string[] = [
-    '---',
-    'type: 1on1',
-    `report: ${id}`,
-    `date: ${today}`,
-    'visibility: private',
-    'happiness:          # 1–5',
-    'performance:',
-    '  manager:          # 1–5, your rating',
-    '  report:           # 1–5, their own rating',
-    '---',
-    `# 1:1 with ${person?.name ?? id} — ${today}`,
-    '',
-    '## OKRs',
-    ...(slipping.length
-      ? slipping.map(({ set, objective, kr }) => `- ${set.id} ${objective.id}/${kr.id} ${kr.title ?? ''} — ${kr.status}, score ${krScore(kr).toFixed(1)}${kr.confidence !== undefined ? `, confidence ${kr.confidence}` : ''}`)
-      : ['- No key results of theirs at risk.']),
-    '',
-    '## Development plan',
-    ...themes.map((t) => `- Theme: ${t.title ?? '(untitled)'}${t.until?.value ? ` (until ${t.until.value})` : ''}`),
-    ...(person?.development ?? []).map((d) => `- Focus: ${d}`),
-    ...(themes.length || person?.development.length ? [] : ['- ']),
-    '',
-    '## Happiness retrospective',
-    '- :-) ',
-    '- :-( ',
-    '- :-/ ',
-    '',
-    '## Performance',
-    '',
-    '## Action items',
-    ...carried.map(carriedLine),
-    '',
-  ];
-  const otherEdits = new Map<string, TextEdit[]>();
-  if (prev && carried.length) otherEdits.set(prev.path, carried.map((i) => ({ range: i.boxRange, newText: '>' })));
-  return { path: `1on1s/${id}/${today}.md`, text: lines.join('\n'), otherEdits };
 }
 
 /** The quarter containing `date` and the three after it: `2026-Q4`, … */
@@ -132,24 +51,34 @@ objectives:
   return { path: `okrs/${period}.okr.yaml`, text, otherEdits: new Map() };
 }
 
-export function newPerson(id: string, name: string, today: string, cadence = 'biweekly'): NewFile {
+/**
+ * A person file (SPEC §3) with what was asked for and nothing else: empty
+ * answers are left out, never written as empty fields that later read as
+ * content ("Theme: (untitled)"). Growth themes and focus areas are added by
+ * hand when they are agreed; a comment in the front matter says how.
+ */
+export function newPerson(id: string, name: string, today: string, cadence = 'biweekly', role?: string): NewFile {
   const until = addMonths(today, 2);
-  const text = `---
-type: person
-name: ${name}
-role: 
-cadence: ${cadence}
-since: ${today}
-themes:
-  - title: 
-    since: ${today}
-    until: ${until}
-development:
-  - 
----
-Notes about ${name}.
-`;
-  return { path: `people/${id}.md`, text, otherEdits: new Map() };
+  const lines = ['---', 'type: person', `name: ${yamlScalar(name)}`];
+  if (role?.trim()) lines.push(`role: ${yamlScalar(role.trim())}`);
+  lines.push(
+    `cadence: ${cadence}`,
+    `since: ${today}`,
+    '# When you agree them, add growth themes (two months at a time) and 2–3 focus areas:',
+    '# themes:',
+    `#   - { title: …, since: ${today}, until: ${until} }`,
+    '# development:',
+    '#   - …',
+    '---',
+    `Notes about ${name}.`,
+    '',
+  );
+  return { path: `people/${id}.md`, text: lines.join('\n'), otherEdits: new Map() };
+}
+
+/** A YAML plain scalar when it reads back as the same string, else a double-quoted one. */
+function yamlScalar(s: string): string {
+  return /^[^\s'"#&*!|>%@`{}[\],?:-][^#]*$/.test(s) && !/:\s|\s$/.test(s) && !/^(true|false|yes|no|on|off|null|~|[-+]?[\d.]+)$/i.test(s) ? s : JSON.stringify(s);
 }
 
 /** A person id from a name: lower-case, letters and digits joined by '-'. */

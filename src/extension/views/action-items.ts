@@ -2,27 +2,39 @@
 
 import { addDays } from '../../core/dates';
 import type { ActionItem } from '../../core/model';
+import { openActionItems } from '../../core/open-items';
+import { personLabel } from '../../core/people';
 import * as vscode from 'vscode';
 import type { FolderIndex } from '../folder-index';
 import { group, itemNode, type Node } from './nodes';
-import { hasActionItems } from '../../core/kinds';
 
 interface Open {
   folder: FolderIndex;
   path: string;
   item: ActionItem;
+  overdue: boolean;
+  /** The person the 1:1 is with, as shown (none for an OKR review or a 1:1 naming nobody). */
   who: string | undefined;
+  /** The owner as shown: their name, or the id as typed when they have no person file. */
+  owner: string | undefined;
 }
 
+/** SPEC §18's one set of open items (core/open-items), across the folders. */
 export function openItems(folders: Iterable<FolderIndex>): Open[] {
   const out: Open[] = [];
   for (const f of folders) {
-    for (const d of f.dataset.docs()) {
-      if (!hasActionItems(d)) continue;
-      for (const i of d.items) if (i.status === 'open') out.push({ folder: f, path: d.path, item: i, who: d.kind === '1on1' ? d.report?.id : undefined });
+    for (const o of openActionItems(f.dataset)) {
+      const who = o.doc.kind === '1on1' ? personLabel(f.dataset.query, o.doc.report) : undefined;
+      out.push({ folder: f, path: o.doc.path, item: o.item, overdue: o.overdue, who, owner: personLabel(f.dataset.query, o.item.owner) });
     }
   }
-  return out.sort((a, b) => (a.item.due?.value ?? '9999').localeCompare(b.item.due?.value ?? '9999') || a.path.localeCompare(b.path) || a.item.line - b.item.line);
+  return out;
+}
+
+/** The counts the view's title shows: the same set, the same numbers as the status bar and the dashboard. */
+export function openItemTotals(folders: Iterable<FolderIndex>): { open: number; overdue: number } {
+  const items = openItems(folders);
+  return { open: items.length, overdue: items.filter((o) => o.overdue).length };
 }
 
 export type Grouping = 'due' | 'owner';
@@ -33,8 +45,14 @@ export function dueBucket(due: string | undefined, today: string): 'Overdue' | '
   return due <= addDays(today, 6) ? 'This week' : 'Later';
 }
 
+/**
+ * The open items grouped by due date (Overdue, This week, Later, No due
+ * date) or by owner (by name, "No owner" last). No open item at all: no
+ * groups, so the view's welcome says why it is empty.
+ */
 export function actionItemRoots(folders: FolderIndex[], grouping: Grouping, hidden: boolean): Node[] {
   const items = openItems(folders);
+  if (!items.length) return [];
   const today = folders[0]?.dataset.today ?? '';
   const node = (o: Open) =>
     itemNode(
@@ -42,18 +60,18 @@ export function actionItemRoots(folders: FolderIndex[], grouping: Grouping, hidd
       o.path,
       o.item,
       today,
-      [grouping === 'due' && !hidden ? (o.item.owner ? `@${o.item.owner.id}` : 'no owner') : undefined, o.item.due?.value ? `due ${o.item.due.value}` : undefined, hidden ? undefined : o.who ? `1:1 with ${o.who}` : o.path],
+      [grouping === 'due' && !hidden ? (o.owner ?? 'no owner') : undefined, o.item.due?.value ? `due ${o.item.due.value}` : undefined, hidden ? undefined : o.who ? `1:1 with ${o.who}` : o.path],
       hidden,
     );
   const buckets = new Map<string, Open[]>();
   const order = grouping === 'due' ? ['Overdue', 'This week', 'Later', 'No due date'] : [];
   for (const k of order) buckets.set(k, []);
   for (const o of items) {
-    const key = grouping === 'due' ? dueBucket(o.item.due?.value, today) : o.item.owner ? `@${o.item.owner.id}` : 'No owner';
+    const key = grouping === 'due' ? dueBucket(o.item.due?.value, today) : (o.owner ?? 'No owner');
     if (!buckets.has(key)) buckets.set(key, []);
     buckets.get(key)!.push(o);
   }
-  const keys = grouping === 'due' ? order : [...buckets.keys()].sort((a, b) => (a === 'No owner' ? 1 : b === 'No owner' ? -1 : a.localeCompare(b)));
+  const keys = grouping === 'due' ? order : [...buckets.keys()].sort((a, b) => (a === 'No owner' ? 1 : b === 'No owner' ? -1 : a.localeCompare(b, undefined, { sensitivity: 'base' })));
   // In screen-share mode an owner group is a number, not a name.
   const label = (k: string, i: number) => (hidden && grouping === 'owner' && k !== 'No owner' ? `Owner ${i + 1}` : k);
   return keys.map((k, i) =>

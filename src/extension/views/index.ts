@@ -5,7 +5,9 @@ import * as vscode from 'vscode';
 import type { Feature } from '../feature';
 import type { UiState } from '../ui-state';
 import type { CadenceWorkspace } from '../workspace-index';
-import { actionItemRoots, type Grouping } from './action-items';
+import type { PeopleOrder } from '../../core/people';
+import { peopleOrder } from '../config';
+import { actionItemRoots, openItemTotals, type Grouping } from './action-items';
 import type { Node } from './nodes';
 import { objectivesRoots } from './objectives';
 import { reportsRoots } from './reports';
@@ -38,19 +40,35 @@ export interface Views {
   readonly objectives: TreeProvider;
   readonly actionItems: TreeProvider;
   grouping(): Grouping;
+  /** `cadence.reportsOrder`. */
+  order(): PeopleOrder;
+  /** What the Action Items view's title says (its TreeView description). */
+  actionItemsDescription(): string | undefined;
 }
 
 export function createViews(context: vscode.ExtensionContext, ws: CadenceWorkspace, state: UiState): Views {
   let grouping: Grouping = context.workspaceState.get<Grouping>('cadence.actionItems.grouping', 'due');
   const folders = () => [...ws.folders.values()];
-  const reports = new TreeProvider(() => reportsRoots(folders(), state.screenShare()));
+  let order = peopleOrder();
+  const reports = new TreeProvider(() => reportsRoots(folders(), state.screenShare(), order));
   const objectives = new TreeProvider(() => objectivesRoots(folders(), state.screenShare()));
   const actionItems = new TreeProvider(() => actionItemRoots(folders(), grouping, state.screenShare()));
   const all = [reports, objectives, actionItems];
+  const actionItemsView = vscode.window.createTreeView('cadence.actionItems', { treeDataProvider: actionItems, showCollapseAll: true });
+  // The view's title carries the one count (SPEC §18): the status bar and the dashboard say the same.
+  // Only while the view is visible: counting reads every note, and a warm start leaves notes unread until asked for.
+  const describe = () => {
+    if (!actionItemsView.visible) return;
+    const { open, overdue } = openItemTotals(folders());
+    actionItemsView.description = open ? `${overdue} overdue · ${open} open` : undefined;
+  };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const refresh = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => all.forEach((p) => p.refresh()), 100);
+    timer = setTimeout(() => {
+      all.forEach((p) => p.refresh());
+      describe();
+    }, 100);
   };
   const setGrouping = (g: Grouping) => {
     grouping = g;
@@ -66,11 +84,23 @@ export function createViews(context: vscode.ExtensionContext, ws: CadenceWorkspa
     state.onDidChange(refresh),
     vscode.window.createTreeView('cadence.reports', { treeDataProvider: reports, showCollapseAll: true }),
     vscode.window.createTreeView('cadence.objectives', { treeDataProvider: objectives, showCollapseAll: true }),
-    vscode.window.createTreeView('cadence.actionItems', { treeDataProvider: actionItems, showCollapseAll: true }),
+    actionItemsView,
+    actionItemsView.onDidChangeVisibility(() => describe()),
     vscode.commands.registerCommand('cadence.actionItems.groupByOwner', () => setGrouping('owner')),
     vscode.commands.registerCommand('cadence.actionItems.groupByDue', () => setGrouping('due')),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('cadence.reportsOrder')) {
+        order = peopleOrder();
+        reports.refresh();
+      }
+    }),
   );
-  return { reports, objectives, actionItems, grouping: () => grouping };
+  describe();
+  return { reports, objectives, actionItems, grouping: () => grouping, order: () => order, actionItemsDescription: () => {
+      // What the title says when it is shown (the tests read it with the view closed).
+      const { open, overdue } = openItemTotals(folders());
+      return open ? `${overdue} overdue · ${open} open` : undefined;
+    } };
 }
 
 export const viewsFeature: Feature = {

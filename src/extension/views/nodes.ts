@@ -2,6 +2,7 @@
 // on demand. Children are computed when a node is expanded, never up front.
 
 import * as vscode from 'vscode';
+import { sourceMarkOf, withoutSourceMark } from '../../core/actions/carry';
 import type { ActionItem } from '../../core/model';
 import type { FolderIndex } from '../folder-index';
 
@@ -70,9 +71,11 @@ export interface ItemRef {
 export function itemNode(folder: FolderIndex, path: string, i: ActionItem, today: string, describe: (string | undefined)[], hidden: boolean): Node & ItemRef {
   const overdue = i.status === 'open' && !!i.due?.value && i.due.value < today;
   const uri = folder.uriOf(path);
-  const label = hidden ? 'Action item' : i.text || '(no text)';
+  // A carried item's source mark is shown as words, not as its Markdown link.
+  const from = sourceMarkOf(i.text);
+  const label = hidden ? 'Action item' : withoutSourceMark(i.text).trim() || '(no text)';
   return leaf(`item:${folder.folder.uri}:${path}:${i.line}`, label, {
-    description: describe.filter(Boolean).join(' · '),
+    description: [...describe, from && !hidden ? `carried from ${from}` : undefined].filter(Boolean).join(' · '),
     tooltip: hidden ? 'Hidden in screen-share mode' : i.lineText.trim(),
     icon: new vscode.ThemeIcon(overdue ? 'warning' : 'circle-large-outline', overdue ? colour('red') : undefined),
     uri,

@@ -1,44 +1,58 @@
 // Objectives: OKR sets → objectives → key results → check-ins, with scores.
 
 import * as vscode from 'vscode';
+import { formatConfidence, formatScore, krScoreText, NO_STATUS, UNDATED } from '../../core/format';
 import { krOnTrack, krScore, objectiveScore, scoreColour, setScore } from '../../core/metrics';
 import type { KeyResult, Objective, OkrSetDoc } from '../../core/model';
+import { personLabel } from '../../core/people';
+import { isLiveSet, slipReasons, slipText } from '../../core/slipping';
 import type { FolderIndex } from '../folder-index';
 import { colour, group, leaf, type Node } from './nodes';
 
-const fmt = (s: number | undefined) => (s === undefined ? '—' : s.toFixed(2));
+const fmt = formatScore;
 
 export function krIcon(kr: KeyResult, o: Objective): vscode.ThemeIcon {
   if (kr.status === 'cut') return new vscode.ThemeIcon('circle-slash', colour('grey'));
   if (kr.status === 'done' || krOnTrack(kr, o)) return new vscode.ThemeIcon('pass-filled', colour('green'));
+  // No numeric target: there is no score to colour.
+  if (kr.target === undefined) return new vscode.ThemeIcon('question', colour('grey'));
   return new vscode.ThemeIcon(kr.status === 'off-track' ? 'error' : kr.status === 'at-risk' ? 'warning' : 'circle-filled', colour(scoreColour(krScore(kr))));
 }
 
 function krNode(folder: FolderIndex, set: OkrSetDoc, o: Objective, kr: KeyResult, hidden: boolean): Node {
   const uri = folder.uriOf(set.path);
+  const ds = folder.dataset;
   const id = `kr:${folder.folder.uri}:${set.path}:${o.index}:${kr.index}`;
   const description = [
-    fmt(krScore(kr)),
-    kr.confidence !== undefined ? `conf ${kr.confidence}` : undefined,
-    kr.owner && !hidden ? `@${kr.owner.id}` : undefined,
+    krScoreText(kr),
+    kr.confidence !== undefined ? `conf ${formatConfidence(kr.confidence)}` : undefined,
+    kr.owner && !hidden ? personLabel(ds.query, kr.owner) : undefined,
     kr.due?.value ? `due ${kr.due.value}` : undefined,
-    kr.status,
+    kr.status ?? NO_STATUS,
   ]
     .filter(Boolean)
     .join(' · ');
+  const slipping = isLiveSet(set, ds.today) ? slipReasons(kr, set, ds.today) : [];
   const node = group(
     id,
     `${kr.id} ${kr.title ?? ''}`,
     () =>
       kr.checkins.map((c, k) =>
-        leaf(`${id}:checkin:${k}`, c.date ?? '(no date)', {
-          description: [c.current !== undefined ? `${c.current}${kr.unit ? ` ${kr.unit}` : ''}` : undefined, c.confidence !== undefined ? `conf ${c.confidence}` : undefined, hidden ? undefined : c.note].filter(Boolean).join(' · '),
+        leaf(`${id}:checkin:${k}`, c.date ?? UNDATED, {
+          description: [c.current !== undefined ? `${c.current}${kr.unit ? ` ${kr.unit}` : ''}` : undefined, c.confidence !== undefined ? `conf ${formatConfidence(c.confidence)}` : undefined, hidden ? undefined : c.note].filter(Boolean).join(' · '),
           icon: new vscode.ThemeIcon('history'),
           uri,
           line: c.range.start.line,
         }),
       ),
-    { description, icon: krIcon(kr, o), tooltip: `${o.id}/${kr.id} ${kr.title ?? ''}\n${description}`, contextValue: 'cadence.keyResult', uri, line: kr.firstLine.start.line },
+    {
+      description,
+      icon: krIcon(kr, o),
+      tooltip: `${o.id}/${kr.id} ${kr.title ?? ''}\n${description}${slipping.length ? `\nSlipping: ${slipText(slipping)}` : ''}${kr.checkins.length ? `\n${kr.checkins.length} check-in${kr.checkins.length === 1 ? '' : 's'}` : '\nNo check-ins'}`,
+      contextValue: 'cadence.keyResult',
+      uri,
+      line: kr.firstLine.start.line,
+    },
   );
   return Object.assign(node, { objective: o.index, keyResult: kr.index });
 }
@@ -46,7 +60,7 @@ function krNode(folder: FolderIndex, set: OkrSetDoc, o: Objective, kr: KeyResult
 function objectiveNode(folder: FolderIndex, set: OkrSetDoc, o: Objective, hidden: boolean): Node {
   const uri = folder.uriOf(set.path);
   const score = objectiveScore(o);
-  const description = [fmt(score), o.kind, o.owner && !hidden ? `@${o.owner.id}` : undefined, o.parent ? `↑ ${o.parent}` : undefined].filter(Boolean).join(' · ');
+  const description = [fmt(score), o.kind, o.owner && !hidden ? personLabel(folder.dataset.query, o.owner) : undefined, o.parent ? `↑ ${o.parent}` : undefined].filter(Boolean).join(' · ');
   return group(`obj:${folder.folder.uri}:${set.path}:${o.index}`, `${o.id} ${o.title ?? ''}`, () => o.keyResults.map((kr) => krNode(folder, set, o, kr, hidden)), {
     description,
     icon: new vscode.ThemeIcon('target', score === undefined ? undefined : colour(scoreColour(score))),

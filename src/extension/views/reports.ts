@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { pendingTalkingPoints, personFigures, type CadenceStatus } from '../../core/metrics';
 import type { PersonDoc, Relationship } from '../../core/model';
+import { displayName, orderPeople, personLabel, type PeopleOrder } from '../../core/people';
 import type { FolderIndex } from '../folder-index';
 import { colour, daysAgo, group, itemNode, leaf, pct, type Node } from './nodes';
 
@@ -24,13 +25,14 @@ export function personDescription(folder: FolderIndex, p: PersonDoc): string {
   return [last, `${f.openItems} open`, tps, pct(f.completion.rate) ? `${pct(f.completion.rate)} done` : undefined].filter(Boolean).join(' · ');
 }
 
-export function personNode(folder: FolderIndex, p: PersonDoc, hidden: boolean): Node {
+export function personNode(folder: FolderIndex, p: PersonDoc, hidden: boolean, position = folder.dataset.people().indexOf(p)): Node {
   const ds = folder.dataset;
   const ctx = ds.context();
   const f = personFigures(ctx, p);
   const uri = folder.uriOf(p.path);
   const base = `person:${folder.folder.uri}:${p.key}`;
-  const label = hidden ? `Person ${ds.people().indexOf(p) + 1}` : p.name ?? p.id;
+  // Screen-share mode numbers people in the order shown.
+  const label = hidden ? `Person ${position + 1}` : displayName(p);
   const node = group(
     base,
     label,
@@ -42,7 +44,7 @@ export function personNode(folder: FolderIndex, p: PersonDoc, hidden: boolean): 
       // Shown only when something is waiting: most people have nothing pending.
       const talking = pending.length
         ? [
-            group(`${base}:talking`, 'Pending talking points', () => pending.map(({ path, item }) => itemNode(folder, path, item, ds.today, [item.owner ? `raised by @${item.owner.id}` : ''], hidden)), {
+            group(`${base}:talking`, 'Pending talking points', () => pending.map(({ path, item }) => itemNode(folder, path, item, ds.today, [item.owner ? `raised by ${personLabel(ds.query, item.owner)}` : ''], hidden)), {
               description: String(pending.length),
               icon: new vscode.ThemeIcon('comment-discussion'),
             }),
@@ -50,7 +52,7 @@ export function personNode(folder: FolderIndex, p: PersonDoc, hidden: boolean): 
         : [];
       const out: Node[] = [
         ...talking,
-        group(`${base}:items`, 'Open action items', () => open.map(({ n, i }) => itemNode(folder, n.path, i, ds.today, [i.owner ? `@${i.owner.id}` : 'no owner', i.due?.value ? `due ${i.due.value}` : 'no due date'], hidden)), {
+        group(`${base}:items`, 'Open action items', () => open.map(({ n, i }) => itemNode(folder, n.path, i, ds.today, [personLabel(ds.query, i.owner) ?? 'no owner', i.due?.value ? `due ${i.due.value}` : 'no due date'], hidden)), {
           description: String(open.length),
           icon: new vscode.ThemeIcon('checklist'),
         }),
@@ -96,7 +98,7 @@ export function personNode(folder: FolderIndex, p: PersonDoc, hidden: boolean): 
     {
       description: hidden ? undefined : personDescription(folder, p),
       icon: STATUS_ICON[f.status],
-      tooltip: hidden ? 'Hidden in screen-share mode' : `${p.name ?? p.id}${p.role ? ` — ${p.role}` : ''}\n${personDescription(folder, p)}${f.tightenCadence ? '\nCompletion under 70% two windows running: meet more often.' : ''}`,
+      tooltip: hidden ? 'Hidden in screen-share mode' : `${displayName(p)}${p.role ? ` — ${p.role}` : ''}\n${personDescription(folder, p)}${f.tightenCadence ? '\nCompletion under 70% two windows running: meet more often.' : ''}`,
       contextValue: p.me ? 'cadence.me' : 'cadence.person',
       uri,
       line: 0,
@@ -114,19 +116,29 @@ const RELATIONSHIP_TITLES: Record<Relationship, string> = {
   mentee: 'Mentees',
 };
 
-/** People; grouped by relationship (SPEC §11) when there is more than one among them. */
-export function reportsRoots(folders: Iterable<FolderIndex>, hidden: boolean): Node[] {
-  const people: { f: FolderIndex; p: PersonDoc }[] = [];
-  for (const f of folders) for (const p of f.dataset.people()) people.push({ f, p });
-  const kinds = [...new Set(people.filter(({ p }) => !p.me).map(({ p }) => p.relationship))];
-  if (kinds.length <= 1) return people.map(({ f, p }) => personNode(f, p, hidden));
-  const order = Object.keys(RELATIONSHIP_TITLES) as Relationship[];
-  const out: Node[] = [];
-  for (const r of order) {
-    const members = people.filter(({ p }) => !p.me && p.relationship === r);
-    if (!members.length) continue;
-    out.push(group(`relationship:${r}`, RELATIONSHIP_TITLES[r], () => members.map(({ f, p }) => personNode(f, p, hidden)), { description: String(members.length), icon: new vscode.ThemeIcon('organization'), expanded: true }));
+/**
+ * Everyone, in the order of `cadence.reportsOrder` (`urgency`: lapsed, due,
+ * then the rest, each by name; `name`: by name), grouped by relationship
+ * (SPEC §11) when there is more than one among them; the manager's own card
+ * last, apart. Each folder's people are ordered with that folder's figures.
+ */
+export function reportsRoots(folders: Iterable<FolderIndex>, hidden: boolean, order: PeopleOrder = 'urgency'): Node[] {
+  const others: { f: FolderIndex; p: PersonDoc }[] = [];
+  const mine: { f: FolderIndex; p: PersonDoc }[] = [];
+  for (const f of folders) {
+    const sorted = orderPeople(f.dataset.people(), f.dataset.context(), order);
+    for (const p of sorted.others) others.push({ f, p });
+    for (const p of sorted.me) mine.push({ f, p });
   }
-  for (const { f, p } of people) if (p.me) out.push(personNode(f, p, hidden));
-  return out;
+  const kinds = new Set(others.map(({ p }) => p.relationship));
+  const groups = kinds.size <= 1 ? [] : (Object.keys(RELATIONSHIP_TITLES) as Relationship[]).map((r) => ({ r, members: others.filter(({ p }) => p.relationship === r) })).filter((g) => g.members.length);
+  // In screen-share mode a person is "Person N", N their place in the order shown.
+  const shown = groups.length ? [...groups.flatMap((g) => g.members), ...mine] : [...others, ...mine];
+  const position = new Map(shown.map(({ p }, i) => [p, i]));
+  const node = ({ f, p }: { f: FolderIndex; p: PersonDoc }) => personNode(f, p, hidden, position.get(p));
+  if (!groups.length) return shown.map(node);
+  const out: Node[] = groups.map(({ r, members }) =>
+    group(`relationship:${r}`, RELATIONSHIP_TITLES[r], () => members.map(node), { description: String(members.length), icon: new vscode.ThemeIcon('organization'), expanded: true }),
+  );
+  return [...out, ...mine.map(node)];
 }

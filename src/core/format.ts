@@ -1,0 +1,47 @@
+// How figures are written, in one place: the trees, the dashboard, hovers,
+// CodeLens, the New 1:1 template and the pre-read all format a score, a
+// confidence or a missing value through these, so the same data reads the
+// same everywhere (SPEC §18: a score is shown to two decimals everywhere).
+
+import { krMeasurable, krScore, validConfidence } from './metrics';
+import type { KeyResult } from './model';
+
+/** What a missing value is written as. */
+export const NONE = '—';
+
+/** A check-in without a (valid) date, in every view. */
+export const UNDATED = 'undated';
+
+/** A key result without a `status:` (SPEC §18: never "on track" because of that). */
+export const NO_STATUS = 'no status';
+
+/** A score (0–1) to two decimals: `0.35`; `—` when there is none. */
+export function formatScore(score: number | null | undefined): string {
+  return score === null || score === undefined || !Number.isFinite(score) ? NONE : score.toFixed(2);
+}
+
+/**
+ * A confidence to two decimals (`0.60`), `—` when absent, and `invalid` when
+ * it lies outside 0.0–1.0 (SPEC §5): an invalid value is never printed as if
+ * it were one.
+ */
+export function formatConfidence(confidence: number | undefined): string {
+  if (confidence === undefined) return NONE;
+  return validConfidence(confidence) ? confidence.toFixed(2) : 'invalid';
+}
+
+/**
+ * A key result's score as a reader should take it: `cut` for a cut one (it
+ * counts for nothing), `not measurable` when its target is not a number
+ * (the 0.00 it scores in the means is not a measurement), else the score.
+ */
+export function krScoreText(kr: KeyResult): string {
+  if (kr.status === 'cut') return 'cut';
+  if (!krMeasurable(kr)) return 'not measurable';
+  return formatScore(krScore(kr));
+}
+
+/** A percentage of a 0–1 share, rounded: `58%`. */
+export function formatShare(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}

@@ -1,0 +1,187 @@
+// New 1:1 in the editor (SPEC §13, §16; issue 16): the plan from the core
+// (actions/next-one-on-one.ts, the same as `cadence new`) applied as one
+// workspace edit, the notification that says what was carried and moved,
+// and its Undo, which deletes the new note (or takes the new meeting out of
+// the log) and puts every other file back as it was.
+
+import * as vscode from 'vscode';
+import { nextOneOnOne, undoEdits, type NextOneOnOne, type UndoEdit } from '../core/actions/next-one-on-one';
+import { toVsEdit } from './adapter';
+import type { FolderIndex } from './folder-index';
+
+/** What the last New 1:1 did, so that its notification's Undo can take it back. */
+export interface CarryNotice {
+  /** The notification's text. */
+  readonly message: string;
+  /** The new note, and its text as created (none when a log gained a meeting). */
+  readonly created: { readonly uri: vscode.Uri; readonly text: string } | undefined;
+  /** Each edited file: its text right after the edit (LF), and what puts it back. */
+  readonly files: readonly { readonly uri: vscode.Uri; readonly after: string; readonly undo: readonly UndoEdit[] }[];
+}
+
+type Created = Extract<NextOneOnOne, { kind: 'create' }>;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** What New 1:1 carried and moved, in words; undefined when it carried and moved nothing. */
+export function carryMessage(plan: Created): string | undefined {
+  const items = plan.carriedItems?.items.length ?? 0;
+  const points = plan.carriedPoints?.items.length ?? 0;
+  if (!items && !points && !plan.moved) return undefined;
+  const from = plan.carriedItems?.from ?? plan.carriedPoints?.from;
+  const what = [items ? plural(items, 'open action item') : '', points ? plural(points, 'open talking point') : ''].filter(Boolean).join(' and ');
+  const into = plan.text !== undefined ? plan.path : `the new meeting in ${plan.path}`;
+  const carried = from ? `carried ${what} from the ${from.date ?? from.path} 1:1 into ${into}, and marked ${items + points === 1 ? 'it' : 'them'} [>] (forwarded) there` : '';
+  const moved = plan.moved ? `moved ${plural(plan.moved, 'talking point')} from the inbox of their person file${carried ? '' : ` into ${into}`}` : '';
+  return `Cadence: ${[carried, moved].filter(Boolean).join('; ')}.`;
+}
+
+const lf = (text: string) => text.replace(/\r\n?/g, '\n');
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return Promise.resolve(vscode.workspace.fs.stat(uri)).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The outcome of New 1:1: the file to show and where, and the notice its notification offers to undo. */
+export interface NewOneOnOneResult {
+  readonly uri: vscode.Uri;
+  /** False: the next 1:1 existed already (or its path was taken) and was opened; nothing was written. */
+  readonly created: boolean;
+  readonly notice: CarryNotice | undefined;
+}
+
+/**
+ * Plans the next 1:1 with `key` from the folder's dataset and the editors'
+ * current text, and applies it: one workspace edit (the new note or the log's
+ * new meeting, `[>]` marks, the inbox emptied), the edited files saved, the
+ * editor opened at the new empty action line. An existing next 1:1 is
+ * opened instead; nothing is overwritten.
+ */
+export async function newOneOnOne(folder: FolderIndex, key: string, sync: (doc: vscode.TextDocument) => unknown): Promise<NewOneOnOneResult | undefined> {
+  const ds = folder.dataset;
+  const person = ds.query.peopleWithKey(key)[0];
+  if (!person) return undefined;
+  // The texts the plan reads and edits (the previous 1:1's file, a log, the person file):
+  // an editor's, else the disk's, and the dataset brought to exactly that text, so that
+  // the plan's line numbers (from the dataset) and its lines (from these texts) agree.
+  // Planned again until it asks for no file it was not given (the plan is pure and cheap).
+  const texts = new Map<string, string>();
+  let plan: NextOneOnOne | undefined;
+  for (let round = 0; round < 3; round++) {
+    const wanted = new Set<string>();
+    plan = nextOneOnOne(ds, key, ds.today, {
+      linesOf: (p) => {
+        wanted.add(p);
+        return texts.get(p)?.split('\n');
+      },
+    });
+    if (plan?.kind === 'create') for (const p of plan.edits.keys()) wanted.add(p);
+    const missing = [...wanted].filter((p) => !texts.has(p));
+    if (!missing.length) break;
+    for (const path of missing) {
+      const uri = folder.uriOf(path);
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (doc) {
+        sync(doc);
+        texts.set(path, lf(doc.getText()));
+        continue;
+      }
+      const read = await folder.read(uri);
+      if ('skip' in read) throw new Error(`could not read ${path}: ${read.skip}`);
+      folder.apply(path, read);
+      texts.set(path, lf(read.text));
+    }
+  }
+  if (!plan) return undefined;
+  if (plan.kind === 'exists') {
+    const uri = folder.uriOf(plan.path);
+    await reveal(uri, plan.line ?? 0);
+    void vscode.window.showInformationMessage(`Cadence: the next 1:1 is there already (${plan.path}${plan.line !== undefined ? `, line ${plan.line + 1}` : ''}); opened it.`);
+    return { uri, created: false, notice: undefined };
+  }
+  const uri = folder.uriOf(plan.path);
+  if (plan.text !== undefined && (await exists(uri))) {
+    await vscode.window.showTextDocument(uri);
+    void vscode.window.showInformationMessage(`Cadence: ${plan.path} already exists; opened it (nothing was overwritten).`);
+    return { uri, created: false, notice: undefined };
+  }
+  const we = new vscode.WorkspaceEdit();
+  if (plan.text !== undefined) we.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(plan.text) });
+  const files: { uri: vscode.Uri; after: string; undo: UndoEdit[] }[] = [];
+  for (const [path, edits] of plan.edits) {
+    const before = texts.get(path);
+    if (before === undefined) throw new Error(`could not read ${path}`);
+    const u = folder.uriOf(path);
+    we.set(u, edits.map((e) => toVsEdit(e)));
+    files.push({ uri: u, ...undoEdits(before, edits) });
+  }
+  if (!(await vscode.workspace.applyEdit(we))) throw new Error(`could not write ${plan.path}`);
+  // The edited files are saved, like the new note.
+  for (const f of files) await vscode.workspace.textDocuments.find((d) => d.uri.toString() === f.uri.toString())?.save();
+  await reveal(uri, plan.cursor.line, plan.cursor.character);
+  const message = carryMessage(plan);
+  const notice = message ? { message, created: plan.text !== undefined ? { uri, text: plan.text } : undefined, files } : undefined;
+  return { uri, created: true, notice };
+}
+
+async function reveal(uri: vscode.Uri, line: number, character?: number): Promise<void> {
+  const editor = await vscode.window.showTextDocument(uri);
+  const at = Math.min(line, editor.document.lineCount - 1);
+  const pos = new vscode.Position(at, character ?? editor.document.lineAt(at).text.length);
+  editor.selection = new vscode.Selection(pos, pos);
+  editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/**
+ * Takes a New 1:1 back: the new note is deleted, and each edited file gets
+ * back what the edit replaced (the boxes' states, the inbox's lines, the log
+ * without its new meeting) — asking first when any of them changed since.
+ * Where a file changed, only what still reads as New 1:1 wrote it is put
+ * back. One workspace edit. 'gone': the new note was deleted already.
+ */
+export async function undoCarryOver(notice: CarryNotice): Promise<boolean | 'gone'> {
+  if (notice.created && !(await exists(notice.created.uri))) return 'gone';
+  const createdDoc = notice.created ? await Promise.resolve(vscode.workspace.openTextDocument(notice.created.uri)).then((d) => d, () => undefined) : undefined;
+  const docs = await Promise.all(notice.files.map((f) => vscode.workspace.openTextDocument(f.uri)));
+  const changed = [
+    ...(createdDoc && notice.created && lf(createdDoc.getText()) !== notice.created.text ? [createdDoc] : []),
+    ...docs.filter((d, i) => lf(d.getText()) !== notice.files[i].after),
+  ];
+  if (changed.length) {
+    const names = changed.map((d) => vscode.workspace.asRelativePath(d.uri)).join(', ');
+    const ok = await vscode.window.showWarningMessage(
+      `${names} changed since New 1:1 wrote ${changed.length === 1 ? 'it' : 'them'}. Undo anyway? The new note is deleted; elsewhere only what still reads as New 1:1 wrote it is put back.`,
+      { modal: true },
+      'Undo Anyway',
+    );
+    if (ok !== 'Undo Anyway') return false;
+  }
+  const we = new vscode.WorkspaceEdit();
+  notice.files.forEach((f, i) => {
+    const doc = docs[i];
+    const same = lf(doc.getText()) === f.after;
+    for (const u of f.undo) {
+      const range = new vscode.Range(u.range.start.line, u.range.start.character, u.range.end.line, u.range.end.character);
+      // A changed file: a range is put back only when it still holds what was written (an insertion-only undo cannot be checked).
+      if (same || (u.expect !== '' && lf(doc.getText(range)) === u.expect)) we.replace(f.uri, range, u.newText);
+    }
+  });
+  if (notice.created) {
+    if (createdDoc?.isDirty) {
+      await vscode.window.showTextDocument(createdDoc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    for (const group of vscode.window.tabGroups.all) {
+      for (const tab of group.tabs) {
+        if (tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === notice.created.uri.toString()) await vscode.window.tabGroups.close(tab);
+      }
+    }
+    we.deleteFile(notice.created.uri, { ignoreIfNotExists: true });
+  }
+  if (!(await vscode.workspace.applyEdit(we))) return false;
+  for (const d of docs) if (d.isDirty) await d.save();
+  return true;
+}
