@@ -130,7 +130,8 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       // 2026-11-30 meeting, prepared ahead, two; nobody else has an open one.
       assert.deepEqual(
         d.people.map((p) => [p.id, p.pendingTalkingPoints]),
-        [['alex', 0], ['dana', 0], ['jordan', 0], ['morgan', 2], ['priya', 1], ['sam', 0]],
+        // (The cards' order: by urgency, your own card last.)
+        [['jordan', 0], ['alex', 0], ['morgan', 2], ['priya', 1], ['sam', 0], ['dana', 0]],
       );
       const morgan = card(d, 'morgan');
       assert.deepEqual(
