@@ -195,7 +195,9 @@ export function buildPreRead(ds: Dataset, set: OkrSetDoc, meeting: string): NewF
           if (!c.date || c.date <= lastDate) continue;
           const value = c.current === undefined ? undefined : `${c.current}${k.unit ? ` ${k.unit}` : ''}`;
           const conf = c.confidence === undefined ? undefined : `confidence ${formatConfidence(c.confidence)}`;
-          changes.push(`${k.id} checked in on ${c.date}: ${[value, conf].filter(Boolean).join(', ') || 'no figures'}${c.note ? ` — “${c.note}”` : ''}`);
+          // The note inside the line, between Cadence's own words: a note ending the line would run
+          // on into the next line's words, a window the OKR set never shows (private-leak, SPEC §15).
+          changes.push(`${k.id} checked in on ${c.date}${c.note ? ` (“${c.note}”)` : ''}: ${[value, conf].filter(Boolean).join(', ') || 'no figures'}`);
         }
       }
       const undated = o.keyResults.reduce((n, k) => n + k.checkins.filter((c) => !c.date).length, 0);

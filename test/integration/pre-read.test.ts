@@ -187,13 +187,13 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       };
       // Check-ins dated after 11-13, then the follow-ups written under the objective at that review.
       assert.deepEqual(since('O1'), [
-        '- KR1 checked in on 2026-11-19: 26 databases, confidence 0.80 — “billing cluster is the last big one”',
-        '- KR2 checked in on 2026-11-19: 16 ms, confidence 0.60 — “connection pool tuning helped”',
+        '- KR1 checked in on 2026-11-19 (“billing cluster is the last big one”): 26 databases, confidence 0.80',
+        '- KR2 checked in on 2026-11-19 (“connection pool tuning helped”): 16 ms, confidence 0.60',
         '- Follow-up from the 2026-11-13 review, done: Share the cutover latency graphs with the director (Alex Kim, done 2026-11-16)',
       ]);
       assert.deepEqual(since('O2'), ['- Follow-up from the 2026-11-13 review, open: Re-scope KR1 to pages from the top five alerts (Sam Ortiz, due 2026-11-24)']);
       assert.deepEqual(since('O4'), [
-        '- KR1 checked in on 2026-11-17: 35 percent, confidence 0.40 — “idle shutdown landed; Search next”',
+        '- KR1 checked in on 2026-11-17 (“idle shutdown landed; Search next”): 35 percent, confidence 0.40',
         '- Follow-up from the 2026-11-13 review, done: Publish the previews how-to for other teams (Priya Raman, done 2026-11-19)',
       ]);
       // SPEC §18 on 2026-11-22, with the reasons.

@@ -2,6 +2,8 @@
 // text out — private 1:1s and the private blocks of shared ones — and the
 // review it writes satisfies the OKR meeting's discipline.
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { loadFolder } from '../../src/cli/check';
 import { buildPreRead, preReadSendDate } from '../../src/core/pre-read';
 import { objectiveSections } from '../../src/core/reviews';
 import type { OkrSetDoc, ReviewDoc } from '../../src/core/model';
@@ -87,5 +89,17 @@ describe('OKR review pre-read (an export)', () => {
     const file = buildPreRead(ds, ds.okrSets()[0], '2026-12-03');
     assert.match(file.text, /^pre-read: 2026-11-30$/m);
     assert.equal(checkCode('pre-read-late', { ...files, [file.path]: file.text }, { today: TODAY }).length, 1);
+  });
+});
+
+describe('OKR review pre-read of the sample team (issue 16: ready to send as it is)', () => {
+  it('holds no problem of its own: no private-leak from what changed since the last review, no late pre-read, no missing decision', () => {
+    const { dataset: ds } = loadFolder({ folder: join(__dirname, '..', '..', 'samples', 'team'), today: '2026-11-22', rules: {} });
+    const set = ds.okrSets().find((s) => s.id === '2026-Q4')!;
+    const file = buildPreRead(ds, set, '2026-11-29');
+    // Not vacuous: the check-in notes are quoted, one of them also in a private note's words.
+    assert.ok(file.text.includes('(“billing cluster is the last big one”)'), file.text);
+    ds.setFile(file.path, file.text);
+    assert.deepEqual(ds.diagnostics(file.path).map((d) => `${d.range.start.line + 1} ${d.code}: ${d.message}`), []);
   });
 });

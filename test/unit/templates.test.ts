@@ -283,7 +283,7 @@ describe('OKR review pre-read (SPEC §6, §15, §18, §19)', () => {
   it('each objective shows its last decision and what changed since the last review', () => {
     const o1 = section(build(), '## O1 On-call');
     assert.ok(o1.includes('**Last decision:** re-scope, at the 2026-11-13 review.'), o1.join('\n'));
-    assert.ok(o1.includes('- KR1 checked in on 2026-11-20: 11, confidence 0.60 — “alerts moved”'), o1.join('\n'));
+    assert.ok(o1.includes('- KR1 checked in on 2026-11-20 (“alerts moved”): 11, confidence 0.60'), o1.join('\n'));
     assert.ok(o1.includes('- 1 undated check-in (not placed in time)'), o1.join('\n'));
     assert.ok(o1.includes('- Follow-up from the 2026-11-13 review, open: Re-scope KR1 (Sam Ortiz, due 2026-11-24)'), o1.join('\n'));
     assert.ok(o1.includes('- Follow-up from the 2026-11-13 review, done: Share the graphs (Sam Ortiz, done 2026-11-16)'), o1.join('\n'));
