@@ -7,7 +7,8 @@
 // Note text is data: every piece of it is escaped (mdText) so that nothing a
 // note says becomes a link, an HTML tag or markup in the packet's preview.
 
-import type { EvidenceEntry, EvidenceKind, FeedbackCounts, ReviewPacket } from './review-packet';
+import type { EvidenceEntry, EvidenceKind, ReviewPacket } from './review-packet';
+import { feedbackWords, twoDecimals } from './wording';
 import { EVIDENCE_KINDS, lateEvidence, periodDays } from './review-packet';
 
 /** Each evidence kind's group heading in the packet. */
@@ -21,16 +22,6 @@ export const EVIDENCE_HEADINGS: Readonly<Record<EvidenceKind, string>> = {
   done: 'Action items done',
   rating: 'Ratings (manager, report)',
 };
-
-/** Feedback counts as every view words them: `2 praise, 1 redirect, 1 received` (received left out with `given` only). */
-export function feedbackWords(c: FeedbackCounts, given = false): string {
-  return given ? `${c.praise} praise, ${c.redirect} redirect` : `${c.praise} praise, ${c.redirect} redirect, ${c.received} received`;
-}
-
-/** A mean or a score as every view shows it: two decimals. */
-export function twoDecimals(x: number): string {
-  return x.toFixed(2);
-}
 
 /**
  * Note text made inert in Markdown: every ASCII punctuation character that

@@ -5,6 +5,8 @@ import * as vscode from 'vscode';
 import { addDays, endOfMonth, endOfQuarter, nextMonday } from '../core/dates';
 import { FILE_KINDS } from '../core/kinds';
 import { completionAt } from '../core/markdown/tokens';
+import { FEEDBACK_KINDS } from '../core/markdown/feedback';
+import { inSections } from '../core/markdown/sections';
 import { nextOneOnOneDate } from '../core/metrics';
 import { KR_STATUSES, OBJECTIVE_KINDS } from '../core/parse/okr';
 import type { Feature } from './feature';
@@ -67,6 +69,19 @@ class Provider implements vscode.CompletionItemProvider {
       if (m[1] === 'due' || m[1] === 'until' || m[1] === 'since' || m[1] === 'date') return dateItems(folder, report, range);
       const values = ENUMS[m[1]];
       return values?.map((v) => Object.assign(new vscode.CompletionItem(v, vscode.CompletionItemKind.EnumMember), { range }));
+    }
+    // A list item's first word in a Feedback section (SPEC §14): the three kinds of entry.
+    const fb = /^\s*(?:[-*+]|\d{1,9}[.)])\s+([A-Za-z]*)$/.exec(before);
+    if (fb && model.kind === '1on1' && inSections(model.feedbackSections, pos.line)) {
+      const range = new vscode.Range(pos.line, pos.character - fb[1].length, pos.line, pos.character);
+      return FEEDBACK_KINDS.map((k, i) => {
+        const item = new vscode.CompletionItem({ label: `${k.kind}:`, description: k.meaning }, vscode.CompletionItemKind.Keyword);
+        item.range = range;
+        item.insertText = `${k.kind}: `;
+        item.sortText = String(i);
+        item.documentation = new vscode.MarkdownString().appendText(`A feedback entry, dated by this 1:1 and counted in the review packet: ${k.meaning}.`);
+        return item;
+      });
     }
     // In the body: an owner after a mention's symbol, a date after any spelling's due token (spellings.ts).
     const spot = completionAt(before);

@@ -105,6 +105,10 @@ export class Dashboard extends Disposable {
       case 'toggleScreenShare':
         await vscode.commands.executeCommand('cadence.toggleScreenShare');
         return;
+      case 'prepareReviewPacket':
+        // The person card's link: the command asks for the period.
+        await vscode.commands.executeCommand('cadence.prepareReviewPacket', { personId: m.person });
+        return;
       case 'setStatus':
         if (f) await this.moveKeyResult(f, m);
         return;

@@ -6,6 +6,11 @@ import { formatConfidence, krScoreText, NO_STATUS, UNDATED } from '../core/forma
 import { personFigures } from '../core/metrics';
 import type { KeyResult, Objective } from '../core/model';
 import { displayName } from '../core/people';
+import { addDays } from '../core/dates';
+import { FEEDBACK_KINDS } from '../core/markdown/feedback';
+import type { FeedbackEntry, OneOnOneDoc } from '../core/model';
+import { feedbackIn } from '../core/review-packet';
+import { feedbackWords } from '../core/wording';
 import type { Feature } from './feature';
 import type { FolderIndex } from './folder-index';
 import type { CadenceWorkspace } from './workspace-index';
@@ -44,6 +49,23 @@ export function krHoverText(o: Objective, kr: KeyResult): vscode.MarkdownString 
   return md;
 }
 
+/** A feedback entry's kind word (SPEC §14): what it means, and the feedback of the window as the dashboard counts it. */
+function feedbackHover(folder: FolderIndex, note: OneOnOneDoc, entry: FeedbackEntry): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.isTrusted = false;
+  const meaning = FEEDBACK_KINDS.find((k) => k.kind === entry.kind)!.meaning;
+  md.appendMarkdown(`**${entry.kind}:** — `).appendText(`${meaning}. Dated by this 1:1; it goes into the review packet (Cadence: Prepare Review Packet…).`);
+  const key = note.report?.key;
+  const person = key ? folder.dataset.query.peopleWithKey(key)[0] : undefined;
+  if (person) {
+    const w = folder.dataset.settings.feedbackWindowDays;
+    const today = folder.dataset.today;
+    const c = feedbackIn(folder.dataset.query.notesOf(person.key), { from: addDays(today, -(w - 1)), to: today });
+    md.appendMarkdown('\n\n').appendText(`${person.name ?? person.id}, last ${w} days: ${feedbackWords(c)}.`);
+  }
+  return md;
+}
+
 class Provider implements vscode.HoverProvider {
   constructor(private readonly ws: CadenceWorkspace) {}
 
@@ -67,6 +89,13 @@ class Provider implements vscode.HoverProvider {
       }
     }
     if (model.kind === '1on1' && model.report && model.report.range.start.line === pos.line) return new vscode.Hover(personHover(folder, model.report.key)!);
+    if (model.kind === '1on1') {
+      const entry = model.feedback.find((f) => f.line === pos.line && pos.character >= f.wordRange.start.character && pos.character <= f.wordRange.end.character + 1);
+      if (entry) {
+        const r = entry.wordRange;
+        return new vscode.Hover(feedbackHover(folder, model, entry), new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character + 1));
+      }
+    }
     return undefined;
   }
 }

@@ -19,6 +19,8 @@ export interface ViewContext {
   /** Board move: posts `setStatus` and moves the card optimistically. */
   move(kr: KrRef, status: KrStatus, label: string): void;
   selectSet(id: string): void;
+  /** The person card's link to Prepare Review Packet… (SPEC §14). */
+  prepareReview(personId: string): void;
   /** Polite screen-reader announcement. */
   announce(text: string): void;
 }

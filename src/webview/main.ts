@@ -81,6 +81,7 @@ const ctxFor = (d: DashboardData): ViewContext => ({
   state,
   screenShare,
   open: (at) => post({ type: 'open', at: { path: at.path, line: at.line } }),
+  prepareReview: (person) => post({ type: 'prepareReviewPacket', person }),
   move: (kr: KrRef, status: KrStatus, label: string) => {
     post({ type: 'setStatus', set: kr.set, objectiveIndex: kr.objectiveIndex, index: kr.index, status });
     pending.set(krKey(kr), status);

@@ -3,7 +3,8 @@
 import type { HeatmapRow, PersonCard, Signal } from '../core/dashboard-data';
 import { completionBar, ratingChart, sparkline } from './charts';
 import type { ViewContext } from './context';
-import { h } from './dom';
+import { h, setWidth } from './dom';
+import { feedbackWords } from '../core/wording';
 import { CADENCE_LABEL, cadenceEvery, dayOfMonth, daysBetween, monthName, percent, relativeDays, shortDate } from './format';
 
 export const TIGHTEN_HINT = 'Completion under 70% two windows running — meet more often';
@@ -197,7 +198,46 @@ function personCard(ctx: ViewContext, p: PersonCard): HTMLElement {
     ),
   );
   if (p.tightenCadence) card.appendChild(h('p', { class: 'hint', attrs: { role: 'note' } }, h('span', { class: 'hint-icon', attrs: { 'aria-hidden': 'true' } }, '⚠'), TIGHTEN_HINT));
+
+  // Feedback given in the window (SPEC §14): praise vs redirect, as the review packet counts them.
+  const fb = p.feedback;
+  const given = fb.praise + fb.redirect;
+  card.appendChild(
+    h(
+      'section',
+      { class: 'metric feedback' },
+      h('h3', null, `Feedback given, last ${data.feedbackWindowDays} days`, h('span', { class: 'metric-value sensitive' }, feedbackWords(fb, true))),
+      given
+        ? h(
+            'span',
+            { class: 'feedback-bar sensitive', attrs: { role: 'img', 'aria-label': `${feedbackWords(fb, true)} in the last ${data.feedbackWindowDays} days` } },
+            ...feedbackSegments(fb.praise, fb.redirect),
+          )
+        : h('p', { class: 'muted small' }, `No praise: or redirect: entries in their 1:1s of the last ${data.feedbackWindowDays} days.`),
+      fb.received ? h('p', { class: 'muted small sensitive' }, `${fb.received} received from them`) : '',
+      h(
+        'button',
+        { class: 'link review-packet', attrs: { type: 'button', 'data-focus': `review:${p.id}`, 'aria-label': `Prepare a review packet for ${ctx.screenShare ? 'this report' : p.name}` }, on: { click: () => ctx.prepareReview(p.id) } },
+        'Prepare review packet…',
+      ),
+    ),
+  );
   return card;
+}
+
+/** The praise and redirect parts of the feedback bar, each as wide as its share. */
+function feedbackSegments(praise: number, redirect: number): HTMLElement[] {
+  const total = praise + redirect;
+  return [
+    ['praise', praise],
+    ['redirect', redirect],
+  ]
+    .filter(([, n]) => (n as number) > 0)
+    .map(([kind, n]) => {
+      const seg = h('span', { class: ['segment', `fb-${kind}`] }, `${n} ${kind}`);
+      setWidth(seg, (n as number) / total);
+      return seg;
+    });
 }
 
 /** First and last date under a chart, so its x axis has a scale. */

@@ -13,6 +13,7 @@ export type FromWebview =
   | { readonly type: 'open'; readonly at: Location }
   | { readonly type: 'setStatus'; readonly set: string; readonly objectiveIndex: number; readonly index: number; readonly status: KrStatus }
   | { readonly type: 'toggleScreenShare' }
+  | { readonly type: 'prepareReviewPacket'; readonly person: string }
   | { readonly type: 'error'; readonly message: string };
 
 /** What the webview keeps across reloads (vscode.setState). */
@@ -38,6 +39,8 @@ export function isFromWebview(m: unknown): m is FromWebview {
       const x = m as { set?: unknown; objectiveIndex?: unknown; index?: unknown; status?: unknown };
       return typeof x.set === 'string' && typeof x.objectiveIndex === 'number' && typeof x.index === 'number' && (KR_COLUMNS as readonly unknown[]).includes(x.status);
     }
+    case 'prepareReviewPacket':
+      return typeof (m as { person?: unknown }).person === 'string';
     case 'error':
       return typeof (m as { message?: unknown }).message === 'string';
     default:

@@ -234,7 +234,8 @@ describe('snippets', () => {
       assert.equal(note.reportRating, 1);
       assert.deepEqual(
         note.headings.map((h) => h.text),
-        ['OKRs', 'Development plan', 'Happiness retrospective', 'Performance', 'Decisions', 'Action items'],
+        // SPEC §14: feedback both ways, after the performance conversation.
+        ['OKRs', 'Development plan', 'Happiness retrospective', 'Performance', 'Feedback', 'Decisions', 'Action items'],
       );
       assert.match(text.split('\n---\n')[1], /^\*\*Purpose:\*\* /);
       assert.deepEqual(
@@ -357,8 +358,19 @@ describe('snippets', () => {
       assert.equal(note.items.length, 0);
     });
 
+    it('feedback: a Feedback section whose three entries Cadence reads as praise, redirect and received (SPEC §14)', () => {
+      const note = check({ [NOTE]: noteWith(expand(byPrefix(markdown, 'feedback').body)) }, NOTE).doc as OneOnOneDoc;
+      assert.deepEqual(note.feedback.map((f) => f.kind), ['praise', 'redirect', 'received']);
+      assert.equal(note.items.length, 0);
+    });
+
+    it('1on1: its Feedback section holds a praise and a redirect entry', () => {
+      const note = check({ [NOTE]: expand(byPrefix(markdown, '1on1').body) }, NOTE).doc as OneOnOneDoc;
+      assert.deepEqual(note.feedback.map((f) => f.kind), ['praise', 'redirect']);
+    });
+
     it('every Markdown snippet is covered above', () => {
-      const covered = ['1on1', '1on1-short', 'retro', 'performance', 'todo', 'theme', 'person', 'okr-review', 'meeting', 'talking-points'];
+      const covered = ['1on1', '1on1-short', 'retro', 'performance', 'todo', 'theme', 'person', 'okr-review', 'meeting', 'talking-points', 'feedback'];
       for (const s of Object.values(markdown)) {
         assert.ok(([] as string[]).concat(s.prefix).some((p) => covered.includes(p)), `untested snippet ${s.prefix}`);
       }
