@@ -132,4 +132,35 @@ describe('UI pass: the walkthrough and the Markdown preview', function () {
     }
     await frame.locator('.cadence-owner', { hasText: 'Jordan Lee' }).first().waitFor({ timeout: 30_000 });
   });
+
+  it('Prepare Review Packet… writes Alex’s packet and shows it beside its preview: every section, every evidence line linked', async function () {
+    await runPaletteCommand(page, 'View: Close All Editors');
+    await runPaletteCommand(page, 'Cadence: Prepare Review Packet…');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ timeout: 15_000 });
+    await input.fill('@alex');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: '@alex' }).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Last 6 months' }).first().waitFor({ timeout: 15_000 });
+    await input.fill('Last 6 months');
+    await page.keyboard.press('Enter');
+    const frame = previewFrame(page);
+    await frame.locator('h1', { hasText: 'Review packet: Alex Kim' }).waitFor({ timeout: 30_000 });
+    const text = readable(await frame.locator('body').textContent());
+    for (const section of ['Summary', 'Recency check', 'Key results', 'Growth themes', 'Development plan', 'Evidence', 'Praise given (2)', 'Redirecting feedback given (1)', 'Feedback received (1)', 'Action items done', 'Ratings (manager, report)']) {
+      assert.ok(text.includes(section), `the packet's preview lacks "${section}"`);
+    }
+    // Every evidence line ends in a link to its note and line.
+    // (The preview keeps a link's own destination in data-href.)
+    const links = await frame.locator('li a[data-href*="#L"], li a[href*="#L"]').count();
+    assert.ok(links >= 20, `only ${links} source links`);
+    assert.ok(existsSync(join(run.root, 'workspace', 'team', 'reviews', `alex-${SAMPLE_TODAY}.md`)), 'the packet file was not written');
+    await page.waitForTimeout(800);
+    await shot(page, '05-review-packet');
+    // The evidence, grouped by kind, each line with its source link.
+    await frame.locator('h3', { hasText: 'Praise given' }).scrollIntoViewIfNeeded();
+    await frame.locator('h3', { hasText: 'Praise given' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(800);
+    await shot(page, '06-review-packet-evidence');
+  });
 });
