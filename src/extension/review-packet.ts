@@ -90,6 +90,11 @@ export const reviewPacketFeature: Feature = {
         }
         await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One });
         await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+        // The preview beside, the packet's text in focus: the preview takes the
+        // focus when its webview is up, so wait for its tab (a few seconds at most).
+        const previewUp = () => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)));
+        for (let i = 0; i < 30 && !previewUp(); i++) await new Promise((r) => setTimeout(r, 100));
+        await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One });
         return { uri, created };
       }),
     );

@@ -347,8 +347,8 @@ if (onTeam) {
       const lines = text.split('\n');
       assert.deepEqual(lines.slice(0, 4), ['---', 'type: 1on1', 'report: alex', 'date: 2026-11-22']);
       const headings = lines.filter((l) => l.startsWith('## '));
-      // The note `cadence new` writes (SPEC §16: the same core code): talking points first.
-      assert.deepEqual(headings, ['## Talking points', '## OKRs', '## Development plan', '## Happiness retrospective', '## Performance', '## Action items']);
+      // The note `cadence new` writes (SPEC §16: the same core code): talking points first; issue 18: a Feedback section (its placeholders count as no feedback).
+      assert.deepEqual(headings, ['## Talking points', '## OKRs', '## Development plan', '## Happiness retrospective', '## Performance', '## Feedback', '## Action items']);
       // SPEC §18: every slipping key result of theirs, and why (Q4 O1 KR2 is at-risk).
       assert.deepEqual(
         lines.filter((l) => l.startsWith('- 2026-Q4 ')),

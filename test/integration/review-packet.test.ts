@@ -98,6 +98,7 @@ if (name === 'review') {
 
     it('refuses to overwrite: a packet already there (the user’s own text) is opened as it is', async () => {
       const mine = '---\ntype: review-packet\nperson: alex\nto: 2026-11-30\n---\nMy own draft.\n';
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.writeFile(uri(PACKET), new TextEncoder().encode(mine));
       const r = await vscode.commands.executeCommand<PrepareResult>('cadence.prepareReviewPacket', { personId: 'alex', from: '2026-06-01', to: '2026-11-30' });
       assert.equal(r?.created, false);

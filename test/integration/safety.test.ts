@@ -52,6 +52,10 @@ const CREATES: Record<string, CreateCase> = {
     target: 'okr-reviews/2026-Q4-2026-11-29-pre-read.md',
     run: () => vscode.commands.executeCommand('cadence.preparePreRead', '2026-Q4', '2026-11-29'),
   },
+  'cadence.prepareReviewPacket': {
+    target: 'reviews/alex-2026-11-22.md',
+    run: () => vscode.commands.executeCommand('cadence.prepareReviewPacket', { personId: 'alex', to: '2026-11-22' }),
+  },
   // Adding to a config that exists is one undoable edit (conventions.test.ts).
   'cadence.addPreCommitHook': { target: '.pre-commit-config.yaml', run: () => vscode.commands.executeCommand('cadence.addPreCommitHook') },
 };
