@@ -6,6 +6,7 @@ import { cadenceOf } from '../core/metrics';
 import { buildReviewPacket, packetPerson, reviewPeriod } from '../core/review-packet';
 import { reviewPacketMarkdown } from '../core/review-packet-md';
 import { loadFolder } from './check';
+import { displayName } from '../core/people';
 
 export interface ReviewOptions {
   readonly folder: string;
@@ -37,6 +38,6 @@ export function runReview(o: ReviewOptions): ReviewResult {
   const out =
     o.format === 'json'
       ? JSON.stringify(packet, null, 2) + '\n'
-      : reviewPacketMarkdown(packet, { name: person.name ?? person.id, cadenceDays: cadenceOf(person, loaded.dataset.settings), linkBase: '' });
+      : reviewPacketMarkdown(packet, { name: displayName(person), cadenceDays: cadenceOf(person, loaded.dataset.settings), linkBase: '' });
   return { code: 0, out, err: notes };
 }

@@ -8,7 +8,8 @@
 // note says becomes a link, an HTML tag or markup in the packet's preview.
 
 import type { EvidenceEntry, EvidenceKind, ReviewPacket } from './review-packet';
-import { feedbackWords, twoDecimals } from './wording';
+import { formatConfidence, formatScore } from './format';
+import { feedbackWords } from './wording';
 import { EVIDENCE_KINDS, lateEvidence, periodDays } from './review-packet';
 
 /** Each evidence kind's group heading in the packet. */
@@ -79,14 +80,14 @@ export function reviewPacketMarkdown(packet: ReviewPacket, o: PacketMarkdownOpti
   const warning = recencyWarning(packet);
   if (warning) out.push(`> **Recency check:** ${warning}`, '');
   out.push(`- 1:1s: ${s.oneOnOnes} held, ${s.expectedOneOnOnes} expected (every ${o.cadenceDays} days)`);
-  out.push(s.happiness ? `- Happiness: mean ${twoDecimals(s.happiness.mean)} (first ${s.happiness.first}, last ${s.happiness.last})` : '- Happiness: none recorded in the period');
-  if (s.ratings) out.push(`- Ratings: manager mean ${twoDecimals(s.ratings.managerMean)}, report mean ${twoDecimals(s.ratings.reportMean)}`);
+  out.push(s.happiness ? `- Happiness: mean ${formatScore(s.happiness.mean)} (first ${s.happiness.first}, last ${s.happiness.last})` : '- Happiness: none recorded in the period');
+  if (s.ratings) out.push(`- Ratings: manager mean ${formatScore(s.ratings.managerMean)}, report mean ${formatScore(s.ratings.reportMean)}`);
   out.push(`- Action items due in the period: ${s.actionItems.done} done (${s.actionItems.doneLate} late), ${s.actionItems.openOverdue} open and overdue`);
   out.push(`- Feedback: ${feedbackWords(s.feedback)}`);
   out.push('', '## Key results', '');
   if (!packet.keyResults.length) out.push('- None of theirs in OKR sets of this period.');
   for (const k of packet.keyResults) {
-    const facts = [k.score !== undefined ? `score ${twoDecimals(k.score)}` : 'not measurable', ...(k.status ? [k.status] : []), ...(k.confidence !== undefined ? [`confidence ${k.confidence}`] : [])];
+    const facts = [k.score !== undefined ? `score ${formatScore(k.score)}` : 'not measurable', ...(k.status ? [k.status] : []), ...(k.confidence !== undefined ? [`confidence ${formatConfidence(k.confidence)}`] : [])];
     out.push(`- ${mdText(`${k.set} ${k.objective}/${k.id}`)} ${mdText(k.title)}: ${facts.join(', ')}`);
   }
   out.push('', '## Growth themes', '');

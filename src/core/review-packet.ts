@@ -9,7 +9,7 @@
 import { addDays, daysBetween } from './dates';
 import type { Dataset } from './dataset';
 import { oneOnOnesOf, ratesPerformance, type OneOnOne } from './meetings';
-import { cadenceOf, krScore, okrSetEnd, okrSetStart } from './metrics';
+import { cadenceOf, krMeasurable, krScore, okrSetEnd, okrSetStart } from './metrics';
 import type { ActionItem, FeedbackKind, KrStatus, OneOnOneDoc, PersonDoc, ReviewDoc } from './model';
 import { comparePaths } from './paths';
 
@@ -239,7 +239,7 @@ export function buildReviewPacket(ds: Dataset, id: string, period: ReviewPeriod,
           objective: o.id,
           id: kr.id,
           title: kr.title ?? '',
-          ...(kr.target !== undefined ? { score: round2(krScore(kr)) } : {}),
+          ...(krMeasurable(kr) ? { score: round2(krScore(kr)) } : {}),
           ...(kr.status !== undefined ? { status: kr.status } : {}),
           ...(kr.confidence !== undefined ? { confidence: kr.confidence } : {}),
         });

@@ -61,7 +61,7 @@ function feedbackHover(folder: FolderIndex, note: OneOnOneDoc, entry: FeedbackEn
     const w = folder.dataset.settings.feedbackWindowDays;
     const today = folder.dataset.today;
     const c = feedbackIn(folder.dataset.query.notesOf(person.key), { from: addDays(today, -(w - 1)), to: today });
-    md.appendMarkdown('\n\n').appendText(`${person.name ?? person.id}, last ${w} days: ${feedbackWords(c)}.`);
+    md.appendMarkdown('\n\n').appendText(`${displayName(person)}, last ${w} days: ${feedbackWords(c)}.`);
   }
   return md;
 }

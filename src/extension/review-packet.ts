@@ -10,6 +10,7 @@ import { cadenceOf } from '../core/metrics';
 import { buildReviewPacket, packetPath, packetPerson, periodPresets, reviewPeriod, type ReviewPeriod } from '../core/review-packet';
 import { reviewPacketMarkdown } from '../core/review-packet-md';
 import { exists } from './commands';
+import { displayName } from '../core/people';
 import { askDate, pickPerson } from './edits';
 import type { Feature } from './feature';
 import type { FolderIndex } from './folder-index';
@@ -32,7 +33,7 @@ async function askPeriod(folder: FolderIndex, personId: string): Promise<ReviewP
   const today = folder.dataset.today;
   const presets = periodPresets(folder.dataset, person, today);
   const custom = { label: 'Other period…', detail: 'Type the first and the last day', from: '', to: '' };
-  const picked = await vscode.window.showQuickPick([...presets, custom], { title: `Review packet for ${person.name ?? person.id}: which period?`, matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick([...presets, custom], { title: `Review packet for ${displayName(person)}: which period?`, matchOnDetail: true });
   if (!picked) return undefined;
   if (picked !== custom) return { from: picked.from, to: picked.to };
   const from = await askDate('First day of the period', reviewPeriod(today)!.from);
@@ -79,7 +80,7 @@ export const reviewPacketFeature: Feature = {
         } else {
           const packet = buildReviewPacket(folder.dataset, person.id, period, today)!;
           const depth = path.split('/').length - 1;
-          const text = reviewPacketMarkdown(packet, { name: person.name ?? person.id, cadenceDays: cadenceOf(person, folder.dataset.settings), linkBase: '../'.repeat(depth) });
+          const text = reviewPacketMarkdown(packet, { name: displayName(person), cadenceDays: cadenceOf(person, folder.dataset.settings), linkBase: '../'.repeat(depth) });
           const we = new vscode.WorkspaceEdit();
           we.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(text) });
           if (!(await vscode.workspace.applyEdit(we))) {

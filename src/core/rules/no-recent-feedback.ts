@@ -1,6 +1,7 @@
 import { addDays } from '../dates';
 import { heldOneOnOnes, ratesPerformance } from '../meetings';
 import { feedbackIn } from '../review-packet';
+import { displayName } from '../people';
 import { defineRule } from './rule';
 
 // SPEC §14, §17: a report met in the window but given no feedback in it. Only
@@ -24,7 +25,7 @@ export default defineRule({
     const last = met[met.length - 1].date!;
     report(
       doc.firstLine,
-      `No praise: or redirect: entry for ${doc.name ?? doc.id} in the last ${w} days, though you met on ${last}. Add one to the Feedback section of your next 1:1 (- praise: … / - redirect: …).`,
+      `No praise: or redirect: entry for ${displayName(doc)} in the last ${w} days, though you met on ${last}. Add one to the Feedback section of your next 1:1 (- praise: … / - redirect: …).`,
     );
   },
 });
