@@ -12,6 +12,8 @@ import { runNew } from './new';
 import { runReview } from './review';
 import { toSarif } from './sarif';
 import { isFolder } from './walk';
+import { useBundle } from '../core/l10n';
+import { loadBundle, localeOf } from './locale';
 
 const USAGE = `Usage: cadence check [FOLDER] [--format text|json|sarif] [--fix] [--today YYYY-MM-DD] [--rule CODE=SEVERITY]...
        cadence new PERSON [FOLDER] [--date YYYY-MM-DD] [--today YYYY-MM-DD]
@@ -236,7 +238,15 @@ function mainReview(args: string[], env: NodeJS.ProcessEnv): number {
   return subcommand(args, env, parseReviewArgs, (p) => runReview({ folder: resolve(p.folder), person: p.person, today: p.today, from: p.from, to: p.to, format: p.format }));
 }
 
+/** The l10n bundles shipped beside the CLI: dist/../l10n, or src/cli/../../l10n when run from source. */
+function l10nDir(): string {
+  return [join(__dirname, '..', 'l10n'), join(__dirname, '..', '..', 'l10n')].find((d) => existsSync(d)) ?? join(__dirname, '..', 'l10n');
+}
+
 export function main(args: string[], env: NodeJS.ProcessEnv = process.env): number {
+  const { bundle, problem } = loadBundle(l10nDir(), localeOf(env));
+  useBundle(bundle);
+  if (problem) process.stderr.write(`cadence: ${problem}\n`);
   if (args[0] === 'new') return mainNew(args, env);
   if (args[0] === 'review') return mainReview(args, env);
   let parsed: ReturnType<typeof parseArgs>;

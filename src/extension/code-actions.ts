@@ -8,7 +8,8 @@ import { withAnswer } from '../core/fixes';
 import type { Diagnostic, Fix } from '../core/types';
 import { toVsEdit } from './adapter';
 import { FIX_APPLIED } from './walkthrough';
-import { applyCoreEdits, askFor, dateProblem } from './edits';
+import { applyCoreEdits, askFor } from './edits';
+import { readDueDate } from '../core/plain-dates';
 import type { Feature } from './feature';
 import type { CadenceWorkspace } from './workspace-index';
 
@@ -84,15 +85,20 @@ export const codeActionsFeature: Feature = {
         const doc = await vscode.workspace.openTextDocument(uri);
         const folder = workspace.folderFor(uri);
         if (!folder || !fix.ask) return;
-        const value = answer ?? (await askFor(folder, fix.ask));
+        let value = answer ?? (await askFor(folder, fix.ask));
         if (value === undefined) return;
         if (doc.version !== version) {
-          void vscode.window.showWarningMessage('Cadence: the note changed while you were choosing; nothing was edited. Run the fix again.');
+          void vscode.window.showWarningMessage(vscode.l10n.t('Cadence: the note changed while you were choosing; nothing was edited. Run the fix again.'));
           return;
         }
-        if (fix.ask.kind === 'date' && dateProblem(value)) {
-          void vscode.window.showErrorMessage(`Cadence: ${dateProblem(value)} Nothing was edited.`);
-          return;
+        if (fix.ask.kind === 'date') {
+          // A date given as words (an answer passed in, or typed) lands as YYYY-MM-DD.
+          const read = readDueDate(value, folder.dataset.today);
+          if ('problem' in read) {
+            void vscode.window.showErrorMessage(vscode.l10n.t('Cadence: {0} Nothing was edited.', read.problem));
+            return;
+          }
+          value = read.date;
         }
         await applyCoreEdits(uri, withAnswer(fix, value));
         void vscode.commands.executeCommand(FIX_APPLIED, fix.title);

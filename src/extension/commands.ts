@@ -13,7 +13,8 @@ import { newOneOnOne, undoCarryOver, type CarryNotice } from './carry-over';
 import { addDays } from '../core/dates';
 import { buildPreRead, preReadSendDate } from '../core/pre-read';
 import { preReadDue } from '../core/reviews';
-import { applyCoreEdits, askDate, dateProblem, pickPerson } from './edits';
+import { applyCoreEdits, askDate, pickPerson } from './edits';
+import { readDueDate } from '../core/plain-dates';
 import type { Feature } from './feature';
 import type { FolderIndex } from './folder-index';
 import type { CadenceWorkspace } from './workspace-index';
@@ -21,7 +22,7 @@ import { hasActionItems } from '../core/kinds';
 
 function needFolder(ws: CadenceWorkspace): FolderIndex | undefined {
   const f = ws.activeFolder();
-  if (!f) void vscode.window.showWarningMessage('Cadence: open a folder of 1:1 notes first (File → Open Folder…).');
+  if (!f) void vscode.window.showWarningMessage(vscode.l10n.t('Cadence: open a folder of 1:1 notes first (File → Open Folder…).'));
   return f;
 }
 
@@ -43,7 +44,7 @@ export async function createAndOpen(folder: FolderIndex, file: NewFile, line = 0
   const uri = folder.uriOf(file.path);
   if (await exists(uri)) {
     await vscode.window.showTextDocument(uri);
-    void vscode.window.showInformationMessage(`Cadence: ${file.path} already exists; opened it (nothing was overwritten).`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Cadence: {0} already exists; opened it (nothing was overwritten).', file.path));
     return uri;
   }
   const we = new vscode.WorkspaceEdit();
@@ -122,7 +123,7 @@ export const commandsFeature: Feature = {
         files += f.dataset.size;
         for (const p of f.dataset.paths()) problems += f.dataset.diagnostics(p).length;
       }
-      void vscode.window.showInformationMessage(`Cadence: indexed ${files} files; ${problems} problem${problems === 1 ? '' : 's'}.`);
+      void vscode.window.showInformationMessage(problems === 1 ? vscode.l10n.t('Cadence: indexed {0} files; 1 problem.', files) : vscode.l10n.t('Cadence: indexed {0} files; {1} problems.', files, problems));
     });
 
     let lastCarry: CarryNotice | undefined;
@@ -135,7 +136,7 @@ export const commandsFeature: Feature = {
       const folder = needFolder(ws);
       if (!folder) return;
       if (!folder.dataset.people().length) {
-        void vscode.window.showWarningMessage('Cadence: there are no people yet. Run "Cadence: Add Person…" first.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Cadence: there are no people yet. Run "Cadence: Add Person…" first.'));
         return;
       }
       const id = typeof personId === 'string' ? personId : await pickPerson(folder, 'New 1:1 with…');
@@ -187,7 +188,7 @@ export const commandsFeature: Feature = {
       const item = itemAt(ws, doc, at);
       const folder = ws.folderFor(doc.uri);
       if (!item || !folder) {
-        void vscode.window.showInformationMessage('Cadence: put the cursor on an action item (a task line like "- [ ] … @owner due:…").');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Cadence: put the cursor on an action item (a task line like "- [ ] … @owner due:…").'));
         return;
       }
       await applyCoreEdits(doc.uri, toggleItem(item, folder.dataset.today));
@@ -201,14 +202,14 @@ export const commandsFeature: Feature = {
       const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : editor?.document;
       const synced = doc && ws.sync(doc);
       if (!doc || !synced || synced.model.kind !== 'okr') {
-        void vscode.window.showInformationMessage('Cadence: open an OKR file and put the cursor on a key result to check in.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Cadence: open an OKR file and put the cursor on a key result to check in.'));
         return;
       }
       const model = synced.model;
       const where = typeof objective === 'number' && typeof keyResult === 'number' ? { o: objective, k: keyResult } : editor && keyResultAt(model, editor.selection.active.line);
       const kr: KeyResult | undefined = where ? model.objectives[where.o]?.keyResults[where.k] : undefined;
       if (!kr || !where) {
-        void vscode.window.showInformationMessage('Cadence: put the cursor on a key result to check in.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Cadence: put the cursor on a key result to check in.'));
         return;
       }
       const title = `Check in ${model.objectives[where.o].id}/${kr.id}: ${kr.title ?? ''}`;
@@ -219,16 +220,16 @@ export const commandsFeature: Feature = {
         validateInput: (s) => numberProblem(s),
       });
       if (current === undefined) return;
-      if (numberProblem(current)) return void vscode.window.showErrorMessage(`Cadence: ${numberProblem(current)}`);
+      if (numberProblem(current)) return void vscode.window.showErrorMessage(vscode.l10n.t('Cadence: {0}', numberProblem(current)!));
       const confidence = answers ? String(answers.confidence) : await vscode.window.showInputBox({ title, prompt: 'Confidence, 0.0–1.0', value: String(kr.confidence ?? 0.5), validateInput: (s) => numberProblem(s, 0, 1) });
       if (confidence === undefined) return;
-      if (numberProblem(confidence, 0, 1)) return void vscode.window.showErrorMessage(`Cadence: confidence — ${numberProblem(confidence, 0, 1)}`);
+      if (numberProblem(confidence, 0, 1)) return void vscode.window.showErrorMessage(vscode.l10n.t('Cadence: confidence — {0}', numberProblem(confidence, 0, 1)!));
       const note = answers ? (answers.note ?? '') : await vscode.window.showInputBox({ title, prompt: 'Note (optional)' });
       if (note === undefined) return;
       const latest = ws.sync(doc);
       const fresh = latest?.model.kind === 'okr' ? latest.model.objectives[where.o]?.keyResults[where.k] : undefined;
       if (!fresh || fresh.id !== kr.id) {
-        void vscode.window.showWarningMessage('Cadence: the OKR file changed while you were typing; nothing was edited.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Cadence: the OKR file changed while you were typing; nothing was edited.'));
         return;
       }
       const edits = checkIn(fresh, doc.getText().replace(/\r\n?/g, '\n').split('\n'), { date: latest!.folder.dataset.today, current: Number(current), confidence: Number(confidence), note: note.trim() || undefined });
@@ -267,18 +268,20 @@ export const commandsFeature: Feature = {
       if (!folder) return;
       const sets = folder.dataset.okrSets();
       if (!sets.length) {
-        void vscode.window.showWarningMessage('Cadence: there is no OKR set to review yet. Run "Cadence: New OKR Set…" first.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Cadence: there is no OKR set to review yet. Run "Cadence: New OKR Set…" first.'));
         return;
       }
       const items = sets.map((s) => ({ label: s.id, description: s.period, set: s }));
       const picked = typeof setId === 'string' ? items.find((i) => i.set.key === setId.toLowerCase()) : await vscode.window.showQuickPick(items, { title: 'Pre-read for which OKR set?' });
       if (!picked) return;
-      const meeting = typeof meetingDate === 'string' ? meetingDate : await askDate('Date of the OKR review meeting (YYYY-MM-DD)', addDays(folder.dataset.today, 7));
-      if (!meeting) return;
-      if (dateProblem(meeting)) return void vscode.window.showErrorMessage(`Cadence: ${dateProblem(meeting)}`);
+      const typed = typeof meetingDate === 'string' ? meetingDate : await askDate('Date of the OKR review meeting (YYYY-MM-DD)', folder.dataset.today, addDays(folder.dataset.today, 7));
+      if (!typed) return;
+      const read = readDueDate(typed, folder.dataset.today);
+      if ('problem' in read) return void vscode.window.showErrorMessage(vscode.l10n.t('Cadence: {0}', read.problem));
+      const meeting = read.date;
       ws.flushTyping();
       const late = preReadSendDate(meeting, folder.dataset.today) > preReadDue(meeting);
-      if (late) void vscode.window.showWarningMessage(`Cadence: the review on ${meeting} is less than 7 days away, so this pre-read goes out late (pre-read: ${folder.dataset.today}).`);
+      if (late) void vscode.window.showWarningMessage(vscode.l10n.t('Cadence: the review on {0} is less than 7 days away, so this pre-read goes out late (pre-read: {1}).', meeting, folder.dataset.today));
       return createAndOpen(folder, buildPreRead(folder.dataset, picked.set, meeting));
     });
 
@@ -294,7 +297,7 @@ export const commandsFeature: Feature = {
       const folder = needFolder(ws);
       if (!folder) return;
       if (answers && typeof answers === 'object' && 'name' in answers) {
-        if (!isPersonId(answers.id)) return void vscode.window.showErrorMessage(`Cadence: "${answers.id}" is not a valid id (letters, digits, "-" and "_").`);
+        if (!isPersonId(answers.id)) return void vscode.window.showErrorMessage(vscode.l10n.t('Cadence: "{0}" is not a valid id (letters, digits, "-" and "_").', answers.id));
         return createAndOpen(folder, newPerson(answers.id, answers.name, folder.dataset.today, answers.cadence, answers.role), 3);
       }
       const name = await vscode.window.showInputBox({ title: 'Add person', prompt: 'Their name', validateInput: (s) => (s.trim() ? undefined : 'Type a name.') });

@@ -123,7 +123,7 @@ export class Dashboard extends Disposable {
     const set = f.dataset.okrSets().find((s) => s.id === m.set);
     const kr = set?.objectives[m.objectiveIndex]?.keyResults[m.index];
     if (!set || !kr) {
-      void vscode.window.showWarningMessage('Cadence: that key result changed since the board was drawn; nothing was edited.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Cadence: that key result changed since the board was drawn; nothing was edited.'));
       this.sendData();
       return false;
     }

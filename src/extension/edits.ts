@@ -1,7 +1,7 @@
 // Applying core edits in VS Code: always one WorkspaceEdit, so one undo step.
 
 import * as vscode from 'vscode';
-import { isValidDate } from '../core/dates';
+import { readDueDate } from '../core/plain-dates';
 import type { Fix, TextEdit } from '../core/types';
 import { toVsEdit } from './adapter';
 import type { FolderIndex } from './folder-index';
@@ -23,23 +23,33 @@ export async function pickPerson(folder: FolderIndex, prompt: string): Promise<s
   return picked?.id;
 }
 
-/** Why a typed date is refused, or undefined when it is fine. */
-export function dateProblem(value: string): string | undefined {
-  const v = value.trim();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return 'Write the date as YYYY-MM-DD, e.g. 2026-12-01.';
-  if (!isValidDate(v)) return `${v} is not a real date (check the month and the day).`;
-  return undefined;
-}
-
-export async function askDate(prompt: string, value?: string): Promise<string | undefined> {
-  const v = await vscode.window.showInputBox({ title: prompt, prompt: 'YYYY-MM-DD', value, validateInput: dateProblem });
-  return v?.trim();
+/**
+ * Asks for a date; returns it as YYYY-MM-DD (undefined when cancelled).
+ * `YYYY-MM-DD`, or plain English read against the folder's `today` ("next
+ * friday", "by Dec 5", "in two weeks"; core/plain-dates.ts readDueDate): the
+ * box shows the day the words mean as they are typed.
+ */
+export async function askDate(prompt: string, today: string, value?: string): Promise<string | undefined> {
+  const v = await vscode.window.showInputBox({
+    title: prompt,
+    prompt: vscode.l10n.t('YYYY-MM-DD, or in words: tomorrow, Friday, next week, Dec 5, in two weeks, end of month'),
+    value,
+    validateInput: (s) => {
+      const r = readDueDate(s, today);
+      if ('problem' in r) return s.trim() ? r.problem : vscode.l10n.t('Type a date, or press Escape to cancel.');
+      // Words: say which day they mean (an information, not an error: Enter takes it).
+      return r.phrase ? { message: vscode.l10n.t('{0}: {1}', r.phrase, r.date), severity: vscode.InputBoxValidationSeverity.Info } : undefined;
+    },
+  });
+  if (v === undefined) return undefined;
+  const r = readDueDate(v, today);
+  return 'date' in r ? r.date : undefined;
 }
 
 /** Gets the value a fix asks for; undefined when the user cancels. */
 export async function askFor(folder: FolderIndex, ask: NonNullable<Fix['ask']>): Promise<string | undefined> {
   if (ask.kind === 'person') return pickPerson(folder, ask.prompt);
-  if (ask.kind === 'date') return askDate(ask.prompt);
+  if (ask.kind === 'date') return askDate(ask.prompt, folder.dataset.today);
   const v = await vscode.window.showInputBox({ title: ask.prompt, validateInput: (s) => (s.trim() ? undefined : 'Type some text, or press Escape to cancel.') });
   return v?.trim();
 }

@@ -2,6 +2,7 @@
 // the background. No parsing happens before activate() returns.
 
 import * as vscode from 'vscode';
+import { useBundle } from '../core/l10n';
 import { codeActionsFeature } from './code-actions';
 import { codeLensFeature } from './code-lens';
 import { commandsFeature } from './commands';
@@ -47,6 +48,9 @@ export type { CadenceApi };
 let running: CadenceWorkspace | undefined;
 
 export function activate(context: vscode.ExtensionContext): CadenceApi {
+  // The core words its diagnostics and quick fixes from the bundle VS Code loaded for its display language
+  // (package.json "l10n": l10n/bundle.l10n.<locale>.json), the bundle vscode.l10n.t reads: one catalogue.
+  useBundle(vscode.l10n.bundle);
   const log = vscode.window.createOutputChannel('Cadence', { log: true });
   // No storage without a folder or workspace open: then there is no persistent index.
   const workspace = new CadenceWorkspace(log, context.storageUri);

@@ -57,9 +57,9 @@ export function counts(ws: CadenceWorkspace): { overdue: number; lapsed: number 
 
 /** The status bar's counts as a sentence for screen readers: "2 overdue action items, 1 lapsed 1:1. Press to list them." */
 export function accessibleCounts(overdue: number, lapsed: number): string {
-  const items = `${overdue} overdue action item${overdue === 1 ? '' : 's'}`;
-  const ones = `${lapsed} lapsed 1:1${lapsed === 1 ? '' : 's'}`;
-  return `Cadence: ${items}, ${ones}. Press to list them.`;
+  const items = overdue === 1 ? vscode.l10n.t('1 overdue action item') : vscode.l10n.t('{0} overdue action items', overdue);
+  const ones = lapsed === 1 ? vscode.l10n.t('1 lapsed 1:1') : vscode.l10n.t('{0} lapsed 1:1s', lapsed);
+  return vscode.l10n.t('Cadence: {0}, {1}. Press to list them.', items, ones);
 }
 
 export const statusBarFeature: Feature = {
@@ -72,8 +72,8 @@ export const statusBarFeature: Feature = {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const update = () => {
       const { overdue, lapsed } = counts(workspace);
-      item.text = `$(checklist) ${overdue} overdue · ${lapsed} lapsed`;
-      item.tooltip = 'Cadence: overdue action items and lapsed 1:1s — click to list them';
+      item.text = `$(checklist) ${vscode.l10n.t('{0} overdue · {1} lapsed', overdue, lapsed)}`;
+      item.tooltip = vscode.l10n.t('Cadence: overdue action items and lapsed 1:1s — click to list them');
       // What a screen reader says: words, not the icon and the middle dot.
       item.accessibilityInformation = { label: accessibleCounts(overdue, lapsed), role: 'button' };
       if (overdue || lapsed || workspace.folders.size) item.show();
@@ -96,7 +96,7 @@ export const statusBarFeature: Feature = {
           ...overdue,
         ];
         if (!overdue.length && !lapsed.length) {
-          void vscode.window.showInformationMessage('Cadence: nothing overdue and no lapsed 1:1s.');
+          void vscode.window.showInformationMessage(vscode.l10n.t('Cadence: nothing overdue and no lapsed 1:1s.'));
           return;
         }
         const picked = (await vscode.window.showQuickPick(items, { title: 'Cadence: needs attention', matchOnDescription: true })) as Problem | undefined;

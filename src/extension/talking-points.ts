@@ -48,7 +48,7 @@ function personOf(doc: vscode.TextDocument, ws: CadenceWorkspace): string | unde
 async function pickPersonFor(folder: FolderIndex, first: string | undefined): Promise<string | undefined> {
   const people = folder.dataset.people().filter((p) => !p.me);
   if (!people.length) {
-    void vscode.window.showWarningMessage('Cadence: there are no people yet. Run "Cadence: Add Person…" first.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Cadence: there are no people yet. Run "Cadence: Add Person…" first.'));
     return undefined;
   }
   const key = first?.toLowerCase();
@@ -82,7 +82,7 @@ async function addTalkingPointCommand(ws: CadenceWorkspace, arg?: string | { per
   const editor = vscode.window.activeTextEditor;
   const folder = ws.activeFolder();
   if (!folder) {
-    void vscode.window.showWarningMessage('Cadence: open a folder of 1:1 notes first (File → Open Folder…).');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Cadence: open a folder of 1:1 notes first (File → Open Folder…).'));
     return undefined;
   }
   // From the editor's context menu the first argument is the document's Uri: no person then.
@@ -102,7 +102,7 @@ async function addTalkingPointCommand(ws: CadenceWorkspace, arg?: string | { per
   ws.flushTyping();
   const person = folder.dataset.query.peopleWithKey(id.toLowerCase())[0];
   if (!person) {
-    void vscode.window.showErrorMessage(`Cadence: there is no person file for "${id}"; nothing was added.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cadence: there is no person file for "{0}"; nothing was added.', id));
     return undefined;
   }
   // The files the core may edit: the person file and the person's 1:1s dated today or later.
@@ -116,7 +116,7 @@ async function addTalkingPointCommand(ws: CadenceWorkspace, arg?: string | { per
   const result = addTalkingPoint(folder.dataset, person.key, text.replace(/\s*\r?\n\s*/g, ' '), today, (p) => lines.get(p));
   if (!result) return undefined;
   if (!(await vscode.workspace.applyEdit(workspaceEdit(folder, new Map([[result.path, result.edits]]))))) {
-    void vscode.window.showErrorMessage('Cadence: the talking point could not be added (the file changed meanwhile?). Nothing was edited.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cadence: the talking point could not be added (the file changed meanwhile?). Nothing was edited.'));
     return undefined;
   }
   void vscode.window.setStatusBarMessage(`Cadence: talking point added to ${result.path}`, 4000);

@@ -48,20 +48,20 @@ async function addPreCommitHook(folder: vscode.WorkspaceFolder): Promise<vscode.
     we.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(plan.text) });
     if (!(await vscode.workspace.applyEdit(we))) throw new Error(`could not create ${PRE_COMMIT_FILE}`);
     await vscode.window.showTextDocument(uri);
-    void vscode.window.showInformationMessage(`Cadence: wrote ${PRE_COMMIT_FILE}. Run "pre-commit install" once in the repository to turn it on.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Cadence: wrote {0}. Run "pre-commit install" once in the repository to turn it on.', PRE_COMMIT_FILE));
   } else if (plan.kind === 'insert') {
     const we = new vscode.WorkspaceEdit();
     we.set(uri, [toVsEdit(plan.edit)]);
     if (!(await vscode.workspace.applyEdit(we))) throw new Error(`could not edit ${PRE_COMMIT_FILE}`);
     await vscode.window.showTextDocument(uri);
-    void vscode.window.showInformationMessage(`Cadence: added the cadence check hook to ${PRE_COMMIT_FILE} (not saved yet).`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Cadence: added the cadence check hook to {0} (not saved yet).', PRE_COMMIT_FILE));
   } else if (plan.kind === 'present') {
     await vscode.window.showTextDocument(uri);
-    void vscode.window.showInformationMessage(`Cadence: ${PRE_COMMIT_FILE} already runs cadence check.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Cadence: {0} already runs cadence check.', PRE_COMMIT_FILE));
   } else {
     await vscode.window.showTextDocument(uri);
     await vscode.env.clipboard.writeText(PRE_COMMIT_REPO);
-    void vscode.window.showWarningMessage(`Cadence: ${plan.reason}, so nothing was changed. The hook is on the clipboard: paste it under repos:.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Cadence: {0}, so nothing was changed. The hook is on the clipboard: paste it under repos:.', plan.reason));
   }
   return uri;
 }
@@ -82,7 +82,7 @@ export const walkthroughFeature: Feature = {
           folderArg ??
           (folders.length <= 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Add the pre-commit hook to which folder?' }));
         if (!folder) {
-          if (!folders.length) void vscode.window.showWarningMessage('Cadence: open the folder of your notes first.');
+          if (!folders.length) void vscode.window.showWarningMessage(vscode.l10n.t('Cadence: open the folder of your notes first.'));
           return undefined;
         }
         return addPreCommitHook(folder);

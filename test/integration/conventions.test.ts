@@ -126,4 +126,20 @@ if (name === 'team') {
       await waitFor(() => label() === 'Cadence: 1 overdue action item, 1 lapsed 1:1. Press to list them.', 15_000, () => `the accessibility label is "${label()}"`);
     });
   });
+
+  describe('localisation in VS Code', function () {
+    it('VS Code words the manifest from package.nls.json: no "%key%" is left in what it read', async function () {
+      await activateCadence();
+      const ext = vscode.extensions.all.find((e) => (e.packageJSON as { name?: string }).name === 'cadence' && (e.packageJSON as { publisher?: string }).publisher === 'cadence-team');
+      assert.ok(ext, 'Cadence is installed');
+      const json = ext.packageJSON as { displayName: string; l10n?: string; contributes: { commands: { command: string; title: string; category?: string }[]; walkthroughs: { title: string }[] } };
+      const placeholders = JSON.stringify(json).match(/"%[\w.-]+%"/g) ?? [];
+      assert.deepEqual(placeholders, [], 'every placeholder replaced');
+      assert.equal(json.displayName, 'Cadence — 1:1s and OKRs');
+      const newOneOnOne = json.contributes.commands.find((c) => c.command === 'cadence.newOneOnOne');
+      assert.deepEqual([newOneOnOne?.category, newOneOnOne?.title], ['Cadence', 'New 1:1…']);
+      assert.equal(json.contributes.walkthroughs[0].title, 'Get Started with Cadence');
+      assert.equal(json.l10n, './l10n', 'the runtime catalogue is declared');
+    });
+  });
 }

@@ -65,6 +65,14 @@ function hoverText(hovers: vscode.Hover[]): string {
     .replace(/\\(.)/g, '$1');
 }
 
+/** Adds `text` as the note's last line; returns its 1-based line. */
+async function appendLine(editor: vscode.TextEditor, text: string): Promise<number> {
+  const doc = editor.document;
+  const end = doc.lineAt(doc.lineCount - 1).range.end;
+  await editor.edit((e) => e.insert(end, `${doc.getText().endsWith('\n') || doc.getText() === '' ? '' : '\n'}${text}`));
+  return doc.lineCount;
+}
+
 function lineText(editor: vscode.TextEditor, line: number): string {
   return editor.document.lineAt(line - 1).text;
 }
@@ -156,6 +164,39 @@ if (onTeam) {
       await undoTo(editor, before);
       await applyAction((await quickFixes(rel, 'action-overdue', 26))[1]);
       assert.equal(lineText(editor, 26), '- [ ] Pair with Alex on the deploy pipeline runbook @jordan due:2026-11-27');
+      await undoTo(editor, before);
+    });
+
+    it('an item that says "by Friday" gets "Due Friday, 2026-11-27" first and preferred; it adds the date and keeps the words, undoably', async function () {
+      const rel = '1on1s/alex/2026-11-19.md';
+      const editor = await open(rel);
+      const before = editor.document.getText();
+      const line = await appendLine(editor, '- [ ] Send the offsite agenda @alex by Friday');
+      const fixes = await quickFixes(rel, 'action-missing-due', line);
+      assert.equal(fixes[0].title, 'Due Friday, 2026-11-27');
+      assert.deepEqual(fixes.map((f) => !!f.isPreferred), fixes.map((_, i) => i === 0), 'the one preferred fix');
+      const typed = editor.document.getText();
+      await applyAction(fixes[0]);
+      assert.equal(lineText(editor, line), '- [ ] Send the offsite agenda @alex by Friday due:2026-11-27');
+      await waitForDiagnostic(rel, 'action-missing-due', line, false);
+      await vscode.commands.executeCommand('undo');
+      assert.equal(editor.document.getText(), typed, 'one undo takes the date back');
+      await undoTo(editor, before);
+    });
+
+    it('"Due on…" takes a date in words ("in two weeks") as YYYY-MM-DD, and refuses one in the past without an edit', async function () {
+      const rel = '1on1s/alex/2026-11-19.md';
+      const editor = await open(rel);
+      const before = editor.document.getText();
+      const line = await appendLine(editor, '- [ ] Write the launch note @alex');
+      const dueOn = (await quickFixes(rel, 'action-missing-due', line)).find((f) => f.title === 'Due on…');
+      assert.equal(dueOn?.command?.command, 'cadence.applyFixWithInput');
+      const [u, version, fix] = dueOn!.command!.arguments!;
+      const typed = editor.document.getText();
+      await vscode.commands.executeCommand('cadence.applyFixWithInput', u, version, fix, 'last friday');
+      assert.equal(editor.document.getText(), typed, 'a past day is refused: nothing edited');
+      await vscode.commands.executeCommand('cadence.applyFixWithInput', u, version, fix, 'in two weeks');
+      assert.equal(lineText(editor, line), '- [ ] Write the launch note @alex due:2026-12-06');
       await undoTo(editor, before);
     });
 

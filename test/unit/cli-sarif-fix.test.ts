@@ -17,9 +17,9 @@ import { fixAllChoice } from '../../src/core/fix-all';
 import { ruleDoc } from '../../src/core/rule-docs';
 import { RULES } from '../../src/core/rules/index';
 import { CLI, ensureBuiltCli, ROOT } from './built-cli';
+import { testWorkspaces } from './helpers';
 
 const EXAMPLES = join(ROOT, 'test', 'fixtures', 'examples');
-const TRAPS = join(ROOT, 'test', 'fixtures', 'traps');
 
 function cadence(args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, CADENCE_TODAY: '' } });
@@ -62,24 +62,7 @@ function changedFiles(before: ReturnType<typeof snapshot>, after: ReturnType<typ
   }).sort();
 }
 
-/** Every workspace the tests hold: the examples, the traps and the sample team, with the today each is judged on. */
-function workspaces(): { name: string; dir: string; today: string }[] {
-  const out: { name: string; dir: string; today: string }[] = [];
-  for (const root of [EXAMPLES, TRAPS]) {
-    for (const name of readdirSync(root).sort()) {
-      const dir = join(root, name);
-      const exp = join(dir, 'expected.json');
-      try {
-        out.push({ name: relative(ROOT, dir), dir, today: (JSON.parse(readFileSync(exp, 'utf8')) as { today: string }).today });
-      } catch {
-        // Not a workspace (no expected.json).
-      }
-    }
-  }
-  const team = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'sample-team.expected.json'), 'utf8')) as { today: string };
-  out.push({ name: 'samples/team', dir: join(ROOT, 'samples', 'team'), today: team.today });
-  return out;
-}
+const workspaces = testWorkspaces;
 
 before(function () {
   this.timeout(60000);

@@ -2,6 +2,8 @@
 // read its diagnostics as comparable rows (1-based lines, as SPEC §8 and the
 // CLI count them), and apply a fix's edits to the user's original text.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { applyToFileText } from '../../src/core/fix-all';
 import { comparePaths, Dataset, DEFAULT_SETTINGS, type Diagnostic, type Fix, type Settings, type TextEdit } from '../../src/core/index';
 
@@ -223,4 +225,23 @@ export function kr(id: string, ...extra: string[]): string[] {
 export function objective(id: string, ...krs: string[][]): string[] {
   const list = krs.length ? krs : [kr('KR1'), kr('KR2')];
   return [`  - id: ${id}`, `    title: Objective ${id}`, '    owner: alex', '    key_results:', ...list.flat()];
+}
+
+/** Every workspace the tests hold: the examples and traps that have an expected.json, and the sample team, each with the today it is judged on. */
+export function testWorkspaces(): { name: string; dir: string; today: string }[] {
+  const root = join(__dirname, '..', '..');
+  const out: { name: string; dir: string; today: string }[] = [];
+  for (const base of [join(root, 'test', 'fixtures', 'examples'), join(root, 'test', 'fixtures', 'traps')]) {
+    for (const name of readdirSync(base).sort()) {
+      const dir = join(base, name);
+      try {
+        out.push({ name: relative(root, dir), dir, today: (JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { today: string }).today });
+      } catch {
+        // Not a workspace (no expected.json).
+      }
+    }
+  }
+  const team = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'sample-team.expected.json'), 'utf8')) as { today: string };
+  out.push({ name: 'samples/team', dir: join(root, 'samples', 'team'), today: team.today });
+  return out;
 }

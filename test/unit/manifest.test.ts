@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { ROOT } from './built-cli';
+import { localizedManifest } from './manifest-text';
 
 interface Setting {
   scope?: string;
@@ -24,7 +25,8 @@ interface Setting {
   additionalProperties?: Setting;
 }
 
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+// As VS Code reads it: the words from package.nls.json.
+const manifest = localizedManifest() as {
   version: string;
   repository?: unknown;
   bugs?: unknown;

@@ -2,6 +2,7 @@ import { insertOwner } from '../fixes';
 import type { ActionItem } from '../model';
 import { ownerFixes } from './shared';
 import { defineRule } from './rule';
+import * as l10n from '../l10n';
 
 export default defineRule({
   code: 'action-missing-owner',
@@ -10,7 +11,7 @@ export default defineRule({
   kinds: ['1on1', 'okr-review'],
   check(doc, _ctx, report) {
     for (const item of doc.items) {
-      if (item.status === 'open' && !item.owner) report(item.range, 'Action item has no owner — add @person (or @me).', { line: item.line });
+      if (item.status === 'open' && !item.owner) report(item.range, l10n.t('Action item has no owner — add @person (or @me).'), { line: item.line });
     }
   },
   fixes(d, doc, ctx) {

@@ -2,6 +2,7 @@ import { markDone, replace } from '../fixes';
 import { nextOneOnOneDate } from '../metrics';
 import type { Fix } from '../types';
 import { defineRule } from './rule';
+import * as l10n from '../l10n';
 
 export default defineRule({
   code: 'action-overdue',
@@ -11,7 +12,7 @@ export default defineRule({
   check(doc, ctx, report) {
     for (const item of doc.items) {
       if (item.status === 'open' && item.due?.value && item.due.value < ctx.today) {
-        report(item.range, `Action item was due ${item.due.value} — mark it done or give it a new date.`, { line: item.line });
+        report(item.range, l10n.t('Action item was due {0} — mark it done or give it a new date.', item.due.value), { line: item.line });
       }
     }
   },
@@ -20,7 +21,7 @@ export default defineRule({
     if (!item || !item.due) return [];
     const out: Fix[] = [
       {
-        title: `Mark done today (${ctx.today})`,
+        title: l10n.t('Mark done today ({0})', ctx.today),
         edits: markDone(item, ctx.today),
         preferred: true,
       },
@@ -28,7 +29,7 @@ export default defineRule({
     const report = doc.kind === '1on1' ? doc.report : undefined;
     if (report) {
       const next = nextOneOnOneDate(ctx, report.key);
-      out.push({ title: `Move to the next 1:1 (${next})`, edits: [replace(item.due.range, next)] });
+      out.push({ title: l10n.t('Move to the next 1:1 ({0})', next), edits: [replace(item.due.range, next)] });
     }
     return out;
   },

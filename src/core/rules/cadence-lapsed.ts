@@ -1,5 +1,6 @@
 import { daysBetween } from '../dates';
 import { defineRule } from './rule';
+import * as l10n from '../l10n';
 
 export default defineRule({
   code: 'cadence-lapsed',
@@ -15,8 +16,8 @@ export default defineRule({
     const cadence = doc.cadenceDays ?? ctx.settings.defaultCadenceDays;
     const days = daysBetween(ref, ctx.today);
     if (days > 1.5 * cadence) {
-      const what = last ? `Last 1:1 with ${doc.name ?? doc.id} was ${last}` : `No 1:1 with ${doc.name ?? doc.id} since they started on ${ref}`;
-      report(doc.cadenceField?.range ?? doc.firstLine, `${what}, ${days} days ago; the cadence is every ${cadence} days. Book one.`);
+      const what = last ? l10n.t('Last 1:1 with {0} was {1}', doc.name ?? doc.id, last) : l10n.t('No 1:1 with {0} since they started on {1}', doc.name ?? doc.id, ref);
+      report(doc.cadenceField?.range ?? doc.firstLine, l10n.t('{0}, {1} days ago; the cadence is every {2} days. Book one.', what, days, cadence));
     }
   },
 });

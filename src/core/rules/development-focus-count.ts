@@ -1,4 +1,5 @@
 import { defineRule } from './rule';
+import * as l10n from '../l10n';
 
 export default defineRule({
   code: 'development-focus-count',
@@ -7,7 +8,7 @@ export default defineRule({
   kinds: ['person'],
   check(doc, _ctx, report) {
     if (doc.developmentField && doc.development.length > 3) {
-      report(doc.developmentField.keyRange, `${doc.development.length} development focus areas; pick the 2–3 that matter most now.`);
+      report(doc.developmentField.keyRange, l10n.t('{0} development focus areas; pick the 2–3 that matter most now.', doc.development.length));
     }
   },
 });

@@ -2,6 +2,7 @@ import { replace } from '../fixes';
 import type { Field, Objective, KeyResult } from '../model';
 import type { Range } from '../types';
 import { defineRule, type Report } from './rule';
+import * as l10n from '../l10n';
 
 interface Dup {
   suggestion: string;
@@ -20,7 +21,7 @@ function duplicates<T extends Objective | KeyResult>(items: readonly T[], what: 
       let n = items.length + 1;
       while (all.has(`${prefix}${n}`.toLowerCase())) n++;
       all.add(`${prefix}${n}`.toLowerCase());
-      report(where(x.idField, x.firstLine), `${what(x)} has the same id as an earlier one (ids are case-insensitive).`, { suggestion: `${prefix}${n}` } satisfies Dup);
+      report(where(x.idField, x.firstLine), l10n.t('{0} has the same id as an earlier one (ids are case-insensitive).', what(x)), { suggestion: `${prefix}${n}` } satisfies Dup);
     }
     seen.add(x.key);
   }
@@ -38,18 +39,18 @@ export default defineRule({
       const first = same[0];
       if (same.length > 1 && first !== doc) {
         const range = where(doc.idField, doc.firstLine);
-        report(range, `Person id "${doc.id}" is already used by ${first.path}; give this person another id.`, { suggestion: `${doc.id}-2` } satisfies Dup);
+        report(range, l10n.t('Person id "{0}" is already used by {1}; give this person another id.', doc.id, first.path), { suggestion: `${doc.id}-2` } satisfies Dup);
       }
       return;
     }
     if (doc.yamlErrors.length) return;
-    duplicates(doc.objectives, (o) => `Objective ${o.id}`, 'O', report);
-    for (const o of doc.objectives) duplicates(o.keyResults, (k) => `Key result ${o.id}/${k.id}`, 'KR', report);
+    duplicates(doc.objectives, (o) => l10n.t('Objective {0}', o.id), 'O', report);
+    for (const o of doc.objectives) duplicates(o.keyResults, (k) => l10n.t('Key result {0}/{1}', o.id, k.id), 'KR', report);
   },
   fixes(d, doc) {
     const s = (d.data as Dup).suggestion;
     const onId = doc.kind === 'person' ? doc.idField && !doc.idField.isNull : true;
     if (!onId) return [];
-    return [{ title: `Rename to ${s}`, edits: [replace(d.range, s)], preferred: true }];
+    return [{ title: l10n.t('Rename to {0}', s), edits: [replace(d.range, s)], preferred: true }];
   },
 });

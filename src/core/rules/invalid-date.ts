@@ -2,6 +2,7 @@ import { nearestRealDate } from '../dates';
 import { replace } from '../fixes';
 import type { DateField } from '../model';
 import { defineRule } from './rule';
+import * as l10n from '../l10n';
 
 export default defineRule({
   code: 'invalid-date',
@@ -10,7 +11,7 @@ export default defineRule({
   kinds: ['person', '1on1', 'okr', 'okr-review'],
   check(doc, _ctx, report) {
     const bad = (d: DateField | undefined) => {
-      if (d && !d.valid) report(d.range, `${d.name}: "${d.raw}" is not a real date — write YYYY-MM-DD.`, { raw: d.raw });
+      if (d && !d.valid) report(d.range, l10n.t('{0}: "{1}" is not a real date — write YYYY-MM-DD.', d.name, d.raw), { raw: d.raw });
     };
     for (const d of doc.dates) bad(d);
     if (doc.kind === '1on1' || doc.kind === 'okr-review') {
@@ -28,6 +29,6 @@ export default defineRule({
   },
   fixes(d) {
     const near = nearestRealDate(String((d.data as { raw: string }).raw).replace(/^["']|["']$/g, ''));
-    return near ? [{ title: `Change to ${near}`, edits: [replace(d.range, near)], preferred: true, safe: true }] : [];
+    return near ? [{ title: l10n.t('Change to {0}', near), edits: [replace(d.range, near)], preferred: true, safe: true }] : [];
   },
 });

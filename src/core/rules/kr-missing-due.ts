@@ -3,6 +3,7 @@ import { okrSetEnd } from '../metrics';
 import type { Fix } from '../types';
 import { dueFixes, lastLineOf } from './shared';
 import { defineRule } from './rule';
+import * as l10n from '../l10n';
 
 export default defineRule({
   code: 'kr-missing-due',
@@ -13,7 +14,7 @@ export default defineRule({
     if (doc.yamlErrors.length) return;
     for (const o of doc.objectives) {
       for (const kr of o.keyResults) {
-        if (!kr.due && kr.status !== 'cut') report(kr.firstLine, `Key result ${o.id}/${kr.id} has no due date — add \`due: YYYY-MM-DD\`.`, { objective: o.index, keyResult: kr.index });
+        if (!kr.due && kr.status !== 'cut') report(kr.firstLine, l10n.t('Key result {0}/{1} has no due date — add `due: YYYY-MM-DD`.', o.id, kr.id), { objective: o.index, keyResult: kr.index });
       }
     }
   },
@@ -25,7 +26,7 @@ export default defineRule({
     const edit = (date: string) => insertYamlKey(kr.shape, after, ctx.lines, 'due', date);
     const end = okrSetEnd(doc);
     const fixes = dueFixes(ctx, undefined, edit);
-    if (end) fixes.unshift({ title: `Due at the end of ${doc.period ?? 'the set'} (${end})`, edits: [edit(end)], preferred: true });
+    if (end) fixes.unshift({ title: l10n.t('Due at the end of {0} ({1})', doc.period ?? 'the set', end), edits: [edit(end)], preferred: true });
     return fixes;
   },
 });

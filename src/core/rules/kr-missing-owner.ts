@@ -1,6 +1,7 @@
 import { insertYamlKey } from '../fixes';
 import { lastLineOf, ownerFixes } from './shared';
 import { defineRule } from './rule';
+import * as l10n from '../l10n';
 
 export default defineRule({
   code: 'kr-missing-owner',
@@ -11,7 +12,7 @@ export default defineRule({
     if (doc.yamlErrors.length) return;
     for (const o of doc.objectives) {
       for (const kr of o.keyResults) {
-        if (!kr.owner && kr.status !== 'cut') report(kr.firstLine, `Key result ${o.id}/${kr.id} has no owner — add \`owner:\`.`, { objective: o.index, keyResult: kr.index });
+        if (!kr.owner && kr.status !== 'cut') report(kr.firstLine, l10n.t('Key result {0}/{1} has no owner — add `owner:`.', o.id, kr.id), { objective: o.index, keyResult: kr.index });
       }
     }
   },

@@ -1,4 +1,5 @@
 import { defineRule } from './rule';
+import * as l10n from '../l10n';
 
 export default defineRule({
   code: 'kr-not-measurable',
@@ -11,8 +12,8 @@ export default defineRule({
       for (const kr of o.keyResults) {
         if (kr.target === undefined) {
           const t = kr.fields.get('target');
-          const why = t && !t.isNull ? `\`target: ${String(t.value)}\` is not a number` : 'it has no `target:`';
-          report(kr.firstLine, `Key result ${o.id}/${kr.id} is not measurable: ${why}. Give it a numeric start, target and current.`);
+          const why = t && !t.isNull ? l10n.t('`target: {0}` is not a number', String(t.value)) : l10n.t('it has no `target:`');
+          report(kr.firstLine, l10n.t('Key result {0}/{1} is not measurable: {2}. Give it a numeric start, target and current.', o.id, kr.id, why));
         }
       }
     }

@@ -3,6 +3,7 @@ import { insertAt, insertYamlKey } from '../fixes';
 import type { Fix } from '../types';
 import { defineRule, type FixContext } from './rule';
 import { lastLineOf } from './shared';
+import * as l10n from '../l10n';
 
 interface Missing {
   field: string;
@@ -19,23 +20,23 @@ export default defineRule({
     if (doc.yamlErrors.length) return;
     const first = doc.firstLine;
     if (doc.kind === '1on1') {
-      if (!doc.report) report(first, 'This 1:1 has no `report:` (or `with:`) — add the id of the person it is with.', { field: 'report' } satisfies Missing);
+      if (!doc.report) report(first, l10n.t('This 1:1 has no `report:` (or `with:`) — add the id of the person it is with.'), { field: 'report' } satisfies Missing);
       // A log's dates are its meetings' headings (SPEC §12).
       if (!doc.dateField && !doc.date && !doc.log) {
         const named = dateInFileName(doc.path);
-        const why = named && !named.real ? ` (${named.value} in the file name is not a real date)` : '';
-        report(first, `This 1:1 has no \`date:\`${why} — add one, or name the file YYYY-MM-DD.md.`, { field: 'date' } satisfies Missing);
+        const why = named && !named.real ? l10n.t(' ({0} in the file name is not a real date)', named.value) : '';
+        report(first, l10n.t('This 1:1 has no `date:`{0} — add one, or name the file YYYY-MM-DD.md.', why), { field: 'date' } satisfies Missing);
       }
       return;
     }
     const has = (k: string) => doc.fields.has(k) && !doc.fields.get(k)!.isNull;
     if (!has('period') && !(has('start') && has('end'))) {
-      report(first, 'This OKR set has no `period:` (2026-Q4, 2026-H2 or 2026) or `start:` and `end:` dates.', { field: 'period' } satisfies Missing);
+      report(first, l10n.t('This OKR set has no `period:` (2026-Q4, 2026-H2 or 2026) or `start:` and `end:` dates.'), { field: 'period' } satisfies Missing);
     }
     for (const o of doc.objectives) {
-      if (!o.title) report(o.firstLine, `Objective ${o.id} has no \`title:\`.`, { field: 'title', objective: o.index } satisfies Missing);
+      if (!o.title) report(o.firstLine, l10n.t('Objective {0} has no `title:`.', o.id), { field: 'title', objective: o.index } satisfies Missing);
       for (const kr of o.keyResults) {
-        if (!kr.title) report(kr.firstLine, `Key result ${o.id}/${kr.id} has no \`title:\`.`, { field: 'title', objective: o.index, keyResult: kr.index } satisfies Missing);
+        if (!kr.title) report(kr.firstLine, l10n.t('Key result {0}/{1} has no `title:`.', o.id, kr.id), { field: 'title', objective: o.index, keyResult: kr.index } satisfies Missing);
       }
     }
   },
@@ -43,8 +44,8 @@ export default defineRule({
     const m = d.data as Missing;
     if (doc.kind === '1on1') {
       const value = m.field === 'date' ? (dateInFileName(doc.path)?.real ? dateInFileName(doc.path)!.value : ctx.today) : '${value}';
-      const ask = m.field === 'report' ? ({ kind: 'person', prompt: 'Who is this 1:1 with?' } as const) : undefined;
-      const title = m.field === 'date' ? `Add date: ${value}` : 'Add report: …';
+      const ask = m.field === 'report' ? ({ kind: 'person', prompt: l10n.t('Who is this 1:1 with?') } as const) : undefined;
+      const title = m.field === 'date' ? l10n.t('Add date: {0}', value) : l10n.t('Add report: …');
       if (!doc.hasFrontMatter) {
         const fm = `---\ntype: 1on1\n${m.field}: ${value}\n---\n`;
         return [{ title, edits: [insertAt({ line: 0, character: 0 }, fm)], ask, safe: !ask, preferred: true }];
@@ -62,7 +63,7 @@ export default defineRule({
         line < ctx.lines.length
           ? insertAt({ line, character: 0 }, `period: ${q}\n`)
           : insertAt({ line: ctx.lines.length - 1, character: ctx.lines[ctx.lines.length - 1].length }, `\nperiod: ${q}`);
-      return [{ title: `Add period: ${q}`, edits: [edit], preferred: true }];
+      return [{ title: l10n.t('Add period: {0}', q), edits: [edit], preferred: true }];
     }
     const o = doc.objectives[m.objective ?? 0];
     const target = m.keyResult !== undefined ? o?.keyResults[m.keyResult] : o;
@@ -73,9 +74,9 @@ export default defineRule({
     const opening = [...target.fields.values()].find((f) => f.keyRange.start.line === first);
     return [
       {
-        title: 'Add a title…',
+        title: l10n.t('Add a title…'),
         edits: [insertYamlKey(target.shape, lastLineOf(opening) ?? first, ctx.lines, 'title', '${value}')],
-        ask: { kind: 'text', prompt: 'Title', yaml: true },
+        ask: { kind: 'text', prompt: l10n.t('Title'), yaml: true },
       },
     ];
   },

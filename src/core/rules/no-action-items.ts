@@ -2,6 +2,7 @@ import { insertAt } from '../fixes';
 import { oneOnOnesOf } from '../meetings';
 import { nextOneOnOneDate } from '../metrics';
 import { defineRule } from './rule';
+import * as l10n from '../l10n';
 
 export default defineRule({
   code: 'no-action-items',
@@ -9,7 +10,7 @@ export default defineRule({
   description: 'A 1:1 or OKR review with no action item: every meeting should end with at least one.',
   kinds: ['1on1', 'okr-review'],
   check(doc, ctx, report) {
-    const message = 'This meeting has no action items — end it with at least one, with an owner and a due date.';
+    const message = l10n.t('This meeting has no action items — end it with at least one, with an owner and a due date.');
     if (doc.kind === '1on1' && doc.log) {
       // Per meeting, on its heading; an agenda prepared ahead is not judged yet (SPEC §12).
       for (const o of oneOnOnesOf(doc)) {
@@ -35,6 +36,6 @@ export default defineRule({
     const lead = !meeting && ctx.lines[last] === '' ? '' : '\n';
     const heading = `${'#'.repeat(Math.min(6, (meeting?.depth ?? 1) + 1))} Action items`;
     const text = `${lead}${hasHeading ? '' : `${meeting ? '' : '\n'}${heading}\n`}- [ ] \${value} @${owner} due:${due}${meeting ? '' : '\n'}`;
-    return [{ title: 'Add an action item…', edits: [insertAt(end, text)], ask: { kind: 'text', prompt: 'What is to be done?' } }];
+    return [{ title: l10n.t('Add an action item…'), edits: [insertAt(end, text)], ask: { kind: 'text', prompt: l10n.t('What is to be done?') } }];
   },
 });

@@ -1,6 +1,7 @@
 import { insertYamlKey } from '../fixes';
 import { lastLineOf, ownerFixes } from './shared';
 import { defineRule } from './rule';
+import * as l10n from '../l10n';
 
 export default defineRule({
   code: 'objective-missing-owner',
@@ -10,7 +11,7 @@ export default defineRule({
   check(doc, _ctx, report) {
     if (doc.yamlErrors.length) return;
     for (const o of doc.objectives) {
-      if (!o.owner) report(o.firstLine, `Objective ${o.id} has no owner — add \`owner:\`.`, { objective: o.index });
+      if (!o.owner) report(o.firstLine, l10n.t('Objective {0} has no owner — add `owner:`.', o.id), { objective: o.index });
     }
   },
   fixes(d, doc, ctx) {

@@ -1,4 +1,5 @@
 import { defineRule } from './rule';
+import * as l10n from '../l10n';
 
 export default defineRule({
   code: 'okr-kr-count',
@@ -10,7 +11,7 @@ export default defineRule({
     for (const o of doc.objectives) {
       const n = o.keyResults.filter((k) => k.status !== 'cut').length;
       if (n < 2 || n > 4) {
-        report(o.keyResultsField?.keyRange ?? o.firstLine, `Objective ${o.id} has ${n} key result${n === 1 ? '' : 's'}; aim for 2–4.`);
+        report(o.keyResultsField?.keyRange ?? o.firstLine, n === 1 ? l10n.t('Objective {0} has 1 key result; aim for 2–4.', o.id) : l10n.t('Objective {0} has {1} key results; aim for 2–4.', o.id, n));
       }
     }
   },

@@ -1,4 +1,5 @@
 import { defineRule } from './rule';
+import * as l10n from '../l10n';
 
 export default defineRule({
   code: 'okr-objective-count',
@@ -10,7 +11,7 @@ export default defineRule({
     const n = doc.objectives.length;
     if (n < 3 || n > 5) {
       const where = doc.objectivesField?.keyRange ?? doc.firstLine;
-      report(where, `${n} objective${n === 1 ? '' : 's'}; a set works best with 3–5.`);
+      report(where, n === 1 ? l10n.t('1 objective; a set works best with 3–5.') : l10n.t('{0} objectives; a set works best with 3–5.', n));
     }
   },
 });

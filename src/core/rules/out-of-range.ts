@@ -6,6 +6,7 @@ import { ratesPerformance } from '../meetings';
 import { cadenceDays, CADENCE_WORDS, relationshipOf, RELATIONSHIPS } from '../parse/person';
 import type { Fix } from '../types';
 import { defineRule, type Report } from './rule';
+import * as l10n from '../l10n';
 
 type Bad = { kind: 'number'; min: number; max: number; integer: boolean; value: unknown } | { kind: 'enum'; allowed: readonly string[]; value: string };
 
@@ -14,8 +15,8 @@ function checkNumber(f: Field | undefined, name: string, min: number, max: numbe
   const v = f.value;
   const ok = typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max && (!integer || Number.isInteger(v));
   if (!ok) {
-    const want = integer ? `a whole number from ${min} to ${max}` : `a number from ${min} to ${max}`;
-    report(f.range, `${name} must be ${want}, not ${JSON.stringify(v ?? null)}.`, { kind: 'number', min, max, integer, value: v } satisfies Bad);
+    const want = integer ? l10n.t('a whole number from {0} to {1}', min, max) : l10n.t('a number from {0} to {1}', min, max);
+    report(f.range, l10n.t('{0} must be {1}, not {2}.', name, want, JSON.stringify(v ?? null)), { kind: 'number', min, max, integer, value: v } satisfies Bad);
   }
 }
 
@@ -24,7 +25,7 @@ function checkEnum(f: Field | undefined, name: string, allowed: readonly string[
   const v = typeof f.value === 'string' ? f.value.trim().toLowerCase() : undefined;
   if (v === undefined || !allowed.includes(v)) {
     const raw = f.value === undefined ? '' : String(f.value);
-    report(f.range, `${name} "${raw}" is not one of: ${allowed.join(', ')}.`, { kind: 'enum', allowed, value: raw } satisfies Bad);
+    report(f.range, l10n.t('{0} "{1}" is not one of: {2}.', name, raw, allowed.join(', ')), { kind: 'enum', allowed, value: raw } satisfies Bad);
   }
 }
 
@@ -40,11 +41,11 @@ export default defineRule({
       const f = doc.cadenceField;
       if (f && cadenceDays(f.value) === undefined) {
         const allowed = Object.keys(CADENCE_WORDS);
-        report(f.range, `cadence "${String(f.value)}" is not a number of days or one of ${allowed.join(', ')}; the default cadence applies.`, { kind: 'enum', allowed, value: String(f.value) } satisfies Bad);
+        report(f.range, l10n.t('cadence "{0}" is not a number of days or one of {1}; the default cadence applies.', String(f.value), allowed.join(', ')), { kind: 'enum', allowed, value: String(f.value) } satisfies Bad);
       }
       const r = doc.relationshipField;
       if (r && relationshipOf(r.value) === undefined) {
-        report(r.range, `relationship "${String(r.value)}" is not one of: ${RELATIONSHIPS.join(', ')}; read as report.`, { kind: 'enum', allowed: RELATIONSHIPS, value: String(r.value) } satisfies Bad);
+        report(r.range, l10n.t('relationship "{0}" is not one of: {1}; read as report.', String(r.value), RELATIONSHIPS.join(', ')), { kind: 'enum', allowed: RELATIONSHIPS, value: String(r.value) } satisfies Bad);
       }
     } else if (doc.kind === '1on1') {
       const rates = ratesPerformance(doc.report ? ctx.data.peopleWithKey(doc.report.key)[0]?.relationship : undefined);
@@ -75,7 +76,7 @@ export default defineRule({
       checkEnum(doc.visibilityField, 'visibility', ['private', 'shared'], report);
       for (const d of doc.decisions) {
         if (!d.value) {
-          report(d.range, `Decision "${d.raw}" is not one of: ${DECISIONS.join(', ')}.`, { kind: 'enum', allowed: DECISIONS, value: d.raw } satisfies Bad);
+          report(d.range, l10n.t('Decision "{0}" is not one of: {1}.', d.raw, DECISIONS.join(', ')), { kind: 'enum', allowed: DECISIONS, value: d.raw } satisfies Bad);
         }
       }
     }
@@ -87,8 +88,8 @@ export default defineRule({
       if (!Number.isFinite(n)) return [];
       let v = Math.min(bad.max, Math.max(bad.min, n));
       if (bad.integer) v = Math.round(v);
-      return [{ title: `Change to ${v}`, edits: [replace(d.range, String(v))], preferred: true, safe: true }];
+      return [{ title: l10n.t('Change to {0}', v), edits: [replace(d.range, String(v))], preferred: true, safe: true }];
     }
-    return byCloseness(bad.value, bad.allowed).map((v, i) => ({ title: `Change to ${v}`, edits: [replace(d.range, v)], preferred: i === 0 }));
+    return byCloseness(bad.value, bad.allowed).map((v, i) => ({ title: l10n.t('Change to {0}', v), edits: [replace(d.range, v)], preferred: i === 0 }));
   },
 });

@@ -1,5 +1,6 @@
 import { preReadDue } from '../reviews';
 import { defineRule } from './rule';
+import * as l10n from '../l10n';
 
 /**
  * SPEC §19: an upcoming OKR review (dated today or later) needs its pre-read
@@ -18,10 +19,10 @@ export default defineRule({
     const field = doc.dates.find((d) => d.name === 'pre-read') ?? doc.dates.find((d) => d.name === 'date');
     if (!field) return;
     const message = doc.preRead
-      ? `The pre-read goes out on ${doc.preRead}, less than 7 days before the review on ${doc.date} — send it by ${due}.`
+      ? l10n.t('The pre-read goes out on {0}, less than 7 days before the review on {1} — send it by {2}.', doc.preRead, doc.date, due)
       : field.name === 'pre-read'
-        ? `pre-read: is not a real date — the review on ${doc.date} needs its pre-read sent by ${due}.`
-        : `No pre-read for the review on ${doc.date} — send one by ${due} and note it as \`pre-read: ${due}\` (Cadence: Prepare OKR Review Pre-read…).`;
+        ? l10n.t('pre-read: is not a real date — the review on {0} needs its pre-read sent by {1}.', doc.date, due)
+        : l10n.t('No pre-read for the review on {0} — send one by {1} and note it as `pre-read: {1}` (Cadence: Prepare OKR Review Pre-read…).', doc.date, due);
     report(field.range, message);
   },
 });

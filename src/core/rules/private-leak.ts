@@ -2,6 +2,7 @@ import { replace } from '../fixes';
 import type { LeakPassage } from '../rooms/leak-index';
 import type { Fix, Range } from '../types';
 import { defineRule } from './rule';
+import * as l10n from '../l10n';
 
 interface LeakData {
   readonly source: { readonly path: string; readonly line: number };
@@ -35,24 +36,24 @@ export default defineRule({
     if (!passages.length) return;
     const wrap = doc.kind === '1on1';
     for (const p of passages) {
-      const where = `${p.source.path}, line ${p.source.line + 1}`;
-      const todo = wrap ? 'remove it, reword it, or keep it in a private block' : 'remove it or reword it';
-      report(p.range, `This passage (${p.words} words) repeats private text from ${where}: a shared file must not hold it — ${todo}.`, { source: p.source, range: p.range, wrap } satisfies LeakData, [
-        { path: p.source.path, line: p.source.line, message: 'the private text this passage repeats' },
+      const where = l10n.t('{0}, line {1}', p.source.path, p.source.line + 1);
+      const todo = wrap ? l10n.t('remove it, reword it, or keep it in a private block') : l10n.t('remove it or reword it');
+      report(p.range, l10n.t('This passage ({0} words) repeats private text from {1}: a shared file must not hold it — {2}.', p.words, where, todo), { source: p.source, range: p.range, wrap } satisfies LeakData, [
+        { path: p.source.path, line: p.source.line, message: l10n.t('the private text this passage repeats') },
       ]);
     }
   },
   fixes(d, _doc, ctx): Fix[] {
     const data = d.data as LeakData;
     const { start, end } = data.range;
-    const fixes: Fix[] = [{ title: `Open the private source (${data.source.path}, line ${data.source.line + 1})`, edits: [], open: data.source }];
+    const fixes: Fix[] = [{ title: l10n.t('Open the private source ({0}, line {1})', data.source.path, data.source.line + 1), edits: [], open: data.source }];
     const first = ctx.lines[start.line];
     const last = ctx.lines[end.line];
     if (first === undefined || last === undefined) return fixes;
     if (data.wrap) {
       const lines = ctx.lines.slice(start.line, end.line + 1);
       fixes.push({
-        title: 'Keep it in a private block',
+        title: l10n.t('Keep it in a private block'),
         edits: [replace({ start: { line: start.line, character: 0 }, end: { line: end.line, character: last.length } }, ['<!-- private -->', ...lines, '<!-- /private -->'].join('\n'))],
         preferred: true,
       });
@@ -65,7 +66,7 @@ export default defineRule({
       : next !== undefined
         ? { start: { line: start.line, character: 0 }, end: { line: end.line + 1, character: 0 } }
         : { start: { line: start.line, character: 0 }, end: { line: end.line, character: last.length } };
-    fixes.push({ title: whole ? 'Remove the passage (its lines)' : 'Remove the passage', edits: [replace(range, '')], preferred: !data.wrap });
+    fixes.push({ title: whole ? l10n.t('Remove the passage (its lines)') : l10n.t('Remove the passage'), edits: [replace(range, '')], preferred: !data.wrap });
     return fixes;
   },
 });

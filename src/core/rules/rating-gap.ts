@@ -1,5 +1,6 @@
 import { oneOnOnesOf, ratesPerformance } from '../meetings';
 import { defineRule } from './rule';
+import * as l10n from '../l10n';
 
 export default defineRule({
   code: 'rating-gap',
@@ -15,7 +16,7 @@ export default defineRule({
       if (o.managerRating === undefined || o.reportRating === undefined || !o.ratingField) continue;
       const gap = Math.abs(o.managerRating - o.reportRating);
       if (gap >= 2) {
-        report(o.ratingField.keyRange, `Performance ratings differ by ${gap} (you ${o.managerRating}, them ${o.reportRating}) — talk about why.`);
+        report(o.ratingField.keyRange, l10n.t('Performance ratings differ by {0} (you {1}, them {2}) — talk about why.', gap, o.managerRating, o.reportRating));
       }
     }
   },

@@ -3,6 +3,7 @@ import { DECISIONS } from '../parse/notes';
 import { objectiveSections } from '../reviews';
 import type { Fix } from '../types';
 import { defineRule } from './rule';
+import * as l10n from '../l10n';
 
 /**
  * SPEC §19: a held OKR review (dated today or earlier) ends every objective
@@ -24,7 +25,7 @@ export default defineRule({
       if (s.decisions.length) continue;
       // The heading as written (`## ` and its text): its line is what the contract names.
       const range = { start: { line: s.heading.line, character: 0 }, end: { line: s.heading.line, character: s.heading.depth + 1 + s.heading.text.length } };
-      report(range, `${s.objective.id} was reviewed on ${doc.date} without a decision — add a line \`Decision: continue\`, \`cut\`, \`re-scope\` or \`escalate\` under its heading.`, { line: s.heading.line });
+      report(range, l10n.t('{0} was reviewed on {1} without a decision — add a line `Decision: continue`, `cut`, `re-scope` or `escalate` under its heading.', s.objective.id, doc.date), { line: s.heading.line });
     }
   },
   fixes(d, _doc, ctx): Fix[] {
@@ -32,6 +33,6 @@ export default defineRule({
     const text = ctx.lines[line];
     if (text === undefined) return [];
     const at = { line, character: text.length };
-    return DECISIONS.map((v, i) => ({ title: `Decision: ${v}`, edits: [insertAt(at, `\nDecision: ${v}`)], preferred: i === 0 }));
+    return DECISIONS.map((v, i) => ({ title: l10n.t('Decision: {0}', v), edits: [insertAt(at, `\nDecision: ${v}`)], preferred: i === 0 }));
   },
 });

@@ -5,6 +5,7 @@ import { nextOneOnOneDate } from '../metrics';
 import type { Field } from '../model';
 import type { Fix, TextEdit } from '../types';
 import type { RuleContext } from './rule';
+import * as l10n from '../l10n';
 
 /**
  * Owner fixes: the report, `me`, up to three others from the dataset —
@@ -20,8 +21,8 @@ export function ownerFixes(ctx: RuleContext, report: string | undefined, edit: (
     seen.add(id.toLowerCase());
     out.push({ title, edits: [edit(id)], preferred });
   };
-  if (report) add(report, `Assign to @${report} (the report)`, true);
-  add('me', 'Assign to @me');
+  if (report) add(report, l10n.t('Assign to @{0} (the report)', report), true);
+  add('me', l10n.t('Assign to @me'));
   const me = ctx.data.meKey();
   seen.add(me);
   let others = 0;
@@ -29,10 +30,10 @@ export function ownerFixes(ctx: RuleContext, report: string | undefined, edit: (
   for (const p of [...people.filter((x) => x.relationship === 'report'), ...people.filter((x) => x.relationship !== 'report')]) {
     if (others >= 3 || p.me) continue;
     if (seen.has(p.key)) continue;
-    add(p.id, `Assign to @${p.id}${p.name ? ` (${p.name})` : ''}`);
+    add(p.id, p.name ? l10n.t('Assign to @{0} ({1})', p.id, p.name) : l10n.t('Assign to @{0}', p.id));
     others++;
   }
-  out.push({ title: 'Assign to…', edits: [edit('${value}')], ask: { kind: 'person', prompt: 'Who owns this?' } });
+  out.push({ title: l10n.t('Assign to…'), edits: [edit('${value}')], ask: { kind: 'person', prompt: l10n.t('Who owns this?') } });
   return out;
 }
 
@@ -41,13 +42,13 @@ export function dueFixes(ctx: RuleContext, report: string | undefined, edit: (da
   const out: Fix[] = [];
   if (report) {
     const next = nextOneOnOneDate(ctx, report.toLowerCase());
-    out.push({ title: `Due at the next 1:1 with @${report} (${next})`, edits: [edit(next)], preferred: true });
+    out.push({ title: l10n.t('Due at the next 1:1 with @{0} ({1})', report, next), edits: [edit(next)], preferred: true });
   }
   const week = addDays(ctx.today, 7);
-  out.push({ title: `Due in a week (${week})`, edits: [edit(week)], preferred: !report });
+  out.push({ title: l10n.t('Due in a week ({0})', week), edits: [edit(week)], preferred: !report });
   const eoq = endOfQuarter(ctx.today);
-  out.push({ title: `Due at the end of the quarter (${eoq})`, edits: [edit(eoq)] });
-  out.push({ title: 'Due on…', edits: [edit('${value}')], ask: { kind: 'date', prompt: 'Due date (YYYY-MM-DD)' } });
+  out.push({ title: l10n.t('Due at the end of the quarter ({0})', eoq), edits: [edit(eoq)] });
+  out.push({ title: l10n.t('Due on…'), edits: [edit('${value}')], ask: { kind: 'date', prompt: l10n.t('Due date (YYYY-MM-DD)') } });
   return out;
 }
 

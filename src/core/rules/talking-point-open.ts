@@ -2,6 +2,7 @@ import { replace } from '../fixes';
 import { meetingAt } from '../markdown/sections';
 import type { Fix } from '../types';
 import { defineRule } from './rule';
+import * as l10n from '../l10n';
 
 /**
  * SPEC §13, §17: an open talking point in a 1:1 note or log meeting dated
@@ -19,7 +20,7 @@ export default defineRule({
       if (tp.status !== 'open') continue;
       const date = doc.log ? meetingAt(doc.meetings, tp.line)?.date : doc.date;
       if (!date || date >= ctx.today) continue;
-      report(tp.range, `Talking point of the ${date} 1:1 still open — check it off if it was discussed, or move it to the inbox for the next 1:1.`, { line: tp.line });
+      report(tp.range, l10n.t('Talking point of the {0} 1:1 still open — check it off if it was discussed, or move it to the inbox for the next 1:1.', date), { line: tp.line });
     }
   },
   fixes(d, doc): Fix[] {
@@ -27,6 +28,6 @@ export default defineRule({
     if (!tp) return [];
     // Moving it to the person file's inbox edits two files: the editor's
     // command cadence.moveTalkingPointToInbox does that (core: actions/talking-points.ts).
-    return [{ title: 'Check it off (discussed)', edits: [replace(tp.boxRange, 'x')], preferred: true }];
+    return [{ title: l10n.t('Check it off (discussed)'), edits: [replace(tp.boxRange, 'x')], preferred: true }];
   },
 });

@@ -1,6 +1,7 @@
 import { addMonths } from '../dates';
 import { replace } from '../fixes';
 import { defineRule } from './rule';
+import * as l10n from '../l10n';
 
 export default defineRule({
   code: 'theme-expired',
@@ -10,7 +11,7 @@ export default defineRule({
   check(doc, ctx, report) {
     for (const t of doc.themes) {
       if (t.until?.value && t.until.value < ctx.today) {
-        report(t.until.range, `Growth theme${t.title ? ` "${t.title}"` : ''} ended ${t.until.value} — review it, then extend or replace it.`, { until: t.until.value });
+        report(t.until.range, t.title ? l10n.t('Growth theme "{0}" ended {1} — review it, then extend or replace it.', t.title, t.until.value!) : l10n.t('Growth theme ended {0} — review it, then extend or replace it.', t.until.value!), { until: t.until.value });
       }
     }
   },
@@ -18,6 +19,6 @@ export default defineRule({
     const until = (d.data as { until: string }).until;
     let next = addMonths(until, 2);
     if (next < ctx.today) next = addMonths(ctx.today, 2);
-    return [{ title: `Extend two months (until ${next})`, edits: [replace(d.range, next)], preferred: true }];
+    return [{ title: l10n.t('Extend two months (until {0})', next), edits: [replace(d.range, next)], preferred: true }];
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from './rule';
+import * as l10n from '../l10n';
 
 export default defineRule({
   code: 'yaml-syntax',
@@ -6,6 +7,6 @@ export default defineRule({
   description: 'Front matter or an OKR file is not valid YAML; nothing in that YAML can be read until it is fixed.',
   kinds: ['person', '1on1', 'okr', 'okr-review'],
   check(doc, _ctx, report) {
-    for (const e of doc.yamlErrors) report(e.range, `YAML does not parse: ${e.message}`);
+    for (const e of doc.yamlErrors) report(e.range, l10n.t('YAML does not parse: {0}', e.message));
   },
 });

@@ -82,6 +82,34 @@ describe(CODE, () => {
       );
     });
 
+    it('the day the item’s own words name comes first, preferred, titled with the words; the words stay; never fix-all', () => {
+      // Today 2026-11-22 is a Sunday.
+      const { fixes } = fixesFor({ ...people, ...one('- [ ] Send the agenda @alex by Friday') }, P, CODE);
+      assert.equal(fixes[0].title, 'Due Friday, 2026-11-27');
+      assert.deepEqual(fixes.map((f) => !!f.preferred), [true, false, false, false, false], 'one preferred fix');
+      assert.ok(!fixes[0].safe, 'a reading of words is a guess: not for fix-all');
+      assertFix({ ...people, ...one('- [ ] Send the agenda @alex by Friday') }, P, CODE, 'Due Friday, 2026-11-27', note('alex', '2026-11-20', '- [ ] Send the agenda @alex by Friday due:2026-11-27'));
+    });
+
+    it('writes the date in the line’s own spelling: Dataview, Obsidian Tasks', () => {
+      assertFix({ ...people, ...one('- [ ] Draft [owner:: alex] in two weeks') }, P, CODE, 'Due in two weeks, 2026-12-06', note('alex', '2026-11-20', '- [ ] Draft [owner:: alex] in two weeks [due:: 2026-12-06]'));
+      assertFix(
+        { ...people, ...one('- [ ] Draft @alex ✅ 2026-11-21 ⏳ 2026-11-23 by end of month') },
+        P,
+        CODE,
+        'Due end of month, 2026-11-30',
+        note('alex', '2026-11-20', '- [ ] Draft @alex ✅ 2026-11-21 ⏳ 2026-11-23 by end of month 📅 2026-11-30'),
+      );
+    });
+
+    it('words that name no day, or a past one, add no such fix (the scheduled date is not the words)', () => {
+      for (const body of ['- [ ] Draft the March plan @alex', '- [ ] Send what we agreed yesterday @alex', '- [ ] Sat with Alex about it @alex', '- [ ] Draft @alex ⏳ 2026-11-23', '- [ ] Water the plants 🔁 every Friday @alex', '- [ ] Read `next week` notes [topic:: due tomorrow] @alex']) {
+        const { fixes } = fixesFor({ ...people, ...one(body) }, P, CODE);
+        assert.equal(fixes.length, 4, body);
+        assert.match(fixes[0].title, /next 1:1/, body);
+      }
+    });
+
     it('in an OKR review (no report) a week from today is preferred', () => {
       const R = 'okr-reviews/q4.md';
       const text = lines('---', 'type: okr-review', 'date: 2026-11-15', '---', '- [ ] Follow up @alex');
