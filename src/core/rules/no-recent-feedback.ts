@@ -3,6 +3,7 @@ import { heldOneOnOnes, ratesPerformance } from '../meetings';
 import { feedbackIn } from '../review-packet';
 import { displayName } from '../people';
 import { defineRule } from './rule';
+import * as l10n from '../l10n';
 
 // SPEC §14, §17: a report met in the window but given no feedback in it. Only
 // in a workspace that keeps a feedback log at all (a manager who keeps none
@@ -25,7 +26,7 @@ export default defineRule({
     const last = met[met.length - 1].date!;
     report(
       doc.firstLine,
-      `No praise: or redirect: entry for ${displayName(doc)} in the last ${w} days, though you met on ${last}. Add one to the Feedback section of your next 1:1 (- praise: … / - redirect: …).`,
+      l10n.t('No praise: or redirect: entry for {0} in the last {1} days, though you met on {2}. Add one to the Feedback section of your next 1:1 (- praise: … / - redirect: …).', displayName(doc), w, last),
     );
   },
 });
