@@ -105,7 +105,7 @@ export async function newOneOnOne(folder: FolderIndex, key: string, sync: (doc: 
   const uri = folder.uriOf(plan.path);
   if (plan.text !== undefined && (await exists(uri))) {
     await vscode.window.showTextDocument(uri);
-    void vscode.window.showInformationMessage(`Cadence: ${plan.path} already exists; opened it (nothing was overwritten).`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Cadence: {0} already exists; opened it (nothing was overwritten).', plan.path));
     return { uri, created: false, notice: undefined };
   }
   const we = new vscode.WorkspaceEdit();
@@ -153,7 +153,7 @@ export async function undoCarryOver(notice: CarryNotice): Promise<boolean | 'gon
   if (changed.length) {
     const names = changed.map((d) => vscode.workspace.asRelativePath(d.uri)).join(', ');
     const ok = await vscode.window.showWarningMessage(
-      `${names} changed since New 1:1 wrote ${changed.length === 1 ? 'it' : 'them'}. Undo anyway? The new note is deleted; elsewhere only what still reads as New 1:1 wrote it is put back.`,
+      vscode.l10n.t('{0} changed since New 1:1 wrote {1}. Undo anyway? The new note is deleted; elsewhere only what still reads as New 1:1 wrote it is put back.', names, changed.length === 1 ? 'it' : 'them'),
       { modal: true },
       'Undo Anyway',
     );

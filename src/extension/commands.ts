@@ -158,14 +158,14 @@ export const commandsFeature: Feature = {
     reg('cadence.undoCarryOver', async () => {
       const notice = lastCarry;
       if (!notice) {
-        void vscode.window.showInformationMessage('Cadence: there is no carry-over to undo.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Cadence: there is no carry-over to undo.'));
         return false;
       }
       const result = await undoCarryOver(notice);
       if (result === 'gone') {
         lastCarry = undefined;
         void vscode.commands.executeCommand('setContext', 'cadence.canUndoCarryOver', false);
-        void vscode.window.showInformationMessage(`Cadence: ${vscode.workspace.asRelativePath(notice.created!.uri)} is gone already; there is no carry-over to undo.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Cadence: {0} is gone already; there is no carry-over to undo.', vscode.workspace.asRelativePath(notice.created!.uri)));
         return false;
       }
       const done = result;

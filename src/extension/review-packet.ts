@@ -41,7 +41,7 @@ async function askPeriod(folder: FolderIndex, personId: string): Promise<ReviewP
   const to = await askDate('Last day of the period', today);
   if (!to) return undefined;
   const p = reviewPeriod(today, to, from);
-  if (!p) void vscode.window.showWarningMessage(`Cadence: ${from} is after ${to}; the period must run forwards.`);
+  if (!p) void vscode.window.showWarningMessage(vscode.l10n.t('Cadence: {0} is after {1}; the period must run forwards.', from, to));
   return p;
 }
 
@@ -54,11 +54,11 @@ export const reviewPacketFeature: Feature = {
         await ws.whenIndexed();
         const folder = ws.activeFolder();
         if (!folder) {
-          void vscode.window.showWarningMessage('Cadence: open a folder of 1:1 notes first (File → Open Folder…).');
+          void vscode.window.showWarningMessage(vscode.l10n.t('Cadence: open a folder of 1:1 notes first (File → Open Folder…).'));
           return undefined;
         }
         if (!folder.dataset.people().length) {
-          void vscode.window.showWarningMessage('Cadence: there are no people yet. Run "Cadence: Add Person…" first.');
+          void vscode.window.showWarningMessage(vscode.l10n.t('Cadence: there are no people yet. Run "Cadence: Add Person…" first.'));
           return undefined;
         }
         const id = args.personId ?? (await pickPerson(folder, 'Review packet for…'));
@@ -66,7 +66,7 @@ export const reviewPacketFeature: Feature = {
         ws.flushTyping();
         const person = packetPerson(folder.dataset, id);
         if (!person) {
-          void vscode.window.showWarningMessage(`Cadence: no person file for "${id}".`);
+          void vscode.window.showWarningMessage(vscode.l10n.t('Cadence: no person file for "{0}".', id));
           return undefined;
         }
         const today = folder.dataset.today;
@@ -76,7 +76,7 @@ export const reviewPacketFeature: Feature = {
         const uri = folder.uriOf(path);
         let created = false;
         if (await exists(uri)) {
-          void vscode.window.showInformationMessage(`Cadence: ${path} already exists; opened it (nothing was overwritten).`);
+          void vscode.window.showInformationMessage(vscode.l10n.t('Cadence: {0} already exists; opened it (nothing was overwritten).', path));
         } else {
           const packet = buildReviewPacket(folder.dataset, person.id, period, today)!;
           const depth = path.split('/').length - 1;
@@ -84,7 +84,7 @@ export const reviewPacketFeature: Feature = {
           const we = new vscode.WorkspaceEdit();
           we.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(text) });
           if (!(await vscode.workspace.applyEdit(we))) {
-            void vscode.window.showErrorMessage(`Cadence: could not create ${path}.`);
+            void vscode.window.showErrorMessage(vscode.l10n.t('Cadence: could not create {0}.', path));
             return undefined;
           }
           created = true;
