@@ -355,7 +355,10 @@ describe('UI pass: the packaged extension in code-server', function () {
     // Nesting kept (the editor's lines read without their indentation: the file says it).
     assert.ok(lines.includes('  - [ ] Book the maintenance window with support @me due:2026-11-25'), text);
     // (Markdown wraps long lines in the editor: the file says the whole line.)
+    // The Feedback section (issue 18) puts the OKRs above the first screen: go to it.
+    await goToLine(page, lines.findIndex((l) => l.includes('O1/KR2')) + 1);
     await lineWith(page, 'O1/KR2');
+    await goToLine(page, entry + 1);
     assert.ok(lines.includes('- 2026-Q4 O1/KR2 Keep p99 write latency under 15 ms during cutovers — score 0.86; slipping: status at-risk'), text);
     // The notification (they do not pop up headless: the notification centre shows it), with its Undo.
     await runPaletteCommand(page, 'Notifications: Show Notifications');
