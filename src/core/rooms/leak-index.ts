@@ -29,10 +29,10 @@
 import { comparePaths } from '../paths';
 import type { Range } from '../types';
 import { dateNumber, lineWords, valueAt, type PrivateStream, type RoomSink, type RoomsProfile, type SharedStream } from './profile';
-import { prefixEnd, TextLines } from './regions';
+import { prefixEnd } from './regions';
 import { WindowTable } from './window-table';
 import { hasSharedText, privateWordsOf, profileOf, type RoomsFile } from './file';
-import { CUT, cut, eachWord, hashA, hashB, mixA, mixB, P1, P1_7, P2, P2_7, sameWindow, WINDOW, WindowHashes, windowKey, wordIds, WordDictionary, type WordIds } from './words';
+import { CUT, cut, hashA, hashB, mixA, mixB, P1, P1_7, P2, P2_7, sameWindow, WINDOW, WindowHashes, windowKey, wordIds, WordDictionary, type WordIds } from './words';
 
 /** A passage of a shared file that repeats private text. */
 export interface LeakPassage {
@@ -489,13 +489,21 @@ export class LeakIndex {
    * from its text: the whole line is private text there.
    */
   private linesHoldTitle(file: RoomsFile, first: number, last: number): boolean {
-    const v = new TextLines(file.text);
-    const words: number[] = [];
-    const sink = { word: (id: number) => void words.push(id) };
-    for (let l = first; l <= last && l < v.count; l++) {
-      words.length = 0;
-      eachWord(v.text, prefixEnd(v.text, v.starts[l], v.end(l)), v.end(l), this.dict, sink);
-      if (this.holdsTitleIn(words, 0, words.length)) return true;
+    // Only the lines asked for are cut out of the text (no table of every line).
+    const t = file.text;
+    let s = 0;
+    for (let l = 0; l < first; l++) {
+      const nl = t.indexOf('\n', s);
+      if (nl === -1) return false;
+      s = nl + 1;
+    }
+    for (let l = first; l <= last; l++) {
+      const nl = t.indexOf('\n', s);
+      const e = nl === -1 ? t.length : nl;
+      const n = cut(t, prefixEnd(t, s, e), e, this.dict);
+      if (this.holdsTitleIn(CUT.ids, 0, n)) return true;
+      if (nl === -1) return false;
+      s = nl + 1;
     }
     return false;
   }
@@ -553,11 +561,15 @@ export class LeakIndex {
       candidate = true;
       if (this.titleWindows.has(windowKey(a, b))) continue;
       const sharedDate = valueAt(s.dates, i) || todayNum;
-      const holders = this.privateHolders(slot, a, b)
-        .map((id) => this.byId[id]!)
-        .sort((x, y) => comparePaths(x.path, y.path));
+      // One or two holders (a window at most two files hold), in path order.
+      const ids = this.privateHolders(slot, a, b);
+      let h0 = this.byId[ids[0]];
+      let h1 = ids.length > 1 ? this.byId[ids[1]] : undefined;
+      if (h0 && h1 && comparePaths(h0.path, h1.path) > 0) [h0, h1] = [h1, h0];
       let source: { path: string; line: number } | undefined;
-      for (const holder of holders) {
+      for (let j = 0; j < 2 && !source; j++) {
+        const holder = j === 0 ? h0 : h1;
+        if (!holder) continue;
         // A first judgement knows the best place of a file not profiled (the
         // window's earliest-dated one): most holders need no second reading.
         const place = holder.profile === null && holder.file ? this.priv.placeOf(slot, holder.id) : undefined;

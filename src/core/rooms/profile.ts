@@ -15,7 +15,17 @@ import { CUT, cut, type WordDictionary } from './words';
 
 /** A date as the number yyyymmdd (0: none). */
 export function dateNumber(date: string | undefined): number {
-  return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? +date.replace(/-/g, '') : 0;
+  // Read digit by digit (it runs for every piece of a log's text): no string made.
+  if (!date || date.length !== 10) return 0;
+  let n = 0;
+  for (let i = 0; i < 10; i++) {
+    const c = date.charCodeAt(i);
+    if (i === 4 || i === 7) {
+      if (c !== 45) return 0;
+    } else if (c >= 48 && c <= 57) n = n * 10 + (c - 48);
+    else return 0;
+  }
+  return n;
 }
 
 /** Private text: where each word stands and whether it is always a source. */
@@ -250,7 +260,12 @@ export function scanMarkdown(input: MarkdownRoomsInput, dict: WordDictionary, pr
       shared?.brk();
     },
   };
-  scanRegions(input.lines, input.bodyLine, sink, { headings: input.headings ?? headingsOf(input.lines, input.bodyLine) });
+  // Without hidden text (`<!--`, `%%`), the scan finds the same headings on
+  // its way as headingsOf would (it reads fences alike), and asks headingsOf
+  // itself when a setext underline may stand: no first pass over most files.
+  const t = input.lines.text;
+  const inline = !input.headings && t.indexOf('<!--') === -1 && t.indexOf('%%') === -1;
+  scanRegions(input.lines, input.bodyLine, sink, { headings: inline ? undefined : input.headings ?? headingsOf(input.lines, input.bodyLine) });
   priv.brk();
 }
 

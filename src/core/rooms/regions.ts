@@ -238,6 +238,24 @@ export function privateBlocks(lines: readonly string[] | TextLines, from = 0): P
   return out;
 }
 
+/** The first place of `pattern` at or after an offset, remembered while later searches start no earlier than it. */
+class NextOf {
+  /** The last search's start, and what it found (-1: nothing). */
+  private start = -1;
+  private at = -1;
+  constructor(
+    private readonly text: string,
+    private readonly pattern: string,
+  ) {}
+  from(pos: number): number {
+    if (pos < this.start || this.start === -1 || (this.at !== -1 && this.at < pos)) {
+      this.start = pos;
+      this.at = this.text.indexOf(this.pattern, pos);
+    }
+    return this.at;
+  }
+}
+
 export interface ScanExtras {
   /** Headings of the body, when the caller has them already (else headingsOf). */
   readonly headings?: readonly HeadingAt[];
@@ -251,6 +269,12 @@ export interface ScanExtras {
  */
 export function scanRegions(v: TextLines, from: number, sink: RegionSink, extras: ScanExtras = {}): void {
   const t = v.text;
+  // Where the next `<!--`, `%%` and `-->` stand: the scan only moves forward,
+  // so each is searched for again only once passed (a search runs to the end
+  // of the text: one a line would be quadratic in the file's length).
+  const cmtNext = new NextOf(t, '<!--');
+  const pctNext = new NextOf(t, '%%');
+  const closeNext = new NextOf(t, '-->');
   // Without a `===` or `---` line there is no setext heading: ATX headings are
   // then found on the way, without a first pass.
   const given = extras.headings ?? (mayHaveSetext(v, from) ? headingsOf(v, from) : undefined);
@@ -271,7 +295,7 @@ export function scanRegions(v: TextLines, from: number, sink: RegionSink, extras
     }
     let pos = ls;
     if (!inPercent && !inComment) {
-      const cmt = t.indexOf('<!--', ls);
+      const cmt = cmtNext.from(ls);
       const hasComment = cmt !== -1 && cmt < le;
       if (hasComment && OPEN_MARKER.test(v.line(ln))) {
         sink.brk();
@@ -301,7 +325,7 @@ export function scanRegions(v: TextLines, from: number, sink: RegionSink, extras
     // Inline: plain text, `%% … %%` and `<!-- … -->`, each possibly left open to later lines.
     while (pos <= le) {
       if (inPercent) {
-        const close = t.indexOf('%%', pos);
+        const close = pctNext.from(pos);
         const end = close === -1 || close >= le ? le : close;
         if (end > pos) sink.text(ln, ls, t, pos, end, Role.Private);
         if (end === le) break;
@@ -311,7 +335,7 @@ export function scanRegions(v: TextLines, from: number, sink: RegionSink, extras
         continue;
       }
       if (inComment) {
-        const close = t.indexOf('-->', pos);
+        const close = closeNext.from(pos);
         const end = close === -1 || close + 3 > le ? le : close;
         if (end > pos) sink.text(ln, ls, t, pos, end, inPrivate ? Role.Private : Role.Comment);
         if (end === le) break;
@@ -320,9 +344,9 @@ export function scanRegions(v: TextLines, from: number, sink: RegionSink, extras
         pos = close + 3;
         continue;
       }
-      let pct = t.indexOf('%%', pos);
+      let pct = pctNext.from(pos);
       if (pct + 2 > le) pct = -1;
-      let cmt = t.indexOf('<!--', pos);
+      let cmt = cmtNext.from(pos);
       if (cmt + 4 > le) cmt = -1;
       const next = pct === -1 ? cmt : cmt === -1 ? pct : Math.min(pct, cmt);
       const end = next === -1 ? le : next;
