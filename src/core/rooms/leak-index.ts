@@ -29,7 +29,7 @@
 import { comparePaths } from '../paths';
 import type { Range } from '../types';
 import { dateNumber, lineWords, valueAt, type PrivateStream, type RoomSink, type RoomsProfile, type SharedStream } from './profile';
-import { prefixEnd } from './regions';
+import { lineStartOf, prefixEnd } from './regions';
 import { WindowTable } from './window-table';
 import { hasSharedText, privateWordsOf, profileOf, type RoomsFile } from './file';
 import { CUT, cut, hashA, hashB, mixA, mixB, P1, P1_7, P2, P2_7, sameWindow, WINDOW, WindowHashes, windowKey, wordIds, WordDictionary, type WordIds } from './words';
@@ -491,19 +491,11 @@ export class LeakIndex {
   private linesHoldTitle(file: RoomsFile, first: number, last: number): boolean {
     // Only the lines asked for are cut out of the text (no table of every line).
     const t = file.text;
-    let s = 0;
-    for (let l = 0; l < first; l++) {
-      const nl = t.indexOf('\n', s);
-      if (nl === -1) return false;
-      s = nl + 1;
-    }
-    for (let l = first; l <= last; l++) {
+    for (let l = first, s = lineStartOf(t, first); l <= last && s !== -1; l++) {
       const nl = t.indexOf('\n', s);
       const e = nl === -1 ? t.length : nl;
-      const n = cut(t, prefixEnd(t, s, e), e, this.dict);
-      if (this.holdsTitleIn(CUT.ids, 0, n)) return true;
-      if (nl === -1) return false;
-      s = nl + 1;
+      if (this.holdsTitleIn(CUT.ids, 0, cut(t, prefixEnd(t, s, e), e, this.dict))) return true;
+      s = nl === -1 ? -1 : nl + 1;
     }
     return false;
   }
@@ -562,14 +554,10 @@ export class LeakIndex {
       if (this.titleWindows.has(windowKey(a, b))) continue;
       const sharedDate = valueAt(s.dates, i) || todayNum;
       // One or two holders (a window at most two files hold), in path order.
-      const ids = this.privateHolders(slot, a, b);
-      let h0 = this.byId[ids[0]];
-      let h1 = ids.length > 1 ? this.byId[ids[1]] : undefined;
-      if (h0 && h1 && comparePaths(h0.path, h1.path) > 0) [h0, h1] = [h1, h0];
+      const [h0, h1] = this.privateHolders(slot, a, b).map((id) => this.byId[id]!);
+      const swap = h1 !== undefined && comparePaths(h0.path, h1.path) > 0;
       let source: { path: string; line: number } | undefined;
-      for (let j = 0; j < 2 && !source; j++) {
-        const holder = j === 0 ? h0 : h1;
-        if (!holder) continue;
+      for (const holder of swap ? [h1, h0] : h1 ? [h0, h1] : h0 ? [h0] : []) {
         // A first judgement knows the best place of a file not profiled (the
         // window's earliest-dated one): most holders need no second reading.
         const place = holder.profile === null && holder.file ? this.priv.placeOf(slot, holder.id) : undefined;

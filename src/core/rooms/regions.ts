@@ -70,6 +70,16 @@ export class TextLines {
   }
 }
 
+/** The offset where line `line` (0-based) of `text` starts; -1 when the text has fewer lines. */
+export function lineStartOf(text: string, line: number): number {
+  let s = 0;
+  for (let l = 0; l < line && s !== -1; l++) {
+    const nl = text.indexOf('\n', s);
+    s = nl === -1 ? -1 : nl + 1;
+  }
+  return s;
+}
+
 /** A heading line of the body (ATX or the text lines of a setext heading). */
 export interface HeadingAt {
   readonly line: number;

@@ -93,6 +93,10 @@ function growCut(): void {
  */
 export function cut(text: string, start: number, end: number, dict: WordDictionary): number {
   let n = 0;
+  // The buffers in locals (a property read a word otherwise); read again when they grow.
+  let ids = CUT.ids;
+  let starts = CUT.starts;
+  let ends = CUT.ends;
   let i = start;
   while (i < end) {
     let c = text.charCodeAt(i);
@@ -127,10 +131,15 @@ export function cut(text: string, start: number, end: number, dict: WordDictiona
     }
     // A surrogate pair is never cut by `end`: it is a line's end or a marker's start.
     const e = Math.min(i, end);
-    if (n === CUT.ids.length) growCut();
-    CUT.ids[n] = wide ? dict.id(text.slice(s, e).normalize('NFC').toLowerCase()) : dict.asciiId(text, s, e, h);
-    CUT.starts[n] = s;
-    CUT.ends[n++] = e;
+    if (n === ids.length) {
+      growCut();
+      ids = CUT.ids;
+      starts = CUT.starts;
+      ends = CUT.ends;
+    }
+    ids[n] = wide ? dict.id(text.slice(s, e).normalize('NFC').toLowerCase()) : dict.asciiId(text, s, e, h);
+    starts[n] = s;
+    ends[n++] = e;
   }
   return n;
 }
