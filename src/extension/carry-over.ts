@@ -65,7 +65,7 @@ export async function newOneOnOne(folder: FolderIndex, key: string, sync: (doc: 
   const person = ds.query.peopleWithKey(key)[0];
   if (!person) return undefined;
   // The texts the plan reads and edits (the previous 1:1's file, a log, the person file):
-  // an editor's, else the disk's, and the dataset brought to exactly that text, so that
+  // an editor's unsaved text, else the disk's, and the dataset brought to exactly that text, so that
   // the plan's line numbers (from the dataset) and its lines (from these texts) agree.
   // Planned again until it asks for no file it was not given (the plan is pure and cheap).
   const texts = new Map<string, string>();
@@ -83,7 +83,9 @@ export async function newOneOnOne(folder: FolderIndex, key: string, sync: (doc: 
     if (!missing.length) break;
     for (const path of missing) {
       const uri = folder.uriOf(path);
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      // Unsaved edits are the editor's; a saved document's truth is the disk (an
+      // open document may not yet show a change written to the disk meanwhile).
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.isDirty);
       if (doc) {
         sync(doc);
         texts.set(path, lf(doc.getText()));
