@@ -127,7 +127,8 @@ export interface Meeting extends Section {
   readonly reportRating: number | undefined;
 }
 
-export type ItemState = ' ' | 'x' | 'X' | '-' | '>';
+/** The status character between the brackets: one code point (SPEC §10); its meaning: markdown/task-box.ts. */
+export type ItemState = string;
 export type ItemStatus = 'open' | 'done' | 'cancelled' | 'forwarded';
 
 export interface ItemToken {
@@ -143,7 +144,7 @@ export interface ActionItem {
   readonly line: number;
   /** From the list marker to the end of the line. */
   readonly range: Range;
-  /** The one character inside the brackets. */
+  /** The one code point inside the brackets (two UTF-16 units when astral). */
   readonly boxRange: Range;
   readonly state: ItemState;
   readonly status: ItemStatus;

@@ -4,10 +4,10 @@
 import { createRng } from '../../bench/generate';
 
 
-const BOXES = ['[ ]', '[x]', '[X]', '[-]', '[>]', '[]', '[ x]', '[y]', '[ ]'];
+const BOXES = ['[ ]', '[x]', '[X]', '[-]', '[>]', '[]', '[ x]', '[y]', '[ ]', '[/]', '[!]', '[?]', '[*]', '[<]', '[🙂]', '[é]', '[e\u0301]', '[✔️]', '[\t]', '[]]', '[[]', '[ ]x'];
 const MARKERS = ['-', '*', '+', '1.', '2.', '1)', '10.', '-', '-'];
 const INDENTS = ['', '', '', ' ', '  ', '   ', '    ', '     ', '      ', '        '];
-const TEXTS = ['Draft the plan @alex due:2026-11-27', 'Ask bob@corp.io', '', ' ', 'x', '📅 2026-12-01 follow up', '**bold** start', '`code` start'];
+const TEXTS = ['Draft the plan @alex due:2026-11-27', 'Ask bob@corp.io', '', ' ', 'x', '📅 2026-12-01 follow up', '**bold** start', '`code` start', '[[alex]] to book it', '(due:: 2026-12-01)'];
 const OTHER = [
   '',
   '',
@@ -34,6 +34,10 @@ const OTHER = [
   '1.',
   '- [ ]',
   '- [x]   ',
+  '- [/]',
+  '- [🙂] astral',
+  '- | a | b |',
+  '  | --- | --- |',
   '* * *',
   '#nohash',
   '2) [ ] two',
@@ -62,7 +66,7 @@ export function realisticNote(seed: number): string[] {
   const out = ['## OKRs', '- KR1 onboarding: on track', '', '## Happiness retrospective', '- :-) pairing', '- :-( pages at night', '', '```sh', '- [ ] not a task', '```', '', '## Action items'];
   const n = 3 + Math.floor(r() * 4);
   for (let i = 0; i < n; i++) {
-    out.push(`${pick(['-', '*', '1.'])} ${pick(['[ ]', '[x]', '[-]', '[>]'])} ${pick(TEXTS.filter((t) => t.trim()))}`);
+    out.push(`${pick(['-', '*', '1.'])} ${pick(['[ ]', '[x]', '[-]', '[>]', '[/]', '[!]'])} ${pick(TEXTS.filter((t) => t.trim()))}`);
     if (r() < 0.3) out.push(`  - ${pick(['[ ]', '[x]'])} nested @sam due:2026-12-01`);
   }
   return out;

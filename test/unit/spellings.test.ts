@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { appendToken, insertOwner, markDone } from '../../src/core/fixes';
 import { toggleItem } from '../../src/core/actions/items';
 import { readItem } from '../../src/core/markdown/items';
+import { readTaskBox } from '../../src/core/markdown/task-box';
 import { completionAt, findTokens, writeToken } from '../../src/core/markdown/tokens';
 import type { ActionItem } from '../../src/core/model';
 import { MEANINGS, SPELLINGS, type Meaning, type Spelling } from '../../src/core/spellings';
@@ -17,7 +18,7 @@ import { check, lines, note, row } from './helpers';
 const LINE = 4;
 const BOX = 2;
 /** Reads `- [s] rest` as line LINE of a note. */
-const item = (rest: string, state = ' '): ActionItem => readItem(`- [${state}] ${rest}`, LINE, 0, BOX, state);
+const item = (rest: string, state = ' '): ActionItem => readItem(`- [${state}] ${rest}`, LINE, 0, readTaskBox(`- [${state}] ${rest}`, BOX)!);
 const slice = (text: string, r: Range) => {
   assert.equal(r.start.line, LINE);
   assert.equal(r.end.line, LINE);
@@ -34,7 +35,7 @@ function edit(text: string, edits: readonly TextEdit[]): string {
 }
 const reread = (it: ActionItem, edits: readonly TextEdit[]) => {
   const text = edit(it.lineText, edits);
-  return readItem(text, LINE, 0, BOX, text[BOX + 1]);
+  return readItem(text, LINE, 0, readTaskBox(text, BOX)!);
 };
 
 /** Does the table own a token (one no earlier table spells alike)? */

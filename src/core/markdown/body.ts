@@ -5,6 +5,7 @@ import type { ActionItem, Heading, LineSpan, NoteBody } from '../model';
 import { privateBlocks } from '../rooms/regions';
 import { scanBlocksFast, type BlockScan } from './fast-blocks';
 import { readItem } from './items';
+import { isPlaceholder, readTaskBox, type TaskBox } from './task-box';
 import { scanBlocksRemark } from './remark-blocks';
 
 export interface Split {
@@ -33,6 +34,27 @@ export function scanBlocks(lines: readonly string[], from: number): BlockScan {
   return scanBlocksFast(lines, from) ?? scanBlocksRemark(lines, from);
 }
 
+/** A list item that is a task item (SPEC §10): its text starts with a task box and goes on after it. */
+export interface TaskLine {
+  readonly line: number;
+  readonly markerCol: number;
+  readonly box: TaskBox;
+}
+
+/**
+ * The task items among a scan's list items: each item's text read for a
+ * task box (task-box.ts), placeholders (`- [ ]` alone) left out.
+ */
+export function taskLines(scan: BlockScan, lines: readonly string[]): TaskLine[] {
+  const out: TaskLine[] = [];
+  for (const li of scan.items) {
+    const text = lines[li.line];
+    const box = readTaskBox(text, li.textCol);
+    if (box && !isPlaceholder(text, box)) out.push({ line: li.line, markerCol: li.markerCol, box });
+  }
+  return out;
+}
+
 /**
  * The body's model, plus the lines inside code or HTML blocks: the parsers
  * need those (never items, never Decision: lines) but the model does not keep
@@ -44,7 +66,7 @@ export interface BodyRead extends NoteBody {
 
 export function readBody(split: Split): BodyRead {
   const scan = scanBlocks(split.lines, split.bodyLine);
-  const items: ActionItem[] = scan.tasks.map((t) => readItem(split.lines[t.line], t.line, t.markerCol, t.boxCol, t.state));
+  const items: ActionItem[] = taskLines(scan, split.lines).map((t) => readItem(split.lines[t.line], t.line, t.markerCol, t.box));
   const headings: Heading[] = scan.headings;
   return { items, headings, privateBlocks: privateBlocksOf(split), codeLines: scan.codeLines };
 }

@@ -1,19 +1,23 @@
 // A line scanner for the subset of CommonMark that 1:1 notes are written in:
-// ATX headings, paragraphs, bullet and ordered lists at any depth, task items,
-// and fenced code at the top level. It finds task items ~50× faster than a
-// full remark parse. Whenever a line could mean something this scanner does
+// ATX headings, paragraphs, bullet and ordered lists at any depth, and fenced
+// code at the top level. It finds list items (and so task items, task-box.ts)
+// ~50× faster than a full remark parse. Whenever a line could mean something this scanner does
 // not model exactly (HTML, block quotes, tabs, indented code, setext headings,
 // fences inside lists, link definitions, lists that may not interrupt a
 // paragraph) it gives up and the caller parses the note with remark instead.
 // test/unit/markdown-differential.test.ts holds it to remark-gfm's reading.
 
-export interface TaskLine {
+/** A list item, as its marker's line shows it. */
+export interface ListItemLine {
   readonly line: number;
   /** Column of the list marker. */
   readonly markerCol: number;
-  /** Column of the '[' of the checkbox. */
-  readonly boxCol: number;
-  readonly state: string;
+  /**
+   * Column where the item's first paragraph starts on the marker's line (a
+   * task box, if any, stands there: task-box.ts); -1 when the item has no
+   * paragraph starting on that line (empty, or another block).
+   */
+  readonly textCol: number;
 }
 
 export interface HeadingLine {
@@ -23,7 +27,8 @@ export interface HeadingLine {
 }
 
 export interface BlockScan {
-  readonly tasks: TaskLine[];
+  /** Every list item, in line order (a nested item after its parent). */
+  readonly items: ListItemLine[];
   readonly headings: HeadingLine[];
   readonly codeLines: Set<number>;
 }
@@ -39,7 +44,6 @@ const ORDERED = /^(\d{1,9})([.)])( +|$)/;
 const THEMATIC = /^(?:(?:-[ ]*){3,}|(?:\*[ ]*){3,}|(?:_[ ]*){3,})$/;
 const FENCE = /^(`{3,}|~{3,})(.*)$/;
 const ATX = /^(#{1,6})(?:[ ]+(.*?))?(?:[ ]+#+)?[ ]*$/;
-const BOX = /^\[([ xX>-])\]( +)(\S)?/;
 const LINK_DEF = /^\[[^\]]*\]:/;
 
 /** Could `s`, at the start of a list item's content, open a block of its own? */
@@ -51,7 +55,7 @@ function startsBlock(s: string): boolean {
 
 /** Scans `lines[from..]`; returns undefined when the note needs a full parse. */
 export function scanBlocksFast(lines: readonly string[], from: number): BlockScan | undefined {
-  const tasks: TaskLine[] = [];
+  const items: ListItemLine[] = [];
   const headings: HeadingLine[] = [];
   const codeLines = new Set<number>();
   const stack: OpenItem[] = [];
@@ -128,18 +132,12 @@ export function scanBlocksFast(lines: readonly string[], from: number): BlockSca
       if (inParagraph && o && o[1] !== '1' && !sibling) return undefined; // may not interrupt
       const contentCol = indent + markerLen + spaces.length;
       const content = line.slice(contentCol);
-      // Nested block starts on the marker's line are left to remark.
-      if (startsBlock(content)) return undefined;
+      // An item empty on its marker's line, and nested block starts there, are left to remark.
+      if (content.trim() === '' || startsBlock(content)) return undefined;
       stack.length = depth;
       stack.push({ contentCol, marker });
       inParagraph = true;
-      if (content[0] === '[') {
-        const box = BOX.exec(content);
-        if (box) {
-          if (!box[3]) return undefined; // nothing after the box: depends on the next line
-          tasks.push({ line: ln, markerCol: indent, boxCol: contentCol, state: box[1] });
-        } else if (/^\[[ xX>-]\] *$/.test(content)) return undefined;
-      }
+      items.push({ line: ln, markerCol: indent, textCol: contentCol });
       continue;
     }
 
@@ -147,5 +145,5 @@ export function scanBlocksFast(lines: readonly string[], from: number): BlockSca
     if (!inParagraph) stack.length = depth;
     inParagraph = true;
   }
-  return { tasks, headings, codeLines };
+  return { items, headings, codeLines };
 }

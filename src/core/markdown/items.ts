@@ -3,11 +3,10 @@
 // their tokens: tokens.ts).
 
 import { isValidDate } from '../dates';
-import type { ActionItem, ItemState, ItemStatus, ItemToken } from '../model';
+import type { ActionItem, ItemToken } from '../model';
 import type { Range } from '../types';
+import { statusOf, type TaskBox } from './task-box';
 import { findTokens, spellingOf, type FoundToken } from './tokens';
-
-const STATUS: Record<string, ItemStatus> = { ' ': 'open', x: 'done', X: 'done', '-': 'cancelled', '>': 'forwarded' };
 
 /** Trims and folds runs of spaces, without a regex pass over every item. */
 function collapse(s: string): string {
@@ -17,11 +16,11 @@ function collapse(s: string): string {
 }
 
 /** Builds one action item from its source line and the scanner's facts. */
-export function readItem(lineText: string, line: number, markerCol: number, boxCol: number, state: string): ActionItem {
+export function readItem(lineText: string, line: number, markerCol: number, box: TaskBox): ActionItem {
   const at = (s: number, e: number): Range => ({ start: { line, character: s }, end: { line, character: e } });
   let end = lineText.length;
   while (end > markerCol && (lineText[end - 1] === ' ' || lineText[end - 1] === '\t')) end--;
-  const textStart = boxCol + 3;
+  const textStart = box.after;
   const tokens = findTokens(lineText, textStart);
 
   let owner: ActionItem['owner'];
@@ -53,9 +52,9 @@ export function readItem(lineText: string, line: number, markerCol: number, boxC
   return {
     line,
     range: at(markerCol, end),
-    boxRange: at(boxCol + 1, boxCol + 2),
-    state: state as ItemState,
-    status: STATUS[state] ?? 'open',
+    boxRange: at(box.boxCol + 1, box.after - 1),
+    state: box.state,
+    status: statusOf(box.state),
     owner,
     due,
     done,

@@ -5,7 +5,7 @@
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import type { BlockScan, HeadingLine, TaskLine } from './fast-blocks';
+import type { BlockScan, HeadingLine, ListItemLine } from './fast-blocks';
 
 interface MdNode {
   type: string;
@@ -33,7 +33,15 @@ function textOf(node: MdNode): string {
 export function scanBlocksRemark(lines: readonly string[], from: number): BlockScan {
   const body = lines.map((l, i) => (i < from ? '' : l)).join('\n');
   const tree = processor.parse(body) as MdNode;
-  const tasks: TaskLine[] = [];
+  // Columns from offsets: micromark counts a tab to the next tab stop.
+  const lineStart: number[] = [];
+  for (let i = 0, at = 0; i < lines.length; i++) {
+    lineStart.push(at);
+    at += (i < from ? 0 : lines[i].length) + 1;
+  }
+  const colOf = (pt: { line: number; column: number; offset?: number }): number =>
+    pt.offset !== undefined ? pt.offset - lineStart[pt.line - 1] : pt.column - 1;
+  const items: ListItemLine[] = [];
   const headings: HeadingLine[] = [];
   const codeLines = new Set<number>();
 
@@ -47,37 +55,30 @@ export function scanBlocksRemark(lines: readonly string[], from: number): BlockS
     if (p && node.type === 'heading') {
       headings.push({ line: p.start.line - 1, depth: node.depth ?? 1, text: textOf(node).trim() });
     }
-    if (p && node.type === 'listItem') {
-      const task = taskOf(node, lines);
-      if (task) tasks.push(task);
-    }
+    if (p && node.type === 'listItem') items.push(itemOf(node, lines, colOf));
     for (const child of node.children ?? []) visit(child, node);
   };
   visit(tree);
-  tasks.sort((a, b) => a.line - b.line);
-  return { tasks, headings, codeLines };
+  items.sort((a, b) => a.line - b.line || a.markerCol - b.markerCol);
+  return { items, headings, codeLines };
 }
 
-function taskOf(item: MdNode, lines: readonly string[]): TaskLine | undefined {
+/**
+ * A list item's marker line and where its text starts there. remark-gfm takes
+ * a GFM task box (`[ ]`, `[x]`) out of the paragraph, so for its task items
+ * the text starts at the box, found after the marker; Cadence's other
+ * statuses (`[/]`, `[-]`, …) are not GFM's and stay in the paragraph.
+ */
+function itemOf(item: MdNode, lines: readonly string[], colOf: (pt: { line: number; column: number; offset?: number }) => number): ListItemLine {
   const p = item.position!;
   const line = p.start.line - 1;
-  const markerCol = p.start.column - 1;
-  const first = item.children?.[0];
-  if (!first || first.type !== 'paragraph' || !first.position) return undefined;
+  const markerCol = colOf(p.start);
   const src = lines[line] ?? '';
   if (typeof item.checked === 'boolean') {
-    // remark-gfm took the box out of the paragraph; find it after the marker.
-    const m = /^(?:[-+*]|\d{1,9}[.)])[ \t]*\[([ \txX])\]/.exec(src.slice(markerCol));
-    if (!m) return undefined;
-    const boxCol = markerCol + m[0].length - 3;
-    return { line, markerCol, boxCol, state: m[1] === '\t' ? ' ' : m[1] };
+    const m = /^(?:[-+*]|\d{1,9}[.)])[ \t]*\[[ \txX]\]/.exec(src.slice(markerCol));
+    if (m) return { line, markerCol, textCol: markerCol + m[0].length - 3 };
   }
-  // `[-]` (cancelled) and `[>]` (forwarded) are Cadence's, not GFM's: accept
-  // them where GFM would accept `[ ]` — first in the item's first paragraph,
-  // on the marker's line, followed by white space and more text.
-  if (first.position.start.line - 1 !== line) return undefined;
-  const start = first.position.start.column - 1;
-  const m = /^\[([>-])\][ \t]+\S/.exec(src.slice(start));
-  if (!m) return undefined;
-  return { line, markerCol, boxCol: start, state: m[1] };
+  const first = item.children?.[0];
+  if (!first || first.type !== 'paragraph' || !first.position || first.position.start.line - 1 !== line) return { line, markerCol, textCol: -1 };
+  return { line, markerCol, textCol: colOf(first.position.start) };
 }
