@@ -106,8 +106,12 @@ function openDueOf(items: readonly ActionItem[]): string[] {
   return out;
 }
 
+/** Keys of the items' owners, and of the wikilinks that name an item's owner once that person exists (SPEC §10). */
 function ownersOf(items: readonly ActionItem[], into: string[]): string[] {
-  for (const i of items) if (i.owner) into.push(i.owner.key);
+  for (const i of items) {
+    if (i.owner) into.push(i.owner.key);
+    for (const l of i.links) into.push(l.key);
+  }
   return into;
 }
 

@@ -140,6 +140,9 @@ export interface ItemToken {
   readonly spelling: Spelling;
 }
 
+/** A date of a task line, with its token. */
+export type ItemDate = DateField & { readonly token: ItemToken };
+
 export interface ActionItem {
   readonly line: number;
   /** From the list marker to the end of the line. */
@@ -149,9 +152,17 @@ export interface ActionItem {
   readonly state: ItemState;
   readonly status: ItemStatus;
   readonly owner: (PersonRef & { readonly token: ItemToken }) | undefined;
-  readonly due: (DateField & { readonly token: ItemToken }) | undefined;
-  readonly done: (DateField & { readonly token: ItemToken }) | undefined;
-  /** The item's words, without the checkbox, owner and date tokens. */
+  readonly due: ItemDate | undefined;
+  readonly done: ItemDate | undefined;
+  /** Obsidian Tasks' scheduled, start, created and cancelled dates (named so), checked by invalid-date only (SPEC §10). */
+  readonly otherDates: readonly ItemDate[];
+  /**
+   * With no owner token: the line's wikilinks, in order. The first naming a
+   * known person is the owner (SPEC §10), which only the dataset can tell:
+   * read the owner with `itemOwner` (owners.ts).
+   */
+  readonly links: readonly PersonRef[];
+  /** The item's words, without the checkbox, the tokens read and hidden text. */
   readonly text: string;
   /** The line's spelling; quick fixes write in it (SPEC §4). */
   readonly spelling: Spelling;

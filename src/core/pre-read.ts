@@ -19,6 +19,7 @@ import { krScore } from './metrics';
 import type { ActionItem, KeyResult, Objective, OkrSetDoc, OneOnOneDoc, ReviewDoc } from './model';
 import { personLabel } from './people';
 import { isLiveSet, slipReasons, slipText } from './slipping';
+import { itemOwner } from './owners';
 
 const processor = unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkStringify, { bullet: '-', rule: '-' });
 
@@ -96,10 +97,11 @@ function ownerItems(ds: Dataset, owners: Set<string>): OwnerItems {
     const note = d as OneOnOneDoc;
     for (const i of note.items) {
       if (i.status !== 'open') continue;
-      const whom = i.owner && owners.has(i.owner.key) ? i.owner.key : note.report && owners.has(note.report.key) ? note.report.key : undefined;
+      const owner = itemOwner(i, ds.query);
+      const whom = owner && owners.has(owner.key) ? owner.key : note.report && owners.has(note.report.key) ? note.report.key : undefined;
       if (!whom) continue;
       // A shared note's private blocks are private text: counted, never quoted (SPEC §15).
-      if (note.visibility === 'shared' && !inPrivateBlock(note, i.line)) shared.push({ text: i.text, owner: personLabel(ds.query, i.owner), due: i.due?.value });
+      if (note.visibility === 'shared' && !inPrivateBlock(note, i.line)) shared.push({ text: i.text, owner: personLabel(ds.query, owner), due: i.due?.value });
       else privateCounts.set(whom, (privateCounts.get(whom) ?? 0) + 1);
     }
   }
@@ -113,7 +115,7 @@ export function preReadSendDate(meeting: string, today: string): string {
 }
 
 function itemWords(ds: Dataset, i: ActionItem): string {
-  const who = personLabel(ds.query, i.owner);
+  const who = personLabel(ds.query, itemOwner(i, ds.query));
   const when = i.status === 'done' ? (i.done?.value ? `done ${i.done.value}` : 'done') : i.due?.value ? `due ${i.due.value}` : undefined;
   const tail = [who, when].filter(Boolean).join(', ');
   return `${i.text || '(no text)'}${tail ? ` (${tail})` : ''}`;

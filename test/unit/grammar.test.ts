@@ -131,7 +131,34 @@ describe('grammar: Markdown injection', () => {
       ['@sam-lee', OWNER],
       ['.', ''],
     ]);
-    assert.deepEqual(line('a.b@corp.io x+y@z.io @@x'), [['a.b@corp.io x+y@z.io @@x', '']]);
+    assert.deepEqual(line('a.b@corp.io x+y@z.io x_@y x-@y é@x'), [['a.b@corp.io x+y@z.io x_@y x-@y é@x', '']]);
+    // SPEC §10: marks and inner dots are part of the id, a final dot is not; `@` after `@` is a mention.
+    assert.deepEqual(line('@Zoë @alex.kim. @@x'), [
+      ['@Zoë', OWNER],
+      [' ', ''],
+      ['@alex.kim', OWNER],
+      ['. @', ''],
+      ['@x', OWNER],
+    ]);
+  });
+
+  it('scopes the Obsidian Tasks due date in every emoji, and Dataview fields in both brackets and any key case', () => {
+    for (const emoji of ['📅', '📆', '🗓', '🗓\uFE0F']) {
+      const toks = line(`- [ ] x ${emoji}2026-11-27`);
+      assert.equal(toks.find(([t]) => t === '2026-11-27')?.[1], DUE, emoji);
+    }
+    assert.equal(line('- [ ] x 📅 2026-11-27T10:00').find(([t]) => t.startsWith('2026'))?.[1], 'invalid.illegal.date.due.cadence');
+    assert.deepEqual(line('- [ ] x (Due:: 2026-11-27)'), [
+      ['- [ ] x ', ''],
+      ['(', FIELD_BEGIN],
+      ['Due', DUE_KEY],
+      ['::', FIELD_SEP],
+      [' ', ''],
+      ['2026-11-27', DUE],
+      [')', FIELD_END],
+    ]);
+    assert.equal(line('- [ ] x [Assignee:: [[alex]]]').find(([t]) => t === '[[alex]]')?.[1], OWNER);
+    assert.equal(line('- [x] x (done:: 2026-11-21)').find(([t]) => t === '2026-11-21')?.[1], DONE);
   });
 
   it('scopes due dates in the three spellings', () => {

@@ -53,10 +53,10 @@ const subsets: Meaning[][] = [[], ['owner'], ['due'], ['done'], ['owner', 'due']
 
 describe('action-item spellings', () => {
   describe('the tables (SPEC §4)', () => {
-    it('are Cadence, Obsidian Tasks and Dataview, in rank order', () => {
+    it('are Cadence, Obsidian Tasks, Dataview and Dataview in parentheses, in rank order', () => {
       assert.deepEqual(
         SPELLINGS.map((t) => t.id),
-        ['cadence', 'tasks', 'dataview'],
+        ['cadence', 'tasks', 'dataview', 'dataview-parens'],
       );
     });
 
@@ -66,6 +66,7 @@ describe('action-item spellings', () => {
         cadence: ['@alex', 'due:2026-12-04', 'done:2026-11-21'],
         tasks: ['@alex', '📅 2026-12-04', '✅ 2026-11-21'],
         dataview: ['[owner:: alex]', '[due:: 2026-12-04]', '[completion:: 2026-11-21]'],
+        'dataview-parens': ['(owner:: alex)', '(due:: 2026-12-04)', '(completion:: 2026-11-21)'],
       });
     });
 
@@ -196,10 +197,14 @@ describe('action-item spellings', () => {
       assert.equal(a.owner?.id, 'alex');
       assert.equal(slice(a.lineText, a.owner!.range), 'alex');
       assert.equal(a.text, 'x');
+      // Dataview's reading: `[due::` is never closed (the `]` closes the inner
+      // bracket), so it is no field; the `[owner:: kim]` inside is one.
       const b = item('x [due:: [owner:: kim] y');
-      assert.equal(b.owner, undefined);
-      assert.equal(b.due?.raw, '[owner:: kim');
-      assert.equal(b.due?.valid, false);
+      assert.equal(b.owner?.id, 'kim');
+      assert.equal(b.due, undefined);
+      const c = item('x [note:: see [due:: 2026-12-01]] y');
+      assert.equal(c.due, undefined, 'a field inside a closed field is part of its value');
+      assert.equal(c.text, 'x [note:: see [due:: 2026-12-01]] y');
     });
 
     it('the engine finds every token of every spelling, sorted by column', () => {
@@ -215,15 +220,21 @@ describe('action-item spellings', () => {
       );
     });
 
-    it('a token without a value: the date is invalid and reported on the token', () => {
-      for (const rest of ['x @alex 📅', 'x @alex [due::]']) {
-        const it = item(rest);
-        assert.equal(it.due?.raw, '');
-        assert.equal(it.due?.valid, false);
-        assert.deepEqual(it.due?.range, it.due?.token.tokenRange);
-      }
+    it('a field without a value: the date is invalid and reported on the token', () => {
+      const it = item('x @alex [due::]');
+      assert.equal(it.due?.raw, '');
+      assert.equal(it.due?.valid, false);
+      assert.deepEqual(it.due?.range, it.due?.token.tokenRange);
       const P = '1on1s/alex/2026-11-20.md';
-      assert.deepEqual(check({ [P]: note('alex', '2026-11-20', '- [ ] x @alex 📅') }, { codes: ['invalid-date', 'action-missing-due'] }), [row(P, 7, 'error', 'invalid-date')]);
+      assert.deepEqual(check({ [P]: note('alex', '2026-11-20', '- [ ] x @alex [due::]') }, { codes: ['invalid-date', 'action-missing-due'] }), [row(P, 7, 'error', 'invalid-date')]);
+    });
+
+    it('an emoji without a date-shaped value is text (SPEC §10)', () => {
+      const it = item('x @alex 📅 soon');
+      assert.equal(it.due, undefined);
+      assert.equal(it.text, 'x 📅 soon');
+      const P = '1on1s/alex/2026-11-20.md';
+      assert.deepEqual(check({ [P]: note('alex', '2026-11-20', '- [ ] x @alex 📅') }, { codes: ['invalid-date', 'action-missing-due'] }), [row(P, 7, 'warning', 'action-missing-due')]);
     });
   });
 

@@ -18,6 +18,7 @@ export default defineRule({
       for (const item of doc.items) {
         bad(item.due);
         bad(item.done);
+        for (const d of item.otherDates) bad(d);
       }
       if (doc.kind === '1on1') {
         for (const item of doc.talkingPoints) {

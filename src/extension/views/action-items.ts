@@ -7,6 +7,7 @@ import { personLabel } from '../../core/people';
 import * as vscode from 'vscode';
 import type { FolderIndex } from '../folder-index';
 import { group, itemNode, type Node } from './nodes';
+import { itemOwner } from '../../core/owners';
 
 interface Open {
   folder: FolderIndex;
@@ -25,7 +26,7 @@ export function openItems(folders: Iterable<FolderIndex>): Open[] {
   for (const f of folders) {
     for (const o of openActionItems(f.dataset)) {
       const who = o.doc.kind === '1on1' ? personLabel(f.dataset.query, o.doc.report) : undefined;
-      out.push({ folder: f, path: o.doc.path, item: o.item, overdue: o.overdue, who, owner: personLabel(f.dataset.query, o.item.owner) });
+      out.push({ folder: f, path: o.doc.path, item: o.item, overdue: o.overdue, who, owner: personLabel(f.dataset.query, itemOwner(o.item, f.dataset.query)) });
     }
   }
   return out;
@@ -38,6 +39,7 @@ export function openItemTotals(folders: Iterable<FolderIndex>): { open: number; 
 }
 
 export type Grouping = 'due' | 'owner';
+
 
 export function dueBucket(due: string | undefined, today: string): 'Overdue' | 'This week' | 'Later' | 'No due date' {
   if (!due) return 'No due date';

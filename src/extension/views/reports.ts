@@ -7,6 +7,7 @@ import type { PersonDoc, Relationship } from '../../core/model';
 import { displayName, orderPeople, personLabel, type PeopleOrder } from '../../core/people';
 import type { FolderIndex } from '../folder-index';
 import { colour, daysAgo, group, itemNode, leaf, pct, type Node } from './nodes';
+import { itemOwner } from '../../core/owners';
 
 const STATUS_ICON: Record<CadenceStatus, vscode.ThemeIcon> = {
   ok: new vscode.ThemeIcon('pass-filled', colour('green')),
@@ -52,7 +53,7 @@ export function personNode(folder: FolderIndex, p: PersonDoc, hidden: boolean, p
         : [];
       const out: Node[] = [
         ...talking,
-        group(`${base}:items`, 'Open action items', () => open.map(({ n, i }) => itemNode(folder, n.path, i, ds.today, [personLabel(ds.query, i.owner) ?? 'no owner', i.due?.value ? `due ${i.due.value}` : 'no due date'], hidden)), {
+        group(`${base}:items`, 'Open action items', () => open.map(({ n, i }) => itemNode(folder, n.path, i, ds.today, [personLabel(ds.query, itemOwner(i, ds.query)) ?? 'no owner', i.due?.value ? `due ${i.due.value}` : 'no due date'], hidden)), {
           description: String(open.length),
           icon: new vscode.ThemeIcon('checklist'),
         }),
