@@ -93,23 +93,22 @@ const TASKS = {
   ],
 } as const satisfies SpellingTable;
 
+/** Dataview's inline fields in one bracket kind: owner (also `assignee`), due, done (`completion`, also `done`). */
+function dataview<Id extends string>(id: Id, title: string, open: '[' | '(') {
+  return {
+    id,
+    title,
+    owner: { shape: 'field', keys: ['owner', 'assignee'], open },
+    due: { shape: 'field', keys: ['due'], open },
+    done: { shape: 'field', keys: ['completion', 'done'], open },
+  } as const satisfies SpellingTable;
+}
+
 /** Dataview inline fields: `[owner:: alex] [due:: 2026-11-27] [completion:: 2026-11-21]`. */
-const DATAVIEW = {
-  id: 'dataview',
-  title: 'Dataview fields',
-  owner: { shape: 'field', keys: ['owner', 'assignee'], open: '[' },
-  due: { shape: 'field', keys: ['due'], open: '[' },
-  done: { shape: 'field', keys: ['completion', 'done'], open: '[' },
-} as const satisfies SpellingTable;
+const DATAVIEW = dataview('dataview', 'Dataview fields', '[');
 
 /** Dataview's hidden-key form: `(owner:: alex) (due:: 2026-11-27) (completion:: 2026-11-21)`. */
-const DATAVIEW_PARENS = {
-  id: 'dataview-parens',
-  title: 'Dataview fields in parentheses',
-  owner: { shape: 'field', keys: ['owner', 'assignee'], open: '(' },
-  due: { shape: 'field', keys: ['due'], open: '(' },
-  done: { shape: 'field', keys: ['completion', 'done'], open: '(' },
-} as const satisfies SpellingTable;
+const DATAVIEW_PARENS = dataview('dataview-parens', 'Dataview fields in parentheses', '(');
 
 /**
  * Every spelling, in rank order. A token spelled alike in two tables (the
