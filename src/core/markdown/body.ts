@@ -4,6 +4,7 @@
 import type { ActionItem, Heading, LineSpan, NoteBody } from '../model';
 import { privateBlocks } from '../rooms/regions';
 import { scanBlocksFast, type BlockScan } from './fast-blocks';
+import { visibleLines } from './hidden';
 import { readItem } from './items';
 import { isPlaceholder, readTaskBox, type TaskBox } from './task-box';
 import { scanBlocksRemark } from './remark-blocks';
@@ -56,19 +57,24 @@ export function taskLines(scan: BlockScan, lines: readonly string[]): TaskLine[]
 }
 
 /**
- * The body's model, plus the lines inside code or HTML blocks: the parsers
- * need those (never items, never Decision: lines) but the model does not keep
- * them, which saves a Set per note in memory and in the persistent index.
+ * The body's model, plus what the parsers need and the model does not keep
+ * (which saves memory and room in the persistent index): the lines inside
+ * code or HTML blocks (never items, never Decision: lines), and the lines
+ * with their hidden text blanked (hidden.ts), which every line reader of a
+ * note reads (SPEC §10: nothing hidden sets anything).
  */
 export interface BodyRead extends NoteBody {
   readonly codeLines: ReadonlySet<number>;
+  /** The file's lines, hidden text in the body turned to spaces (same lengths). */
+  readonly visible: readonly string[];
 }
 
 export function readBody(split: Split): BodyRead {
-  const scan = scanBlocks(split.lines, split.bodyLine);
-  const items: ActionItem[] = taskLines(scan, split.lines).map((t) => readItem(split.lines[t.line], t.line, t.markerCol, t.box));
+  const visible = visibleLines(split.lines, split.bodyLine);
+  const scan = scanBlocks(visible, split.bodyLine);
+  const items: ActionItem[] = taskLines(scan, visible).map((t) => readItem(split.lines[t.line], t.line, t.markerCol, t.box, visible[t.line]));
   const headings: Heading[] = scan.headings;
-  return { items, headings, privateBlocks: privateBlocksOf(split), codeLines: scan.codeLines };
+  return { items, headings, privateBlocks: privateBlocksOf(split), codeLines: scan.codeLines, visible };
 }
 
 /** The body's private blocks (most notes have none: one look for the marker first). */

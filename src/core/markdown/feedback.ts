@@ -2,54 +2,23 @@
 // `Feedback` section, and happiness-retrospective lines (`:-)` keep, `:-(`
 // fix, `:-/` clarify). Both are read from what a reader sees of a line:
 // hidden text (`%% … %%`, also over lines, and `<!-- … -->`, SPEC §10) is
-// left out first, and code lines are never read.
+// left out first (by markdown/hidden.ts, the one scanner), and code lines are
+// never read.
 
 import type { FeedbackEntry, FeedbackKind, Heading, RetroLine, Section } from '../model';
 import { sectionName, sectionOf } from './sections';
 
 /**
- * What a reader sees of the body lines that hold hidden text: line → its
- * text without `%% … %%` and `<!-- … -->` ('' when all of it is hidden).
- * Lines not in the map are shown whole. An unclosed `%%` or `<!--` hides to
- * the end of the file, as Obsidian does; code lines are skipped (a `%%` in
- * code is text) and are not in the map.
+ * What a reader sees of the body lines that hold hidden text: line → the
+ * line with its hidden text turned to spaces (blank when all of it is
+ * hidden; columns stay the file's), from the one hidden-text scanner
+ * (`visible`: markdown/hidden.ts's visibleLines, as BodyRead.visible holds
+ * them). Lines not in the map are shown whole; code lines are not in it.
  */
-export function hiddenTextLines(lines: readonly string[], from: number, codeLines: ReadonlySet<number>): Map<number, string> {
+export function hiddenTextLines(lines: readonly string[], visible: readonly string[], from: number, codeLines: ReadonlySet<number>): Map<number, string> {
   const out = new Map<number, string>();
-  let inPercent = false;
-  let inComment = false;
-  for (let l = from; l < lines.length; l++) {
-    if (codeLines.has(l)) continue;
-    const line = lines[l];
-    if (!inPercent && !inComment && line.indexOf('%%') === -1 && line.indexOf('<!--') === -1) continue;
-    let seen = '';
-    let pos = 0;
-    while (pos <= line.length) {
-      if (inPercent || inComment) {
-        const close = line.indexOf(inPercent ? '%%' : '-->', pos);
-        if (close === -1) break;
-        pos = close + (inPercent ? 2 : 3);
-        inPercent = inComment = false;
-        continue;
-      }
-      const pct = line.indexOf('%%', pos);
-      const cmt = line.indexOf('<!--', pos);
-      const next = pct === -1 ? cmt : cmt === -1 ? pct : Math.min(pct, cmt);
-      if (next === -1) {
-        seen += line.slice(pos);
-        break;
-      }
-      seen += line.slice(pos, next);
-      if (next === pct) {
-        inPercent = true;
-        pos = pct + 2;
-      } else {
-        inComment = true;
-        pos = cmt + 4;
-      }
-    }
-    out.set(l, seen);
-  }
+  if (visible === lines) return out;
+  for (let l = from; l < lines.length; l++) if (visible[l] !== lines[l] && !codeLines.has(l)) out.set(l, visible[l]);
   return out;
 }
 
@@ -88,8 +57,8 @@ export function readFeedback(lines: readonly string[], sections: readonly Sectio
       if (!w) continue;
       const text = collapse(m[2].slice(w[0].length));
       if (!text) continue;
-      // Columns of the source line: the shown text equals it up to the first hidden part, which never comes before the marker here.
-      const wordStart = seen === raw ? m[1].length : raw.indexOf(w[0], raw.search(/\S/));
+      // Hidden text is blanked, not cut: the shown line keeps the source's columns.
+      const wordStart = m[1].length;
       out.push({
         line: l,
         kind: w[1].toLowerCase() as FeedbackKind,

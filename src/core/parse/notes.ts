@@ -74,7 +74,7 @@ export function parseOneOnOne(path: string, split: Split, options: ParseOptions 
   const perf = log ? new Map<string, Field>() : nested('performance');
   const fromReport = personOf(fields.get('report'));
   const report = fromReport ?? personOf(fields.get('with'));
-  const hidden = hiddenTextLines(split.lines, split.bodyLine, body.codeLines);
+  const hidden = hiddenTextLines(split.lines, body.visible, split.bodyLine, body.codeLines);
   const retro = readRetro(split.lines, split.bodyLine, body.codeLines, hidden);
   const fbSections = feedbackSections(read.headings, split.lines.length, hidden);
   const feedback = readFeedback(split.lines, fbSections, body.codeLines, hidden);
@@ -126,7 +126,7 @@ export function parseReview(path: string, split: Split): ReviewDoc {
   for (let l = split.bodyLine; l < split.lines.length; l++) {
     while (h < body.headings.length && body.headings[h].line <= l) h++;
     if (body.codeLines.has(l)) continue;
-    const m = DECISION.exec(split.lines[l]);
+    const m = DECISION.exec(body.visible[l]);
     if (!m) continue;
     // The value is the first word; what follows may be a reason or a comment.
     const word = /^[*_`]*([^\s*_`]*)/.exec(m[2])![1];

@@ -10,7 +10,11 @@
 // and says where a run of words ends: at a heading, a private block's
 // markers, and on both sides of a `%%` text and of an HTML comment (the front
 // matter ends a run by not being scanned). List markers, block-quote markers
-// and task boxes at the start of a line are markup, not text.
+// and task boxes at the start of a line are markup, not text. Hidden text is
+// read by the one hidden-text scanner (markdown/hidden.ts): markers inside an
+// inline code span are literal there too.
+
+import { closesFence, Hidden, MarkerIndex, openFence, scanHiddenLine } from '../markdown/hidden';
 
 /** The role of a piece of text. */
 export const enum Role {
@@ -147,18 +151,6 @@ export function prefixEnd(t: string, s: number, e: number): number {
   return m;
 }
 
-function closesFence(line: string, fence: { ch: string; len: number }): boolean {
-  const m = /^[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(line);
-  return !!m && m[1][0] === fence.ch && m[1].length >= fence.len;
-}
-
-function openFence(line: string): { ch: string; len: number } | undefined {
-  const m = FENCE_OPEN.exec(line);
-  if (!m) return undefined;
-  if (m[1][0] === '`' && m[2].includes('`')) return undefined;
-  return { ch: m[1][0], len: m[1].length };
-}
-
 /** Could lines `from..` hold a setext heading's underline (a line of only `=` or `-`)? */
 function mayHaveSetext(v: TextLines, from: number): boolean {
   const re = /\n {0,3}(?:=+|-+)[ \t]*(?=\n|$)/g;
@@ -248,24 +240,6 @@ export function privateBlocks(lines: readonly string[] | TextLines, from = 0): P
   return out;
 }
 
-/** The first place of `pattern` at or after an offset, remembered while later searches start no earlier than it. */
-class NextOf {
-  /** The last search's start, and what it found (-1: nothing). */
-  private start = -1;
-  private at = -1;
-  constructor(
-    private readonly text: string,
-    private readonly pattern: string,
-  ) {}
-  from(pos: number): number {
-    if (pos < this.start || this.start === -1 || (this.at !== -1 && this.at < pos)) {
-      this.start = pos;
-      this.at = this.text.indexOf(this.pattern, pos);
-    }
-    return this.at;
-  }
-}
-
 export interface ScanExtras {
   /** Headings of the body, when the caller has them already (else headingsOf). */
   readonly headings?: readonly HeadingAt[];
@@ -279,20 +253,16 @@ export interface ScanExtras {
  */
 export function scanRegions(v: TextLines, from: number, sink: RegionSink, extras: ScanExtras = {}): void {
   const t = v.text;
-  // Where the next `<!--`, `%%` and `-->` stand: the scan only moves forward,
-  // so each is searched for again only once passed (a search runs to the end
-  // of the text: one a line would be quadratic in the file's length).
-  const cmtNext = new NextOf(t, '<!--');
-  const pctNext = new NextOf(t, '%%');
-  const closeNext = new NextOf(t, '-->');
   // Without a `===` or `---` line there is no setext heading: ATX headings are
   // then found on the way, without a first pass.
   const given = extras.headings ?? (mayHaveSetext(v, from) ? headingsOf(v, from) : undefined);
   const headingLines = given ? new Set(given.map((h) => h.line)) : undefined;
   let fence: { ch: string; len: number } | undefined;
   let inPrivate = false;
-  let inPercent = false;
-  let inComment = false;
+  let hidden = Hidden.None;
+  // The kind of the last piece handed on: a run ends where text goes into or out of a comment.
+  let last = Hidden.None;
+  const markers = new MarkerIndex(t);
   for (let ln = from; ln < v.count; ln++) {
     const ls = v.starts[ln];
     const le = v.end(ln);
@@ -304,8 +274,8 @@ export function scanRegions(v: TextLines, from: number, sink: RegionSink, extras
       continue;
     }
     let pos = ls;
-    if (!inPercent && !inComment) {
-      const cmt = cmtNext.from(ls);
+    if (hidden === Hidden.None) {
+      const cmt = markers.find('<!--', ls);
       const hasComment = cmt !== -1 && cmt < le;
       if (hasComment && OPEN_MARKER.test(v.line(ln))) {
         sink.brk();
@@ -332,45 +302,24 @@ export function scanRegions(v: TextLines, from: number, sink: RegionSink, extras
       }
       if (mayHavePrefix(c)) pos = prefixEnd(t, ls, le);
     }
-    // Inline: plain text, `%% … %%` and `<!-- … -->`, each possibly left open to later lines.
-    while (pos <= le) {
-      if (inPercent) {
-        const close = pctNext.from(pos);
-        const end = close === -1 || close >= le ? le : close;
-        if (end > pos) sink.text(ln, ls, t, pos, end, Role.Private);
-        if (end === le) break;
-        sink.brk();
-        inPercent = false;
-        pos = close + 2;
-        continue;
-      }
-      if (inComment) {
-        const close = closeNext.from(pos);
-        const end = close === -1 || close + 3 > le ? le : close;
-        if (end > pos) sink.text(ln, ls, t, pos, end, inPrivate ? Role.Private : Role.Comment);
-        if (end === le) break;
-        sink.brk();
-        inComment = false;
-        pos = close + 3;
-        continue;
-      }
-      let pct = pctNext.from(pos);
-      if (pct + 2 > le) pct = -1;
-      let cmt = cmtNext.from(pos);
-      if (cmt + 4 > le) cmt = -1;
-      const next = pct === -1 ? cmt : cmt === -1 ? pct : Math.min(pct, cmt);
-      const end = next === -1 ? le : next;
-      if (end > pos) sink.text(ln, ls, t, pos, end, base);
-      if (next === -1) break;
-      sink.brk();
-      if (next === pct) {
-        inPercent = true;
-        pos = pct + 2;
-      } else {
-        inComment = true;
-        pos = cmt + 4;
-      }
-    }
+    // Inline: plain text, `%% … %%` and `<!-- … -->`, each possibly left open
+    // to later lines (the one hidden-text scanner, markdown/hidden.ts).
+    hidden = scanHiddenLine(
+      t,
+      pos,
+      hidden,
+      (start, end, kind) => {
+        if (kind !== last) {
+          sink.brk();
+          last = kind;
+        }
+        const role = kind === Hidden.None ? base : kind === Hidden.Percent || inPrivate ? Role.Private : Role.Comment;
+        if (end > start) sink.text(ln, ls, t, start, end, role);
+      },
+      ls,
+      le,
+      markers,
+    );
   }
 }
 
