@@ -91,15 +91,21 @@ export class CrossFileIndex {
       if (!docs) {
         const paths = this.peopleByKey.get(key);
         if (!paths) return [];
-        docs = paths.map((p) => this.load(p) as PersonDoc);
+        // A person file in git conflict is judged as if absent (SPEC §10).
+        docs = paths.map((p) => this.load(p) as PersonDoc).filter((d) => !d.conflicts.length);
         this.peopleDocs.set(key, docs);
       }
       return docs;
     },
+    knows: (key) => this.peopleByKey.has(key),
     people: () => {
       if (!this.peopleSorted) {
-        const first = [...this.peopleByKey.values()].map((l) => l[0]).sort(comparePaths);
-        this.peopleSorted = first.map((p) => this.load(p) as PersonDoc);
+        const first: PersonDoc[] = [];
+        for (const key of this.peopleByKey.keys()) {
+          const d = this.query.peopleWithKey(key)[0];
+          if (d) first.push(d);
+        }
+        this.peopleSorted = first.sort((a, b) => comparePaths(a.path, b.path));
       }
       return this.peopleSorted;
     },

@@ -11,6 +11,7 @@ import type { KrStatus, Relationship } from './model';
 import { openItemCounts, type ItemCounts } from './open-items';
 import { displayName, orderPeople, personLabel, type PeopleOrder } from './people';
 import { isLiveSet, slipReasons, slipText } from './slipping';
+import { idKey } from './ids';
 
 export interface Location {
   readonly path: string;
@@ -266,7 +267,7 @@ function signals(ds: Dataset, cards: PersonCard[], sets: SetView[]): Signal[] {
     for (const o of set.objectives) {
       for (const kr of o.keyResults) {
         if (!kr.slipping.length || !kr.owner) continue;
-        const key = kr.owner.toLowerCase();
+        const key = idKey(kr.owner);
         if (key === 'me' || key === ds.query.meKey()) continue;
         // As of its last dated check-in: that is when the file last said where it stands.
         const dated = kr.checkins.map((c) => c.date).filter((d): d is string => d !== null).sort();

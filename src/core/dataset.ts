@@ -74,6 +74,7 @@ interface Entry {
 }
 
 const LOCAL_RULES = RULES.filter((r) => !r.crossFile);
+const MERGE_CONFLICT = RULES_BY_CODE.get('merge-conflict')!;
 const CROSS_RULES = RULES.filter((r) => r.crossFile);
 
 /** What the dataset's indexes keep of a document; what each kind's holds: kinds.ts. */
@@ -106,7 +107,9 @@ export class Dataset {
     okrSet: (key) => {
       const path = this.rooms.setPath(key);
       const e = path === undefined ? undefined : this.entries.get(path);
-      return e && (this.docOf(e) as OkrSetDoc);
+      const d = e && (this.docOf(e) as OkrSetDoc);
+      // A set in git conflict is judged as if absent (SPEC §10).
+      return d && !d.conflicts.length ? d : undefined;
     },
     leaks: (path): readonly LeakPassage[] => this.rooms.passages(path, this._today),
   };
@@ -331,8 +334,12 @@ export class Dataset {
     return [...this.entries.keys()].sort(comparePaths);
   }
 
+  /** Every document but those in git conflict (SPEC §10: they count for nothing). */
   *docs(): IterableIterator<Doc> {
-    for (const e of this.entries.values()) yield this.docOf(e);
+    for (const e of this.entries.values()) {
+      const d = this.docOf(e);
+      if (!d.conflicts.length) yield d;
+    }
   }
 
   people(): readonly PersonDoc[] {
@@ -350,7 +357,11 @@ export class Dataset {
   /** Documents of one kind in path order; other kinds stay unloaded. */
   private ofKind(kind: FileKind): Doc[] {
     const out: Doc[] = [];
-    for (const e of this.entries.values()) if (e.summary.kind === kind) out.push(this.docOf(e));
+    for (const e of this.entries.values()) {
+      if (e.summary.kind !== kind) continue;
+      const d = this.docOf(e);
+      if (!d.conflicts.length) out.push(d);
+    }
     return out.sort((a, b) => comparePaths(a.path, b.path));
   }
 
@@ -428,11 +439,17 @@ export class Dataset {
   private judge(entry: Entry): Diagnostic[] {
     const ctx = this.context();
     const doc = this.docOf(entry);
+    // A file in git conflict gets its conflict blocks and nothing else (SPEC §10).
+    if (doc.conflicts.length) return this.severities(run([MERGE_CONFLICT], doc, ctx));
     if (entry.localGen !== this.gen || !entry.local) {
       entry.local = run(LOCAL_RULES, doc, ctx);
       entry.localGen = this.gen;
     }
-    const all = entry.local.concat(run(CROSS_RULES, doc, ctx));
+    return this.severities(entry.local.concat(run(CROSS_RULES, doc, ctx)));
+  }
+
+  /** `cadence.rules` applied (severity changed, or off), in order of position, then code. */
+  private severities(all: Diagnostic[]): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const d of all) {
       const s = this._settings.rules[d.code];

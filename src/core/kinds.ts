@@ -16,6 +16,7 @@
 //     `shapeOf` and `claims`, which takes its base kind's `type:` values and
 //     globs and is chosen when `claims` holds for the file.
 
+import { conflictBlocks, mayConflict } from './conflicts';
 import { globMatcher } from './globs';
 import { splitFrontMatter, type Split } from './markdown/body';
 import type { ActionItem, Doc, FileKind, NoteBody, OkrSetDoc, OneOnOneDoc, PersonDoc, ReviewDoc, ReviewPacketDoc, SharedDoc } from './model';
@@ -298,9 +299,23 @@ export class KindRegistry {
     return kind.id;
   }
 
-  /** Parses normalised text (see `normalize`) as the given kind. */
+  /**
+   * Parses normalised text (see `normalize`) as the given kind. A text with
+   * a git conflict block (SPEC §10) is read as a blank document of the kind
+   * (a person's id still from its file name) that holds only where its
+   * blocks are: nothing else of it is judged or counted.
+   */
   parse(path: string, text: string, kind: FileKind, options?: ParseOptions): Doc {
     const e = this.get(kind);
+    if (mayConflict(text)) {
+      const lines = text.split('\n');
+      const conflicts = conflictBlocks(lines);
+      if (conflicts.length) {
+        const blank = e.format === 'yaml' ? e.parse(path, '') : e.parse(path, splitFrontMatter(''));
+        const firstLine = { start: { line: 0, character: 0 }, end: { line: 0, character: lines[0].length } };
+        return { ...blank, lineCount: lines.length, firstLine, conflicts, ...('date' in blank ? { date: undefined } : {}) } as Doc;
+      }
+    }
     return e.format === 'yaml' ? e.parse(path, text) : e.parse(path, splitFrontMatter(text), options);
   }
 

@@ -58,6 +58,17 @@ interface DocBase {
   readonly lineCount: number;
   /** YAML (front matter or the whole OKR file) that did not parse. */
   readonly yamlErrors: readonly YamlProblem[];
+  /**
+   * What Cadence did not read because it is beyond a bound (nesting too
+   * deep, an alias expanding too far): one notice per place, the rest of
+   * the file read (SPEC §10); the rule `beyond-limits` reports them.
+   */
+  readonly limits: readonly YamlProblem[];
+  /**
+   * The 0-based lines of the git conflict blocks' `<<<<<<<` (SPEC §10). A
+   * file with one is read as blank: nothing else of it is judged or counted.
+   */
+  readonly conflicts: readonly number[];
   /** Every date field, valid or not, for invalid-date. */
   readonly dates: readonly DateField[];
   /** Line 1 (index 0), where a file's own missing fields are reported. */

@@ -7,14 +7,14 @@
 
 import type { ActionItem, PersonRef } from './model';
 
-/** What `itemOwner` needs of the dataset: is there a person file with this key? */
+/** What `itemOwner` needs of the dataset: is there a person file with this key (DatasetQuery.knows)? */
 export interface KnownPeople {
-  peopleWithKey(key: string): readonly unknown[];
+  knows(key: string): boolean;
 }
 
 /** The item's owner: its owner token, else its first wikilink naming a known person, else undefined. */
 export function itemOwner(item: ActionItem, people: KnownPeople): PersonRef | undefined {
   if (item.owner) return item.owner;
-  for (const l of item.links) if (people.peopleWithKey(l.key).length > 0) return l;
+  for (const l of item.links) if (people.knows(l.key)) return l;
   return undefined;
 }

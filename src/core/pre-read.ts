@@ -20,6 +20,7 @@ import type { ActionItem, KeyResult, Objective, OkrSetDoc, OneOnOneDoc, ReviewDo
 import { personLabel } from './people';
 import { isLiveSet, slipReasons, slipText } from './slipping';
 import { itemOwner } from './owners';
+import { idKey } from './ids';
 
 const processor = unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkStringify, { bullet: '-', rule: '-' });
 
@@ -140,14 +141,14 @@ export function preReadPath(setId: string, meeting: string): string {
 export function buildPreRead(ds: Dataset, set: OkrSetDoc, meeting: string): NewFile {
   const earlier = ds
     .reviews()
-    .filter((r) => r.okrs?.toLowerCase() === set.key && r.date && r.date < meeting)
+    .filter((r) => r.okrs !== undefined && idKey(r.okrs) === set.key && r.date && r.date < meeting)
     .sort((a, b) => (a.date! < b.date! ? 1 : a.date! > b.date! ? -1 : 0));
   const last = earlier[0];
   const lastDate = last?.date;
   const dependents = new Map<string, string[]>();
   for (const other of ds.okrSets()) {
     for (const o of other.objectives) {
-      const p = o.parent?.toLowerCase();
+      const p = o.parent === undefined ? undefined : idKey(o.parent);
       if (!p) continue;
       const list = dependents.get(p) ?? [];
       list.push(`${other.id}#${o.id}${o.title ? ` ${o.title}` : ''}`);

@@ -6,6 +6,7 @@ import { toggleItem } from '../core/actions/items';
 import { checkIn } from '../core/actions/okr-edits';
 import { idFromName, isPersonId, newOkrSet, newPerson, quartersFrom, type NewFile } from '../core/actions/templates';
 import { formatScore } from '../core/format';
+import { idKey } from '../core/ids';
 import { krScore } from '../core/metrics';
 import type { ActionItem, KeyResult, OkrSetDoc } from '../core/model';
 import { toVsEdit } from './adapter';
@@ -142,7 +143,7 @@ export const commandsFeature: Feature = {
       const id = typeof personId === 'string' ? personId : await pickPerson(folder, 'New 1:1 with…');
       if (!id) return;
       ws.flushTyping();
-      const result = await newOneOnOne(folder, id.toLowerCase(), (doc) => ws.sync(doc));
+      const result = await newOneOnOne(folder, idKey(id), (doc) => ws.sync(doc));
       if (!result) return;
       const { uri, notice } = result;
       if (notice) {
@@ -272,7 +273,7 @@ export const commandsFeature: Feature = {
         return;
       }
       const items = sets.map((s) => ({ label: s.id, description: s.period, set: s }));
-      const picked = typeof setId === 'string' ? items.find((i) => i.set.key === setId.toLowerCase()) : await vscode.window.showQuickPick(items, { title: 'Pre-read for which OKR set?' });
+      const picked = typeof setId === 'string' ? items.find((i) => i.set.key === idKey(setId)) : await vscode.window.showQuickPick(items, { title: 'Pre-read for which OKR set?' });
       if (!picked) return;
       const typed = typeof meetingDate === 'string' ? meetingDate : await askDate('Date of the OKR review meeting (YYYY-MM-DD)', folder.dataset.today, addDays(folder.dataset.today, 7));
       if (!typed) return;
@@ -307,7 +308,7 @@ export const commandsFeature: Feature = {
         prompt: 'Their id (how notes refer to them: @id)',
         value: idFromName(name),
         validateInput: (s) =>
-          !isPersonId(s.trim()) ? 'Letters, digits, "-" and "_" only.' : folder.dataset.query.peopleWithKey(s.trim().toLowerCase()).length ? `@${s.trim()} is already taken.` : undefined,
+          !isPersonId(s.trim()) ? 'Letters, digits, "-" and "_" only.' : folder.dataset.query.knows(idKey(s.trim())) ? `@${s.trim()} is already taken.` : undefined,
       });
       if (!id) return;
       // Optional: an empty answer is left out of the file, never written as an empty field.

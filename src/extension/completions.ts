@@ -12,6 +12,7 @@ import { KR_STATUSES, OBJECTIVE_KINDS } from '../core/parse/okr';
 import type { Feature } from './feature';
 import type { FolderIndex } from './folder-index';
 import type { CadenceWorkspace } from './workspace-index';
+import { idKey } from '../core/ids';
 
 const ENUMS: Record<string, readonly string[]> = {
   kind: OBJECTIVE_KINDS,
@@ -37,7 +38,7 @@ function dateItems(folder: FolderIndex, report: string | undefined, range: vscod
   const options: [string, string][] = [
     [t, 'today'],
     [addDays(t, 1), 'tomorrow'],
-    ...(report ? [[nextOneOnOneDate(ctx, report.toLowerCase()), `next 1:1 with @${report}`] as [string, string]] : []),
+    ...(report ? [[nextOneOnOneDate(ctx, idKey(report)), `next 1:1 with @${report}`] as [string, string]] : []),
     [nextMonday(t), 'next Monday'],
     [endOfMonth(t), 'end of month'],
     [endOfQuarter(t), 'end of quarter'],

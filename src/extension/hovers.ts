@@ -1,9 +1,12 @@
-// Hovers: a person behind `@id` (or an owner/report id in YAML), and a key
+// Hovers: a person behind `@id`, a wikilink naming a known person (SPEC
+// §10), a Dataview owner field or an owner/report id in YAML; and a key
 // result's score, progress and check-ins.
 
 import * as vscode from 'vscode';
+import { idKey } from '../core/ids';
 import { formatConfidence, krScoreText, NO_STATUS, UNDATED } from '../core/format';
 import { personFigures } from '../core/metrics';
+import { findWikilinks } from '../core/wikilinks';
 import type { KeyResult, Objective } from '../core/model';
 import { displayName } from '../core/people';
 import { addDays } from '../core/dates';
@@ -73,10 +76,23 @@ class Provider implements vscode.HoverProvider {
     const synced = this.ws.sync(doc);
     if (!synced) return undefined;
     const { folder, model } = synced;
-    const at = doc.getWordRangeAtPosition(pos, /@[\p{L}\p{N}_][\p{L}\p{N}_-]*/u);
+    const at = doc.getWordRangeAtPosition(pos, /@[\p{L}\p{M}\p{Nd}_-]+(?:\.[\p{L}\p{M}\p{Nd}_-]+)*/u);
     if (at && model.kind !== 'okr') {
       const before = at.start.character > 0 ? doc.lineAt(pos.line).text[at.start.character - 1] : ' ';
-      if (!/[\p{L}\p{N}_.+\-@]/u.test(before)) return new vscode.Hover(personHover(folder, doc.getText(at).slice(1).toLowerCase())!, at);
+      if (!/[\p{L}\p{M}\p{Nd}._-]/u.test(before)) return new vscode.Hover(personHover(folder, idKey(doc.getText(at).slice(1)))!, at);
+    }
+    if (model.kind !== 'okr') {
+      // A wikilink naming a known person, anywhere in a note (a task line's owner, a report).
+      const text = doc.lineAt(pos.line).text;
+      for (const l of findWikilinks(text)) {
+        if (pos.character < l.start || pos.character > l.end) continue;
+        const key = idKey(l.id);
+        if (folder.dataset.query.knows(key)) return new vscode.Hover(personHover(folder, key)!, new vscode.Range(pos.line, l.start, pos.line, l.end));
+      }
+      // A Dataview owner field's value.
+      const item = 'items' in model ? model.items.find((i) => i.line === pos.line) : undefined;
+      const o = item?.owner;
+      if (o && pos.character >= o.range.start.character && pos.character <= o.range.end.character) return new vscode.Hover(personHover(folder, o.key)!);
     }
     if (model.kind === 'okr') {
       for (const o of model.objectives) {

@@ -16,8 +16,8 @@ const item = (rest: string, state = ' '): ActionItem => {
   return readItem(line, 0, 0, readTaskBox(line, 2)!);
 };
 const P = '1on1s/alex/2026-11-20.md';
-const NOBODY = { peopleWithKey: () => [] };
-const ALEX = { peopleWithKey: (k: string) => (k === 'alex' ? [1] : []) };
+const NOBODY = { knows: () => false };
+const ALEX = { knows: (k: string) => k === 'alex' };
 
 describe('task lines as people write them (SPEC §10)', () => {
   describe('owner tokens', () => {

@@ -1,7 +1,7 @@
 // Splits a Markdown file into front matter and body, and reads the body's
 // blocks (fast path first, remark when the fast path declines).
 
-import type { ActionItem, Heading, LineSpan, NoteBody } from '../model';
+import type { ActionItem, Heading, LineSpan, NoteBody, YamlProblem } from '../model';
 import { privateBlocks } from '../rooms/regions';
 import { scanBlocksFast, type BlockScan } from './fast-blocks';
 import { visibleLines } from './hidden';
@@ -67,6 +67,8 @@ export interface BodyRead extends NoteBody {
   readonly codeLines: ReadonlySet<number>;
   /** The file's lines, hidden text in the body turned to spaces (same lengths). */
   readonly visible: readonly string[];
+  /** What is beyond what Cadence reads (nesting too deep): one notice per place. */
+  readonly limits: YamlProblem[];
 }
 
 export function readBody(split: Split): BodyRead {
@@ -74,7 +76,7 @@ export function readBody(split: Split): BodyRead {
   const scan = scanBlocks(visible, split.bodyLine);
   const items: ActionItem[] = taskLines(scan, visible).map((t) => readItem(split.lines[t.line], t.line, t.markerCol, t.box, visible[t.line]));
   const headings: Heading[] = scan.headings;
-  return { items, headings, privateBlocks: privateBlocksOf(split), codeLines: scan.codeLines, visible };
+  return { items, headings, privateBlocks: privateBlocksOf(split), codeLines: scan.codeLines, visible, limits: [] };
 }
 
 /** The body's private blocks (most notes have none: one look for the marker first). */

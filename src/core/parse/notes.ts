@@ -1,5 +1,6 @@
 // 1:1 notes and OKR reviews: Markdown with front matter and action items.
 
+import { NO_CONFLICTS } from '../conflicts';
 import { dateInFileName } from '../dates';
 import type { DateField, Decision, Field, OneOnOneDoc, ReviewDoc, ReviewPacketDoc, SharedDoc, YamlProblem } from '../model';
 import type { Range } from '../types';
@@ -14,14 +15,15 @@ import { dateOf, fieldsOf, numberOf, personOf, readYaml, stringOf, valueNode } f
  * Front matter fields: the fast reader for the simple `key: value` shape
  * notes use, `yaml` for everything else (and for every error message).
  */
-function frontMatter(split: Split): { errors: YamlProblem[]; fields: Map<string, Field>; nested: (key: string) => Map<string, Field> } {
-  if (split.yaml === undefined) return { errors: [], fields: new Map(), nested: () => new Map() };
+function frontMatter(split: Split): { errors: YamlProblem[]; limits: YamlProblem[]; fields: Map<string, Field>; nested: (key: string) => Map<string, Field> } {
+  if (split.yaml === undefined) return { errors: [], limits: [], fields: new Map(), nested: () => new Map() };
   const fast = readFastFrontMatter(split.lines.slice(split.yamlLine, split.bodyLine - 1), split.yamlLine);
-  if (fast) return { errors: [], fields: fast.fields, nested: (k) => fast.nested.get(k) ?? new Map() };
+  if (fast) return { errors: [], limits: [], fields: fast.fields, nested: (k) => fast.nested.get(k) ?? new Map() };
   const y = readYaml(split.yaml, split.yamlLine);
   const fields = y.root ? fieldsOf(y.root, y.index) : new Map<string, Field>();
   return {
     errors: y.errors,
+    limits: y.limits,
     fields,
     nested: (k) => {
       const node = y.root ? valueNode(y.root, k) : undefined;
@@ -59,7 +61,7 @@ function rating(f: Field | undefined): number | undefined {
  */
 export function parseOneOnOne(path: string, split: Split, options: ParseOptions = {}): OneOnOneDoc {
   const dates: DateField[] = [];
-  const { errors, fields, nested } = frontMatter(split);
+  const { errors, limits, fields, nested } = frontMatter(split);
   const dateField = dateOf(fields.get('date'), dates);
   const fromName = dateInFileName(path);
   const date = dateField ? dateField.value : fromName?.real ? fromName.value : undefined;
@@ -84,6 +86,8 @@ export function parseOneOnOne(path: string, split: Split, options: ParseOptions 
     lineCount: split.lines.length,
     firstLine: firstLineOf(split),
     yamlErrors: errors,
+    limits: body.limits.length ? limits.concat(body.limits) : limits,
+    conflicts: NO_CONFLICTS,
     dates,
     items: body.items,
     headings: body.headings,
@@ -119,7 +123,7 @@ export const DECISIONS = ['continue', 'cut', 're-scope', 'escalate'] as const;
 
 export function parseReview(path: string, split: Split): ReviewDoc {
   const dates: DateField[] = [];
-  const { errors, fields } = frontMatter(split);
+  const { errors, limits, fields } = frontMatter(split);
   const body = readBody(split);
   const decisions: Decision[] = [];
   let h = 0;
@@ -146,6 +150,8 @@ export function parseReview(path: string, split: Split): ReviewDoc {
     lineCount: split.lines.length,
     firstLine: firstLineOf(split),
     yamlErrors: errors,
+    limits: body.limits.length ? limits.concat(body.limits) : limits,
+    conflicts: NO_CONFLICTS,
     dates,
     items: body.items,
     headings: body.headings,
@@ -176,8 +182,10 @@ function plainDoc<K extends string>(kind: K, path: string, split: Split) {
     lineCount: split.lines.length,
     firstLine: { start: { line: 0, character: 0 }, end: { line: 0, character: split.lines[0].length } },
     yamlErrors: [],
+    limits: [],
     dates: [],
     frontMatterEnd: split.bodyLine,
+    conflicts: NO_CONFLICTS,
   };
 }
 

@@ -2,6 +2,8 @@
 
 import type { YAMLMap } from 'yaml';
 import type { CheckIn, DateField, Field, KeyResult, KrStatus, Objective, OkrEntry, OkrSetDoc } from '../model';
+import { idKey } from '../ids';
+import { NO_CONFLICTS } from '../conflicts';
 import type { LineIndex } from '../text';
 import { dateOf, fieldsOf, mapItems, numberOf, personOf, readYaml, shapeOf, stringOf, valueNode } from './yaml-fields';
 
@@ -43,7 +45,7 @@ function readEntry(node: YAMLMap, i: number, index: LineIndex, prefix: 'O' | 'KR
   const id = idOf(f.get('id'), `${prefix}${i + 1}`);
   return {
     id,
-    key: id.toLowerCase(),
+    key: idKey(id),
     index: i,
     idField: f.get('id'),
     firstLine: index.restOfLine((node.range ?? [0, 0, 0])[0]),
@@ -95,9 +97,11 @@ export function parseOkrSet(path: string, text: string, lineCount: number): OkrS
     lineCount,
     firstLine: y.index.lineRange(0),
     yamlErrors: y.errors,
+    limits: y.limits,
+    conflicts: NO_CONFLICTS,
     dates,
     id,
-    key: id.toLowerCase(),
+    key: idKey(id),
     fields: f,
     period: period && !period.isNull ? String(period.value) : undefined,
     start: dateOf(f.get('start'), dates)?.value,

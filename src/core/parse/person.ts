@@ -3,6 +3,8 @@ import { readBody, type Split } from '../markdown/body';
 import { inSections, talkingPointSections, type ParseOptions } from '../markdown/sections';
 import { dateOf, fieldsOf, mapItems, readYaml, seqScalars, stringOf, valueNode } from './yaml-fields';
 import { isMap } from 'yaml';
+import { idKey } from '../ids';
+import { NO_CONFLICTS } from '../conflicts';
 
 export const CADENCE_WORDS: Record<string, number> = { weekly: 7, biweekly: 14, monthly: 30 };
 
@@ -68,9 +70,11 @@ export function parsePerson(path: string, split: Split, options: ParseOptions = 
     lineCount: split.lines.length,
     firstLine: { start: { line: 0, character: 0 }, end: { line: 0, character: split.lines[0].length } },
     yamlErrors: y?.errors ?? [],
+    limits: y?.limits ?? [],
+    conflicts: NO_CONFLICTS,
     dates,
     id,
-    key: id.toLowerCase(),
+    key: idKey(id),
     idField,
     name: stringOf(f.get('name')),
     role: stringOf(f.get('role')),

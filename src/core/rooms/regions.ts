@@ -14,6 +14,7 @@
 // read by the one hidden-text scanner (markdown/hidden.ts): markers inside an
 // inline code span are literal there too.
 
+import { conflictBlocks, mayConflict } from '../conflicts';
 import { closesFence, Hidden, MarkerIndex, openFence, scanHiddenLine } from '../markdown/hidden';
 
 /** The role of a piece of text. */
@@ -329,15 +330,6 @@ export function scanRegions(v: TextLines, from: number, sink: RegionSink, extras
  * with `>>>>>>>`)? Such a file has no private or shared text.
  */
 export function hasConflictBlock(lines: readonly string[] | TextLines): boolean {
-  const v = lines instanceof TextLines ? lines : TextLines.of(lines);
-  const t = v.text;
-  if (t.indexOf('<<<<<<<') === -1) return false;
-  let stage = 0;
-  for (let l = 0; l < v.count; l++) {
-    const s = v.starts[l];
-    if (stage === 0 && t.startsWith('<<<<<<<', s)) stage = 1;
-    else if (stage === 1 && v.end(l) - s === 7 && t.startsWith('=======', s)) stage = 2;
-    else if (stage === 2 && t.startsWith('>>>>>>>', s)) return true;
-  }
-  return false;
+  if (!(lines instanceof TextLines)) return conflictBlocks(lines).length > 0;
+  return mayConflict(lines.text) && conflictBlocks(lines.text.split('\n')).length > 0;
 }

@@ -4,6 +4,7 @@
 import actionMissingDue from './action-missing-due';
 import actionMissingOwner from './action-missing-owner';
 import actionOverdue from './action-overdue';
+import beyondLimits from './beyond-limits';
 import cadenceLapsed from './cadence-lapsed';
 import developmentFocusCount from './development-focus-count';
 import duplicateId from './duplicate-id';
@@ -11,6 +12,7 @@ import invalidDate from './invalid-date';
 import krMissingDue from './kr-missing-due';
 import krMissingOwner from './kr-missing-owner';
 import krNotMeasurable from './kr-not-measurable';
+import mergeConflict from './merge-conflict';
 import missingField from './missing-field';
 import noActionItems from './no-action-items';
 import noRecentFeedback from './no-recent-feedback';
@@ -54,6 +56,8 @@ export const RULES: readonly Rule[] = [
   reviewDecisionMissing,
   preReadLate,
   noRecentFeedback,
+  mergeConflict,
+  beyondLimits,
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r]));

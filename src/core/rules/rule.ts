@@ -11,8 +11,14 @@ import type { Diagnostic, Fix, Range, Severity } from '../types';
 export interface DatasetQuery {
   /** At least one person file exists (unknown-person is silent otherwise). */
   hasPeople(): boolean;
-  /** Person files with this id (lower-cased), in path order. */
+  /** Person files with this key (ids.ts), in path order; not those in git conflict. */
   peopleWithKey(key: string): readonly PersonDoc[];
+  /**
+   * A person file with this key exists, one in git conflict included (SPEC
+   * §10: it still makes its id known): for unknown-person and the owner a
+   * wikilink names.
+   */
+  knows(key: string): boolean;
   /** Every person (first file per id), in path order. */
   people(): readonly PersonDoc[];
   /** The latest date of a person's 1:1s (notes and log meetings) dated today or earlier (SPEC §7, §12), if any. */

@@ -6,6 +6,7 @@ import type { Field } from '../model';
 import type { Fix, TextEdit } from '../types';
 import type { RuleContext } from './rule';
 import * as l10n from '../l10n';
+import { idKey } from '../ids';
 
 /**
  * Owner fixes: the report, `me`, up to three others from the dataset —
@@ -17,8 +18,8 @@ export function ownerFixes(ctx: RuleContext, report: string | undefined, edit: (
   const out: Fix[] = [];
   const seen = new Set<string>();
   const add = (id: string, title: string, preferred = false) => {
-    if (seen.has(id.toLowerCase())) return;
-    seen.add(id.toLowerCase());
+    if (seen.has(idKey(id))) return;
+    seen.add(idKey(id));
     out.push({ title, edits: [edit(id)], preferred });
   };
   if (report) add(report, l10n.t('Assign to @{0} (the report)', report), true);
@@ -41,7 +42,7 @@ export function ownerFixes(ctx: RuleContext, report: string | undefined, edit: (
 export function dueFixes(ctx: RuleContext, report: string | undefined, edit: (date: string) => TextEdit): Fix[] {
   const out: Fix[] = [];
   if (report) {
-    const next = nextOneOnOneDate(ctx, report.toLowerCase());
+    const next = nextOneOnOneDate(ctx, idKey(report));
     out.push({ title: l10n.t('Due at the next 1:1 with @{0} ({1})', report, next), edits: [edit(next)], preferred: true });
   }
   const week = addDays(ctx.today, 7);

@@ -12,7 +12,7 @@ export default defineRule({
   check(doc, ctx, report) {
     if (!ctx.data.hasPeople()) return;
     const check = (ref: PersonRef | undefined, role: string) => {
-      if (!ref || ref.key === 'me' || ctx.data.peopleWithKey(ref.key).length > 0) return;
+      if (!ref || ref.key === 'me' || ctx.data.knows(ref.key)) return;
       report(ref.range, l10n.t('No person file for "{0}" ({1}) — add people/{2}.md or fix the id.', ref.id, role, ref.key), { id: ref.id });
     };
     if (doc.kind === 'okr') {

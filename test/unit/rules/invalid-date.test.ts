@@ -28,12 +28,12 @@ describe(CODE, () => {
       '---', //                                                 1
       'type: 1on1', //                                          2
       'report: alex', //                                        3
-      'date: 2026-11-20T10:00', //                              4
+      'date: 2026-11-31T10:00', //                              4 (a date-time reads as its date: not real)
       '---', //                                                 5
       '- [ ] a @alex due:2026-11-00', //                        6
       '- [x] b @alex due:2026-11-01 done:2026-1-5', //          7
       '- [ ] c @alex 📅 2026-06-31', //                         8
-      '- [x] d @alex 📅 2026-11-01 ✅ 26-11-01', //             9
+      '- [x] d @alex 📅 2026-11-01 ✅ 2026-11-31', //           9
       '- [ ] e [owner:: alex] [due:: 2026-09-31]', //           10
       '- [x] f [owner:: alex] [due:: 2026-11-01] [completion:: tomorrow]', // 11
       '- [ ] g @alex due:2026-12-01', //                        12 (fine)

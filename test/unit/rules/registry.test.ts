@@ -33,6 +33,10 @@ const SPEC_TABLE: Record<string, string> = {
   // SPEC §19
   'review-decision-missing': 'warning',
   'pre-read-late': 'info',
+  // SPEC §17
+  'merge-conflict': 'error',
+  // SPEC §10's "say so with one info diagnostic" where a structure is beyond what Cadence reads.
+  'beyond-limits': 'info',
 };
 
 describe('rule registry (SPEC §8)', () => {
