@@ -1,13 +1,10 @@
 // The differential check on a generated corpus: every Markdown file of the
 // workspace, read as the parser reads it (normalised, front matter split off),
-// goes through the fast block scanner and through remark-gfm; wherever the
-// fast path accepts a file, its list items (line, marker column, the text
+// goes through Cadence's block scanner (blocks.ts, which reads every note)
+// and through remark-gfm: its list items (line, marker column, the text
 // their first paragraph starts with on that line), the task items Cadence
 // reads from them (task-box.ts: any status character) and its headings must
-// be exactly remark's. A file the fast path
-// declines is read by remark anyway, so it cannot differ; how many are
-// declined is reported, because a fast path that declines everything would
-// pass vacuously. The unit suite holds the same property on thousands of
+// be exactly remark's. The unit suite holds the same property on thousands of
 // adversarial notes (test/unit/markdown-differential.test.ts); this runs it on
 // the benchmark's realistic corpus, which is too slow for `npm test` (remark
 // reads ~0.5 MB/s here).
@@ -17,18 +14,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitFrontMatter, taskLines } from '../src/core/markdown/body';
-import { scanBlocksFast, type BlockScan } from '../src/core/markdown/fast-blocks';
+import { scanBlocks, type BlockScan } from '../src/core/markdown/blocks';
 import { scanBlocksRemark } from '../src/core/markdown/remark-blocks';
 import { normalize } from '../src/core/text';
 import type { ExtensionFigure } from './extension-figures';
 
 export interface DifferentialResult {
   files: number;
-  /** Read by the fast path (compared with remark). */
+  /** Compared with remark (every file: the scanner reads every note). */
   accepted: number;
-  /** Left to remark by the fast path. */
+  /** Kept for the bench's table: always 0 now. */
   declined: number;
-  /** Accepted files whose task items or headings differ from remark's, with the first difference. */
+  /** Files whose list items, task items or headings differ from remark's, with the first difference. */
   differ: { path: string; what: string }[];
   taskItems: number;
   ms: number;
@@ -55,11 +52,7 @@ export function runDifferential(dir: string, onProgress?: (done: number, total: 
   files.forEach((path, i) => {
     if (onProgress && i % 1000 === 0) onProgress(i, files.length);
     const split = splitFrontMatter(normalize(readFileSync(join(dir, path), 'utf8')));
-    const fast = scanBlocksFast(split.lines, split.bodyLine);
-    if (!fast) {
-      result.declined++;
-      return;
-    }
+    const fast = scanBlocks(split.lines, split.bodyLine);
     result.accepted++;
     const ref = scanBlocksRemark(split.lines, split.bodyLine);
     const ls = split.lines;
@@ -78,13 +71,13 @@ export function runDifferential(dir: string, onProgress?: (done: number, total: 
 /** The check as a row of the bench's targets table. */
 export function differentialFigure(notes: number, r: DifferentialResult): ExtensionFigure {
   return {
-    name: `fast block scanner vs remark-gfm on the ${notes / 1000}k corpus (differential)`,
+    name: `block scanner vs remark-gfm on the ${notes / 1000}k corpus (differential)`,
     target: '0 differ',
     value: r.differ.length,
     unit: 'files differ',
     met: r.differ.length === 0 && r.accepted > 0,
     note:
-      `${r.files} Markdown files: ${r.accepted} read by the fast path and compared with remark-gfm (${r.taskItems} task items as Cadence reads them, every status character), ${r.declined} left to remark; ` +
+      `${r.files} Markdown files read by the block scanner and compared with remark-gfm (${r.taskItems} task items as Cadence reads them, every status character); ` +
       `${r.differ.length} differ${r.differ.length ? ` — first: ${r.differ[0].path}: ${r.differ[0].what.slice(0, 300)}` : ''} (${(r.ms / 1000).toFixed(1)} s)`,
   };
 }

@@ -561,7 +561,7 @@ async function main(): Promise<void> {
   for (const ws of workspaces) all.push(...measure(ws, opts.tools, opts));
 
   const ext = opts.extension ? await measureExtensionFigures({ workspaces: Object.fromEntries(workspaces.map((w) => [w.notes, w.dir])), root: ROOT, runs: opts.runs }) : [];
-  // The fast path held to remark-gfm on the largest corpus up to 10k notes (remark reads ~0.5 MB/s).
+  // The block scanner held to remark-gfm on the largest corpus up to 10k notes (remark reads ~0.5 MB/s).
   const corpus = [...workspaces].filter((w) => w.notes <= 10000).pop();
   if (corpus) {
     process.stderr.write(`differential on the ${corpus.notes} corpus … `);

@@ -515,7 +515,12 @@ function run(rules: readonly Rule[], doc: Doc, ctx: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of rules) {
     if (!rule.kinds.includes(doc.kind)) continue;
-    rule.check(doc, ctx, (range, message, data, related) => out.push(related ? { code: rule.code, severity: rule.severity, message, range, data, related } : { code: rule.code, severity: rule.severity, message, range, data }));
+    try {
+      rule.check(doc, ctx, (range, message, data, related) => out.push(related ? { code: rule.code, severity: rule.severity, message, range, data, related } : { code: rule.code, severity: rule.severity, message, range, data }));
+    } catch (err) {
+      // A rule that throws is a bug: say so on the file, and judge everything else.
+      out.push({ code: 'beyond-limits', severity: 'info', message: `Not judged by ${rule.code}: ${String(err).slice(0, 200)}.`, range: doc.firstLine });
+    }
   }
   return out;
 }

@@ -307,16 +307,25 @@ export class KindRegistry {
    */
   parse(path: string, text: string, kind: FileKind, options?: ParseOptions): Doc {
     const e = this.get(kind);
-    if (mayConflict(text)) {
-      const lines = text.split('\n');
-      const conflicts = conflictBlocks(lines);
-      if (conflicts.length) {
-        const blank = e.format === 'yaml' ? e.parse(path, '') : e.parse(path, splitFrontMatter(''));
-        const firstLine = { start: { line: 0, character: 0 }, end: { line: 0, character: lines[0].length } };
-        return { ...blank, lineCount: lines.length, firstLine, conflicts, ...('date' in blank ? { date: undefined } : {}) } as Doc;
+    try {
+      if (mayConflict(text)) {
+        const lines = text.split('\n');
+        const conflicts = conflictBlocks(lines);
+        if (conflicts.length) return { ...this.blank(e, path, lines), conflicts };
       }
+      return e.format === 'yaml' ? e.parse(path, text) : e.parse(path, splitFrontMatter(text), options);
+    } catch (err) {
+      // A reader that throws is a bug: the file is read as blank and says so, and no other file is touched.
+      const d = this.blank(e, path, text.split('\n'));
+      return { ...d, limits: [{ message: `this file could not be read (${String(err).slice(0, 200)})`, range: d.firstLine }] };
     }
-    return e.format === 'yaml' ? e.parse(path, text) : e.parse(path, splitFrontMatter(text), options);
+  }
+
+  /** A document of the kind with nothing read (a person's id still from its file name), as long as the text. */
+  private blank(e: KindEntry, path: string, lines: readonly string[]): Doc {
+    const blank = e.format === 'yaml' ? e.parse(path, '') : e.parse(path, splitFrontMatter(''));
+    const firstLine = { start: { line: 0, character: 0 }, end: { line: 0, character: lines[0].length } };
+    return { ...blank, lineCount: lines.length, firstLine, ...('date' in blank ? { date: undefined } : {}) } as Doc;
   }
 
   /** The kind's summary of a document, `refs` without repeats (first mention kept). */

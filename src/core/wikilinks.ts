@@ -40,14 +40,14 @@ export function linkTarget(inner: string): { id: string; start: number; end: num
 }
 
 /**
- * The wikilinks of `text` from offset `from`, in order. A link's inside holds
- * no `[`, `]` or line break (Obsidian file names cannot); one scan, linear in
- * the text.
+ * The wikilinks of `text` from offset `from`, in order (the first `max`). A
+ * link's inside holds no `[`, `]` or line break (Obsidian file names
+ * cannot); one scan, linear in the text.
  */
-export function findWikilinks(text: string, from = 0): WikiRef[] {
+export function findWikilinks(text: string, from = 0, max = Infinity): WikiRef[] {
   const out: WikiRef[] = [];
   let at = text.indexOf('[[', from);
-  while (at !== -1) {
+  while (at !== -1 && out.length < max) {
     let i = at + 2;
     while (i < text.length && text[i] !== '[' && text[i] !== ']' && text[i] !== '\n') i++;
     if (text.startsWith(']]', i)) {

@@ -72,3 +72,25 @@ export function realisticNote(seed: number): string[] {
   return out;
 }
 
+
+/** Prefixes that open or continue containers: quotes, bullets, ordered markers, indentation with spaces and tabs. */
+const PREFIXES = ['', '> ', '>', '- ', '* ', '+ ', '1. ', '2) ', '  ', '   ', '    ', '\t', ' \t', '-\t', '>\t', '10. ', '-   ', '-     '];
+// HTML blocks, link definitions and indented code after containers close are
+// left out here: remark's parser (micromark) reads some of their rarest
+// combinations its own way (an HTML block on a lazy line stays in the list
+// item; an indented code block it sometimes lets a list interrupt), which
+// Cadence does not copy; trickyNote has them at the top level.
+const CONTENTS = ['[ ] task @alex', '[x] done', '[/] doing', '[?] maybe', '', 'text', '```', '~~~', '# h', '#h', '## h ##', '===', '---', '***', '- - -', '| a | b |', '| - | - |', 'a | b', '*em*', '**strong**', '_x_', '1) x', '2. y', '- ', '-', '>', '\\- not', '&amp;', '`[ ] code`'];
+
+/** Lines made of random container prefixes and contents: quotes, lists, tabs and leaf blocks mixed and nested. */
+export function nestedNote(seed: number): string[] {
+  const r = createRng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const n = 3 + Math.floor(r() * 12);
+  return Array.from({ length: n }, () => {
+    let prefix = '';
+    const depth = Math.floor(r() * 4);
+    for (let d = 0; d < depth; d++) prefix += pick(PREFIXES);
+    return r() < 0.1 ? '' : prefix + pick(CONTENTS);
+  });
+}

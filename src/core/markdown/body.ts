@@ -3,11 +3,10 @@
 
 import type { ActionItem, Heading, LineSpan, NoteBody, YamlProblem } from '../model';
 import { privateBlocks } from '../rooms/regions';
-import { scanBlocksFast, type BlockScan } from './fast-blocks';
+import { scanBlocks, MAX_CONTAINERS, type BlockScan } from './blocks';
 import { visibleLines } from './hidden';
 import { readItem } from './items';
 import { isPlaceholder, readTaskBox, type TaskBox } from './task-box';
-import { scanBlocksRemark } from './remark-blocks';
 
 export interface Split {
   readonly lines: string[];
@@ -29,10 +28,6 @@ export function splitFrontMatter(text: string): Split {
     }
   }
   return { lines, yaml: undefined, yamlLine: 0, bodyLine: 0 };
-}
-
-export function scanBlocks(lines: readonly string[], from: number): BlockScan {
-  return scanBlocksFast(lines, from) ?? scanBlocksRemark(lines, from);
 }
 
 /** A list item that is a task item (SPEC §10): its text starts with a task box and goes on after it. */
@@ -76,7 +71,11 @@ export function readBody(split: Split): BodyRead {
   const scan = scanBlocks(visible, split.bodyLine);
   const items: ActionItem[] = taskLines(scan, visible).map((t) => readItem(split.lines[t.line], t.line, t.markerCol, t.box, visible[t.line]));
   const headings: Heading[] = scan.headings;
-  return { items, headings, privateBlocks: privateBlocksOf(split), codeLines: scan.codeLines, visible, limits: [] };
+  const limits: YamlProblem[] = scan.tooDeep.map((l) => ({
+    message: `lists and quotes nest deeper than ${MAX_CONTAINERS} levels here; the rest of the line is read as text`,
+    range: { start: { line: l, character: 0 }, end: { line: l, character: split.lines[l].length } },
+  }));
+  return { items, headings, privateBlocks: privateBlocksOf(split), codeLines: scan.codeLines, visible, limits };
 }
 
 /** The body's private blocks (most notes have none: one look for the marker first). */

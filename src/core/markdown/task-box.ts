@@ -1,7 +1,7 @@
 // The task box of a list item (SPEC §10, amending §4): the item's text
 // starts with `[`, exactly one character (one code point), `]`, then a
 // space, a tab or the end of the line. The block scanners say where a list
-// item's text starts (fast-blocks.ts, remark-blocks.ts); this reads the box
+// item's text starts (blocks.ts, and remark-blocks.ts its oracle); this reads the box
 // there, the same way for both, so that the differential test holds both
 // to remark-gfm's list items and to one reading of the status character.
 

@@ -22,9 +22,16 @@ export interface FoundToken {
 }
 
 interface Scanner {
-  /** Adds the tokens of `text` from column `from` to `out`. */
+  /** Adds the tokens of `text` from column `from` to `out`: at most MAX_TOKENS of its own. */
   scan(text: string, from: number, out: FoundToken[]): void;
 }
+
+/**
+ * Tokens one scanner reads on a line, at most: the item takes the first of
+ * each meaning, and a line of a hundred thousand `@a` must not make as many
+ * objects (the rest of such a line is text).
+ */
+export const MAX_TOKENS = 64;
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -93,7 +100,8 @@ function mentionScanner(symbol: string, meaning: Meaning, spelling: Spelling): S
     scan(text, from, out) {
       let spans: [number, number][] | undefined;
       let s = 0;
-      for (let at = text.indexOf(symbol, from); at !== -1; at = text.indexOf(symbol, at + 1)) {
+      let n = 0;
+      for (let at = text.indexOf(symbol, from); at !== -1 && n < MAX_TOKENS; at = text.indexOf(symbol, at + 1)) {
         if (ADDRESS_CHAR.test(charBefore(text, at))) continue;
         MENTION_ID.lastIndex = at + symbol.length;
         const m = MENTION_ID.exec(text);
@@ -102,6 +110,7 @@ function mentionScanner(symbol: string, meaning: Meaning, spelling: Spelling): S
         while (s < spans.length && spans[s][1] <= at) s++;
         if (s < spans.length && spans[s][0] <= at) continue;
         out.push({ meaning, raw: m[0], start: at, end: at + symbol.length + m[0].length, valueStart: at + symbol.length, spelling });
+        n++;
       }
     },
   };
@@ -119,7 +128,8 @@ function regexScanner(re: RegExp, hints: readonly string[], lead: number, value:
     scan(text, from, out) {
       if (!hints.some((h) => text.indexOf(h, from) !== -1)) return;
       re.lastIndex = from;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
+      let n = 0;
+      for (let m = re.exec(text); m && n++ < MAX_TOKENS; m = re.exec(text)) {
         let end = m.index + m[0].length;
         const raw = (m[value] ?? '').trimEnd();
         if (raw !== (m[value] ?? '')) end -= (m[value] ?? '').length - raw.length;
@@ -218,7 +228,9 @@ function dataviewFields(text: string, from: number, open: '[' | '('): { key: str
 function fieldScanner(open: '[' | '(', keys: ReadonlyMap<string, { meaning: Meaning; spelling: Spelling }>): Scanner {
   return {
     scan(text, from, out) {
+      let n = 0;
       for (const f of dataviewFields(text, from, open)) {
+        if (n++ >= MAX_TOKENS) break;
         const k = keys.get(canonicalKey(f.key));
         if (!k) continue;
         let vs = f.valueStart;

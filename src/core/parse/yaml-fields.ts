@@ -12,6 +12,7 @@ import type { DateField, Field, MapShape, PersonRef, YamlProblem } from '../mode
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 import { wholeWikilink } from '../wikilinks';
+import { guardYaml, MAX_YAML_CHARS } from './yaml-guard';
 
 export interface YamlRead {
   readonly root: YAMLMap | undefined;
@@ -19,6 +20,34 @@ export interface YamlRead {
   readonly index: LineIndex;
   /** What Cadence did not read because it is beyond a bound (an alias expanding past the budget). */
   readonly limits: YamlProblem[];
+}
+
+/** YAML errors reported per document at most: the first ones are what to fix. */
+const MAX_ERRORS = 50;
+
+/**
+ * A key repeated in a map is an error (YAML 1.2), reported at each repeat,
+ * as the parser words it; one pass over the tree.
+ */
+function repeatedKeys(root: Node, index: LineIndex, errors: YamlProblem[]): void {
+  const stack: unknown[] = [root];
+  while (stack.length && errors.length < MAX_ERRORS) {
+    const n = stack.pop();
+    if (isMap(n)) {
+      const seen = new Set<unknown>();
+      for (const p of n.items) {
+        if (isScalar(p.key) && !isMergeKey(p.key)) {
+          const k = typeof p.key.value === 'string' ? `s${p.key.value}` : p.key.value;
+          if (seen.has(k)) {
+            const r = (p.key as Node).range ?? [0, 0, 0];
+            errors.push({ message: 'Map keys must be unique', range: index.rangeAt(r[0], r[1]) });
+          }
+          seen.add(k);
+        }
+        stack.push(p.value);
+      }
+    } else if (isSeq(n)) for (const i of n.items) stack.push(i);
+  }
 }
 
 /** Nodes that alias resolution may create in one document (a "billion laughs" stops here). */
@@ -39,7 +68,7 @@ function placeAt(node: unknown, at: Range3): void {
     const x = n as { range?: Range3; anchor?: string; items?: unknown[] };
     x.range = [at[0], at[1], at[2]];
     delete x.anchor;
-    if (Array.isArray(x.items)) stack.push(...x.items);
+    if (Array.isArray(x.items)) for (const i of x.items) stack.push(i);
   }
 }
 
@@ -52,7 +81,7 @@ function countNodes(node: unknown, limit: number): number {
     else if (x && typeof x === 'object') {
       n++;
       const items = (x as { items?: unknown[] }).items;
-      if (Array.isArray(items)) stack.push(...items);
+      if (Array.isArray(items)) for (const i of items) stack.push(i);
     }
   }
   return n;
@@ -156,14 +185,23 @@ function applyMerges(map: YAMLMap): void {
  * Parses `text` (which starts at `baseLine` of the file). A document that is
  * not a mapping is reported like a syntax error: nothing in it can be read.
  */
-export function readYaml(text: string, baseLine: number): YamlRead {
+export function readYaml(source: string, baseLine: number): YamlRead {
+  // What is beyond the parser's bounds is blanked first (yaml-guard.ts); offsets stay the source's.
+  const guarded = guardYaml(source);
+  const text = guarded.text;
   const index = new LineIndex(text, baseLine);
-  const limits: YamlProblem[] = [];
-  const doc = parseDocument(text, { prettyErrors: false, strict: false, merge: true });
-  const errors: YamlProblem[] = doc.errors.map((e) => ({
+  const limits: YamlProblem[] = guarded.limits.map((l) => ({ message: l.message, range: index.restOfLine(l.at) }));
+  if (guarded.size > MAX_YAML_CHARS) {
+    limits.unshift({ message: `${Math.round(guarded.size / 1024)} KB of YAML is more than the ${MAX_YAML_CHARS / 1024} KB Cadence reads`, range: index.restOfLine(0) });
+    return { root: undefined, errors: [], index, limits };
+  }
+  // Keys are checked for repeats here, in linear time (the parser's own check is quadratic).
+  const doc = parseDocument(text, { prettyErrors: false, strict: false, merge: true, uniqueKeys: false });
+  const errors: YamlProblem[] = doc.errors.slice(0, MAX_ERRORS).map((e) => ({
     message: e.message.split('\n')[0],
     range: index.rangeAt(e.pos[0], Math.max(e.pos[0], e.pos[1])),
   }));
+  if (!errors.length && doc.contents) repeatedKeys(doc.contents as Node, index, errors);
   if (errors.length) return { root: undefined, errors, index, limits };
   if (doc.contents && (text.indexOf('*') !== -1 || text.indexOf('<<') !== -1)) resolveAliases(doc.contents as ParsedNode, index, limits);
   const c = doc.contents;

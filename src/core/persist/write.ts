@@ -134,9 +134,9 @@ export class IndexWriter {
       key.push(k);
       date.push(d);
       skip.push(-1);
-      refs.push(...refIds);
+      for (const r of refIds) refs.push(r);
       refStart.push(refs.length);
-      due.push(...dueIds);
+      for (const d of dueIds) due.push(d);
       dueStart.push(due.length);
       length.push(payload.length);
       hash.push(payload.hash);

@@ -56,8 +56,9 @@ export default defineRule({
     if (m.field === 'period') {
       const q = `${ctx.today.slice(0, 4)}-Q${Math.floor((+ctx.today.slice(5, 7) - 1) / 3) + 1}`;
       // Before the first top-level key: after any `---` marker, directive or comment.
-      const keyLines = [...doc.fields.values()].map((f) => f.keyRange.start.line);
-      const line = keyLines.length ? Math.min(...keyLines) : /^---[ \t]*$/.test(ctx.lines[0] ?? '') ? 1 : 0;
+      let first = Infinity;
+      for (const f of doc.fields.values()) first = Math.min(first, f.keyRange.start.line);
+      const line = first !== Infinity ? first : /^---[ \t]*$/.test(ctx.lines[0] ?? '') ? 1 : 0;
       // A file that is only a `---` line has no line after it: add one.
       const edit =
         line < ctx.lines.length
