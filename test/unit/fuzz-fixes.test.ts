@@ -45,7 +45,7 @@ function split(text: string): [string, string][] {
 // ---------------------------------------------------------------------------
 // Generators
 
-type Spelling = 'cadence' | 'tasks' | 'dataview';
+type Spelling = 'cadence' | 'tasks' | 'tasks-calendar' | 'dataview' | 'dataview-parens';
 const word = fc.constantFrom('Draft', 'the', 'rotation', 'plan', 'émigré', '日本語', '👩‍💻', 'x@y.z', 'a:b', 'v2.0', '#tag', '`code`', '**bold**');
 const text = fc.array(word, { minLength: 1, maxLength: 6 }).map((ws) => ws.join(' '));
 const owner = fc.constantFrom('alex', 'sam', 'me', 'Alex');
@@ -60,14 +60,19 @@ const item = fc
     text,
     owner: fc.option(owner, { freq: 2 }),
     due: fc.option(fc.oneof(pastDue, futureDue), { freq: 2 }),
-    spelling: fc.constantFrom<Spelling>('cadence', 'tasks', 'dataview'),
-    status: fc.constantFrom('[ ]', '[ ]', '[ ]', '[x]', '[-]'),
+    spelling: fc.constantFrom<Spelling>('cadence', 'tasks', 'tasks-calendar', 'dataview', 'dataview-parens'),
+    status: fc.constantFrom('[ ]', '[ ]', '[ ]', '[x]', '[-]', '[/]', '[!]', '[🙂]'),
+    link: fc.boolean(),
     ownerFirst: fc.boolean(),
     trailing: fc.constantFrom('', '', ' ', '\t'),
   })
   .map((i) => {
-    const o = i.owner === null ? [] : [i.spelling === 'dataview' ? `[owner:: ${i.owner}]` : `@${i.owner}`];
-    const d = i.due === null ? [] : [i.spelling === 'dataview' ? `[due:: ${i.due}]` : i.spelling === 'tasks' ? `📅 ${i.due}` : `due:${i.due}`];
+    // SPEC §10: an owner may be a wikilink in a field; the Tasks due date has three emoji; Dataview two brackets.
+    const who = i.link ? `[[${i.owner}]]` : i.owner;
+    const field = (k: string, v: string) => (i.spelling === 'dataview-parens' ? `(${k}:: ${v})` : `[${k}:: ${v}]`);
+    const dv = i.spelling === 'dataview' || i.spelling === 'dataview-parens';
+    const o = i.owner === null ? [] : [dv ? field('owner', who!) : `@${i.owner}`];
+    const d = i.due === null ? [] : [dv ? field('due', i.due) : i.spelling === 'tasks' ? `📅 ${i.due}` : i.spelling === 'tasks-calendar' ? `📆\uFE0F${i.due}` : `due:${i.due}`];
     const tokens = i.ownerFirst ? [...o, ...d] : [...d, ...o];
     return `${'  '.repeat(i.depth * (i.bullet.length + 1))}${i.bullet} ${i.status} ${[i.text, ...tokens].join(' ')}${i.trailing}`;
   });

@@ -47,37 +47,36 @@ export const MAX_CONTAINERS = 64;
 
 type Kind = 'document' | 'list' | 'item' | 'quote' | 'paragraph' | 'heading' | 'thematic' | 'fence' | 'icode' | 'html' | 'table';
 
-interface Block {
-  readonly kind: Kind;
+/** An open block. One class, fields set where they matter: cheap to make (a line may open 64). */
+class Block {
   /** item: has it a child yet (an item may start with at most one blank line). */
-  hasChild: boolean;
-  /** item: marker offset (columns, relative) + padding; list: its marker's kind. */
-  readonly width: number;
-  readonly marker: string;
+  hasChild = false;
+  /** item: marker offset (columns, relative) + padding. */
+  width = 0;
+  /** list: its marker's kind (`-`, `*`, `+`, `0.`, `0)`). */
+  marker = '';
   /** item: its ListItemLine (textCol filled when its first child is known). */
-  readonly out?: { line: number; markerCol: number; textCol: number };
+  out: { line: number; markerCol: number; textCol: number } | undefined = undefined;
   /** fence: character, length and indentation. */
-  readonly fenceChar: string;
-  readonly fenceLen: number;
-  readonly fenceIndent: number;
+  fenceChar = '';
+  fenceLen = 0;
+  fenceIndent = 0;
   /** html: its start condition (1–7). */
-  readonly htmlType: number;
+  htmlType = 0;
   /** paragraph: first line, and whether every line so far is a link reference definition. */
-  readonly start: number;
-  onlyDefinitions: boolean;
-  lines: string[];
+  start = 0;
+  onlyDefinitions = false;
+  /** paragraph: its lines; icode: blank lines waiting for more code. */
+  lines: string[] = [];
   /** paragraph: the item whose text it starts on the item's marker line, if any. */
-  readonly itemOut?: { textCol: number };
+  itemOut: { textCol: number } | undefined = undefined;
   /**
    * icode: started on a line where a block quote or list item ended (or
    * since the last line with text). remark's parser (micromark) then ends it
    * with that line, and it interrupts nothing after it.
    */
-  readonly afterExit: boolean;
-}
-
-function block(kind: Kind, over: Partial<Block> = {}): Block {
-  return { kind, hasChild: false, width: 0, marker: '', fenceChar: '', fenceLen: 0, fenceIndent: 0, htmlType: 0, start: 0, onlyDefinitions: false, lines: [], afterExit: false, ...over };
+  afterExit = false;
+  constructor(readonly kind: Kind) {}
 }
 
 const CONTAINERS: ReadonlySet<Kind> = new Set(['document', 'quote', 'item']);
@@ -137,7 +136,7 @@ export function scanBlocks(lines: readonly string[], from: number): BlockScan {
   const headings: HeadingLine[] = [];
   const codeLines = new Set<number>();
   const tooDeep: number[] = [];
-  const stack: Block[] = [block('document')];
+  const stack: Block[] = [new Block('document')];
   let containers = 0;
 
   // The line being read, and where in it.
@@ -246,7 +245,7 @@ export function scanBlocks(lines: readonly string[], from: number): BlockScan {
     allClosed = true;
   };
   /** Adds a child of `kind` under the innermost block that can hold it. */
-  const addChild = (kind: Kind, over: Partial<Block> = {}): Block => {
+  const addChild = (kind: Kind): Block => {
     while (!canContain(stack[stack.length - 1].kind, kind)) finalize();
     const parent = stack[stack.length - 1];
     let itemOut: Block['itemOut'];
@@ -259,7 +258,8 @@ export function scanBlocks(lines: readonly string[], from: number): BlockScan {
       }
     }
     parent.hasChild = true;
-    const b = block(kind, { ...over, itemOut });
+    const b = new Block(kind);
+    b.itemOut = itemOut;
     stack.push(b);
     if (kind === 'item' || kind === 'quote') {
       containers++;
@@ -335,11 +335,19 @@ export function scanBlocks(lines: readonly string[], from: number): BlockScan {
     return { marker: b ? marker : `0${marker}`, width: markerIndent + padding, bullet: !!b, len };
   };
 
+  /** Are MAX_CONTAINERS open, not counting those this line leaves (they close when a new one opens)? */
+  const full = (): boolean => {
+    if (containers < MAX_CONTAINERS || allClosed) return containers >= MAX_CONTAINERS;
+    let n = containers;
+    for (let i = matchedDepth + 1; i < stack.length; i++) if (stack[i].kind === 'item' || stack[i].kind === 'quote') n--;
+    return n >= MAX_CONTAINERS;
+  };
+
   /** Tries each block start at the current position; 0 none, 1 a container, 2 a leaf. */
   const blockStart = (container: Block): 0 | 1 | 2 => {
     const c = line[nextNonspace];
     if (!indented && c === '>') {
-      if (containers >= MAX_CONTAINERS) {
+      if (full()) {
         limitHit = true;
         return 0;
       }
@@ -371,7 +379,10 @@ export function scanBlocks(lines: readonly string[], from: number): BlockScan {
       const m = FENCE.exec(line.slice(nextNonspace));
       if (m) {
         closeUnmatched();
-        addChild('fence', { fenceChar: m[0][0], fenceLen: m[0].length, fenceIndent: indent });
+        const f = addChild('fence');
+        f.fenceChar = m[0][0];
+        f.fenceLen = m[0].length;
+        f.fenceIndent = indent;
         codeLines.add(ln);
         advanceNextNonspace();
         advanceOffset(m[0].length, false);
@@ -384,7 +395,7 @@ export function scanBlocks(lines: readonly string[], from: number): BlockScan {
         // A type 7 start may not interrupt a paragraph (a lazy line's may, in micromark).
         if (HTML_OPEN[t].test(s) && (t < 7 || container.kind !== 'paragraph')) {
           closeUnmatched();
-          addChild('html', { htmlType: t });
+          addChild('html').htmlType = t;
           return 2;
         }
       }
@@ -409,7 +420,7 @@ export function scanBlocks(lines: readonly string[], from: number): BlockScan {
       return 2;
     }
     if ((!indented || container.kind === 'list') && (c === '*' || c === '+' || c === '-' || (c >= '0' && c <= '9'))) {
-      if (containers >= MAX_CONTAINERS) {
+      if (full()) {
         limitHit ||= /^(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)/.test(line.slice(nextNonspace, nextNonspace + 11));
         return 0;
       }
@@ -417,10 +428,12 @@ export function scanBlocks(lines: readonly string[], from: number): BlockScan {
       if (data) {
         closeUnmatched();
         const top = stack[stack.length - 1];
-        if (top.kind !== 'list' || top.marker !== data.marker) addChild('list', { marker: data.marker });
+        if (top.kind !== 'list' || top.marker !== data.marker) addChild('list').marker = data.marker;
         const out = { line: ln, markerCol: nextNonspace, textCol: -1 };
         items.push(out);
-        addChild('item', { width: data.width, out });
+        const item = addChild('item');
+        item.width = data.width;
+        item.out = out;
         return 1;
       }
     }
@@ -428,7 +441,7 @@ export function scanBlocks(lines: readonly string[], from: number): BlockScan {
       advanceOffset(4, true);
       const afterExit = (containersUnmatched() || closedOnBlank) && !openedContainer;
       closeUnmatched();
-      addChild('icode', { afterExit });
+      addChild('icode').afterExit = afterExit;
       return 2;
     }
     return 0;
@@ -577,7 +590,8 @@ export function scanBlocks(lines: readonly string[], from: number): BlockScan {
     } else if (offset < line.length && !blank) {
       findNextNonspace();
       if (!blank) {
-        const p = addChild('paragraph', { start: ln });
+        const p = addChild('paragraph');
+        p.start = ln;
         p.lines.push(line.slice(nextNonspace));
         p.onlyDefinitions = DEFINITION.test(line.slice(nextNonspace));
         // A definition is no paragraph text: an item starting with one has no text on its line.

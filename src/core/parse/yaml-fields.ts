@@ -186,11 +186,13 @@ function applyMerges(map: YAMLMap): void {
  * not a mapping is reported like a syntax error: nothing in it can be read.
  */
 export function readYaml(source: string, baseLine: number): YamlRead {
-  // What is beyond the parser's bounds is blanked first (yaml-guard.ts); offsets stay the source's.
+  // What is beyond the parser's bounds is taken out first (yaml-guard.ts); lines and columns stay the source's.
   const guarded = guardYaml(source);
   const text = guarded.text;
   const index = new LineIndex(text, baseLine);
-  const limits: YamlProblem[] = guarded.limits.map((l) => ({ message: l.message, range: index.restOfLine(l.at) }));
+  // Limits are offsets of the source (its lines and columns are the parsed text's too).
+  const at = guarded.limits.length ? new LineIndex(source, baseLine) : index;
+  const limits: YamlProblem[] = guarded.limits.map((l) => ({ message: l.message, range: at.restOfLine(l.at) }));
   if (guarded.size > MAX_YAML_CHARS) {
     limits.unshift({ message: `${Math.round(guarded.size / 1024)} KB of YAML is more than the ${MAX_YAML_CHARS / 1024} KB Cadence reads`, range: index.restOfLine(0) });
     return { root: undefined, errors: [], index, limits };

@@ -5,8 +5,8 @@
 // collection (`[…]`, `{…}`) nested deeper than MAX_FLOW_DEPTH or holding more
 // than MAX_FLOW_ITEMS items, a line nested deeper than MAX_BLOCK_DEPTH
 // compact sequence entries (`- - - …`), or indented past MAX_INDENT columns —
-// and blanks it out, keeping every offset: a flow collection becomes `~`
-// (null) and spaces, a line spaces. Each place is named once (the line where
+// and takes it out, keeping every line and column: a flow collection becomes
+// `~` (null), a line empty. Each place is named once (the line where
 // the bound is passed), for the rule beyond-limits; the rest is read as usual.
 
 export const MAX_FLOW_DEPTH = 64;
@@ -23,7 +23,10 @@ export interface YamlLimit {
 }
 
 export interface GuardedYaml {
-  /** The text to parse: the same length, what is beyond the bounds blanked. */
+  /**
+   * The text to parse: what is beyond the bounds taken out, every line and
+   * every column outside it as in the source (offsets may differ).
+   */
   readonly text: string;
   /** Characters of `text` that are not white space: what the parser has to read. */
   readonly size: number;
@@ -157,13 +160,22 @@ export function guardYaml(text: string): GuardedYaml {
     blank.push([start, text.length, '~']);
   }
   if (!blank.length) return { text, limits, size: solid(text) };
-  // Blank each span: spaces for every character but line breaks, `~` first where asked.
+  // Each span becomes `~` (a flow collection) or nothing, and its line breaks;
+  // what follows a span on its last line keeps its column (spaces stand in),
+  // so every line and column outside the spans is the source's.
   let out = '';
   let at = 0;
   for (const [s, e, first] of blank) {
     out += text.slice(at, s);
-    const span = text.slice(s, e).replace(/[^\n]/g, ' ');
-    out += first ? first + span.slice(1) : span;
+    const parts = text.slice(s, e).split('\n');
+    const lineEnd = text.indexOf('\n', e);
+    const rest = text.slice(e, lineEnd === -1 ? text.length : lineEnd);
+    const keepLast = rest.trim() !== '';
+    parts.forEach((part, k) => {
+      if (k > 0) out += '\n';
+      const lead = k === 0 ? first : '';
+      out += k === parts.length - 1 && keepLast ? lead + ' '.repeat(part.length - lead.length) : lead;
+    });
     at = e;
   }
   const guarded = out + text.slice(at);
