@@ -95,6 +95,47 @@ describe('hidden text (SPEC §10)', () => {
     assert.equal(doc('- [ ] An unmatched ` then %% @sam %% @alex').items[0].owner?.id, 'alex');
   });
 
+  it('in a running log, hidden text holds no meeting field and no dated heading (SPEC §10, §12)', () => {
+    const L = '1on1s/alex.md';
+    const log = makeDataset({
+      [L]: lines(
+        '---',
+        'type: 1on1',
+        'report: alex',
+        '---',
+        '## 2026-11-20',
+        'happiness:: 4 %% was 1 %%',
+        '%% manager-rating:: 1 %%',
+        '<!--',
+        'report-rating:: 5',
+        '## 2026-11-13',
+        '-->',
+        'manager-rating:: 3',
+        '- [ ] x @alex due:2026-12-01',
+      ),
+    }).doc(L) as OneOnOneDoc;
+    assert.equal(log.log, true);
+    assert.deepEqual(
+      log.meetings.map((m) => [m.date, m.happiness, m.managerRating, m.reportRating]),
+      [['2026-11-20', 4, 3, undefined]],
+    );
+  });
+
+  it('scanHiddenLine reads a line in place inside a larger text, offsets the text\'s own', () => {
+    const text = 'a %%b%% c\nx `%%` <!-- y --> z\n%%';
+    const second = text.indexOf('\n') + 1;
+    const end = text.lastIndexOf('\n');
+    const pieces: [string, Hidden][] = [];
+    const state = scanHiddenLine(text, second, Hidden.None, (s, e, h) => pieces.push([text.slice(s, e), h]), second, end);
+    assert.equal(state, Hidden.None);
+    // The %% inside the code span is literal; nothing past the line's end is read.
+    assert.deepEqual(pieces, [
+      ['x `%%` ', Hidden.None],
+      [' y ', Hidden.Comment],
+      [' z', Hidden.None],
+    ]);
+  });
+
   it('front matter is not scanned: %% in YAML is YAML', () => {
     const ds = makeDataset({ [P]: lines('---', 'type: 1on1', 'report: alex', 'date: 2026-11-20', 'note: 50%% done', '---', '- [ ] x @alex due:2026-12-01') });
     assert.equal((ds.doc(P) as OneOnOneDoc).items.length, 1);

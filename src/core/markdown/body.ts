@@ -1,5 +1,5 @@
 // Splits a Markdown file into front matter and body, and reads the body's
-// blocks (fast path first, remark when the fast path declines).
+// blocks with the one linear block scanner (blocks.ts), hidden text blanked.
 
 import type { ActionItem, Heading, LineSpan, NoteBody, YamlProblem } from '../model';
 import { privateBlocks } from '../rooms/regions';

@@ -5,6 +5,7 @@
 import { isValidDate } from '../dates';
 import type { ActionItem, DateField, Field, Heading, Meeting, Section } from '../model';
 import type { Range } from '../types';
+import { canonicalKey } from './tokens';
 
 /** The default `cadence.talkingPointHeadings` (compared case-insensitively, trimmed). */
 export const DEFAULT_TALKING_POINT_HEADINGS: readonly string[] = ['Talking points', 'Agenda'];
@@ -78,10 +79,6 @@ export function datedHeading(lineText: string, line: number): { raw: string; ran
 /** `key:: value` on its own line or as a list item; the key in Dataview's canonical form. */
 const INLINE_FIELD = /^(\s*(?:[-*+]\s+|\d{1,9}[.)]\s+)?)([\p{L}\p{N}_][\p{L}\p{N}_ -]*?)\s*::[ \t]*(.*?)\s*$/u;
 
-/** Dataview's canonical key (SPEC §10): case-insensitive, spaces and underscores read as `-`. */
-export function canonicalKey(key: string): string {
-  return key.trim().toLowerCase().replace(/[ _]+/g, '-');
-}
 
 function inlineField(lineText: string, line: number): Field | undefined {
   const m = INLINE_FIELD.exec(lineText);
@@ -118,7 +115,9 @@ export interface LogRead {
  * each dated heading of level L with a real date begins a meeting that runs
  * to the next heading of level L or above. A dated heading whose date is not
  * real begins none (it is returned in `badDates`). Per-meeting fields are
- * read from the meeting's lines outside `codeLines`.
+ * read from the meeting's lines outside `codeLines`. `lines` are the note's
+ * visible lines (BodyRead.visible): nothing in hidden text is a field or a
+ * dated heading (SPEC §10).
  */
 export function readLog(lines: readonly string[], headings: readonly Heading[], codeLines: ReadonlySet<number>): LogRead {
   const dated = headings.map((h) => datedHeading(lines[h.line] ?? '', h.line));

@@ -66,7 +66,7 @@ export function parseOneOnOne(path: string, split: Split, options: ParseOptions 
   const fromName = dateInFileName(path);
   const date = dateField ? dateField.value : fromName?.real ? fromName.value : undefined;
   const read = readBody(split);
-  const logRead = !dateField && !fromName ? readLog(split.lines, read.headings, read.codeLines) : undefined;
+  const logRead = !dateField && !fromName ? readLog(read.visible, read.headings, read.codeLines) : undefined;
   const log = logRead !== undefined && (logRead.meetings.length > 0 || logRead.badDates.length > 0);
   if (log) dates.push(...logRead!.badDates);
   const sections = talkingPointSections(read.headings, split.lines.length, options.talkingPointHeadings);

@@ -9,6 +9,7 @@
 // leak index (leak-index.ts) keeps the profiles of every file.
 
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { guardYaml, MAX_YAML_CHARS } from '../parse/yaml-guard';
 import { LineIndex } from '../text';
 import { headingsOf, Role, scanRegions, TextLines, type HeadingAt, type RegionSink } from './regions';
 import { CUT, cut, type WordDictionary } from './words';
@@ -273,36 +274,45 @@ export function scanMarkdown(input: MarkdownRoomsInput, dict: WordDictionary, pr
  * The profile of an OKR set (SPEC §15): each string value is shared text,
  * its own run, judged as of today; `%%` text inside a value (and a private
  * block inside a multi-line value) is private text. Keys, numbers, dates and
- * YAML comments are not text. YAML that does not parse has no text.
+ * YAML comments are not text. YAML that does not parse has no text, and
+ * neither has YAML beyond what Cadence reads (SPEC §10): it goes through the
+ * same guard as the OKR parser (parse/yaml-guard.ts), keys are not checked
+ * for repeats (the parser's check is quadratic; the OKR parser reports
+ * them), and a value is scanned as its own source, without copying the
+ * columns before it, so a megabyte one-line collection stays linear.
  */
 export function yamlProfile(text: string, dict: WordDictionary): RoomsProfile {
   const priv = PRIVATE;
   const shared = SHARED;
   priv.reset();
   shared.reset();
+  const guarded = guardYaml(text);
+  if (guarded.size > MAX_YAML_CHARS) return {};
+  const source = guarded.text;
   let doc;
   try {
-    doc = parseDocument(text, { prettyErrors: false, strict: false });
+    doc = parseDocument(source, { prettyErrors: false, strict: false, uniqueKeys: false });
   } catch {
     return {};
   }
   if (doc.errors.length) return {};
-  const lines = text.split('\n');
-  const index = new LineIndex(text);
+  const lines = source.split('\n');
+  const index = new LineIndex(source);
   const value = (node: Node): void => {
     const r = node.range;
     if (!r || r[1] <= r[0]) return;
     const from = index.positionAt(r[0]);
     const to = index.positionAt(r[1]);
     const first = from.line;
-    // The value's own source, every other column blanked, so columns stay the file's.
+    // The value's own source; its first line starts at column `from.character` of the file.
     const slice: string[] = [];
     for (let l = first; l <= to.line; l++) {
       const line = lines[l];
       const a = l === first ? from.character : 0;
       const b = l === to.line ? Math.min(line.length, to.character) : line.length;
-      slice.push(b > a ? ' '.repeat(a) + line.slice(a, b) : '');
+      slice.push(b > a ? line.slice(a, b) : '');
     }
+    const shift = from.character;
     priv.brk();
     shared.brk();
     scanRegions(TextLines.of(slice), 0, {
@@ -310,7 +320,8 @@ export function yamlProfile(text: string, dict: WordDictionary): RoomsProfile {
         const into = role === Role.Private ? priv : role === Role.Body ? shared : undefined;
         if (!into) return;
         into.line = first + line;
-        into.lineStart = lineStart;
+        // Columns are the file's: on the value's first line, offsets count from its column.
+        into.lineStart = line === 0 ? lineStart - shift : lineStart;
         into.date = 0;
         into.words(t, start, end, dict);
       },
