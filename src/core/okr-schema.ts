@@ -15,9 +15,21 @@ type Schema = Record<string, unknown>;
  * A real calendar date `YYYY-MM-DD`, leap years included: the strings
  * isValidDate (dates.ts) accepts, as a regular expression a schema can carry.
  */
-export const REAL_DATE_PATTERN =
-  '^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))' +
-  '|(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$';
+const REAL_DATE =
+  '(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))' +
+  '|(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)';
+export const REAL_DATE_PATTERN = `^${REAL_DATE}$`;
+
+/**
+ * What a date field accepts (SPEC §10): a real date, or a date-time on one
+ * (`2026-11-20T10:00`, `2026-11-20 10:00:00`, seconds and their fraction
+ * optional, `Z` or an offset), at most 64 characters: exactly the values
+ * calendarDate (parse/yaml-fields.ts) reads as a date.
+ */
+export const DATE_FIELD_PATTERN =
+  `^(?:${REAL_DATE}|(?=[\\s\\S]{0,64}$)\\s*${REAL_DATE}(?:[Tt]|[ \\t]+)` +
+  '(?:(?:[01]?\\d|2[0-3]):[0-5]\\d(?::(?:[0-5]\\d|60)(?:\\.\\d+)?)?|24:00(?::00(?:\\.\\d+)?)?)' +
+  '(?:[ \\t]*(?:Z|z|[+-]\\d{1,2}(?::?\\d{2})?))?\\s*)$';
 
 /** A regular expression source matching `word` in any letter case, with blanks around it (Cadence trims and lower-cases keywords). */
 function anyCase(words: readonly string[]): string {
@@ -37,9 +49,9 @@ function keyword(values: readonly string[], descriptions: readonly string[], abo
 
 function date(about: string): Schema {
   return {
-    markdownDescription: `${about} A real date, \`YYYY-MM-DD\`.`,
+    markdownDescription: `${about} A real date, \`YYYY-MM-DD\` (a date-time reads as its date).`,
     type: ['string', 'null'],
-    pattern: REAL_DATE_PATTERN,
+    pattern: DATE_FIELD_PATTERN,
     errorMessage: 'A real date, written YYYY-MM-DD (e.g. 2026-12-15).',
   };
 }

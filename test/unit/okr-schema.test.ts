@@ -15,7 +15,8 @@ import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { getLanguageService } from 'yaml-language-server';
 import { okrSchemaText, OKR_SCHEMA_FILE } from '../../scripts/gen-schemas';
 import { Dataset, DEFAULT_SETTINGS, isValidDate, LineIndex, normalize } from '../../src/core/index';
-import { okrSetSchema, REAL_DATE_PATTERN } from '../../src/core/okr-schema';
+import { DATE_FIELD_PATTERN, okrSetSchema, REAL_DATE_PATTERN } from '../../src/core/okr-schema';
+import { calendarDate } from '../../src/core/parse/yaml-fields';
 
 const ROOT = join(__dirname, '..', '..');
 const SCHEMA_PATH = join(ROOT, OKR_SCHEMA_FILE);
@@ -141,6 +142,24 @@ describe('the OKR-set schema', () => {
     }
     assert.equal(real, 292560, 'days in 801 Gregorian years');
     for (const s of ['2026-1-01', '02026-01-01', '2026-01-1', '2026-01-01 ', ' 2026-01-01', '2026/01/01', '2026-01-01T10:00']) assert.equal(re.test(s), isValidDate(s), s);
+  });
+
+  it('a date field accepts exactly what Cadence reads as a date: real dates and date-times on them (SPEC §10)', () => {
+    const re = new RegExp(DATE_FIELD_PATTERN);
+    const days = ['2026-11-20', '2024-02-29', '2026-02-29', '2026-13-01', '26-11-20'];
+    const times = ['', 'T10:00', 't10:00', ' 10:00:00', '  9:05', 'T10:00:60', 'T10:00:61', 'T10:60', 'T23:59:59.999', 'T24:00', 'T24:00:00', 'T24:00:01', 'T24:01', 'T25:00', 'T1000', 'T10:0', 'T10:00Z', 'T10:00z', 'T10:00 Z', 'T10:00+05:30', 'T10:00-0800', 'T10:00+5', 'T10:00+05:3', 'T10:00 +01:00', 'T10:00UTC', 'T', ' ', 'T10:00:00.' + '5'.repeat(40), 'T10:00:00.' + '5'.repeat(60)];
+    let read = 0;
+    for (const d of days) {
+      for (const t of times) {
+        for (const s of [d + t, ` ${d + t}`, `${d + t} `]) {
+          const cadence = calendarDate(s) !== undefined;
+          assert.equal(re.test(s), cadence, JSON.stringify(s));
+          if (cadence) read++;
+        }
+      }
+    }
+    assert.ok(read > 50, `${read} values read as dates`);
+    assert.equal(calendarDate('2026-11-20T10:00'), '2026-11-20');
   });
 
   it('package.json contributes it to the YAML extension for every file the default okrGlobs name, and no other YAML of the fixtures', () => {
