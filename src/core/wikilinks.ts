@@ -4,6 +4,8 @@
 // `|…`. Used wherever a person id is expected: a 1:1's `report`, an OKR
 // `owner`, a Dataview owner field's value, and a task line's wikilinks.
 
+import { idKey } from './ids';
+
 /** A wikilink's id and where it stands, as offsets of the text it was found in. */
 export interface WikiRef {
   /** The whole `[[…]]`: `[start, end)`. */
@@ -69,4 +71,15 @@ export function wholeWikilink(value: string): WikiRef | undefined {
   const lead = value.indexOf('[[');
   const links = findWikilinks(value, lead);
   return links.length === 1 && links[0].start === lead && links[0].end === lead + t.length ? links[0] : undefined;
+}
+
+/**
+ * Does `text` name a person with a wikilink — a link whose id `knows`
+ * (a DatasetQuery.knows: the key of a person file)? A note or OKR file that
+ * does is one that writes people as links (SPEC §10), and completions offer
+ * people in that form there. Linear in the text.
+ */
+export function linksPeople(text: string, knows: (key: string) => boolean): boolean {
+  for (const l of findWikilinks(text)) if (knows(idKey(l.id))) return true;
+  return false;
 }

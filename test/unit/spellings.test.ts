@@ -13,6 +13,7 @@ import { completionAt, findTokens, writeToken } from '../../src/core/markdown/to
 import type { ActionItem } from '../../src/core/model';
 import { MEANINGS, SPELLINGS, type Meaning, type Spelling } from '../../src/core/spellings';
 import type { Range, TextEdit } from '../../src/core/types';
+import { linksPeople } from '../../src/core/wikilinks';
 import { check, lines, note, row } from './helpers';
 
 const LINE = 4;
@@ -252,10 +253,43 @@ describe('action-item spellings', () => {
       assert.equal(completionAt('- [ ] x done:'), undefined);
       assert.equal(completionAt('- [ ] x ✅ '), undefined);
       assert.deepEqual(completionAt('- [ ] x 📅\uFE0F 2026'), { meaning: 'due', start: '- [ ] x 📅\uFE0F '.length, prefix: '' });
+      // Dataview keys in any case (SPEC §10).
+      assert.deepEqual(completionAt('- [ ] x (Due:: '), { meaning: 'due', start: '- [ ] x (Due:: '.length, prefix: '' });
+      assert.equal(completionAt('- [ ] x [Due Date:: '), undefined);
     });
 
-    it('an owner field is not completed (a mention is what a person completion writes)', () => {
-      assert.equal(completionAt('- [ ] x [owner:: '), undefined);
+    it("an owner field's value, in every owner key and both brackets, from the value (SPEC §10)", () => {
+      for (const open of ['[owner:: ', '(owner:: ', '[assignee:: ', '(Owner::', '[ASSIGNEE:: ']) {
+        for (const typed of ['', 'al', 'Zoë']) {
+          const before = `- [ ] x ${open}${typed}`;
+          assert.deepEqual(completionAt(before), { meaning: 'owner', start: before.length - typed.length, prefix: '' }, before);
+        }
+        const link = `- [ ] x ${open}[[al`;
+        assert.deepEqual(completionAt(link), { meaning: 'owner', start: link.length - 4, prefix: '[[' }, link);
+      }
+      assert.equal(completionAt('- [ ] x [owner:: alex] '), undefined);
+      assert.equal(completionAt('- [ ] x [due:: 2026-12-01] [completion:: '), undefined);
+    });
+
+    it('a wikilink being typed, from its `[[`, with spaces in the id; not once closed, aliased or anchored', () => {
+      assert.deepEqual(completionAt('- [ ] Book it [['), { meaning: 'owner', start: 14, prefix: '[[' });
+      assert.deepEqual(completionAt('- [ ] Book it [[Alex K'), { meaning: 'owner', start: 14, prefix: '[[' });
+      assert.deepEqual(completionAt('[['), { meaning: 'owner', start: 0, prefix: '[[' });
+      for (const done of ['- [ ] x [[alex]] ', '- [ ] x [[alex|Al', '- [ ] x [[alex#No', '- [ ] x [[[al', '- [ ] x [al']) assert.equal(completionAt(done), undefined, done);
+    });
+
+    it('looks at the end of the line only: a megabyte line is cheap', () => {
+      const long = 'x [['.repeat(250_000);
+      const t0 = performance.now();
+      assert.deepEqual(completionAt(`${long}@al`), { meaning: 'owner', start: long.length, prefix: '@' });
+      assert.equal(completionAt(`${long}]] `), undefined);
+      assert.ok(performance.now() - t0 < 500);
+    });
+
+    it('linksPeople: a text names a known person with a wikilink, in any link form', () => {
+      const knows = (k: string) => k === 'alex' || k === 'zoë';
+      for (const t of ['report: "[[alex]]"', '- [ ] x [owner:: [[people/Alex.md|Al]]]', 'x [[Zoe\u0308#Notes]]']) assert.equal(linksPeople(t, knows), true, t);
+      for (const t of ['report: alex', '- [ ] see [[Design doc]]', '[[alex', '`@alex`']) assert.equal(linksPeople(t, knows), false, t);
     });
   });
 

@@ -334,33 +334,61 @@ function triggerOf(s: TokenSyntax): string {
     case 'recurrence':
       return `(?:${s.symbols.map(escape).join('|')})\\uFE0F?[ \\t]*`;
     case 'field':
-      return `${escape(s.open)}(?:${s.keys.map(escape).join('|')}):: ?`;
+      // Keys compare as Dataview's canonical form does: any letter case, `_` or a space for `-`.
+      return `${escape(s.open)}[ \\t]*(?:${s.keys.map(caseless).join('|')})[ \\t]*:: ?`;
   }
+}
+
+/** A regex source matching `key` in any letter case, `-` also as `_` or a space. */
+function caseless(key: string): string {
+  return [...key].map((c) => (c === '-' ? '[-_ ]' : c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escape(c))).join('');
 }
 
 /** Where a completion goes in a task line: what is asked for, from which column, written after which prefix. */
 export interface CompletionSpot {
   readonly meaning: 'owner' | 'due';
-  /** The column the completed text replaces from: an owner's from its symbol, a date's from its value. */
+  /** The column the completed text replaces from: an owner's from its symbol or `[[`, a date's from its value. */
   readonly start: number;
-  /** What the completed text starts with: the mention symbol, or ''. */
+  /**
+   * What the completed text starts with: the mention symbol (`@alex`),
+   * `[[` (a wikilink being typed: `[[alex]]`), or '' (a date, or an owner
+   * field's value, written as the note writes people: SPEC §10).
+   */
   readonly prefix: string;
 }
 
 const distinct = <T>(list: readonly T[]): T[] => [...new Set(list)];
-// Owners are completed where a mention is typed (the item writes `@id`);
-// the dates after every spelling's due token.
+// Owners are completed where a mention is typed (the item writes `@id`), in
+// an owner field's value, and in a wikilink being typed; dates after every
+// spelling's due token.
 const OWNER_TRIGGERS = distinct(SPELLINGS.flatMap((t) => (t.owner.shape === 'mention' ? [t.owner.symbol] : []))).map(
   (symbol) => ({ symbol, re: new RegExp(`${triggerOf({ shape: 'mention', symbol })}([\\p{L}\\p{M}\\p{Nd}_-]*)$`, 'u') }),
 );
+/** A wikilink's inside as it is typed: no bracket, `|`, `#` or line break yet. */
+const TYPED_LINK = '\\[\\[[^\\[\\]|#\\n]*';
+const OWNER_FIELD_TRIGGER = new RegExp(
+  `(?:${distinct(SPELLINGS.flatMap((t) => (t.owner.shape === 'field' ? [triggerOf(t.owner)] : []))).join('|')})(${TYPED_LINK}|[\\p{L}\\p{M}\\p{Nd}_.-]*)$`,
+  'u',
+);
+const LINK_TRIGGER = new RegExp(`(?:^|[^\\[])(${TYPED_LINK})$`, 'u');
 const DUE_TRIGGER = new RegExp(`(?:${distinct(SPELLINGS.map((t) => triggerOf(t.due))).join('|')})([\\d-]*)$`, 'u');
 
-/** What the text before the cursor (`before`, one line) is typing: an owner, a due date, or neither. */
+/**
+ * What the text before the cursor (`before`, one line) is typing: an owner
+ * (after `@`, in an owner field's value, or in a `[[` wikilink), a due
+ * date, or neither.
+ */
 export function completionAt(before: string): CompletionSpot | undefined {
+  // What is being typed ends the line: the last characters are enough (and keep a megabyte line cheap).
+  const tail = before.length > 512 ? before.slice(-512) : before;
   for (const { symbol, re } of OWNER_TRIGGERS) {
-    const m = re.exec(before);
+    const m = re.exec(tail);
     if (m) return { meaning: 'owner', start: before.length - m[1].length - symbol.length, prefix: symbol };
   }
-  const due = DUE_TRIGGER.exec(before);
+  const field = OWNER_FIELD_TRIGGER.exec(tail);
+  if (field) return { meaning: 'owner', start: before.length - field[1].length, prefix: field[1].startsWith('[[') ? '[[' : '' };
+  const link = LINK_TRIGGER.exec(tail);
+  if (link) return { meaning: 'owner', start: before.length - link[1].length, prefix: '[[' };
+  const due = DUE_TRIGGER.exec(tail);
   return due ? { meaning: 'due', start: before.length - due[1].length, prefix: '' } : undefined;
 }
