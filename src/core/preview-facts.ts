@@ -6,13 +6,9 @@
 // these facts onto markdown-it's tokens.
 
 import { readBody, splitFrontMatter } from './markdown/body';
-import { readItem } from './markdown/items';
 import { DEFAULT_TALKING_POINT_HEADINGS, inSections, talkingPointSections } from './markdown/sections';
 import type { ItemState, ItemStatus } from './model';
 import { Role, TextLines, privateBlocks, scanRegions } from './rooms/regions';
-
-/** A list item whose text starts with a one-character box and a space or the end: its indentation, the box's character. */
-const TASK_LINE = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+\[([^\]])\](?=[ \t]|$)/u;
 
 export interface PreviewItem {
   /** 0-based line of the task line. */
@@ -75,17 +71,9 @@ export function previewFacts(text: string, today: string, talkingPointHeadings: 
   // Talking-points sections as the parser reads them (SPEC §13; setting cadence.talkingPointHeadings).
   const sections = talkingPointSections(body.headings, lines.length, talkingPointHeadings);
 
-  // Task lines with any one-character status (SPEC §10: `[/]` in progress, `[!]`, `[?]`… open), read by
-  // the same reader; the block scanner knows only ` `, `x`, `>`, `-` so far.
-  const known = new Set(body.items.map((i) => i.line));
-  const extra: ReturnType<typeof readItem>[] = [];
-  for (let l = split.bodyLine; l < lines.length; l++) {
-    if (known.has(l) || body.codeLines.has(l) || hidden.has(l)) continue;
-    const m = TASK_LINE.exec(lines[l]);
-    if (m) extra.push(readItem(lines[l], l, m[1].length, m[0].length - 3, m[2]));
-  }
   const items = new Map<number, PreviewItem>();
-  for (const i of [...body.items, ...extra]) {
+  // Task lines with any one-character status (SPEC §10: `[/]` in progress, `[!]`, `[?]`… open), as the rules read them.
+  for (const i of body.items) {
     if (hidden.has(i.line)) continue;
     const slice = (r: { start: { character: number }; end: { character: number } }) => i.lineText.slice(r.start.character, r.end.character);
     const talkingPoint = inSections(sections, i.line);
