@@ -21,7 +21,9 @@ const name = process.env.CADENCE_TEST_WORKSPACE_NAME ?? 'workspace';
 const emptyFolder = name === 'empty-folder';
 
 const OPEN_TASK = /^\s*(?:[-*+]|\d+[.)])\s+\[ \]\s/;
-const DUE_TOKEN = /\sdue:(\d{4}-\d{2}-\d{2})(?=\s|$)/;
+/** A due date in the todo.txt, Tasks or Dataview spelling (SPEC §4, §10); the date is the first group that matched. */
+const DUE_TOKEN = /\s(?:due:(\d{4}-\d{2}-\d{2})(?=\s|$)|📅 ?(\d{4}-\d{2}-\d{2})|\[due:: ?(\d{4}-\d{2}-\d{2})\]|\(due:: ?(\d{4}-\d{2}-\d{2})\))/u;
+const dueOf = (m: RegExpExecArray): string => m[1] ?? m[2] ?? m[3] ?? m[4];
 const OKR_FILE = /(?:\.okr\.ya?ml$|^okrs\/.*\.ya?ml$)/;
 
 describe(`diagnostics: ${name}`, function () {
@@ -164,12 +166,14 @@ async function findDatedOpenTask(expected: Expected): Promise<TaskLine | undefin
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     let inFence = false;
     const lines = text.split(/\r?\n/);
+    // A file in git conflict is judged for its conflict blocks only (SPEC §10): an edit there warns of nothing.
+    if (lines.some((l) => l.startsWith('<<<<<<<'))) continue;
     for (let i = 0; i < lines.length; i++) {
       const lineText = lines[i];
       if (/^\s*(```|~~~)/.test(lineText)) inFence = !inFence;
       if (inFence || !OPEN_TASK.test(lineText)) continue;
       const due = DUE_TOKEN.exec(lineText);
-      if (due && due[1] >= today && !busy.has(`${file}:${i + 1}`)) return { uri, file, line: i + 1 };
+      if (due && dueOf(due) >= today && !busy.has(`${file}:${i + 1}`)) return { uri, file, line: i + 1 };
     }
   }
   return undefined;

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CadenceApi } from '../../src/extension/feature';
-import { activateCadence, codeOf, waitFor, workspaceFolder } from './helpers';
+import { activateCadence, codeOf, hoverText, undoTo, waitFor, workspaceFolder } from './helpers';
 
 /** The full API activate() returns (the helpers type only whenIndexed). */
 async function cadenceApi(): Promise<CadenceApi> {
@@ -49,21 +49,7 @@ async function applyAction(action: vscode.CodeAction): Promise<void> {
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
 }
 
-/** Undo everything since `before` and check the text is as it was. */
-async function undoTo(editor: vscode.TextEditor, before: string): Promise<void> {
-  await vscode.window.showTextDocument(editor.document);
-  for (let i = 0; i < 5 && editor.document.getText() !== before; i++) await vscode.commands.executeCommand('undo');
-  assert.equal(editor.document.getText(), before, 'undo did not restore the note');
-}
 
-/** Hover contents as plain text (MarkdownString.appendText escapes punctuation). */
-function hoverText(hovers: vscode.Hover[]): string {
-  return hovers
-    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
-    .join('\n')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/\\(.)/g, '$1');
-}
 
 /** Adds `text` as the note's last line; returns its 1-based line. */
 async function appendLine(editor: vscode.TextEditor, text: string): Promise<number> {

@@ -193,3 +193,12 @@ export async function undoTo(editor: vscode.TextEditor, before: string): Promise
   for (let i = 0; i < 6 && editor.document.getText() !== before; i++) await vscode.commands.executeCommand('undo');
   if (editor.document.getText() !== before) throw new Error(`undo did not restore ${editor.document.uri.path}`);
 }
+
+/** Hover contents as plain text (MarkdownString.appendText escapes punctuation). */
+export function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+    .join('\n')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\\(.)/g, '$1');
+}
