@@ -7,4 +7,4 @@
  * would hand the rules documents of the old shape. Rule changes need no bump:
  * diagnostics are never cached.
  */
-export const CORE_VERSION = '0.4.0';
+export const CORE_VERSION = '0.5.0';
