@@ -1,3 +1,4 @@
+import * as l10n from '../l10n';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -8,7 +9,7 @@ export default defineRule({
   kinds: ['person', '1on1', 'okr', 'okr-review'],
   check(doc, _ctx, report) {
     for (const line of doc.conflicts) {
-      report({ start: { line, character: 0 }, end: { line, character: 7 } }, 'Git conflict block: keep one side (or merge both), remove the <<<<<<<, ======= and >>>>>>> lines, and Cadence reads the file again.', { line });
+      report({ start: { line, character: 0 }, end: { line, character: 7 } }, l10n.t('Git conflict block: keep one side (or merge both), remove the <<<<<<<, ======= and >>>>>>> lines, and Cadence reads the file again.'), { line });
     }
   },
 });
