@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import type { OneOnOneDoc, ReviewDoc } from '../../src/core/index';
 import { Hidden, scanHiddenLine, visibleLines } from '../../src/core/markdown/hidden';
 import { check, lines, makeDataset, note, row } from './helpers';
+import { cpuNow } from './cpu-time';
 
 const P = '1on1s/alex/2026-11-20.md';
 const doc = (...body: string[]) => makeDataset({ [P]: note('alex', '2026-11-20', ...body) }, { today: '2026-11-30' }).doc(P) as OneOnOneDoc;
@@ -153,11 +154,11 @@ describe('hidden text (SPEC §10)', () => {
   it('scanHiddenLine is linear: a megabyte of markers and backticks in well under a second', () => {
     for (const unit of ['%%a', '<!--', '`%%', '`` ` %%', '<!--a-->']) {
       const line = unit.repeat(Math.ceil(1_000_000 / unit.length));
-      const t0 = performance.now();
+      const t0 = cpuNow();
       let n = 0;
       scanHiddenLine(line, 0, Hidden.None, () => n++);
       visibleLines([line, line], 0);
-      const ms = performance.now() - t0;
+      const ms = cpuNow() - t0;
       assert.ok(ms < 1000, `${JSON.stringify(unit)}: ${ms.toFixed(0)} ms`);
     }
   });

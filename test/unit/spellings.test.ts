@@ -15,6 +15,7 @@ import { MEANINGS, SPELLINGS, type Meaning, type Spelling } from '../../src/core
 import type { Range, TextEdit } from '../../src/core/types';
 import { linksPeople } from '../../src/core/wikilinks';
 import { check, lines, note, row } from './helpers';
+import { cpuNow } from './cpu-time';
 
 const LINE = 4;
 const BOX = 2;
@@ -280,10 +281,10 @@ describe('action-item spellings', () => {
 
     it('looks at the end of the line only: a megabyte line is cheap', () => {
       const long = 'x [['.repeat(250_000);
-      const t0 = performance.now();
+      const t0 = cpuNow();
       assert.deepEqual(completionAt(`${long}@al`), { meaning: 'owner', start: long.length, prefix: '@' });
       assert.equal(completionAt(`${long}]] `), undefined);
-      assert.ok(performance.now() - t0 < 500);
+      assert.ok(cpuNow() - t0 < 500);
     });
 
     it('linksPeople: a text names a known person with a wikilink, in any link form', () => {
