@@ -14,7 +14,11 @@ import type { Feature } from './feature';
 import type { CadenceWorkspace } from './workspace-index';
 
 const FIX_ALL = vscode.CodeActionKind.SourceFixAll.append('cadence');
-const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'yaml' }];
+// By language and by file name: Cadence reads files by their paths, so its
+// fixes must not depend on the language mode (a .md file is plain text for the
+// first moments after start-up, before the Markdown language is registered,
+// or for good when files.associations maps it elsewhere).
+const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'yaml' }, { pattern: '**/*.{md,markdown,yaml,yml}' }];
 
 function sameRange(a: vscode.Range, d: Diagnostic): boolean {
   return a.start.line === d.range.start.line && a.start.character === d.range.start.character && a.end.line === d.range.end.line && a.end.character === d.range.end.character;
