@@ -134,8 +134,15 @@ export function plainDatesIn(text: string, today: string): PlainDate[] {
   return read(text, today).filter((d): d is PlainDate => d.date !== 'past');
 }
 
-/** The dates chrono finds in `text`, each kept by the rules above; `date: 'past'` for one before today. */
-function read(text: string, today: string): (PlainDate | { date: 'past'; phrase: string; index: number })[] {
+/** How much of a text chrono reads (UTF-16 code units from its start). */
+export const PLAIN_DATE_CHARS = 1000;
+
+/** The dates chrono finds in `text` (its first PLAIN_DATE_CHARS), each kept by the rules above; `date: 'past'` for one before today. */
+function read(full: string, today: string): (PlainDate | { date: 'past'; phrase: string; index: number })[] {
+  // chrono is slow on long runs of date-like words (a 256 KB task line of
+  // emoji dates took 4 s): it reads the first PLAIN_DATE_CHARS only, where
+  // an item's words say when it is due (SPEC §10: no input stalls a check).
+  const text = full.length > PLAIN_DATE_CHARS ? full.slice(0, PLAIN_DATE_CHARS) : full;
   if (!isValidDate(today) || !text.trim()) return [];
   const chrono = parserFor(today);
   const ref = reference(today);

@@ -2,7 +2,7 @@
 // of phrase read against fixed todays around month, year and leap-day ends,
 // and each kind of text that must not become a date.
 import assert from 'node:assert/strict';
-import { plainDatesIn, plainDueDate, readDueDate } from '../../src/core/plain-dates';
+import { plainDatesIn, plainDueDate, PLAIN_DATE_CHARS, readDueDate } from '../../src/core/plain-dates';
 
 /** The first date the text names on `today`, as [phrase, date], or undefined. */
 function said(text: string, today: string): [string, string] | undefined {
@@ -11,6 +11,13 @@ function said(text: string, today: string): [string, string] | undefined {
 }
 
 describe('plain-English due dates (core)', () => {
+  it('reads the first PLAIN_DATE_CHARS of a text only: a phrase there is found, one after it is not (a long run of date-like words stalled chrono)', () => {
+    const pad = 'x'.repeat(PLAIN_DATE_CHARS - 20);
+    assert.equal(plainDueDate(`${pad} by friday`, '2026-11-23')?.date, '2026-11-27');
+    assert.equal(plainDueDate(`${pad}${' '.repeat(40)}by friday`, '2026-11-23'), undefined);
+    assert.equal(plainDueDate(`call ${'📅 2026-11-2 ⏳ '.repeat(20_000)}`, '2026-11-23'), undefined);
+  });
+
   it('a weekday: the next one on or after today, across a month and a year end', () => {
     assert.deepEqual(said('Send the agenda by Friday', '2026-11-30'), ['Friday', '2026-12-04']);
     assert.deepEqual(said('by Friday', '2026-12-30'), ['Friday', '2027-01-01']);
