@@ -14,7 +14,7 @@
 //   CADENCE_VSIX=path.vsix  to test another package
 import * as assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import {
   installVsix,
@@ -27,6 +27,7 @@ import {
 } from '../../scripts/lib/code-server';
 import * as dashboard from './dashboard-use';
 import * as hostile from './hostile';
+import { localize } from '../unit/manifest-text';
 import {
   activeTab,
   cursorLine,
@@ -857,8 +858,11 @@ function findFiles(dir: string, name: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? findFiles(join(dir, e.name), name) : e.name === name ? [join(dir, e.name)] : []));
 }
 
+/** The installed package.json as VS Code shows it: each "%key%" from the package.nls.json beside it. */
 function readManifest(file: string): Manifest {
-  return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+  const nls = join(dirname(file), 'package.nls.json');
+  return existsSync(nls) ? localize(raw, JSON.parse(readFileSync(nls, 'utf8')) as Record<string, string>) : raw;
 }
 
 /**
