@@ -51,47 +51,37 @@ function parseArgs(args: string[]): Parsed | 'help' | 'version' {
   if (args[0] !== 'check') throw new UsageError(`unknown command "${args[0]}" (the commands are "check", "new" and "review")`);
   const out: Parsed = { folder: '.', format: 'text', fix: false, today: undefined, rules: {} };
   let folderSeen = false;
-  for (let i = 1; i < args.length; i++) {
-    let a = args[i];
-    let value: string | undefined;
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    if (eq !== -1) {
-      value = a.slice(eq + 1);
-      a = a.slice(0, eq);
-    }
-    const take = (): string => {
-      if (value !== undefined) return value;
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--help' || a === '-h') return 'help';
-    if (a === '--format') {
-      const f = take();
-      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${f}"`);
-      out.format = f;
-    } else if (a === '--fix') {
-      if (value !== undefined) throw new UsageError('--fix takes no value');
-      out.fix = true;
-    } else if (a === '--today') {
-      out.today = take();
-      if (!isValidDate(out.today)) throw new UsageError(`--today must be a real date YYYY-MM-DD, not "${out.today}"`);
-    } else if (a === '--rule') {
-      const r = take();
-      const m = /^([^=]+)=(.*)$/.exec(r);
-      if (!m) throw new UsageError(`--rule takes CODE=SEVERITY, not "${r}"`);
-      if (!RULES_BY_CODE.has(m[1])) throw new UsageError(`--rule: unknown rule code "${m[1]}"`);
-      const s = normalizeSeverity(m[2]);
-      if (!s) throw new UsageError(`--rule: unknown severity "${m[2]}" (use error, warning, info, hint or off)`);
-      out.rules[m[1]] = s;
-    } else if (a.startsWith('-') && a !== '-') {
-      throw new UsageError(`unknown option "${a}"`);
-    } else {
+  const walked = walkArgs(
+    args,
+    (a, take, value) => {
+      if (a === '--format') {
+        const f = take();
+        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${f}"`);
+        out.format = f;
+      } else if (a === '--fix') {
+        if (value !== undefined) throw new UsageError('--fix takes no value');
+        out.fix = true;
+      } else if (a === '--today') {
+        out.today = take();
+        if (!isValidDate(out.today)) throw new UsageError(`--today must be a real date YYYY-MM-DD, not "${out.today}"`);
+      } else if (a === '--rule') {
+        const r = take();
+        const m = /^([^=]+)=(.*)$/.exec(r);
+        if (!m) throw new UsageError(`--rule takes CODE=SEVERITY, not "${r}"`);
+        if (!RULES_BY_CODE.has(m[1])) throw new UsageError(`--rule: unknown rule code "${m[1]}"`);
+        const s = normalizeSeverity(m[2]);
+        if (!s) throw new UsageError(`--rule: unknown severity "${m[2]}" (use error, warning, info, hint or off)`);
+        out.rules[m[1]] = s;
+      } else return false;
+      return true;
+    },
+    (a) => {
       if (folderSeen) throw new UsageError(`only one FOLDER may be given ("${out.folder}", then "${a}")`);
       out.folder = a;
       folderSeen = true;
-    }
-  }
+    },
+  );
+  if (walked === 'help') return walked;
   return out;
 }
 
@@ -109,21 +99,14 @@ function localToday(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-interface ParsedNew {
-  person: string;
-  folder: string;
-  date: string | undefined;
-  today: string | undefined;
-}
-
 /**
- * Reads `COMMAND PERSON [FOLDER] [OPTION]...` (new, review): `option(name,
- * take)` handles an option it knows and returns true; `take()` reads its
- * value (`--x v` or `--x=v`). Returns 'help' for --help; throws a UsageError
- * for an unknown option or a wrong number of PERSON and FOLDER.
+ * Walks a subcommand's arguments (after its name): each option, `--x v` or
+ * `--x=v`, goes to `option(name, take, inline)`, which returns true when it
+ * knows it (`take()` reads its value, `inline` is the `=v` part if any); any
+ * other word goes to `word`. Returns 'help' at --help or -h; throws a
+ * UsageError for an unknown option or a missing value.
  */
-function readPersonArgs(args: string[], command: string, option: (a: string, take: () => string) => boolean): { person: string; folder: string } | 'help' {
-  const positional: string[] = [];
+function walkArgs(args: string[], option: (a: string, take: () => string, inline: string | undefined) => boolean, word: (a: string) => void): 'help' | undefined {
   for (let i = 1; i < args.length; i++) {
     let a = args[i];
     let value: string | undefined;
@@ -139,10 +122,29 @@ function readPersonArgs(args: string[], command: string, option: (a: string, tak
       return v;
     };
     if (a === '--help' || a === '-h') return 'help';
-    if (option(a, take)) continue;
+    if (option(a, take, value)) continue;
     if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option "${a}"`);
-    positional.push(a);
+    word(a);
   }
+  return undefined;
+}
+
+interface ParsedNew {
+  person: string;
+  folder: string;
+  date: string | undefined;
+  today: string | undefined;
+}
+
+/**
+ * Reads `COMMAND PERSON [FOLDER] [OPTION]...` (new, review): `option(name,
+ * take)` handles an option it knows and returns true; `take()` reads its
+ * value (`--x v` or `--x=v`). Returns 'help' for --help; throws a UsageError
+ * for an unknown option or a wrong number of PERSON and FOLDER.
+ */
+function readPersonArgs(args: string[], command: string, option: (a: string, take: () => string) => boolean): { person: string; folder: string } | 'help' {
+  const positional: string[] = [];
+  if (walkArgs(args, option, (a) => positional.push(a)) === 'help') return 'help';
   if (positional.length === 0 || !positional[0].replace(/^@/, '')) throw new UsageError(`${command} needs a PERSON (an id with a person file)`);
   if (positional.length > 2) throw new UsageError(`${command} takes PERSON and one FOLDER, not "${positional.slice(2).join(' ')}"`);
   return { person: positional[0], folder: positional[1] ?? '.' };
