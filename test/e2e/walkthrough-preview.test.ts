@@ -8,7 +8,7 @@ import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { installVsix, launchBrowser, makeRunDir, readTestEnv, startServer, workbenchUrl, type RunDir } from '../../scripts/lib/code-server';
-import { endRun, poll, quickOpen, readable, runPaletteCommand, shot as shotTo } from './workbench';
+import { acceptQuickPick, endRun, poll, quickOpen, readable, runPaletteCommand, shot as shotTo } from './workbench';
 
 const repo = resolve(__dirname, '..', '..');
 const screenshots = join(repo, 'test-results', 'screenshots');
@@ -136,14 +136,9 @@ describe('UI pass: the walkthrough and the Markdown preview', function () {
   it('Prepare Review Packet… writes Alex’s packet and shows it beside its preview: every section, every evidence line linked', async function () {
     await runPaletteCommand(page, 'View: Close All Editors');
     await runPaletteCommand(page, 'Cadence: Prepare Review Packet…');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ timeout: 15_000 });
-    await input.fill('@alex');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: '@alex' }).first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Enter');
+    await acceptQuickPick(page, '@alex', '@alex');
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Last 6 months' }).first().waitFor({ timeout: 15_000 });
-    await input.fill('Last 6 months');
-    await page.keyboard.press('Enter');
+    await acceptQuickPick(page, 'Last 6 months', 'Last 6 months');
     const frame = previewFrame(page);
     await frame.locator('h1', { hasText: 'Review packet: Alex Kim' }).waitFor({ timeout: 30_000 });
     const text = readable(await frame.locator('body').textContent());

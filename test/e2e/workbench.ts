@@ -102,14 +102,49 @@ export async function tabs(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * Types filter into the open quick pick and accepts it with Enter once the
+ * focused row shows rowText (Enter pressed before the list has filtered picks
+ * whatever row was first).
+ */
+export async function acceptQuickPick(page: Page, filter: string, rowText: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('.quick-input-box input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill(filter);
+  const focused = widget.locator('.monaco-list-row.focused');
+  await poll(
+    page,
+    async () => readable(await focused.first().textContent({ timeout: 1_000 }).catch(() => '')),
+    (t) => t.includes(rowText),
+    15_000,
+    (t) => `the quick pick filtered by "${filter}" has "${t}" focused, not "${rowText}"`,
+  );
+  await page.keyboard.press('Enter');
+}
+
 /** Go to Line (Ctrl+G) in the active editor; line is 1-based. */
 export async function goToLine(page: Page, line: number): Promise<void> {
   await page.keyboard.press('Control+G');
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ timeout: 15_000 });
   await input.fill(`:${line}`);
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+  // Enter pressed before the picker has read the typed line is dropped, and the
+  // picker stays open (seen under load): wait for its "go to line N" row, then
+  // press Enter until the picker closes.
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('.monaco-list-row', { hasText: new RegExp(`line ${line}\\b`, 'i') }).first().waitFor({ timeout: 15_000 });
+  await poll(
+    page,
+    async () => {
+      if (!(await widget.isVisible())) return true;
+      await page.keyboard.press('Enter');
+      return widget.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false);
+    },
+    (closed) => closed,
+    15_000,
+    () => `Go to Line ${line}: the picker stayed open after Enter (it shows "${line}")`,
+  );
   await cursorLine(page, line);
 }
 
