@@ -20,6 +20,6 @@ export default defineRule({
   fixes(d, doc, ctx) {
     const item = doc.items.find((i) => i.line === d.range.start.line) as ActionItem | undefined;
     if (!item) return [];
-    return ownerFixes(ctx, doc.kind === '1on1' ? doc.report?.id : undefined, (id) => insertOwner(item, id));
+    return ownerFixes(ctx, doc.kind === '1on1' && doc.report ? { id: doc.report.id, as: 'partner' } : undefined, (id) => insertOwner(item, id));
   },
 });

@@ -8,13 +8,46 @@ import type { RuleContext } from './rule';
 import * as l10n from '../l10n';
 import { idKey } from '../ids';
 
+/** Who the first-offered owner is, as the fix's title says it. */
+export type SuggestedOwner =
+  /** The person the 1:1 is with: the title names their relationship (SPEC §11). */
+  | { id: string; as: 'partner' }
+  /** The owner of the objective a key result belongs to. */
+  | { id: string; as: 'objective-owner' };
+
 /**
- * Owner fixes: the report, `me`, up to three others from the dataset —
- * reports first, in path order, then everyone else (SPEC §11: your manager
- * or a peer owns fewer of your items) — then "Assign to…" which asks (its
- * edit carries `${value}`).
+ * The first owner fix's title: "Assign to @alex (the report)", "(your manager)",
+ * "(skip-level)", "(peer)", "(your mentor)", "(your mentee)" by the 1:1 partner's
+ * `relationship:` (SPEC §11; a person with no file is taken as a report), or
+ * "(owns the objective)" for a key result.
  */
-export function ownerFixes(ctx: RuleContext, report: string | undefined, edit: (id: string) => TextEdit): Fix[] {
+function suggestedTitle(ctx: RuleContext, s: SuggestedOwner): string {
+  if (s.as === 'objective-owner') return l10n.t('Assign to @{0} (owns the objective)', s.id);
+  const person = ctx.data.peopleWithKey(idKey(s.id))[0];
+  switch (person?.relationship ?? 'report') {
+    case 'manager':
+      return l10n.t('Assign to @{0} (your manager)', s.id);
+    case 'skip-level':
+      return l10n.t('Assign to @{0} (skip-level)', s.id);
+    case 'peer':
+      return l10n.t('Assign to @{0} (peer)', s.id);
+    case 'mentor':
+      return l10n.t('Assign to @{0} (your mentor)', s.id);
+    case 'mentee':
+      return l10n.t('Assign to @{0} (your mentee)', s.id);
+    default:
+      return l10n.t('Assign to @{0} (the report)', s.id);
+  }
+}
+
+/**
+ * Owner fixes: the suggested owner (the 1:1 partner, or a key result's
+ * objective owner), `me`, up to three others from the dataset — reports
+ * first, in path order, then everyone else (SPEC §11: your manager or a peer
+ * owns fewer of your items) — then "Assign to…" which asks (its edit carries
+ * `${value}`).
+ */
+export function ownerFixes(ctx: RuleContext, suggested: SuggestedOwner | undefined, edit: (id: string) => TextEdit): Fix[] {
   const out: Fix[] = [];
   const seen = new Set<string>();
   const add = (id: string, title: string, preferred = false) => {
@@ -22,7 +55,7 @@ export function ownerFixes(ctx: RuleContext, report: string | undefined, edit: (
     seen.add(idKey(id));
     out.push({ title, edits: [edit(id)], preferred });
   };
-  if (report) add(report, l10n.t('Assign to @{0} (the report)', report), true);
+  if (suggested) add(suggested.id, suggestedTitle(ctx, suggested), true);
   add('me', l10n.t('Assign to @me'));
   const me = ctx.data.meKey();
   seen.add(me);

@@ -121,6 +121,27 @@ describe(CODE, () => {
       assert.ok(last.edits.every((e) => e.newText.includes('${value}')));
     });
 
+    it("the first fix names the 1:1 partner by their relationship, each kind (SPEC §11)", () => {
+      const cases: [string | undefined, string][] = [
+        [undefined, 'Assign to @alex (the report)'],
+        ['report', 'Assign to @alex (the report)'],
+        ['manager', 'Assign to @alex (your manager)'],
+        ['skip-level', 'Assign to @alex (skip-level)'],
+        ['peer', 'Assign to @alex (peer)'],
+        ['mentor', 'Assign to @alex (your mentor)'],
+        ['mentee', 'Assign to @alex (your mentee)'],
+        ['someone-else', 'Assign to @alex (the report)'],
+      ];
+      for (const [relationship, title] of cases) {
+        const files = { [P]: note('alex', '2026-11-20', '- [ ] Draft the proposal due:2026-12-01'), 'people/alex.md': personFile(...(relationship ? [`relationship: ${relationship}`] : [])) };
+        const { fixes } = fixesFor(files, P, CODE);
+        assert.equal(fixes[0].title, title, `relationship: ${relationship}`);
+        assert.equal(fixes[0].preferred, true);
+      }
+      // A partner with no person file is taken as a report.
+      assert.equal(fixesFor(one('- [ ] Draft the proposal due:2026-12-01'), P, CODE).fixes[0].title, 'Assign to @alex (the report)');
+    });
+
     it('offers reports before your manager or peers among the three others (SPEC §11)', () => {
       const files = {
         [P]: note('alex', '2026-11-20', '- [ ] Draft the proposal due:2026-12-01'),

@@ -45,7 +45,7 @@ describe(CODE, () => {
     it("offers the objective's owner first (preferred) and adds owner: after the title", () => {
       const { fixes } = fixesFor({ [P]: okr(...head, ...noOwner) }, P, CODE);
       assert.equal(fixes[0].preferred, true);
-      assert.match(fixes[0].title, /@sam\b/);
+      assert.equal(fixes[0].title, 'Assign to @sam (owns the objective)');
       const expected = okr(...head, '      - id: KR1', '        title: No owner', '        owner: sam', '        due: 2026-12-31', '        target: 10');
       assertFix({ [P]: okr(...head, ...noOwner) }, P, CODE, /^Assign to @sam/, expected);
     });
