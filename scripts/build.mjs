@@ -14,8 +14,33 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+// The browser build (package.json "browser": vscode.dev, github.dev, the web
+// worker extension host) is the same extension with host-web.ts in host.ts's
+// place: no node:* module, no `process`, every file through workspace.fs.
+const webHost = {
+  name: 'web-host',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/host$/ }, (args) =>
+      args.importer.includes('/src/extension/') ? { path: args.importer.replace(/\/src\/extension\/.*$/, '/src/extension/host-web.ts') } : undefined,
+    );
+  },
+};
+
 await Promise.all([
   build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  build({
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    external: ['vscode'],
+    platform: 'browser',
+    target: 'es2022',
+    // The web worker extension host has no DOM: packages' "worker" exports,
+    // never their DOM variants (decode-named-character-reference's "browser"
+    // build calls document.createElement; the worker has no document).
+    conditions: ['worker'],
+    plugins: [webHost],
+  }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The dashboard's browser code: one script, loaded under a nonce'd CSP.
   build({ ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' }),

@@ -14,6 +14,8 @@
 //                        the sample team's suite alone takes ~4 min on a busy 2-core machine)
 //     --multi-root       open each WORKSPACE through a .code-workspace file
 //     --restricted       open each WORKSPACE in restricted mode (workspace trust on, not trusted)
+//     --web              run Cadence's browser build in the web worker extension host
+//                        (tests default to out/test/web/index.js)
 //
 // Modes (also in the default list):
 //   multi-root  the folder is opened through a .code-workspace file holding
@@ -23,10 +25,22 @@
 //               ("Entering a new workspace is not possible in tests").
 //   restricted  workspace trust is left on and nothing is trusted; the suite
 //               sees CADENCE_TEST_RESTRICTED=1 and runs the restricted-mode suite.
+//   web         Cadence's browser build (package.json "browser") in the web
+//               worker extension host, as on vscode.dev: the user setting
+//               remote.extensionKind makes Cadence a "web"-only extension,
+//               which the browser workbench runs in its web worker host rather
+//               than in the server's Node host. The suite is test/web (a browser
+//               bundle: the worker has no Node, no environment), opened
+//               multi-root like above; its settings come from
+//               cadence-web-test.json beside the .code-workspace file, and
+//               its expected diagnostics from `cadence check --format json`
+//               on the same folder just before, with the real today (the
+//               browser has no CADENCE_TODAY).
 //
 // Prints each run's mocha report and a closing "integration: N passed, N failed"
 // line; exits non-zero on any failure, timeout or harness error. Always stops
 // the server and the browser, also on Ctrl-C and SIGTERM.
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -64,23 +78,30 @@ async function main(): Promise<number> {
     allowPositionals: true,
     options: {
       extension: { type: 'string', default: repo },
-      tests: { type: 'string', default: join(repo, 'out', 'test', 'integration', 'index.js') },
+      tests: { type: 'string' },
       timeout: { type: 'string', default: '600' },
       'multi-root': { type: 'boolean', default: false },
       restricted: { type: 'boolean', default: false },
+      web: { type: 'boolean', default: false },
     },
   });
   const extensionDir = resolve(values.extension!);
-  const testsEntry = resolve(values.tests!);
+  const testsEntry = resolve(values.tests ?? (values.web ? WEB_TESTS : NODE_TESTS));
   const timeoutMs = Number(values.timeout) * 1000;
   if (!(timeoutMs > 0)) throw new HarnessError(`--timeout must be a number of seconds, not "${values.timeout}"`);
   if (!existsSync(testsEntry)) throw new HarnessError(`no ${testsEntry}: run "node scripts/build-tests.mjs" first`);
   const manifest = join(extensionDir, 'package.json');
   if (!existsSync(manifest)) throw new HarnessError(`no extension at ${extensionDir} (no package.json)`);
-  const main = (JSON.parse(readFileSync(manifest, 'utf8')) as { main?: string }).main;
-  if (main && !existsSync(join(extensionDir, main))) {
-    throw new HarnessError(`the extension's main ${join(extensionDir, main)} does not exist: run "npm run build" first`);
+  const entries = JSON.parse(readFileSync(manifest, 'utf8')) as { main?: string; browser?: string };
+  for (const key of ['main', 'browser'] as const) {
+    const entry = entries[key];
+    if (entry && !existsSync(join(extensionDir, entry))) {
+      throw new HarnessError(`the extension's ${key} ${join(extensionDir, entry)} does not exist: run "npm run build" first`);
+    }
   }
+  if (values.web && !entries.browser) throw new HarnessError(`--web: the extension at ${extensionDir} has no "browser" entry`);
+  const nodeTestsEntry = values.tests ? testsEntry : resolve(NODE_TESTS);
+  const webTestsEntry = values.tests ? testsEntry : resolve(WEB_TESTS);
 
   const workspaces: Workspace[] =
     positionals.length > 0
@@ -89,8 +110,9 @@ async function main(): Promise<number> {
           .map((dir) => ({
             source: dir,
             expectedFile: teamExpected(dir) ?? join(dir, 'expected.json'),
-            multiRoot: values['multi-root'],
+            multiRoot: values['multi-root'] || values.web,
             restricted: values.restricted,
+            web: values.web,
           }))
       : defaultWorkspaces();
   if (workspaces.length === 0) throw new HarnessError('no fixture workspaces found (test/fixtures/examples/*/expected.json)');
@@ -98,7 +120,8 @@ async function main(): Promise<number> {
 
   const outcomes: Outcome[] = [];
   for (const workspace of workspaces) {
-    outcomes.push(await runWorkspace(env, extensionDir, testsEntry, workspace, timeoutMs));
+    if (workspace.web && !existsSync(webTestsEntry)) throw new HarnessError(`no ${webTestsEntry}: run "node scripts/build-tests.mjs" first`);
+    outcomes.push(await runWorkspace(env, extensionDir, workspace.web ? webTestsEntry : nodeTestsEntry, workspace, timeoutMs));
   }
 
   console.log('');
@@ -120,7 +143,14 @@ interface Workspace {
   readonly multiRoot?: boolean;
   /** Restricted mode: workspace trust on, the folder not trusted. */
   readonly restricted?: boolean;
+  /** Cadence's browser build in the web worker extension host (implies multiRoot). */
+  readonly web?: boolean;
 }
+
+const NODE_TESTS = join(repo, 'out', 'test', 'integration', 'index.js');
+const WEB_TESTS = join(repo, 'out', 'test', 'web', 'index.js');
+/** Where test/web/index.ts reads its settings: beside the .code-workspace file. */
+const WEB_CONFIG = 'cadence-web-test.json';
 
 /** samples/team keeps its expected diagnostics outside the sample. */
 function teamExpected(dir: string): string | undefined {
@@ -145,33 +175,39 @@ function defaultWorkspaces(): Workspace[] {
   // smallest fixture: its diagnostics, trees and commands must all work.
   const basic = examples.find((w) => basename(w.source) === 'basic');
   const restricted = basic ? [{ source: basic.source, expectedFile: basic.expectedFile, restricted: true }] : [];
+  // The browser build in the web worker host, on the smallest fixture (and an in-memory folder the suite adds).
+  const web = basic ? [{ source: basic.source, expectedFile: basic.expectedFile, multiRoot: true, web: true }] : [];
   // A folder with no Cadence file in it (only its expected.json): what a
   // manager sees first — the views' welcome text, from the real settings.
   const emptyDir = join(repo, 'test', 'fixtures', 'empty-folder');
   const empty = existsSync(join(emptyDir, 'expected.json')) ? [{ source: emptyDir, expectedFile: join(emptyDir, 'expected.json') }] : [];
-  return [...examples, ...(existsSync(team.expectedFile) ? [team] : []), ...empty, ...restricted];
+  return [...examples, ...(existsSync(team.expectedFile) ? [team] : []), ...empty, ...restricted, ...web];
 }
 
 async function runWorkspace(
   env: TestEnv,
   extensionDir: string,
   testsEntry: string,
-  { source, expectedFile, multiRoot = false, restricted = false }: Workspace,
+  { source, expectedFile, multiRoot = false, restricted = false, web = false }: Workspace,
   timeoutMs: number,
 ): Promise<Outcome> {
   const name = basename(source);
-  const modes = [multiRoot ? 'multi-root' : '', restricted ? 'restricted' : ''].filter(Boolean);
+  const modes = [multiRoot ? 'multi-root' : '', restricted ? 'restricted' : '', web ? 'web' : ''].filter(Boolean);
   const label = modes.length ? `${name} (${modes.join(', ')})` : name;
   const started = Date.now();
   if (!existsSync(expectedFile)) throw new HarnessError(`${source} has no expected.json (looked for ${expectedFile})`);
   const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as { today?: string };
 
-  console.log(`\n--- integration: ${label} (today ${expected.today ?? 'not set'}) ---`);
+  console.log(`\n--- integration: ${label} (today ${web ? 'the real one: the browser has no CADENCE_TODAY' : (expected.today ?? 'not set')}) ---`);
   // VS Code in the browser saves after a delay by default (the desktop does
   // not); the suite checks diagnostics of unsaved edits, so no auto-save.
   const run = makeRunDir(`cadence-it-${name}${modes.map((m) => `-${m}`).join('')}`, {
     'files.autoSave': 'off',
     ...(restricted ? RESTRICTED_MODE_SETTINGS : {}),
+    // Only "web": the browser workbench then runs Cadence in its web worker
+    // host. (With "ui" it would still pick the server's Node host for an
+    // extension under development there: it prefers where the extension lives.)
+    ...(web ? { 'remote.extensionKind': { [extensionId(extensionDir)]: ['web'] } } : {}),
   });
   // The suite edits and deletes files: it works on a copy, never the fixture.
   const folder = join(run.root, 'workspace', name);
@@ -216,10 +252,21 @@ async function runWorkspace(
           environment.CADENCE_TEST_RESTRICTED = '1';
           environment.CADENCE_TEST_INSTALLED_AT = installed.extension;
         }
-        if (expected.today) environment.CADENCE_TODAY = expected.today;
+        if (expected.today && !web) environment.CADENCE_TODAY = expected.today;
+        if (web) {
+          environment.CADENCE_TEST_WEB = '1';
+          environment.CADENCE_TEST_EXPECTED = checkWithCli(extensionDir, folder, join(run.root, 'expected-web.json'));
+          // The web worker has no environment: test/web/index.ts reads this instead.
+          writeFileSync(join(run.root, 'workspace', WEB_CONFIG), `${JSON.stringify({ report: reportFile, environment }, null, 2)}\n`);
+        }
         const url = workbenchUrl(server, workspace, [
           ['extensionDevelopmentPath', remoteUri(developmentPath)],
-          ['extensionTestsPath', remoteUri(testsEntry)],
+          // VS Code runs the tests in the host of the extension whose folder
+          // holds them, matching the URI with its authority: in the web run
+          // that must be the server's real one (host:port, as the browser names
+          // the extension's folder), or the tests go to the server's Node host
+          // while Cadence runs in the web worker.
+          ['extensionTestsPath', web ? `vscode-remote://${new URL(server.url).host}${testsEntry}` : remoteUri(testsEntry)],
           ['extensionEnvironment', JSON.stringify(environment)],
         ]);
         await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
@@ -244,7 +291,7 @@ async function runWorkspace(
   else if (counts && counts.passed === 0 && counts.failed === 0) console.error(`integration ${label}: no test ran`);
   else if (code !== 0 && counts?.failed === 0) console.error(`integration ${label}: the workbench reported exit ${code}`);
   if (!ok) {
-    console.error(`--- browser console (last 40 lines) ---\n${consoleLog.slice(-40).join('\n') || '(empty)'}`);
+    console.error(`--- browser console (last 40 lines) ---\n${consoleLog.slice(-Number(process.env.CADENCE_TEST_CONSOLE_LINES ?? 40)).join('\n') || '(empty)'}`);
     console.error(`--- server log (last 20 lines) ---\n${tail(join(run.root, 'server.log'), 20)}`);
     console.error(`run folder kept for a look: ${run.root}`);
   } else {
@@ -278,6 +325,36 @@ function installForRestrictedRun(extensionDir: string, run: RunDir): { extension
     `${JSON.stringify({ name: 'cadence-test-host', publisher: 'cadence-team', version: '0.0.0', engines: manifest.engines, capabilities: { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true } }, null, 2)}\n`,
   );
   return { extension: installed, stub };
+}
+
+/** publisher.name, as VS Code identifies the extension. */
+function extensionId(extensionDir: string): string {
+  const m = JSON.parse(readFileSync(join(extensionDir, 'package.json'), 'utf8')) as { publisher: string; name: string };
+  return `${m.publisher}.${m.name}`;
+}
+
+/**
+ * `cadence check --format json` on the folder with the real today (no
+ * CADENCE_TODAY, no --today), written as an expected.json to `out`: what the
+ * web run's editor must show, since the browser cannot be given a day. Also
+ * lists the folder's Markdown and YAML files (`files`).
+ */
+function checkWithCli(extensionDir: string, folder: string, out: string): string {
+  const env = { ...process.env };
+  delete env.CADENCE_TODAY;
+  const cli = join(extensionDir, 'dist', 'cli.js');
+  const r = spawnSync(process.execPath, [cli, 'check', folder, '--format', 'json'], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  // 0: no problem, 1: problems; anything else is the CLI failing.
+  if (r.status !== 0 && r.status !== 1) throw new HarnessError(`cadence check on ${folder} failed (exit ${r.status}): ${r.stderr || r.error?.message}`);
+  const findings = JSON.parse(r.stdout) as Array<{ file: string; line: number; severity: string; code: string }>;
+  const diagnostics = findings.map(({ file, line, severity, code }) => ({ file, line, severity, code }));
+  // And every Markdown and YAML file of the folder (in a fixture, each one is a Cadence file): what the index must hold.
+  const files = (readdirSync(folder, { recursive: true }) as string[])
+    .map((f) => f.split('\\').join('/'))
+    .filter((f) => /\.(md|ya?ml)$/.test(f) && statSync(join(folder, f)).isFile())
+    .sort();
+  writeFileSync(out, `${JSON.stringify({ diagnostics, files }, null, 2)}\n`);
+  return out;
 }
 
 /** The suite's report ends with a "N passed, N failed" line. */

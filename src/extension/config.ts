@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { PeopleOrder } from '../core/people';
 import { resolveSettings, SETTING_KEYS, type Settings } from '../core/settings';
+import { host } from './host';
 
 export function readSettings(scope: vscode.ConfigurationScope | undefined, problems: string[] = []): Settings {
   const cfg = vscode.workspace.getConfiguration('cadence', scope);
@@ -16,9 +17,9 @@ export function readSettings(scope: vscode.ConfigurationScope | undefined, probl
   return resolveSettings(raw, problems);
 }
 
-/** Today's local date, or CADENCE_TODAY for deterministic tests. */
+/** Today's local date, or CADENCE_TODAY for deterministic tests (the Node build only: the browser has no environment). */
 export function today(): string {
-  const env = process.env.CADENCE_TODAY;
+  const env = host.env('CADENCE_TODAY');
   if (env && /^\d{4}-\d{2}-\d{2}$/.test(env)) return env;
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

@@ -18,7 +18,8 @@ const VIEW_TYPE = 'cadence.dashboard';
 function nonce(): string {
   const bytes = new Uint8Array(24);
   crypto.getRandomValues(bytes);
-  return Buffer.from(bytes).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+  // btoa, not Buffer: the browser build (vscode.dev) has no Buffer.
+  return btoa(String.fromCharCode(...bytes)).replace(/[^A-Za-z0-9]/g, '');
 }
 
 export function dashboardHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {

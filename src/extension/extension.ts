@@ -20,6 +20,7 @@ import { tasksFeature } from './tasks';
 import { walkthroughFeature } from './walkthrough';
 import { viewsFeature } from './views/index';
 import type { CadenceApi, Feature, Services } from './feature';
+import { host } from './host';
 import { UiState } from './ui-state';
 import { CadenceWorkspace } from './workspace-index';
 
@@ -57,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): CadenceApi {
   running = workspace;
   const state = new UiState(context.workspaceState);
   // previewFeature adds extendMarkdownIt: the Markdown preview's plugins (contributes["markdown.markdownItPlugins"]).
-  const api: CadenceApi = { whenIndexed: () => workspace.whenIndexed(), workspace, state };
+  const api: CadenceApi = { whenIndexed: () => workspace.whenIndexed(), host: host.kind, workspace, state };
   const services: Services = {
     workspace,
     log,

@@ -11,6 +11,8 @@ import type { CadenceWorkspace } from './workspace-index';
 export interface CadenceApi {
   /** Resolves when the workspace has been indexed and diagnostics published. */
   whenIndexed(): Promise<void>;
+  /** Which build runs: 'node' (package.json "main") or 'web' ("browser": vscode.dev, github.dev; host-web.ts). */
+  readonly host: 'node' | 'web';
   readonly workspace: CadenceWorkspace;
   readonly state: UiState;
   views?: Views;

@@ -8,18 +8,18 @@
 // middle of a synchronous rule or view: with Node's readFileSync when the
 // storage is on this machine's disk (it always is for an extension running
 // in Node: the storage is the extension host's, whatever the workspace is),
-// else with the index, at the start.
+// else (the browser build: host-web.ts) with the index, at the start.
 //
 // Saves are scheduled here too (IndexSaver): a few seconds after the last
 // change, never while a re-index is reading, one after another, and once
 // more on deactivate.
 
-import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Dataset } from '../core/dataset';
 import { readIndex, type FileStamp, type IndexEntry, type IndexWriter, type LoadedIndex, type PayloadSource } from '../core/persist';
 import type { Settings } from '../core/settings';
 import { Disposable, toDisposable } from './dispose';
+import { host } from './host';
 
 /** Saves wait for this long without a change, so typing never waits for a write. */
 const SAVE_DELAY_MS = 5000;
@@ -54,7 +54,8 @@ export async function loadIndex(storage: vscode.Uri | undefined, folder: vscode.
   }
   const docs = payloadUri(storage, folder);
   let payload: PayloadSource;
-  if (docs.scheme === 'file') payload = () => readFileSync(docs.fsPath);
+  const readLocal = host.readLocalFile;
+  if (readLocal && docs.scheme === 'file') payload = () => readLocal(docs);
   else payload = await vscode.workspace.fs.readFile(docs).then((b) => b, () => new Uint8Array(0));
   return readIndex(bytes, settings, payload, onCorrupt);
 }

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { today } from './config';
 import type { Feature } from './feature';
+import { host } from './host';
 
 export const TASK_TYPE = 'cadence';
 
@@ -30,10 +31,10 @@ function isDefinition(d: vscode.TaskDefinition): d is CadenceTaskDefinition {
  * Electron act as Node, plain Node ignores it) in the folder, so it needs
  * nothing installed; "today" is the editor's, so both judge the same day.
  */
-export function checkTask(extensionUri: vscode.Uri, folder: vscode.WorkspaceFolder, definition: CadenceTaskDefinition): vscode.Task {
+export function checkTask(extensionUri: vscode.Uri, folder: vscode.WorkspaceFolder, definition: CadenceTaskDefinition, runtime: string): vscode.Task {
   const cli = vscode.Uri.joinPath(extensionUri, 'dist', 'cli.js').fsPath;
   const args = [cli, 'check', '.', ...(definition.fix ? ['--fix'] : []), ...(definition.args ?? [])];
-  const execution = new vscode.ProcessExecution(process.execPath, args, {
+  const execution = new vscode.ProcessExecution(runtime, args, {
     cwd: folder.uri.fsPath,
     env: { ELECTRON_RUN_AS_NODE: '1', CADENCE_TODAY: today() },
   });
@@ -51,20 +52,59 @@ function diskFolders(): readonly vscode.WorkspaceFolder[] {
   return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
 }
 
+/** What the task says where it cannot run: in the browser (vscode.dev, github.dev) there is no process to start. */
+export const NO_PROCESS_MESSAGE =
+  'cadence check cannot run here: this editor runs in the browser (vscode.dev, github.dev), where an extension cannot start a process. ' +
+  'The Problems panel already lists what Cadence finds in the files you open and in the whole folder. ' +
+  'To run the check itself, open the folder in a desktop VS Code or a Codespace.';
+
+/**
+ * The browser build's stand-in for a tasks.json `cadence` task: it prints
+ * why it cannot run and ends with exit code 1, instead of VS Code's bare
+ * "no task provider" error.
+ */
+function unavailableTask(definition: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, name: string, matchers: string[]): vscode.Task {
+  const execution = new vscode.CustomExecution(async () => {
+    const write = new vscode.EventEmitter<string>();
+    const close = new vscode.EventEmitter<number>();
+    return {
+      onDidWrite: write.event,
+      onDidClose: close.event,
+      open: () => {
+        write.fire(`${NO_PROCESS_MESSAGE}\r\n`);
+        close.fire(1);
+      },
+      close: () => undefined,
+    };
+  });
+  return new vscode.Task(definition, scope, name, TASK_TYPE, execution, matchers);
+}
+
 export const tasksFeature: Feature = {
   activate(context) {
+    const runtime = host.nodeRuntime;
+    if (runtime === undefined) {
+      // The browser: no tasks are offered; one written in tasks.json says why it cannot run.
+      context.subscriptions.push(
+        vscode.tasks.registerTaskProvider(TASK_TYPE, {
+          provideTasks: () => [],
+          resolveTask: (task) => unavailableTask(task.definition, task.scope ?? vscode.TaskScope.Workspace, task.name, task.problemMatchers),
+        }),
+      );
+      return;
+    }
     context.subscriptions.push(
       vscode.tasks.registerTaskProvider(TASK_TYPE, {
         provideTasks: () =>
           diskFolders().flatMap((f) => [
-            checkTask(context.extensionUri, f, { type: TASK_TYPE, command: 'check' }),
-            checkTask(context.extensionUri, f, { type: TASK_TYPE, command: 'check', fix: true }),
+            checkTask(context.extensionUri, f, { type: TASK_TYPE, command: 'check' }, runtime),
+            checkTask(context.extensionUri, f, { type: TASK_TYPE, command: 'check', fix: true }, runtime),
           ]),
         resolveTask(task) {
           const def = task.definition;
           const folder = typeof task.scope === 'object' ? task.scope : undefined;
           if (!isDefinition(def) || !folder || folder.uri.scheme !== 'file') return undefined;
-          const resolved = checkTask(context.extensionUri, folder, def);
+          const resolved = checkTask(context.extensionUri, folder, def, runtime);
           // VS Code requires the definition the task came with, unchanged.
           return new vscode.Task(def, folder, task.name, TASK_TYPE, resolved.execution, task.problemMatchers.length ? task.problemMatchers : ['$cadence']);
         },

@@ -2,7 +2,6 @@
 // expected.json, turn VS Code diagnostics into comparable rows, and poll
 // (diagnostics are published debounced, so a test waits for a state with a
 // deadline instead of sleeping a fixed time).
-import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'cadence-team.cadence';
@@ -28,6 +27,8 @@ export interface Expected {
 }
 
 export function readExpected(): Expected {
+  // Required here, not imported: the web worker host's suite (test/web) shares these helpers and has no node:fs.
+  const { readFileSync } = require('node:fs') as typeof import('node:fs');
   const file = process.env.CADENCE_TEST_EXPECTED ?? vscode.Uri.joinPath(workspaceFolder().uri, 'expected.json').fsPath;
   return JSON.parse(readFileSync(file, 'utf8')) as Expected;
 }

@@ -7,53 +7,9 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Mocha from 'mocha';
+import { plainReporter } from './report';
 
-const { EVENT_RUN_END, EVENT_SUITE_BEGIN, EVENT_SUITE_END, EVENT_TEST_FAIL, EVENT_TEST_PASS, EVENT_TEST_PENDING } =
-  Mocha.Runner.constants;
-
-/** Collects a spec-like plain-text report and writes it when the run ends. */
-class PlainReport extends Mocha.reporters.Base {
-  constructor(runner: Mocha.Runner, options?: Mocha.MochaOptions) {
-    super(runner, options);
-    const lines: string[] = [];
-    const failures: string[] = [];
-    let depth = 0;
-    let passed = 0;
-    let failed = 0;
-    const indent = () => '  '.repeat(depth);
-    runner.on(EVENT_SUITE_BEGIN, (suite: Mocha.Suite) => {
-      if (suite.title) lines.push(`${indent()}${suite.title}`);
-      depth++;
-    });
-    runner.on(EVENT_SUITE_END, () => {
-      depth--;
-    });
-    runner.on(EVENT_TEST_PASS, (test: Mocha.Test) => {
-      passed++;
-      lines.push(`${indent()}✓ ${test.title} (${test.duration ?? 0} ms)`);
-    });
-    runner.on(EVENT_TEST_PENDING, (test: Mocha.Test) => {
-      lines.push(`${indent()}- ${test.title} (pending)`);
-    });
-    runner.on(EVENT_TEST_FAIL, (test: Mocha.Test, err: Error) => {
-      failed++;
-      lines.push(`${indent()}✗ ${test.title}`);
-      failures.push(`${failures.length + 1}) ${test.fullTitle()}\n${indentBlock(err.stack ?? String(err))}`);
-    });
-    runner.once(EVENT_RUN_END, () => {
-      if (failures.length > 0) lines.push(`\n${failures.join('\n\n')}`);
-      lines.push(`\n${passed} passed, ${failed} failed`);
-      writeReport(lines.join('\n'));
-    });
-  }
-}
-
-function indentBlock(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => `     ${line}`)
-    .join('\n');
-}
+const PlainReport = plainReporter(Mocha, writeReport);
 
 export function run(): Promise<void> {
   const mocha = new Mocha({

@@ -34,6 +34,15 @@ const NOTE = [
 ].join('\n');
 /** 0-based line of the item without an owner. */
 const NO_OWNER_LINE = 7;
+/**
+ * The day New 1:1 dates its note: the fixture's CADENCE_TODAY in the Node
+ * host; the real local date in the web worker host (test/web), which has no
+ * environment to pass a day through.
+ */
+function today(): string {
+  const d = new Date();
+  return process.env.CADENCE_TODAY ?? `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
 
 if (process.env.CADENCE_TEST_MULTI_ROOT === '1') {
   describe('virtual workspace folder (an in-memory file system)', function () {
@@ -113,10 +122,12 @@ if (process.env.CADENCE_TEST_MULTI_ROOT === '1') {
       const d = missingOwner()[0];
       assert.equal(d.range.start.line, NO_OWNER_LINE);
       // vera is a known person here: no unknown-person on the second item.
+      // (Items past their due day are overdue: the web host's today is the real one.)
+      const overdue = ['2026-11-27', '2026-11-30'].filter((due) => due < today()).map(() => 'action-overdue');
       assert.deepEqual(
         vscode.languages.getDiagnostics(note()).map((x) => codeOf(x)).sort(),
-        ['action-missing-owner'],
-        'only the missing owner is reported',
+        ['action-missing-owner', ...overdue].sort(),
+        'only the missing owner (and any item past its day) is reported',
       );
     });
 
@@ -153,10 +164,11 @@ if (process.env.CADENCE_TEST_MULTI_ROOT === '1') {
         20_000,
         'cadence.newOneOnOne did not finish within 20 s (it waits for whenIndexed())',
       );
-      assert.equal(created?.toString(), memfs.uri(`${ROOT}/1on1s/vera/2026-11-22.md`).toString());
-      const text = memfs.text(`${ROOT}/1on1s/vera/2026-11-22.md`);
+      const day = today();
+      assert.equal(created?.toString(), memfs.uri(`${ROOT}/1on1s/vera/${day}.md`).toString());
+      const text = memfs.text(`${ROOT}/1on1s/vera/${day}.md`);
       assert.ok(text, 'the new note is in the in-memory file system');
-      assert.match(text, /^---\ntype: 1on1\nreport: vera\ndate: 2026-11-22\n/);
+      assert.ok(text.startsWith(`---\ntype: 1on1\nreport: vera\ndate: ${day}\n`), text);
       assert.ok(text.includes('- [ ] Write the virtual-file-system runbook @vera due:2026-11-27'), text);
       await waitFor(() => folderIndex()?.dataset.size === 3, 20_000, () => `the new note was not indexed (${folderIndex()?.dataset.size} files)`);
     });
