@@ -22,22 +22,57 @@ function skipNotice(folder: FolderIndex, rel: string): vscode.Diagnostic | undef
   return d;
 }
 
+/**
+ * The most diagnostics one set() call may carry: VS Code sends the files of
+ * a call to the Problems panel only until their total passes 1.1 × its
+ * per-file cap of 1,000 (extHostDiagnostics.ts, _maxDiagnosticsTotal), and
+ * silently drops the rest of the call.
+ */
+const MAX_PER_SET = 1100;
+/** What VS Code sends of one file: its first 1,000 diagnostics and a line saying how many more. */
+const PER_FILE = 1001;
+
+/** Files' diagnostics gathered into as few DiagnosticCollection.set calls as VS Code passes on whole. */
+export class SetBatch {
+  private entries: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
+  private total = 0;
+
+  constructor(private readonly collection: vscode.DiagnosticCollection) {}
+
+  /** The file's diagnostics (undefined: none, withdrawn). */
+  add(uri: vscode.Uri, diagnostics: vscode.Diagnostic[] | undefined): void {
+    const n = Math.min(diagnostics?.length ?? 0, PER_FILE);
+    if (this.total + n > MAX_PER_SET) this.flush();
+    this.entries.push([uri, diagnostics]);
+    this.total += n;
+  }
+
+  flush(): void {
+    if (this.entries.length) this.collection.set(this.entries);
+    this.entries = [];
+    this.total = 0;
+  }
+}
+
 export const diagnosticsFeature: Feature = {
   activate(context, { workspace, docsFor }) {
     const collection = vscode.languages.createDiagnosticCollection('cadence');
     context.subscriptions.push(
       collection,
       workspace.onDidChange(({ folder, change }) => {
+        // As few set() calls as the Problems panel takes: each is one message
+        // to it, and a warm start's restore names every file at once.
+        const batch = new SetBatch(collection);
         for (const rel of change.paths) {
           const uri = folder.uriOf(rel);
           if (!folder.dataset.has(rel)) {
             const notice = skipNotice(folder, rel);
-            if (notice) collection.set(uri, [notice]);
-            else collection.delete(uri);
+            batch.add(uri, notice ? [notice] : undefined);
             continue;
           }
-          collection.set(uri, folder.dataset.diagnostics(rel).map((d) => toVsDiagnostic(d, docsFor, (path) => folder.uriOf(path))));
+          batch.add(uri, folder.dataset.diagnostics(rel).map((d) => toVsDiagnostic(d, docsFor, (path) => folder.uriOf(path))));
         }
+        batch.flush();
       }),
     );
   },

@@ -29,6 +29,12 @@ const INDEX_CHUNK = 100;
 /** Stats are cheap next to reads: more of them in flight per chunk. */
 const STAT_CHUNK = 500;
 
+/** How far a folder's load is: candidate files done of `total` (undefined until the folder has been listed). */
+export interface LoadProgress {
+  readonly done: number;
+  readonly total: number | undefined;
+}
+
 /** What a read from disk gave: text or a reason to skip, and the stamp it was read at (none when unsure). */
 export type DiskRead = ({ text: string } | { skip: string }) & { stamp?: FileStamp };
 
@@ -115,10 +121,15 @@ export class FolderIndex extends Disposable {
     return vscode.Uri.joinPath(this.folder.uri, ...rel.split('/'));
   }
 
-  /** Reads a file from disk into the dataset (or drops it when unreadable). */
+  /** Reads a file from disk into the dataset (or drops it when unreadable); while the dataset is being filled, once it is. */
   async readFromDisk(uri: vscode.Uri): Promise<void> {
     const rel = this.relPath(uri);
-    if (rel) this.apply(rel, await this.read(uri));
+    if (!rel) return;
+    if (this.heldReads) {
+      this.heldReads.set(uri.toString(), uri);
+      return;
+    }
+    this.apply(rel, await this.read(uri));
   }
 
   async read(uri: vscode.Uri): Promise<DiskRead> {
@@ -151,14 +162,17 @@ export class FolderIndex extends Disposable {
   }
 
   /**
-   * Editor text that arrived while `load()` runs (a typing pause running out,
-   * a provider asking): held until the folder walk is done, then applied. Were
+   * Editor text that arrived while `load()` fills the dataset (a typing pause
+   * running out, a provider asking): held until the dataset is filled (warm:
+   * restored; cold: every file read), then applied. Were
    * it written at once, a warm start's restore (which fills an empty dataset)
    * would fail, and the walk would take the restored stamps for files it has.
    */
   private heldFromEditor: Map<string, string> | undefined;
+  /** Files the watcher saw change while the dataset was being filled: read once it is (a read landing before a warm restore would make it fail). */
+  private heldReads: Map<string, vscode.Uri> | undefined;
 
-  /** The editor's text, which the disk may not hold: not stamped. While the folder loads, it waits for the load's end. */
+  /** The editor's text, which the disk may not hold: not stamped. While the dataset is being filled, it waits until it is. */
   fromEditor(rel: string, text: string): void {
     if (this.isDisposed) return;
     if (this.heldFromEditor) {
@@ -233,21 +247,37 @@ export class FolderIndex extends Disposable {
   /**
    * The folder walk: fills the empty dataset, warm from the persistent index
    * in `storage` when it has a usable one, else by reading every candidate
-   * file; progress is reported as "name: done/total". Resolves to true when
-   * the saved index is out of date (anything read, or a saved file gone).
+   * file. `progress` hears how many candidate files are done of how many
+   * (total undefined until the folder is listed). `shown` is called once the
+   * dataset holds the whole folder as it will be shown: warm, as soon as the
+   * saved index is restored (the stat check against the disk then continues
+   * quietly and corrects what changed); cold, when every file is read.
+   * Resolves to true when the saved index is out of date (anything read, or a
+   * saved file gone).
    */
-  async load(storage: vscode.Uri | undefined, log: vscode.LogOutputChannel, progress: vscode.Progress<{ message?: string }>): Promise<boolean> {
+  async load(storage: vscode.Uri | undefined, log: vscode.LogOutputChannel, progress: (p: LoadProgress) => void, shown: () => void): Promise<boolean> {
     this.heldFromEditor = new Map();
+    this.heldReads = new Map();
     try {
-      return await this.walk(storage, log, progress);
+      return await this.walk(storage, log, progress, shown);
     } finally {
-      const held = this.heldFromEditor;
-      this.heldFromEditor = undefined;
-      if (held.size && !this.isDisposed) this.dataset.batch(() => held.forEach((text, rel) => this.fromEditor(rel, text)));
+      this.releaseHeld();
+      shown();
     }
   }
 
-  private async walk(storage: vscode.Uri | undefined, log: vscode.LogOutputChannel, progress: vscode.Progress<{ message?: string }>): Promise<boolean> {
+  /** Applies the editor text held while the dataset was being filled (see heldFromEditor). */
+  private releaseHeld(): void {
+    const held = this.heldFromEditor;
+    const reads = this.heldReads;
+    this.heldFromEditor = undefined;
+    this.heldReads = undefined;
+    if (this.isDisposed) return;
+    if (held?.size) this.dataset.batch(() => held.forEach((text, rel) => this.fromEditor(rel, text)));
+    reads?.forEach((u) => this.changedOnDisk(u));
+  }
+
+  private async walk(storage: vscode.Uri | undefined, log: vscode.LogOutputChannel, progress: (p: LoadProgress) => void, shown: () => void): Promise<boolean> {
     const wf = this.folder;
     const started = Date.now();
     const cache = await loadIndex(storage, wf, this.dataset.settings, (rel) => {
@@ -260,12 +290,18 @@ export class FolderIndex extends Disposable {
       const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty && this.relPath(d.uri));
       if (dirty.length) this.dataset.batch(() => dirty.forEach((d) => this.fromEditor(this.relPath(d.uri)!, d.getText())));
       log.info(`${wf.name}: restored ${this.dataset.size} Cadence files from the persistent index in ${Date.now() - started} ms; checking them against the disk`);
-    }
+      // The whole folder is there to show: typing applies from now on (the
+      // stat check below leaves a path an editor has fed alone), and what
+      // the check finds arrives as ordinary changes.
+      this.releaseHeld();
+      shown();
+    } else progress({ done: 0, total: undefined });
     const found = await candidateFiles(wf.uri);
     const uris = found.filter((u) => this.relPath(u));
     const total = uris.length;
     let done = 0;
-    const report = () => progress.report({ message: `${wf.name}: ${done}/${total}` });
+    const report = () => progress({ done, total });
+    report();
 
     // Then the disk: stat what the index knows, read what it does not.
     let toRead = uris;

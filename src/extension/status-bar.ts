@@ -63,6 +63,16 @@ export function accessibleCounts(overdue: number, lapsed: number): string {
   return vscode.l10n.t('Cadence: {0}, {1}. Press to list them.', items, ones);
 }
 
+/** At most this often the item is redrawn while the index fills or files change. */
+const UPDATE_MS = 200;
+
+/** "Cadence: indexing 4,210 of 10,161", in the display language's digits; "Cadence: indexing…" before the files are listed. */
+export function indexingText(p: { readonly done: number; readonly total: number | undefined }): string {
+  if (p.total === undefined) return vscode.l10n.t('Cadence: indexing…');
+  const n = (x: number) => x.toLocaleString(vscode.env.language);
+  return vscode.l10n.t('Cadence: indexing {0} of {1}', n(p.done), n(p.total));
+}
+
 export const statusBarFeature: Feature = {
   activate(context, { workspace, api }) {
     const item = vscode.window.createStatusBarItem('cadence.attention', vscode.StatusBarAlignment.Left, 50);
@@ -71,23 +81,51 @@ export const statusBarFeature: Feature = {
     item.name = 'Cadence';
     item.command = 'cadence.showAttention';
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let last = 0;
     const update = () => {
+      clearTimeout(timer);
+      timer = undefined;
+      last = Date.now();
+      const progress = workspace.progress();
+      if (progress && vscode.workspace.workspaceFolders?.length) {
+        // Never a partial count as if it were final: while the index fills, say so.
+        const words = indexingText(progress);
+        item.text = `$(sync~spin) ${words}`;
+        item.tooltip = vscode.l10n.t('Cadence is reading your notes; the overdue and lapsed counts follow when it is done');
+        item.accessibilityInformation = { label: words, role: 'button' };
+        item.show();
+        return;
+      }
       const { overdue, lapsed } = counts(workspace);
       item.text = `$(checklist) ${vscode.l10n.t('{0} overdue · {1} lapsed', overdue, lapsed)}`;
       item.tooltip = vscode.l10n.t('Cadence: overdue action items and lapsed 1:1s — click to list them');
       // What a screen reader says: words, not the icon and the middle dot.
       item.accessibilityInformation = { label: accessibleCounts(overdue, lapsed), role: 'button' };
       if (overdue || lapsed || workspace.folders.size) item.show();
+      else item.hide();
     };
-    // A folder with nothing in it changes nothing: say its zeros once the first index is done.
-    void workspace.whenIndexed().then(update);
+    // At most one update per UPDATE_MS while changes keep coming, the first
+    // at once: a timer that restarted on every change kept an old count up
+    // for as long as the changes lasted (issue 22).
+    const soon = () => {
+      if (timer === undefined) timer = setTimeout(update, Math.max(0, last + UPDATE_MS - Date.now()));
+    };
+    /** What the item says in kind: the counts, indexing before the total is known, or indexing of a total. */
+    let shownKind = 'counts';
     context.subscriptions.push(
       item,
       { dispose: () => clearTimeout(timer) },
-      workspace.onDidChange(() => {
-        clearTimeout(timer);
-        timer = setTimeout(update, 300);
+      workspace.onDidChangeProgress((p) => {
+        // At once when what it says changes in kind: "indexing" the moment an
+        // index starts (the counts it showed are being replaced), the total
+        // the moment it is known, the counts the moment the index is shown.
+        const kind = p ? `indexing of ${p.total}` : 'counts';
+        if (kind !== shownKind) {
+          shownKind = kind;
+          update();
+        } else soon();
       }),
+      workspace.onDidChange(soon),
       vscode.commands.registerCommand('cadence.showAttention', async () => {
         const { overdue, lapsed } = attention(workspace);
         const items: (Problem | vscode.QuickPickItem)[] = [

@@ -16,7 +16,7 @@ import { SETTING_KEYS } from '../core/settings';
 import { readSettings, today } from './config';
 import { Disposable, disposeAll, toDisposable } from './dispose';
 import { EditorSync, type Synced } from './editor-sync';
-import { FolderIndex } from './folder-index';
+import { FolderIndex, type LoadProgress } from './folder-index';
 import { IndexSaver } from './persistent-index';
 
 export interface FolderChange {
@@ -30,6 +30,10 @@ export class CadenceWorkspace extends Disposable {
   private readonly emitter = this._register(new vscode.EventEmitter<FolderChange>());
   /** Any folder's change: which files' diagnostics or figures may differ now. */
   readonly onDidChange = this.emitter.event;
+  private readonly progressEmitter = this._register(new vscode.EventEmitter<LoadProgress | undefined>());
+  /** The full index's progress changed (see progress()); undefined when every folder is shown. */
+  readonly onDidChangeProgress = this.progressEmitter.event;
+  private current: LoadProgress | undefined;
   private readonly editors = this._register(new EditorSync((uri) => this.folderFor(uri)));
   private readonly saver: IndexSaver;
   private indexed: Promise<void> = Promise.resolve();
@@ -39,7 +43,7 @@ export class CadenceWorkspace extends Disposable {
   /** `storage`: the extension's workspace storage, where the persistent index lives (none: no index). */
   constructor(
     private readonly log: vscode.LogOutputChannel,
-    private readonly storage?: vscode.Uri,
+    readonly storage?: vscode.Uri,
   ) {
     super();
     this.saver = this._register(new IndexSaver(storage, log));
@@ -127,19 +131,64 @@ export class CadenceWorkspace extends Disposable {
     disposeAll(old);
     this.saver.pause();
     const stale: FolderIndex[] = [];
+    const loads: Promise<void>[] = [];
     try {
+      this.setProgress({ done: 0, total: undefined });
       await vscode.commands.executeCommand('setContext', 'cadence.indexing', true);
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Cadence: indexing notes' }, async (progress) => {
-        for (const wf of vscode.workspace.workspaceFolders ?? []) {
-          const index = this.add(wf);
-          if (await index.load(this.storage, this.log, progress)) stale.push(index);
-        }
-      });
+      // Folder after folder; the next starts once this one is shown (warm:
+      // restored), while its check against the disk continues quietly. The
+      // status bar item (status-bar.ts) shows the progress.
+      let before: LoadProgress = { done: 0, total: 0 };
+      for (const wf of vscode.workspace.workspaceFolders ?? []) {
+        const index = this.add(wf);
+        const base = before;
+        let now: LoadProgress = { done: 0, total: undefined };
+        let shown = false;
+        const whenShown = new Promise<void>((resolve) => {
+          const load = index.load(
+            this.storage,
+            this.log,
+            (p) => {
+              if (shown) return;
+              now = p;
+              this.setProgress({ done: base.done + p.done, total: p.total === undefined ? undefined : base.total! + p.total });
+            },
+            () => {
+              shown = true;
+              resolve();
+            },
+          );
+          loads.push(load.then((outOfDate) => void (outOfDate && stale.push(index))));
+        });
+        await whenShown;
+        before = { done: base.done + (now.total ?? now.done), total: base.total! + (now.total ?? 0) };
+      }
+      // Every folder is shown: the counts are true from here (what the disk check finds corrects them).
+      this.setProgress(undefined);
+      await vscode.commands.executeCommand('setContext', 'cadence.indexing', false);
+      await Promise.all(loads);
     } finally {
+      this.setProgress(undefined);
       this.saver.resume(stale);
     }
-    await vscode.commands.executeCommand('setContext', 'cadence.indexing', false);
     this.updateHasFiles();
+  }
+
+  /**
+   * How far the current full index is, while it is filling the datasets:
+   * candidate files done of `total` over the folders so far (total undefined
+   * while a folder is being listed); undefined once every folder is shown
+   * (restored from the saved index, or read), even while a warm start still
+   * checks the files against the disk.
+   */
+  progress(): LoadProgress | undefined {
+    return this.current;
+  }
+
+  private setProgress(p: LoadProgress | undefined): void {
+    if (p === this.current) return;
+    this.current = p;
+    this.progressEmitter.fire(p);
   }
 
   /** A new, empty index of the folder, listened to for as long as it lives. */
