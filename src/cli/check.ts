@@ -51,36 +51,51 @@ export interface LoadedFolder {
   readonly notes: string[];
 }
 
-/** Reads FOLDER the way `cadence check` does: its settings, its walk, each file decoded. */
-export function loadFolder(opts: CheckOptions): LoadedFolder {
-  const notes: string[] = [];
+/**
+ * FOLDER's settings as `cadence check` reads them: .vscode/settings.json's
+ * (its problems as notes, one line each) with `rules` (--rule) over them.
+ */
+export function folderSettings(folder: string, rules: Readonly<Record<string, SeveritySetting>>): { settings: Settings; filesExclude: readonly string[]; notes: string[] } {
   let settingsText: string | undefined;
   try {
-    settingsText = readFileSync(join(opts.folder, '.vscode', 'settings.json'), 'utf8');
+    settingsText = readFileSync(join(folder, '.vscode', 'settings.json'), 'utf8');
   } catch {
     settingsText = undefined;
   }
   const ws = readSettingsText(settingsText);
-  notes.push(...ws.problems);
-  const settings: Settings = { ...ws.settings, rules: { ...ws.settings.rules, ...opts.rules } };
+  return { settings: { ...ws.settings, rules: { ...ws.settings.rules, ...rules } }, filesExclude: ws.filesExclude, notes: [...ws.problems] };
+}
+
+/**
+ * One file of FOLDER read and decoded, or undefined when it is skipped (then
+ * why is pushed onto `notes`: cannot read, too large, binary, not UTF-8).
+ */
+export function readCandidate(folder: string, path: string, maxKB: number, notes: string[]): { bytes: Buffer; text: string } | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(folder, path));
+  } catch (e) {
+    notes.push(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? e}); skipped`);
+    return undefined;
+  }
+  const decoded = decodeFile(bytes, maxKB);
+  if ('skip' in decoded) {
+    notes.push(`${path}: ${decoded.skip}; skipped`);
+    return undefined;
+  }
+  return { bytes, text: decoded.text };
+}
+
+/** Reads FOLDER the way `cadence check` does: its settings, its walk, each file decoded. */
+export function loadFolder(opts: CheckOptions): LoadedFolder {
+  const { settings, filesExclude, notes } = folderSettings(opts.folder, opts.rules);
   const dataset = new Dataset({ today: opts.today, settings });
   const files = new Map<string, { bytes: Buffer; text: string }>();
 
   dataset.batch(() => {
-    for (const path of walk(opts.folder, ws.filesExclude, notes)) {
-      let buf: Buffer;
-      try {
-        buf = readFileSync(join(opts.folder, path));
-      } catch (e) {
-        notes.push(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? e}); skipped`);
-        continue;
-      }
-      const decoded = decodeFile(buf, settings.maxFileSizeKB);
-      if ('skip' in decoded) {
-        notes.push(`${path}: ${decoded.skip}; skipped`);
-        continue;
-      }
-      if (dataset.setFile(path, decoded.text) && opts.keepFiles) files.set(path, { bytes: buf, text: decoded.text });
+    for (const path of walk(opts.folder, filesExclude, notes)) {
+      const read = readCandidate(opts.folder, path, settings.maxFileSizeKB, notes);
+      if (read && dataset.setFile(path, read.text) && opts.keepFiles) files.set(path, read);
     }
   });
   return { folder: opts.folder, dataset, files, notes };

@@ -8,6 +8,7 @@ import { normalizeSeverity } from '../core/settings';
 import type { SeveritySetting } from '../core/types';
 import { findingsOf, formatText, loadFolder } from './check';
 import { fixFolder, formatFixReport } from './fix';
+import { isCheckWorker, loadFolderLean, runCheckWorker } from './parallel';
 import { runNew } from './new';
 import { runReview } from './review';
 import { toSarif } from './sarif';
@@ -245,7 +246,8 @@ function l10nDir(): string {
   return [join(__dirname, '..', 'l10n'), join(__dirname, '..', '..', 'l10n')].find((d) => existsSync(d)) ?? join(__dirname, '..', 'l10n');
 }
 
-export function main(args: string[], env: NodeJS.ProcessEnv = process.env): number {
+/** Runs the command line; resolves to the exit status. */
+export async function main(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { bundle, problem } = loadBundle(l10nDir(), localeOf(env));
   useBundle(bundle);
   if (problem) process.stderr.write(`cadence: ${problem}\n`);
@@ -275,7 +277,10 @@ export function main(args: string[], env: NodeJS.ProcessEnv = process.env): numb
     throw e;
   }
   const folder = resolve(parsed.folder);
-  const loaded = loadFolder({ folder, today: parsed.today ?? localToday(), rules: parsed.rules, keepFiles: parsed.fix });
+  const options = { folder, today: parsed.today ?? localToday(), rules: parsed.rules };
+  // --fix writes files back, so it keeps every file's text and document; a
+  // plain check keeps only what the cross-file rules need (parallel.ts).
+  const loaded = parsed.fix ? loadFolder({ ...options, keepFiles: true }) : await loadFolderLean({ ...options, bundle });
   const notes = [...loaded.notes];
   if (parsed.fix) {
     const report = fixFolder(loaded);
@@ -292,6 +297,16 @@ export function main(args: string[], env: NodeJS.ProcessEnv = process.env): numb
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
-if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+if (isCheckWorker()) runCheckWorker();
+else if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      // As an uncaught exception: its stack, exit 1.
+      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

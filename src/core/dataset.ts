@@ -199,6 +199,28 @@ export class Dataset {
   }
 
   /**
+   * Adds a file read and judged elsewhere (a command-line worker,
+   * cli/parallel.ts): `summary` is `summarize` of its whole document, `doc`
+   * what the dataset keeps of it (other files' rules read only that: see
+   * cli/parallel.ts's `keptOfNote`), `text` its normalised text for the
+   * private-leak index. Its diagnostics come with presetDiagnostics.
+   */
+  putRead(path: string, summary: DocSummary, doc: Doc, text: string): void {
+    this.insert(path, { doc, lazy: undefined, summary, localGen: -1, memoGen: -1 }, text);
+  }
+
+  /**
+   * A file's diagnostics (severities applied, in order) computed elsewhere on
+   * the same inputs (a command-line worker judging a private 1:1 against the
+   * same person files): they stand until a change names the file, as
+   * restored ones do. Call after the batch that added the file.
+   */
+  presetDiagnostics(path: string, diagnostics: Diagnostic[]): void {
+    const e = this.entries.get(path);
+    if (e) e.cached = { loadDiagnostics: () => diagnostics };
+  }
+
+  /**
    * The text of a file held without it (restored from the persistent index,
    * or put), for the private-leak rule: the caller vouches it is the text the
    * held document was read from. Ignored for a file that is not waiting.

@@ -1,0 +1,311 @@
+// `cadence check` without keeping every parsed document, its 1:1 notes read
+// across the machine's cores (issue 22, items 1 and 2).
+//
+// A plain check (no --fix) reads a folder in three steps:
+//   1. The main thread reads every file once and classifies it. Files that
+//      are not 1:1 notes (people, OKR sets and reviews, shared documents:
+//      about 3% of a workspace) keep their text for step 3; of a 1:1 only
+//      its path is kept.
+//   2. The 1:1 notes are parsed and judged in slices, by worker threads and
+//      by the main thread itself (or by the main thread alone for a small
+//      workspace, where starting workers costs more than it saves). A 1:1's
+//      rules read only its own document and the person files (rules/*.ts:
+//      people, knows, meKey, hasPeople), so each judge holds the person
+//      files' documents and one note at a time, and returns the note's
+//      diagnostics, its summary, its normalised text (for the private-leak
+//      index) and `keptOfNote` of its document: what the person files'
+//      rules read of their notes (dates, meetings, feedback). A shared 1:1
+//      (private-leak judges it against every private text) goes back to
+//      the main thread whole.
+//   3. The main thread fills one Dataset in the walk's order: the files of
+//      step 1 and the shared 1:1s parsed there, the others put with what
+//      step 2 kept and their diagnostics preset; it then judges what is
+//      left (people, OKR files, shared files) exactly as before.
+// The output is the same, byte for byte, as loadFolder's (which keeps every
+// document and still serves --fix, `cadence new` and `cadence review`):
+// test/unit/cli-parallel.test.ts holds the two to it on every example, on a
+// generated workspace and through 0, 1 and 2 workers.
+//
+// The core stays pure: it is handed text, here and in the workers.
+
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker, parentPort, workerData } from 'node:worker_threads';
+import { Dataset, type DocSummary } from '../core/dataset';
+import { useBundle, type Bundle } from '../core/l10n';
+import type { OneOnOneDoc } from '../core/model';
+import { classify } from '../core/parse/index';
+import type { Settings } from '../core/settings';
+import { decodeFile, normalize } from '../core/text';
+import type { Diagnostic } from '../core/types';
+import { folderSettings, readCandidate, type CheckOptions, type LoadedFolder } from './check';
+import { walk } from './walk';
+
+/** The key of workerData that marks a check worker (main.ts starts one when it sees it). */
+export const CHECK_WORKER = 'cadenceCheckWorker';
+
+/**
+ * Below this many 1:1 notes the main thread reads them alone: a worker's
+ * start (loading the bundle, parsing the person files again) and the copy of
+ * its results cost more than a core saves. Measured on the bench corpus: a
+ * worker pays for itself from a few thousand notes.
+ */
+export const WORKER_MIN_NOTES = 3000;
+/** At most this many workers (the main thread reads a slice too). */
+const MAX_WORKERS = 7;
+/** Results a worker sends in one message. */
+const MESSAGE_BATCH = 256;
+
+interface Job {
+  /** Its place in the walk. */
+  readonly index: number;
+  readonly path: string;
+}
+
+/** What step 2 returns for one 1:1 note. */
+type NoteResult =
+  | {
+      readonly index: number;
+      readonly path: string;
+      readonly kind: 'judged';
+      readonly text: string;
+      readonly summary: DocSummary;
+      readonly kept: OneOnOneDoc;
+      readonly diagnostics: Diagnostic[];
+    }
+  /** The main thread parses and judges it: a shared 1:1, or no 1:1 on this read (changed meanwhile). */
+  | { readonly index: number; readonly path: string; readonly kind: 'main'; readonly raw: string }
+  /** Not read or not decoded this time (changed meanwhile): the main thread reads it again and says why. */
+  | { readonly index: number; readonly path: string; readonly kind: 'redo' };
+
+interface WorkerInput {
+  readonly [CHECK_WORKER]: true;
+  readonly folder: string;
+  readonly today: string;
+  readonly settings: Settings;
+  readonly bundle: Bundle | undefined;
+  /** The person files, path and text as read. */
+  readonly people: readonly { readonly path: string; readonly raw: string }[];
+  readonly jobs: readonly Job[];
+}
+
+/**
+ * What the dataset keeps of a private 1:1 judged elsewhere: every field the
+ * person files' rules and the leak index read of a note (no-recent-feedback:
+ * its held 1:1s and feedback entries, meetings.ts; cadence-lapsed: its
+ * date or its log's meeting dates; rooms-input.ts: visibility, date, its
+ * `date:` field, a log's meetings), without what only the note's own rules
+ * read (items, headings, talking points, retrospective lines, fields' ranges
+ * ...), which is most of a document's memory.
+ */
+export function keptOfNote(doc: OneOnOneDoc): OneOnOneDoc {
+  return {
+    kind: doc.kind,
+    path: doc.path,
+    lineCount: doc.lineCount,
+    yamlErrors: [],
+    limits: [],
+    conflicts: doc.conflicts,
+    dates: [],
+    firstLine: doc.firstLine,
+    items: [],
+    headings: [],
+    privateBlocks: [],
+    frontMatterEnd: doc.frontMatterEnd,
+    date: doc.date,
+    visibilityField: undefined,
+    visibility: doc.visibility,
+    hasFrontMatter: doc.hasFrontMatter,
+    report: doc.report,
+    reportKey: doc.reportKey,
+    log: doc.log,
+    meetings: doc.meetings,
+    meetingDepth: doc.meetingDepth,
+    talkingPoints: [],
+    talkingPointSections: [],
+    dateField: doc.dateField,
+    happinessField: undefined,
+    happiness: doc.happiness,
+    performanceField: undefined,
+    managerRatingField: undefined,
+    reportRatingField: undefined,
+    managerRating: doc.managerRating,
+    reportRating: doc.reportRating,
+    retro: [],
+    feedback: doc.feedback,
+    feedbackSections: [],
+  };
+}
+
+/** Parses and judges 1:1 notes against the person files: step 2, in a worker or in the main thread. */
+class NoteJudge {
+  private readonly ds: Dataset;
+
+  constructor(
+    private readonly folder: string,
+    today: string,
+    private readonly settings: Settings,
+    people: readonly { readonly path: string; readonly raw: string }[],
+  ) {
+    // private-leak is judged by the main thread, on the shared files only; a private 1:1 has no shared text.
+    this.ds = new Dataset({ today, settings: { ...settings, rules: { ...settings.rules, 'private-leak': 'off' } } });
+    this.ds.batch(() => {
+      for (const p of people) this.ds.setFile(p.path, p.raw);
+    });
+  }
+
+  judge(job: Job): NoteResult {
+    const { index, path } = job;
+    let raw: string;
+    try {
+      const decoded = decodeFile(readFileSync(join(this.folder, path)), this.settings.maxFileSizeKB);
+      if ('skip' in decoded) return { index, path, kind: 'redo' };
+      raw = decoded.text;
+    } catch {
+      return { index, path, kind: 'redo' };
+    }
+    const doc = this.ds.setFile(path, raw);
+    if (!doc || doc.kind !== '1on1' || doc.visibility === 'shared') {
+      this.ds.deleteFile(path);
+      return { index, path, kind: 'main', raw };
+    }
+    const diagnostics = this.ds.diagnostics(path) as Diagnostic[];
+    const summary = this.ds.summary(path)!;
+    this.ds.deleteFile(path);
+    return { index, path, kind: 'judged', text: normalize(raw), summary, kept: keptOfNote(doc), diagnostics };
+  }
+}
+
+/** How many workers a check of `notes` 1:1s starts: CADENCE_CHECK_WORKERS when set (0: none), else one per spare core from WORKER_MIN_NOTES notes. */
+export function workerCount(notes: number, env: NodeJS.ProcessEnv = process.env): number {
+  const forced = env.CADENCE_CHECK_WORKERS;
+  if (forced !== undefined && forced !== '' && /^\d+$/.test(forced)) return Math.min(Number(forced), MAX_WORKERS, notes);
+  if (notes < WORKER_MIN_NOTES) return 0;
+  return Math.max(0, Math.min(availableParallelism() - 1, MAX_WORKERS));
+}
+
+/** The script a worker runs: this bundle (dist/cli.js), or undefined when running from the TypeScript sources. */
+function workerScript(): string | undefined {
+  return __filename.endsWith('.js') ? __filename : undefined;
+}
+
+/**
+ * Reads FOLDER as `cadence check` does (settings, walk, each file decoded,
+ * the same notes on stderr), keeping only what the dataset needs of each
+ * private 1:1 (see the file's header). The result has no `files` (use
+ * loadFolder for --fix). Resolves once every worker is done.
+ */
+export async function loadFolderLean(opts: CheckOptions & { readonly bundle?: Bundle }): Promise<LoadedFolder> {
+  const { settings, filesExclude, notes } = folderSettings(opts.folder, opts.rules);
+
+  // Step 1: read and classify every file, in the walk's order.
+  const paths = walk(opts.folder, filesExclude, notes);
+  /** Per walk index: the text of a file the main thread parses (undefined for a 1:1 or a file skipped). */
+  const early: (string | undefined)[] = new Array(paths.length);
+  const people: { path: string; raw: string }[] = [];
+  const jobs: Job[] = [];
+  for (let i = 0; i < paths.length; i++) {
+    const path = paths[i];
+    const decoded = readCandidate(opts.folder, path, settings.maxFileSizeKB, notes);
+    if (!decoded) continue;
+    const kind = classify(path, normalize(decoded.text), settings);
+    if (kind === '1on1') jobs.push({ index: i, path });
+    else if (kind) {
+      early[i] = decoded.text;
+      if (kind === 'person') people.push({ path, raw: decoded.text });
+    }
+  }
+
+  // Step 2: the 1:1 notes, in slices.
+  const results: (NoteResult | undefined)[] = new Array(paths.length);
+  const script = workerScript();
+  const n = script ? workerCount(jobs.length) : 0;
+  const slice = Math.ceil(jobs.length / (n + 1));
+  const running: Promise<void>[] = [];
+  const judge = new NoteJudge(opts.folder, opts.today, settings, people);
+  for (let w = 0; w < n; w++) {
+    const part = jobs.slice((w + 1) * slice, (w + 2) * slice);
+    if (!part.length) continue;
+    const input: WorkerInput = { [CHECK_WORKER]: true, folder: opts.folder, today: opts.today, settings, bundle: opts.bundle, people, jobs: part };
+    running.push(
+      runWorker(script!, input, results).catch(() => {
+        // A worker that cannot start or dies: its slice is read here (what it sent stands).
+        for (const job of part) if (!results[job.index]) results[job.index] = judge.judge(job);
+      }),
+    );
+  }
+  for (const job of n ? jobs.slice(0, slice) : jobs) results[job.index] = judge.judge(job);
+  await Promise.all(running);
+
+  // Step 3: one dataset, filled in the walk's order.
+  const dataset = new Dataset({ today: opts.today, settings });
+  const preset: [string, Diagnostic[]][] = [];
+  dataset.batch(() => {
+    for (let i = 0; i < paths.length; i++) {
+      const path = paths[i];
+      const text = early[i];
+      if (text !== undefined) {
+        dataset.setFile(path, text);
+        continue;
+      }
+      const r = results[i];
+      if (!r) continue;
+      if (r.kind === 'judged') {
+        dataset.putRead(path, r.summary, r.kept, r.text);
+        preset.push([path, r.diagnostics]);
+      } else if (r.kind === 'main') dataset.setFile(path, r.raw);
+      else {
+        // Changed between two reads: read as loadFolder reads it.
+        const read = readCandidate(opts.folder, path, settings.maxFileSizeKB, notes);
+        if (read) dataset.setFile(path, read.text);
+      }
+    }
+  });
+  for (const [path, diagnostics] of preset) dataset.presetDiagnostics(path, diagnostics);
+  return { folder: opts.folder, dataset, files: new Map(), notes };
+}
+
+function runWorker(script: string, input: WorkerInput, results: (NoteResult | undefined)[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { workerData: input });
+    let done = false;
+    // Messages come in order: every batch, then 'done'.
+    worker.on('message', (batch: NoteResult[] | 'done') => {
+      if (batch === 'done') {
+        done = true;
+        resolve();
+        return;
+      }
+      for (const r of batch) results[r.index] = r;
+    });
+    worker.on('error', (e) => {
+      if (!done) reject(e);
+    });
+    worker.on('exit', (code) => {
+      if (!done) reject(new Error(`a check worker stopped (exit ${code}) before it was done`));
+    });
+  });
+}
+
+/** Is this thread a check worker (started by loadFolderLean)? */
+export function isCheckWorker(): boolean {
+  return !!parentPort && !!workerData && (workerData as Partial<WorkerInput>)[CHECK_WORKER] === true;
+}
+
+/** A worker's whole life: judge its slice, send the results in batches, say done. */
+export function runCheckWorker(): void {
+  const input = workerData as WorkerInput;
+  useBundle(input.bundle);
+  const judge = new NoteJudge(input.folder, input.today, input.settings, input.people);
+  let batch: NoteResult[] = [];
+  for (const job of input.jobs) {
+    batch.push(judge.judge(job));
+    if (batch.length >= MESSAGE_BATCH) {
+      parentPort!.postMessage(batch);
+      batch = [];
+    }
+  }
+  if (batch.length) parentPort!.postMessage(batch);
+  parentPort!.postMessage('done');
+}

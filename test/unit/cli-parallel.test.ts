@@ -1,0 +1,131 @@
+// A plain `cadence check` reads its 1:1 notes in worker threads and keeps
+// only what the cross-file rules need of them (src/cli/parallel.ts): its
+// output must be, byte for byte, what reading every file into one Dataset
+// gives (loadFolder, which --fix still uses), whatever the number of workers.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cleanEnv } from '../../scripts/lib/clean-env';
+import { findingsOf, formatText, loadFolder } from '../../src/cli/check';
+import { keptOfNote, loadFolderLean, workerCount } from '../../src/cli/parallel';
+import { Dataset } from '../../src/core/dataset';
+import type { OneOnOneDoc } from '../../src/core/model';
+import { generateWorkspace } from '../../bench/generate';
+import { CLI, ensureBuiltCli, ROOT } from './built-cli';
+
+const EXAMPLES = join(ROOT, 'test', 'fixtures', 'examples');
+const TODAY = '2026-11-22';
+
+function cadence(args: string[], workers: number) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...cleanEnv(), CADENCE_TODAY: '', CADENCE_CHECK_WORKERS: String(workers) } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** What `cadence check` prints when every file is read into one Dataset (the reference). */
+function reference(folder: string, today: string) {
+  const loaded = loadFolder({ folder, today, rules: {} });
+  const findings = findingsOf(loaded.dataset);
+  return {
+    json: JSON.stringify(findings, null, 2) + '\n',
+    text: formatText({ findings, files: loaded.dataset.size, notes: loaded.notes }),
+    stderr: loaded.notes.map((n) => `cadence: ${n}\n`).join(''),
+    status: findings.some((f) => f.severity === 'error') ? 1 : 0,
+  };
+}
+
+function assertSameAsReference(folder: string, today: string): void {
+  const want = reference(folder, today);
+  for (const workers of [0, 1, 2]) {
+    const json = cadence(['check', folder, '--format', 'json', '--today', today], workers);
+    assert.equal(json.stderr, want.stderr, `stderr, ${workers} workers`);
+    assert.equal(json.status, want.status, `exit status, ${workers} workers`);
+    assert.ok(json.stdout === want.json, `JSON output differs with ${workers} workers`);
+    const text = cadence(['check', folder, '--today', today], workers);
+    assert.ok(text.stdout === want.text, `text output differs with ${workers} workers`);
+  }
+}
+
+before(function () {
+  this.timeout(120000);
+  ensureBuiltCli();
+});
+
+describe('cadence check through workers: byte-identical output', function () {
+  this.timeout(120000);
+
+  for (const name of readdirSync(EXAMPLES)) {
+    it(`examples/${name}: the same JSON, text, stderr and exit status with 0, 1 and 2 workers as one Dataset of every file`, () => {
+      assertSameAsReference(join(EXAMPLES, name), TODAY);
+    });
+  }
+
+  it('the bundled sample team', () => {
+    assertSameAsReference(join(ROOT, 'samples', 'team'), TODAY);
+  });
+
+  it('a generated workspace (400 notes: shared and private 1:1s, logs, OKR sets and reviews, leaks), LF and CRLF, plus files to skip and a shared 1:1 in conflict', () => {
+    for (const crlf of [false, true]) {
+      const dir = mkdtempSync(join(tmpdir(), 'cadence-parallel-'));
+      try {
+        generateWorkspace(join(dir, 'ws'), { notes: 400, seed: 7, crlf });
+        const ws = join(dir, 'ws');
+        writeFileSync(join(ws, '1on1s', 'binary.md'), Buffer.from([0, 1, 2, 3, 0, 0, 255]));
+        writeFileSync(join(ws, '1on1s', 'bom.md'), '\ufeff---\nreport: p0002\ndate: 2026-11-02\n---\n\n- [ ] a task with no owner\n');
+        writeFileSync(
+          join(ws, '1on1s', 'conflict.md'),
+          '---\nreport: p0002\ndate: 2026-11-03\nvisibility: shared\n---\n<<<<<<< HEAD\n- [ ] ours @p0002 due:2026-11-01\n=======\n- [ ] theirs\n>>>>>>> b\n',
+        );
+        assertSameAsReference(ws, TODAY);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  });
+
+  it('in process (from the sources, no worker): the same findings and file count as loadFolder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cadence-parallel-'));
+    try {
+      generateWorkspace(join(dir, 'ws'), { notes: 120, seed: 3 });
+      const folder = join(dir, 'ws');
+      const lean = await loadFolderLean({ folder, today: TODAY, rules: {} });
+      const full = loadFolder({ folder, today: TODAY, rules: {} });
+      assert.deepEqual(findingsOf(lean.dataset), findingsOf(full.dataset));
+      assert.equal(lean.dataset.size, full.dataset.size);
+      assert.deepEqual(lean.notes, full.notes);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('what a check keeps of a private 1:1 (keptOfNote)', () => {
+  it('keeps what the person files and the leak index read, drops the items and the other bulk', () => {
+    const ds = new Dataset({ today: TODAY });
+    const doc = ds.setFile(
+      '1on1s/sam/log.md',
+      '---\nreport: sam\n---\n\n## 2026-11-02\n\nHappiness:: 4\n\n## Feedback\n\n- praise: shipped the rollout\n\n## Actions\n\n- [ ] write it up @sam due:2026-11-09\n\n## 2026-11-16\n\n:-) calmer week\n',
+    ) as OneOnOneDoc;
+    assert.equal(doc.kind, '1on1');
+    assert.ok(doc.items.length > 0, 'the note has an item');
+    const kept = keptOfNote(doc);
+    for (const k of ['kind', 'path', 'date', 'log', 'meetings', 'feedback', 'visibility', 'dateField', 'report', 'conflicts', 'happiness', 'managerRating', 'reportRating'] as const) {
+      assert.deepEqual(kept[k], doc[k], k);
+    }
+    assert.deepEqual(Object.keys(kept).sort(), Object.keys(doc).sort(), 'every field of the type is there');
+    assert.deepEqual(kept.items, []);
+    assert.deepEqual(kept.retro, []);
+  });
+});
+
+describe('how many workers a check starts', () => {
+  it('none below the threshold, at most one per spare core above it, CADENCE_CHECK_WORKERS when set', () => {
+    assert.equal(workerCount(10, {}), 0);
+    assert.ok(workerCount(100000, {}) >= 0);
+    assert.equal(workerCount(100000, { CADENCE_CHECK_WORKERS: '0' }), 0);
+    assert.equal(workerCount(100000, { CADENCE_CHECK_WORKERS: '2' }), 2);
+    assert.equal(workerCount(1, { CADENCE_CHECK_WORKERS: '2' }), 1, 'never more workers than notes');
+  });
+});
