@@ -14,13 +14,13 @@
 //      files' documents and one note at a time, and returns the note's
 //      diagnostics, its summary, its normalised text (for the private-leak
 //      index) and `keptOfNote` of its document: what the person files'
-//      rules read of their notes (dates, meetings, feedback). A shared 1:1
-//      (private-leak judges it against every private text) goes back to
-//      the main thread whole.
+//      rules read of their notes (dates, meetings, feedback). A shared
+//      1:1's private-leak, which needs every file's text, is left to the
+//      main thread (the rule reads only the note's path and kind).
 //   3. The main thread fills one Dataset in the walk's order: the files of
-//      step 1 and the shared 1:1s parsed there, the others put with what
-//      step 2 kept and their diagnostics preset; it then judges what is
-//      left (people, OKR files, shared files) exactly as before.
+//      step 1 parsed there, the notes put with what step 2 kept and their
+//      diagnostics preset; it then judges what is left (people, OKR files,
+//      private-leak of the shared files) exactly as before.
 // The output is the same, byte for byte, as loadFolder's (which keeps every
 // document and still serves --fix, `cadence new` and `cadence review`):
 // test/unit/cli-parallel.test.ts holds the two to it on every example, on a
@@ -36,6 +36,7 @@ import { Dataset, type DocSummary } from '../core/dataset';
 import { useBundle, type Bundle } from '../core/l10n';
 import type { OneOnOneDoc } from '../core/model';
 import { classify } from '../core/parse/index';
+import { RULES_BY_CODE } from '../core/rules/index';
 import type { Settings } from '../core/settings';
 import { decodeFile, normalize } from '../core/text';
 import type { Diagnostic } from '../core/types';
@@ -54,6 +55,8 @@ export const CHECK_WORKER = 'cadenceCheckWorker';
 export const WORKER_MIN_NOTES = 3000;
 /** At most this many workers (the main thread reads a slice too). */
 const MAX_WORKERS = 7;
+/** What the main thread judges of a shared 1:1: it needs every file's text. */
+const LEAK_RULE = [RULES_BY_CODE.get('private-leak')!];
 /** Results a worker sends in one message. */
 const MESSAGE_BATCH = 256;
 
@@ -73,6 +76,8 @@ type NoteResult =
       readonly summary: DocSummary;
       readonly kept: OneOnOneDoc;
       readonly diagnostics: Diagnostic[];
+      /** A shared 1:1: private-leak, left out of `diagnostics`, is judged by the main thread. */
+      readonly shared: boolean;
     }
   /** The main thread parses and judges it: a shared 1:1, or no 1:1 on this read (changed meanwhile). */
   | { readonly index: number; readonly path: string; readonly kind: 'main'; readonly raw: string }
@@ -91,13 +96,14 @@ interface WorkerInput {
 }
 
 /**
- * What the dataset keeps of a private 1:1 judged elsewhere: every field the
- * person files' rules and the leak index read of a note (no-recent-feedback:
- * its held 1:1s and feedback entries, meetings.ts; cadence-lapsed: its
- * date or its log's meeting dates; rooms-input.ts: visibility, date, its
- * `date:` field, a log's meetings), without what only the note's own rules
- * read (items, headings, talking points, retrospective lines, fields' ranges
- * ...), which is most of a document's memory.
+ * What the dataset keeps of a 1:1 judged elsewhere: every field the person
+ * files' rules, the leak index and private-leak read of a note
+ * (no-recent-feedback: its held 1:1s and feedback entries, meetings.ts;
+ * cadence-lapsed: its date or its log's meeting dates; rooms-input.ts:
+ * visibility, date, its `date:` field, a log's meetings; private-leak: path,
+ * kind, conflicts), without what only the note's own rules read (items,
+ * headings, talking points, retrospective lines, fields' ranges ...), which
+ * is most of a document's memory.
  */
 export function keptOfNote(doc: OneOnOneDoc): OneOnOneDoc {
   return {
@@ -166,14 +172,14 @@ class NoteJudge {
       return { index, path, kind: 'redo' };
     }
     const doc = this.ds.setFile(path, raw);
-    if (!doc || doc.kind !== '1on1' || doc.visibility === 'shared') {
+    if (!doc || doc.kind !== '1on1') {
       this.ds.deleteFile(path);
       return { index, path, kind: 'main', raw };
     }
     const diagnostics = this.ds.diagnostics(path) as Diagnostic[];
     const summary = this.ds.summary(path)!;
     this.ds.deleteFile(path);
-    return { index, path, kind: 'judged', text: normalize(raw), summary, kept: keptOfNote(doc), diagnostics };
+    return { index, path, kind: 'judged', text: normalize(raw), summary, kept: keptOfNote(doc), diagnostics, shared: doc.visibility === 'shared' };
   }
 }
 
@@ -240,7 +246,7 @@ export async function loadFolderLean(opts: CheckOptions & { readonly bundle?: Bu
 
   // Step 3: one dataset, filled in the walk's order.
   const dataset = new Dataset({ today: opts.today, settings });
-  const preset: [string, Diagnostic[]][] = [];
+  const preset: [string, Diagnostic[], boolean][] = [];
   dataset.batch(() => {
     for (let i = 0; i < paths.length; i++) {
       const path = paths[i];
@@ -253,7 +259,7 @@ export async function loadFolderLean(opts: CheckOptions & { readonly bundle?: Bu
       if (!r) continue;
       if (r.kind === 'judged') {
         dataset.putRead(path, r.summary, r.kept, r.text);
-        preset.push([path, r.diagnostics]);
+        preset.push([path, r.diagnostics, r.shared]);
       } else if (r.kind === 'main') dataset.setFile(path, r.raw);
       else {
         // Changed between two reads: read as loadFolder reads it.
@@ -262,7 +268,7 @@ export async function loadFolderLean(opts: CheckOptions & { readonly bundle?: Bu
       }
     }
   });
-  for (const [path, diagnostics] of preset) dataset.presetDiagnostics(path, diagnostics);
+  for (const [path, diagnostics, shared] of preset) dataset.presetDiagnostics(path, diagnostics, shared ? LEAK_RULE : undefined);
   return { folder: opts.folder, dataset, files: new Map(), notes };
 }
 

@@ -48,6 +48,8 @@ export interface LazyDoc {
  */
 export interface CachedDiagnostics {
   loadDiagnostics(): Diagnostic[] | undefined;
+  /** Rules they leave out, judged when they are read (see presetDiagnostics). */
+  readonly judgeHere?: readonly Rule[];
 }
 
 /** One file of a warm start (restoreAll). */
@@ -214,10 +216,13 @@ export class Dataset {
    * the same inputs (a command-line worker judging a private 1:1 against the
    * same person files): they stand until a change names the file, as
    * restored ones do. Call after the batch that added the file.
+   * `judgeHere`: rules left out there (private-leak, which needs every
+   * file's text), judged here on the document the dataset holds and merged
+   * in, in order.
    */
-  presetDiagnostics(path: string, diagnostics: Diagnostic[]): void {
+  presetDiagnostics(path: string, diagnostics: Diagnostic[], judgeHere?: readonly Rule[]): void {
     const e = this.entries.get(path);
-    if (e) e.cached = { loadDiagnostics: () => diagnostics };
+    if (e) e.cached = { loadDiagnostics: () => diagnostics, judgeHere };
   }
 
   /**
@@ -430,11 +435,24 @@ export class Dataset {
     if (!entry) return [];
     if (entry.memoGen === this.gen && entry.memo) return entry.memo;
     if (entry.cached) {
+      const { judgeHere } = entry.cached;
       const cached = entry.cached.loadDiagnostics();
       entry.cached = undefined;
-      if (cached) return this.remember(entry, cached);
+      if (cached) return this.remember(entry, judgeHere ? this.judgeAlso(entry, cached, judgeHere) : cached);
     }
     return this.remember(entry, this.judge(entry));
+  }
+
+  /**
+   * Diagnostics computed elsewhere with `rules` left out, and those rules'
+   * own: as `judge` gives them (a file in git conflict gets nothing more;
+   * the sort is stable, so ties keep each rule's order).
+   */
+  private judgeAlso(entry: Entry, diagnostics: Diagnostic[], rules: readonly Rule[]): Diagnostic[] {
+    const doc = this.docOf(entry);
+    if (doc.conflicts.length) return diagnostics;
+    const more = run(rules, doc, this.context());
+    return more.length ? this.severities(diagnostics.concat(more)) : diagnostics;
   }
 
   /** Kept until a change names the file; not inside a batch, whose change is still to come. */
