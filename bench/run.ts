@@ -1,11 +1,13 @@
 // The Cadence benchmark: `npm run bench` (builds dist/ first), or
 //
 //   npx tsx bench/run.ts [--sizes 1000,10000,50000] [--runs 3] [--seed 1]
-//                        [--tools cadence,cadence-noleak,markdownlint,remark] [--no-write]
+//                        [--tools floor,cadence,cadence-noleak,markdownlint,remark] [--no-write]
 //                        [--no-extension]
 //
 // For each workspace size it generates (or reuses) a deterministic workspace
 // under bench/.work/, then times, in fresh processes, side by side:
+//   - the floor: Node starting, walking the folder and reading every file as
+//     text (bench/floor.ts), what any tool that looks at every file pays
 //   - `node dist/cli.js check <dir> --format json --today 2026-11-22`
 //   - markdownlint-cli2 (default config) on `**/*.md` of the same folder
 //   - a bare remark + remark-gfm parse of every Markdown file
@@ -29,12 +31,18 @@ const TODAY = '2026-11-22';
 const CLI = join(ROOT, 'dist', 'cli.js');
 const MARKDOWNLINT = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
 const REMARK_BUNDLE = join(WORK, 'remark-parse-all.cjs');
+const FLOOR_BUNDLE = join(WORK, 'floor.cjs');
 
 // Targets (from the product brief).
 const TARGET_RATIO = 0.1;
 const STRETCH_RATIO = 0.05;
 const TARGET_RSS_MB = 250;
 const TARGET_FLAT = 1.5;
+/** Issue 22: cold `cadence check` on 10k notes within this many times the floor, measured in the same run (stretch 3×). */
+const TARGET_FLOOR = 4;
+const STRETCH_FLOOR = 3;
+/** Issue 22: peak RSS of `cadence check` at 50k notes. */
+const TARGET_RSS_50K_MB = 300;
 
 // ---------------------------------------------------------------------------
 // Options
@@ -50,14 +58,14 @@ interface Options {
   extension: boolean;
 }
 
-type ToolKey = 'cadence' | 'cadence-noleak' | 'markdownlint' | 'remark';
-const ALL_TOOLS: ToolKey[] = ['cadence', 'cadence-noleak', 'markdownlint', 'remark'];
+type ToolKey = 'floor' | 'cadence' | 'cadence-noleak' | 'markdownlint' | 'remark';
+const ALL_TOOLS: ToolKey[] = ['floor', 'cadence', 'cadence-noleak', 'markdownlint', 'remark'];
 /** private-leak's cost on `cadence check` (issue 19): at most this much more time than with the rule off. */
 const TARGET_LEAK_COST = 0.25;
 
 function usage(message?: string): never {
   if (message) process.stderr.write(`bench: ${message}\n`);
-  process.stderr.write('usage: tsx bench/run.ts [--sizes 1000,10000,50000] [--runs 3] [--seed 1] [--tools cadence,cadence-noleak,markdownlint,remark] [--timeout SECONDS] [--no-write] [--no-extension]\n');
+  process.stderr.write('usage: tsx bench/run.ts [--sizes 1000,10000,50000] [--runs 3] [--seed 1] [--tools floor,cadence,cadence-noleak,markdownlint,remark] [--timeout SECONDS] [--no-write] [--no-extension]\n');
   process.exit(2);
 }
 
@@ -121,6 +129,8 @@ interface Sample {
   /** User + system CPU time of the process (ms): what it cost, which a busy machine's waiting does not inflate as it does wall time. */
   cpuMs?: number;
   rssKb?: number;
+  /** The 1-minute load average when the run started (2 cores: above 2, neighbours wait for the processor). */
+  load?: number;
   status: number | null;
   signal: string | null;
   timedOut: boolean;
@@ -169,6 +179,7 @@ function runNode(args: string[], cwd: string, outBase: string, timeoutSec: numbe
   }
   const out = openSync(`${outBase}.stdout`, 'w');
   const err = openSync(`${outBase}.stderr`, 'w');
+  const loadAtStart = loadavg()[0];
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, cmdArgs, { cwd, env, stdio: ['ignore', out, err], timeout: timeoutSec * 1000 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -192,7 +203,7 @@ function runNode(args: string[], cwd: string, outBase: string, timeoutSec: numbe
     // no figure: the process died before writing it
   }
   const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
-  return { ms, cpuMs, rssKb, status: r.status, signal: r.signal, timedOut };
+  return { ms, cpuMs, rssKb, load: loadAtStart, status: r.status, signal: r.signal, timedOut };
 }
 
 function median(xs: number[]): number {
@@ -272,6 +283,21 @@ function diagnosticsCount(outBase: string): string {
 }
 
 const TOOLS: Record<ToolKey, Tool> = {
+  floor: {
+    key: 'floor',
+    label: 'floor: node reads every file',
+    args: (ws) => [FLOOR_BUNDLE, ws.dir],
+    cwd: () => ROOT,
+    files: (ws) => ws.files,
+    summarize: (outBase) => {
+      try {
+        const r = JSON.parse(readFileSync(`${outBase}.stdout`, 'utf8')) as { files: number };
+        return `${r.files} files read`;
+      } catch {
+        return 'no output';
+      }
+    },
+  },
   cadence: {
     key: 'cadence',
     label: 'cadence check',
@@ -328,11 +354,11 @@ function unavailable(key: ToolKey): string | undefined {
   return undefined;
 }
 
-async function bundleRemarkBaseline(): Promise<void> {
+async function bundleBaseline(entry: string, outfile: string): Promise<void> {
   // Bundled like dist/cli.js (esbuild, CJS, node20) so both start the same way.
   await build({
-    entryPoints: [join(ROOT, 'bench', 'remark-parse-all.ts')],
-    outfile: REMARK_BUNDLE,
+    entryPoints: [join(ROOT, 'bench', entry)],
+    outfile,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -426,6 +452,15 @@ function cliHash(): string | undefined {
   }
 }
 
+/** The 1-minute load averages at the starts of a tool's runs, min–max. */
+function loadSpread(samples: readonly Sample[]): string {
+  const xs = samples.map((s) => s.load).filter((x): x is number => x !== undefined);
+  if (!xs.length) return '—';
+  const lo = Math.min(...xs);
+  const hi = Math.max(...xs);
+  return lo === hi ? fmt(lo, 1) : `${fmt(lo, 1)}–${fmt(hi, 1)}`;
+}
+
 const load = (): string => loadavg().map((x) => x.toFixed(2)).join(' / ');
 
 function machine(): string[] {
@@ -476,11 +511,12 @@ function report(workspaces: Workspace[], all: Measurement[], nodeStartupMs: numb
         fmt(m.medianCpuMs === undefined ? undefined : m.medianCpuMs / 1000, 2),
         fmt(perFile, 3),
         fmt(m.peakRssMb, 0),
+        loadSpread(m.samples),
         m.summary ?? '',
       ]);
     }
   }
-  let results = table(['notes', 'tool', 'files', 'median s', 'min–max s', 'median CPU s', 'ms / file', 'peak RSS MB', 'output'], rows);
+  let results = table(['notes', 'tool', 'files', 'median s', 'min–max s', 'median CPU s', 'ms / file', 'peak RSS MB', 'load (1 min)', 'output'], rows);
   results += `\n\nWorkspaces: ${workspaces.map((w) => `${w.notes.toLocaleString('en-US')} notes = ${w.files} files, ${(w.bytes / 1e6).toFixed(1)} MB`).join('; ')}.`;
   if (nodeStartupMs !== undefined) results += ` Bare \`node -e ''\` start-up: ${nodeStartupMs.toFixed(0)} ms.`;
 
@@ -490,9 +526,17 @@ function report(workspaces: Workspace[], all: Measurement[], nodeStartupMs: numb
     const c = get('cadence', ws.notes)?.medianMs;
     const md = get('markdownlint', ws.notes)?.medianMs;
     const rm = get('remark', ws.notes)?.medianMs;
-    ratioRows.push([ws.notes.toLocaleString('en-US'), c !== undefined && md ? fmt(c / md, 3) : '—', c !== undefined && rm ? fmt(c / rm, 3) : '—']);
+    const fl = get('floor', ws.notes);
+    const cc = get('cadence', ws.notes)?.medianCpuMs;
+    ratioRows.push([
+      ws.notes.toLocaleString('en-US'),
+      c !== undefined && fl?.medianMs ? `${fmt(c / fl.medianMs, 2)}×` : '—',
+      cc !== undefined && fl?.medianCpuMs ? `${fmt(cc / fl.medianCpuMs, 2)}×` : '—',
+      c !== undefined && md ? fmt(c / md, 3) : '—',
+      c !== undefined && rm ? fmt(c / rm, 3) : '—',
+    ]);
   }
-  results += '\n\n' + table(['notes', 'cadence ÷ markdownlint', 'cadence ÷ remark parse'], ratioRows);
+  results += '\n\n' + table(['notes', 'cadence ÷ floor (wall)', 'cadence ÷ floor (CPU)', 'cadence ÷ markdownlint', 'cadence ÷ remark parse'], ratioRows);
 
   // Targets.
   const t: string[][] = [];
@@ -518,8 +562,22 @@ function report(workspaces: Workspace[], all: Measurement[], nodeStartupMs: numb
       verdict(cost <= TARGET_LEAK_COST),
     ]);
   } else t.push(['private-leak’s cost on cadence check, 10k notes', 'not measured', `≤ +${TARGET_LEAK_COST * 100}%`, '—']);
+  const floor10 = get('floor', 10000);
+  if (c10?.medianMs !== undefined && floor10?.medianMs) {
+    const r = c10.medianMs / floor10.medianMs;
+    const cpuR = c10.medianCpuMs !== undefined && floor10.medianCpuMs ? c10.medianCpuMs / floor10.medianCpuMs : undefined;
+    t.push([
+      'cold cadence check ÷ the floor (node reads every file), 10k notes, median wall time, same run',
+      `${fmt(r, 2)}× (${fmt(c10.medianMs / 1000, 2)} s ÷ ${fmt(floor10.medianMs / 1000, 2)} s)${cpuR === undefined ? '' : `; CPU time ${fmt(cpuR, 2)}×`}`,
+      `≤ ${TARGET_FLOOR}× (stretch ${STRETCH_FLOOR}×)`,
+      r <= STRETCH_FLOOR ? '✅ met, stretch too' : verdict(r <= TARGET_FLOOR),
+    ]);
+  } else t.push(['cold cadence check ÷ the floor, 10k notes', 'not measured', `≤ ${TARGET_FLOOR}×`, '—']);
   if (c10?.peakRssMb !== undefined) t.push(['cadence peak RSS, 10k notes', `${fmt(c10.peakRssMb, 0)} MB`, `≤ ${TARGET_RSS_MB} MB`, verdict(c10.peakRssMb <= TARGET_RSS_MB)]);
   else t.push(['cadence peak RSS, 10k notes', 'not measured', `≤ ${TARGET_RSS_MB} MB`, '—']);
+  const c50 = get('cadence', 50000);
+  if (c50?.peakRssMb !== undefined) t.push(['cadence peak RSS, 50k notes', `${fmt(c50.peakRssMb, 0)} MB`, `≤ ${TARGET_RSS_50K_MB} MB`, verdict(c50.peakRssMb <= TARGET_RSS_50K_MB)]);
+  else t.push(['cadence peak RSS, 50k notes', 'not measured', `≤ ${TARGET_RSS_50K_MB} MB`, '—']);
   const cad = workspaces.map((w) => get('cadence', w.notes)).filter((m): m is Measurement => m?.medianMs !== undefined);
   if (cad.length >= 2) {
     const small = cad[0];
@@ -549,7 +607,8 @@ async function main(): Promise<void> {
   mkdirSync(join(WORK, 'out'), { recursive: true });
   const hashBefore = cliHash();
   const loadBefore = load();
-  if (opts.tools.includes('remark')) await bundleRemarkBaseline();
+  if (opts.tools.includes('remark')) await bundleBaseline('remark-parse-all.ts', REMARK_BUNDLE);
+  if (opts.tools.includes('floor')) await bundleBaseline('floor.ts', FLOOR_BUNDLE);
   for (const key of opts.tools) {
     const reason = unavailable(key);
     if (reason) process.stderr.write(`note: ${TOOLS[key].label}: ${reason}; it will be reported as not measured\n`);
@@ -598,6 +657,8 @@ async function main(): Promise<void> {
       '',
       `- Workspaces are generated by \`bench/generate.ts\` (seed ${opts.seed}, generator v${GENERATOR_VERSION}): ~1 report per 40 notes, 1:1 notes of 1.4–2.1 KB with 3–6 action items in all three spellings, a code block each, plus OKR sets and reviews. They live in \`bench/.work/\` and are reused between runs.`,
       `- Every figure is a fresh process (\`node …\`), run ${opts.runs} times with the tools interleaved; the table gives the median wall time, the median CPU time (user + system: what the process itself cost, which waiting on a busy machine does not inflate; private-leak's cost is judged on it) and the highest peak RSS of the runs. Files are read once before timing so the page cache is warm for every tool.`,
+      '- The floor (`bench/floor.ts`, bundled like the CLI): Node starts, walks the folder and reads every Markdown and YAML file as text, nothing else: what any tool that looks at every file pays. Issue 22 holds cold `cadence check` to 4× it (stretch 3×) in the same run.',
+      `- \`cadence check\` reads its 1:1 notes in worker threads from ${3000} notes (one per spare core, plus the main thread; src/cli/parallel.ts). On 2 cores shared with other work a worker cannot shorten the wall time much and costs CPU time (a second isolate's JIT and GC): compare the CPU column.`,
       `- \`cadence check <dir> --format json --today ${TODAY}\` from \`dist/cli.js\`; \`markdownlint-cli2 "**/*.md"\` with its default configuration, run in the workspace; the remark baseline (\`bench/remark-parse-all.ts\`, bundled with esbuild) parses every Markdown file with \`unified().use(remarkParse).use(remarkGfm)\` and does nothing else.`,
       '- "files" is what each tool reads: Cadence also reads the OKR YAML files; the other two only Markdown. "ms / file" is the whole process time divided by that count, start-up included, which is why small workspaces look slower per file.',
       '- Extension-side figures (`bench/extension-figures.ts`, whose header says exactly what each one times) use the real `Dataset` and persistent index on the 10k workspace: keystrokes re-checked in process; cold and warm starts each in a fresh process (a start is a fresh extension host), plus the same pair in one long-running process; activation and both starts through the bundled extension itself with a stand-in `vscode` whose `workspace.fs` is Node\'s `fs/promises`.',
