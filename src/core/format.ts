@@ -45,3 +45,8 @@ export function krScoreText(kr: KeyResult): string {
 export function formatShare(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
+
+/** A day count as the views say it: `today`, `yesterday`, `3 days ago`, `in 2 days`. */
+export function daysAgo(n: number): string {
+  return n === 0 ? 'today' : n === 1 ? 'yesterday' : n < 0 ? `in ${-n} days` : `${n} days ago`;
+}

@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { useBundle } from '../core/l10n';
+import { assistantToolsFeature } from './assistant-tools';
 import { codeActionsFeature } from './code-actions';
 import { codeLensFeature } from './code-lens';
 import { commandsFeature } from './commands';
@@ -41,6 +42,7 @@ const FEATURES: readonly Feature[] = [
   talkingPointsFeature,
   previewFeature,
   reviewPacketFeature,
+  assistantToolsFeature,
 ];
 
 export type { CadenceApi };

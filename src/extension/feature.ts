@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { AssistantTools } from './assistant-tools';
 import type { Dashboard } from './dashboard';
 import type { MarkdownItEngine } from './markdown-preview';
 import type { PrivateBlockDecorations } from './private-blocks';
@@ -30,6 +31,8 @@ export interface CadenceApi {
   screenShareMask?: ScreenShareMask;
   /** The open dashboard, if any. */
   dashboard?: () => Dashboard | undefined;
+  /** The chat assistant's language-model tools (issue 21), when VS Code has them. */
+  assistant?: AssistantTools;
   /**
    * VS Code's Markdown extension calls it with the preview's engine
    * (contributes["markdown.markdownItPlugins"]): private blocks are left out

@@ -59,9 +59,10 @@ function enums(name: string, s: Setting): [string, Setting][] {
 describe('package.json', () => {
   const settings = Object.entries(manifest.contributes.configuration.properties);
 
-  it('scopes every setting to the folder (resource): globs and rules are per workspace folder, as cadence check reads them', () => {
+  it('scopes every setting to the folder (resource): globs and rules are per workspace folder, as cadence check reads them; the assistant\'s private-text consent is the user\'s alone (application)', () => {
     assert.ok(settings.length >= 8);
-    for (const [name, s] of settings) assert.equal(s.scope, 'resource', name);
+    // A workspace's .vscode/settings.json (a cloned notes repo) must not be able to send private notes to a chat model.
+    for (const [name, s] of settings) assert.equal(s.scope, name === 'cadence.assistant.privateText' ? 'application' : 'resource', name);
     for (const g of ['peopleGlobs', 'oneOnOneGlobs', 'okrGlobs', 'okrReviewGlobs']) assert.ok(manifest.contributes.configuration.properties[`cadence.${g}`], g);
   });
 

@@ -84,9 +84,8 @@ export function itemNode(folder: FolderIndex, path: string, i: ActionItem, today
   }) as Node & ItemRef;
 }
 
-export function daysAgo(n: number): string {
-  return n === 0 ? 'today' : n === 1 ? 'yesterday' : n < 0 ? `in ${-n} days` : `${n} days ago`;
-}
+// The Reports tree and the assistant's answers say a day count alike.
+export { daysAgo } from '../../core/format';
 
 export function pct(rate: number | undefined): string | undefined {
   return rate === undefined ? undefined : `${Math.round(rate * 100)}%`;
