@@ -18,7 +18,7 @@ import * as vscode from 'vscode';
 import { dashboardData } from '../../src/core/dashboard-data';
 import type { ConsentAnswer } from '../../src/extension/assistant-tools';
 import type { CadenceApi } from '../../src/extension/feature';
-import { activateCadence, withTimeout, workspaceFolder } from './helpers';
+import { activateCadence, waitFor, withTimeout, workspaceFolder } from './helpers';
 
 const NAMES = ['cadence_prepareOneOnOne', 'cadence_needsAttention', 'cadence_summarizeOkrSet'] as const;
 const SETTING = 'cadence.assistant.privateText';
@@ -297,7 +297,10 @@ if (process.env.CADENCE_TEST_RESTRICTED !== '1') {
       this.timeout(60_000);
       const text = await invoke(NAMES[1], {});
       const tool = /^(\d+) overdue action items?/m.exec(text);
-      const bar = /\$\(checklist\) (\d+) overdue · (\d+) lapsed/.exec(api.statusBarText?.() ?? '');
+      // The status bar is updated a moment after a change (and says "indexing" while an index fills): wait for its counts.
+      const pattern = /\$\(checklist\) (\d+) overdue · (\d+) lapsed/;
+      await waitFor(() => pattern.test(api.statusBarText?.() ?? ''), 30_000, () => `the status bar says "${api.statusBarText?.()}"`);
+      const bar = pattern.exec(api.statusBarText?.() ?? '');
       assert.ok(tool && bar, `${text.split('\n')[2]} / ${api.statusBarText?.()}`);
       assert.equal(tool[1], bar[1]);
       assert.match(text, new RegExp(`^\\d+ overdue action items? \\(of \\d+ open\\), ${bar[2]} lapsed 1:1`, 'm'));
