@@ -102,6 +102,35 @@ if (process.env.CADENCE_TEST_WEB === '1') {
       assert.equal(doc.isDirty, false, 'undone to the saved text');
     });
 
+    it('sees a file written and deleted behind its back (the file watcher, over the connection)', async function () {
+      this.timeout(60_000);
+      const index = () => api.workspace.folders.get(folder.uri.toString());
+      const person = vscode.Uri.joinPath(folder.uri, 'people', 'wren.md');
+      const text = ['---', 'type: person', 'name: Wren Alder', 'role: Engineer', 'cadence: 14', 'since: 2026-02-02', '---', ''].join('\n');
+      await vscode.workspace.fs.writeFile(person, new TextEncoder().encode(text));
+      await waitFor(() => index()?.dataset.has('people/wren.md') === true, 20_000, () => 'people/wren.md was not indexed after it was written');
+      await vscode.workspace.fs.delete(person);
+      await waitFor(() => index()?.dataset.has('people/wren.md') === false, 20_000, () => 'people/wren.md is still indexed after it was deleted');
+    });
+
+    it('keeps its persistent index in the workspace storage through workspace.fs, and starts warm from it', async function () {
+      this.timeout(90_000);
+      const storage = api.workspace.storage;
+      assert.ok(storage, 'the window has a workspace storage');
+      // Something to save: a re-index reads every file and marks the folder unsaved.
+      await withTimeout(api.workspace.reindexNow(), 30_000, 'the first re-index did not finish within 30 s');
+      await withTimeout(api.workspace.flush(), 30_000, 'saving the persistent index did not finish within 30 s');
+      const names = (await vscode.workspace.fs.readDirectory(storage)).map(([name]) => name);
+      assert.ok(names.some((n) => /^index-[0-9a-f]{8}\.bin$/.test(n)) && names.some((n) => /^index-[0-9a-f]{8}\.docs$/.test(n)), `the index and its documents in ${storage.toString()}: ${names.join(', ')}`);
+      // A re-index starts from the saved index, as a new window would.
+      await withTimeout(api.workspace.reindexNow(), 30_000, 're-indexing did not finish within 30 s');
+      const index = api.workspace.folders.get(folder.uri.toString());
+      assert.ok(index, 'the folder is indexed again');
+      const restored = index.dataset.paths().filter((p) => index.dataset.unloaded(p) !== undefined);
+      assert.ok(restored.length > 0, `documents were restored from the saved index (still undecoded), not all read again: ${restored.length} of ${index.dataset.size}`);
+      await waitForDiagnostics((await expected()).diagnostics, 'after the warm start', 40_000);
+    });
+
     it('fills the Reports and Action Items views', function () {
       const views = api.views;
       assert.ok(views, 'the views are registered');
