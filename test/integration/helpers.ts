@@ -178,6 +178,21 @@ export async function waitFor(condition: () => boolean, timeoutMs: number, messa
   }
 }
 
+/**
+ * The quick fixes at `range`, asked for again until one is `wanted` or
+ * `timeoutMs` passes (then the last answer): a request carries the
+ * diagnostics VS Code's window holds, which reach it a moment after the
+ * extension host publishes them (longer from the web worker host).
+ */
+export async function quickFixesUntil(uri: vscode.Uri, range: vscode.Range, wanted: (a: vscode.CodeAction) => boolean, timeoutMs = 20_000): Promise<vscode.CodeAction[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+    if (actions.some(wanted) || Date.now() > deadline) return actions;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /** Drops every unsaved edit (each file back as it is on disk) and closes the editors. */
 export async function revertAll(): Promise<void> {
   for (const d of vscode.workspace.textDocuments) {

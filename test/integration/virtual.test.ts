@@ -13,7 +13,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CadenceApi } from '../../src/extension/feature';
-import { activateCadence, codeOf, waitFor, withTimeout } from './helpers';
+import { activateCadence, codeOf, quickFixesUntil, waitFor, withTimeout } from './helpers';
 import { MemFs } from './memfs';
 
 const SCHEME = 'cadencemem';
@@ -137,7 +137,7 @@ if (process.env.CADENCE_TEST_MULTI_ROOT === '1') {
       const before = doc.getText();
       assert.equal(before, NOTE);
       await waitFor(() => missingOwner().length === 1, 20_000, () => 'the diagnostic is gone before the fix');
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', note(), missingOwner()[0].range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await quickFixesUntil(note(), missingOwner()[0].range, (a) => a.title === 'Assign to @vera (the report)');
       const fix = actions.find((a) => a.title === 'Assign to @vera (the report)');
       assert.ok(fix?.edit, `an "Assign to @vera (the report)" quick fix with an edit: ${actions.map((a) => a.title).join(' | ')}`);
       assert.ok(await vscode.workspace.applyEdit(fix.edit));

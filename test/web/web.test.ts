@@ -14,7 +14,7 @@ import type { CadenceApi } from '../../src/extension/feature';
 import type { TreeProvider } from '../../src/extension/views/index';
 import type { Node } from '../../src/extension/views/nodes';
 import type { Dashboard } from '../../src/extension/dashboard';
-import { activateCadence, codeOf, EXTENSION_ID, waitFor, waitForDiagnostics, withTimeout, workspaceFolder, type Expected } from '../integration/helpers';
+import { activateCadence, codeOf, EXTENSION_ID, hoverText, quickFixesUntil, undoTo, waitFor, waitForDiagnostics, withTimeout, workspaceFolder, type Expected } from '../integration/helpers';
 
 const NOTE = '1on1s/alex/2026-11-20.md';
 /** 0-based line of "- [ ] Ask Priya about the design review": no owner. */
@@ -88,8 +88,9 @@ if (process.env.CADENCE_TEST_WEB === '1') {
       const doc = await vscode.workspace.openTextDocument(note());
       await vscode.window.showTextDocument(doc, { preview: false });
       const before = doc.getText();
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', note(), missingOwner()[0].range, vscode.CodeActionKind.QuickFix.value);
-      const fix = actions.find((a) => a.title === 'Assign to @alex (the report)');
+      const title = 'Assign to @alex (the report)';
+      const actions = await quickFixesUntil(note(), missingOwner()[0].range, (a) => a.title === title);
+      const fix = actions.find((a) => a.title === title);
       assert.ok(fix?.edit, `an "Assign to @alex (the report)" quick fix: ${actions.map((a) => a.title).join(' | ')}`);
       assert.equal(fix.isPreferred, true);
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -99,6 +100,27 @@ if (process.env.CADENCE_TEST_WEB === '1') {
       await vscode.commands.executeCommand('undo');
       assert.equal(doc.getText(), before, 'one undo restores the note');
       await waitFor(() => missingOwner().length === 1, 20_000, () => 'action-missing-owner did not come back after undo');
+      assert.equal(doc.isDirty, false, 'undone to the saved text');
+    });
+
+    it('completes people after @ and hovers a person', async function () {
+      this.timeout(60_000);
+      const doc = await vscode.workspace.openTextDocument(note());
+      const editor = await vscode.window.showTextDocument(doc, { preview: false });
+      const before = doc.getText();
+      const end = doc.lineAt(doc.lineCount - 1).range.end;
+      assert.ok(await editor.edit((e) => e.insert(end, '\n- [ ] Draft the talk @')));
+      const at = doc.lineAt(doc.lineCount - 1).range.end;
+      const people = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', note(), at, '@');
+      const labels = people.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      for (const p of ['@me', '@alex', '@priya', '@sam']) assert.ok(labels.includes(p), `${p} offered: ${labels.join(', ')}`);
+      const line = doc.getText().split('\n').findIndex((l) => l.includes('@alex'));
+      assert.ok(line >= 0, 'the note names @alex');
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', note(), new vscode.Position(line, doc.lineAt(line).text.indexOf('@alex') + 2));
+      const text = hoverText(hovers);
+      assert.match(text, /Alex Kim/);
+      assert.match(text, /Senior Engineer/);
+      await undoTo(editor, before);
       assert.equal(doc.isDirty, false, 'undone to the saved text');
     });
 
