@@ -185,9 +185,11 @@ export function plainDueDate(text: string, today: string): PlainDate | undefined
  * A due date typed in an input: `YYYY-MM-DD` (taken as it is when it is a
  * real date) or plain English that is the whole input, after an optional
  * "by", "due", "on", "before" or "until" ("next friday", "by Dec 5").
- * Returns {date} or {problem}: a sentence saying why it is refused.
+ * Returns {date} or {problem}: a sentence saying why it is refused. `what`
+ * names the date in that sentence (words in the past: "… is in the past:
+ * a due date is today or later").
  */
-export function readDueDate(input: string, today: string): { date: string; phrase?: string } | { problem: string } {
+export function readDueDate(input: string, today: string, what = 'a due date'): { date: string; phrase?: string } | { problem: string } {
   const v = input.trim();
   if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(v)) {
     return isValidDate(v) ? { date: v } : { problem: `${v} is not a real date (check the month and the day).` };
@@ -196,6 +198,6 @@ export function readDueDate(input: string, today: string): { date: string; phras
   if (!words) return { problem: 'Write the date as YYYY-MM-DD or in words: tomorrow, Friday, next week, Dec 5, in two weeks, end of month.' };
   const found = read(words, today).find((d) => d.index === 0 && d.phrase.length === words.length);
   if (found && found.date !== 'past') return { date: found.date, phrase: found.phrase };
-  if (found) return { problem: `“${words}” is in the past: a due date is today or later.` };
+  if (found) return { problem: `“${words}” is in the past: ${what} is today or later.` };
   return { problem: `“${words}” is not a date Cadence reads. Write YYYY-MM-DD or words like tomorrow, Friday, next week, Dec 5, in two weeks, end of month.` };
 }

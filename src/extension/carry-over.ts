@@ -6,6 +6,8 @@
 
 import * as vscode from 'vscode';
 import { nextOneOnOne, undoEdits, type NextOneOnOne, type UndoEdit } from '../core/actions/next-one-on-one';
+import { oneOnOnesOf } from '../core/meetings';
+import { readDueDate } from '../core/plain-dates';
 import { toVsEdit } from './adapter';
 import type { FolderIndex } from './folder-index';
 
@@ -45,6 +47,39 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   );
 }
 
+/**
+ * The date of a new 1:1 as typed in New 1:1's date box or given to the
+ * command (SPEC §13, §16): `YYYY-MM-DD` or words ("Thursday", "next week",
+ * core/plain-dates.ts readDueDate), read against the folder's `today`, and
+ * never before it: New 1:1 creates the next 1:1, dated today, or later to
+ * prepare it ahead. Returns {date} (and the words read) or {problem}, a
+ * sentence saying why it is refused.
+ */
+export function readMeetingDate(input: string, today: string): { date: string; phrase?: string } | { problem: string } {
+  const r = readDueDate(input, today, 'a new 1:1');
+  if ('problem' in r) return r;
+  if (r.date < today) return { problem: vscode.l10n.t('{0} is before today ({1}): a new 1:1 is dated today, or later to prepare it ahead.', r.date, today) };
+  return r;
+}
+
+/**
+ * What New 1:1 will do with `date` for the person `key`, when it does not
+ * simply create a note: the 1:1 of that date exists (it is opened), or one is
+ * prepared for a later date (a second one is created before it). Undefined otherwise.
+ */
+export function meetingDateNote(folder: FolderIndex, key: string, date: string): string | undefined {
+  const ds = folder.dataset;
+  const dates = ds.query
+    .notesOf(key)
+    .flatMap(oneOnOnesOf)
+    .map((o) => o.date)
+    .filter((d): d is string => !!d && d >= ds.today)
+    .sort();
+  if (dates.includes(date)) return vscode.l10n.t('the 1:1 of {0} exists: Enter opens it', date);
+  const ahead = dates.find((d) => d > date);
+  return ahead ? vscode.l10n.t('one is prepared for {0} (type that date to open it)', ahead) : undefined;
+}
+
 /** The outcome of New 1:1: the file to show and where, and the notice its notification offers to undo. */
 export interface NewOneOnOneResult {
   readonly uri: vscode.Uri;
@@ -54,13 +89,14 @@ export interface NewOneOnOneResult {
 }
 
 /**
- * Plans the next 1:1 with `key` from the folder's dataset and the editors'
- * current text, and applies it: one workspace edit (the new note or the log's
+ * Plans the 1:1 with `key` dated `date` (YYYY-MM-DD, today or later: SPEC
+ * §16's `--date`) from the folder's dataset and the editors' current text,
+ * and applies it: one workspace edit (the new note or the log's
  * new meeting, `[>]` marks, the inbox emptied), the edited files saved, the
- * editor opened at the new empty action line. An existing next 1:1 is
- * opened instead; nothing is overwritten.
+ * editor opened at the new empty action line. An existing 1:1 of that date
+ * is opened instead; nothing is overwritten.
  */
-export async function newOneOnOne(folder: FolderIndex, key: string, sync: (doc: vscode.TextDocument) => unknown): Promise<NewOneOnOneResult | undefined> {
+export async function newOneOnOne(folder: FolderIndex, key: string, date: string, sync: (doc: vscode.TextDocument) => unknown): Promise<NewOneOnOneResult | undefined> {
   const ds = folder.dataset;
   const person = ds.query.peopleWithKey(key)[0];
   if (!person) return undefined;
@@ -73,6 +109,7 @@ export async function newOneOnOne(folder: FolderIndex, key: string, sync: (doc: 
   for (let round = 0; round < 3; round++) {
     const wanted = new Set<string>();
     plan = nextOneOnOne(ds, key, ds.today, {
+      date,
       linesOf: (p) => {
         wanted.add(p);
         return texts.get(p)?.split('\n');
@@ -101,7 +138,7 @@ export async function newOneOnOne(folder: FolderIndex, key: string, sync: (doc: 
   if (plan.kind === 'exists') {
     const uri = folder.uriOf(plan.path);
     await reveal(uri, plan.line ?? 0);
-    void vscode.window.showInformationMessage(`Cadence: the next 1:1 is there already (${plan.path}${plan.line !== undefined ? `, line ${plan.line + 1}` : ''}); opened it.`);
+    void vscode.window.showInformationMessage(`Cadence: the 1:1 of ${date} is there already (${plan.path}${plan.line !== undefined ? `, line ${plan.line + 1}` : ''}); opened it.`);
     return { uri, created: false, notice: undefined };
   }
   const uri = folder.uriOf(plan.path);

@@ -10,7 +10,8 @@ import { idKey } from '../core/ids';
 import { krScore } from '../core/metrics';
 import type { ActionItem, KeyResult, OkrSetDoc } from '../core/model';
 import { toVsEdit } from './adapter';
-import { newOneOnOne, undoCarryOver, type CarryNotice } from './carry-over';
+import { meetingDateNote, newOneOnOne, readMeetingDate, undoCarryOver, type CarryNotice } from './carry-over';
+import { displayName } from '../core/people';
 import { addDays } from '../core/dates';
 import { buildPreRead, preReadSendDate } from '../core/pre-read';
 import { preReadDue } from '../core/reviews';
@@ -130,7 +131,9 @@ export const commandsFeature: Feature = {
     let lastCarry: CarryNotice | undefined;
     api.lastCarryOver = () => lastCarry;
 
-    reg('cadence.newOneOnOne', async (arg?: string | { personId?: string }) => {
+    // `arg`: a person id or a Reports-tree item ({ personId }); `dateArg`: the 1:1's date
+    // (YYYY-MM-DD or words, today or later). Whatever is missing is asked for.
+    reg('cadence.newOneOnOne', async (arg?: string | { personId?: string }, dateArg?: string) => {
       const personId = typeof arg === 'string' ? arg : arg?.personId;
       // After the index: a re-index (settings, folders changed) replaces the folders' indexes.
       await ws.whenIndexed();
@@ -142,8 +145,24 @@ export const commandsFeature: Feature = {
       }
       const id = typeof personId === 'string' ? personId : await pickPerson(folder, 'New 1:1 with…');
       if (!id) return;
+      const today = folder.dataset.today;
+      const person = folder.dataset.query.peopleWithKey(idKey(id))[0];
+      if (!person) return void vscode.window.showErrorMessage(vscode.l10n.t('Cadence: there is no person file for "{0}"; nothing was written.', id));
+      let date: string | undefined;
+      if (typeof dateArg === 'string') {
+        const read = readMeetingDate(dateArg, today);
+        if ('problem' in read) return void vscode.window.showErrorMessage(vscode.l10n.t('Cadence: {0} Nothing was written.', read.problem));
+        date = read.date;
+      } else {
+        // The meeting's date: today by default, any later day to prepare it ahead (SPEC §13).
+        date = await askDate(vscode.l10n.t('Date of the 1:1 with {0} (today, or later to prepare it ahead)', displayName(person)), today, today, {
+          read: (s) => readMeetingDate(s, today),
+          note: (d) => meetingDateNote(folder, person.key, d),
+        });
+        if (!date) return;
+      }
       ws.flushTyping();
-      const result = await newOneOnOne(folder, idKey(id), (doc) => ws.sync(doc));
+      const result = await newOneOnOne(folder, idKey(id), date, (doc) => ws.sync(doc));
       if (!result) return;
       const { uri, notice } = result;
       if (notice) {

@@ -23,26 +23,38 @@ export async function pickPerson(folder: FolderIndex, prompt: string): Promise<s
   return picked?.id;
 }
 
+/** A typed date as read: the day, and the words when it was written in words; or why it is refused. */
+export type ReadDate = { date: string; phrase?: string } | { problem: string };
+
 /**
  * Asks for a date; returns it as YYYY-MM-DD (undefined when cancelled).
  * `YYYY-MM-DD`, or plain English read against the folder's `today` ("next
  * friday", "by Dec 5", "in two weeks"; core/plain-dates.ts readDueDate): the
- * box shows the day the words mean as they are typed.
+ * box shows the day the words mean as they are typed. `options.read` reads
+ * the box instead (a narrower rule, its own refusals); `options.note` is an
+ * information shown under an accepted date (what Enter will do with it).
  */
-export async function askDate(prompt: string, today: string, value?: string): Promise<string | undefined> {
+export async function askDate(
+  prompt: string,
+  today: string,
+  value?: string,
+  options: { read?: (input: string) => ReadDate; note?: (date: string) => string | undefined } = {},
+): Promise<string | undefined> {
+  const read = options.read ?? ((s: string) => readDueDate(s, today));
   const v = await vscode.window.showInputBox({
     title: prompt,
     prompt: vscode.l10n.t('YYYY-MM-DD, or in words: tomorrow, Friday, next week, Dec 5, in two weeks, end of month'),
     value,
     validateInput: (s) => {
-      const r = readDueDate(s, today);
+      const r = read(s);
       if ('problem' in r) return s.trim() ? r.problem : vscode.l10n.t('Type a date, or press Escape to cancel.');
       // Words: say which day they mean (an information, not an error: Enter takes it).
-      return r.phrase ? { message: vscode.l10n.t('{0}: {1}', r.phrase, r.date), severity: vscode.InputBoxValidationSeverity.Info } : undefined;
+      const said = [r.phrase ? vscode.l10n.t('{0}: {1}', r.phrase, r.date) : '', options.note?.(r.date) ?? ''].filter(Boolean).join(' — ');
+      return said ? { message: said, severity: vscode.InputBoxValidationSeverity.Info } : undefined;
     },
   });
   if (v === undefined) return undefined;
-  const r = readDueDate(v, today);
+  const r = read(v);
   return 'date' in r ? r.date : undefined;
 }
 

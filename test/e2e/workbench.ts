@@ -123,6 +123,61 @@ export async function acceptQuickPick(page: Page, filter: string, rowText: strin
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Waits for the input box a command opened: its title includes `title` and
+ * its text is `value` (the default it offers).
+ */
+export async function inputBoxShows(page: Page, title: string, value: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('.quick-input-box input');
+  await poll(
+    page,
+    async () => ({
+      title: readable(await widget.locator('.quick-input-title').textContent({ timeout: 1_000 }).catch(() => '')),
+      value: await input.inputValue({ timeout: 1_000 }).catch(() => '(no input box)'),
+    }),
+    (s) => s.title.includes(title) && s.value === value,
+    15_000,
+    (s) => `the input box should be "${title}" holding "${value}"; it is "${s.title}" holding "${s.value}"`,
+  );
+}
+
+/**
+ * Types `text` into the open input box (replacing what it holds) and waits
+ * until the box's message under it includes `says` (its validation, or its
+ * prompt when there is nothing to say).
+ */
+export async function typeIntoInputBox(page: Page, text: string, says: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('.quick-input-box input').fill(text);
+  await poll(
+    page,
+    async () => readable(await widget.locator('.quick-input-message').textContent({ timeout: 1_000 }).catch(() => '')),
+    (t) => t.includes(says),
+    15_000,
+    (t) => `after typing "${text}" the input box should say "${says}"; it says "${t}"`,
+  );
+}
+
+/**
+ * Presses Enter in the open quick input (an input box, a picker) until it
+ * closes: an Enter pressed before it has read the typed text can be dropped.
+ */
+export async function acceptInputBox(page: Page, what: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await poll(
+    page,
+    async () => {
+      if (!(await widget.isVisible())) return true;
+      await page.keyboard.press('Enter');
+      return widget.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false);
+    },
+    (closed) => closed,
+    15_000,
+    () => `${what}: it stayed open after Enter`,
+  );
+}
+
 /** Go to Line (Ctrl+G) in the active editor; line is 1-based. */
 export async function goToLine(page: Page, line: number): Promise<void> {
   await page.keyboard.press('Control+G');
@@ -134,17 +189,7 @@ export async function goToLine(page: Page, line: number): Promise<void> {
   // press Enter until the picker closes.
   const widget = page.locator('.quick-input-widget');
   await widget.locator('.monaco-list-row', { hasText: new RegExp(`line ${line}\\b`, 'i') }).first().waitFor({ timeout: 15_000 });
-  await poll(
-    page,
-    async () => {
-      if (!(await widget.isVisible())) return true;
-      await page.keyboard.press('Enter');
-      return widget.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false);
-    },
-    (closed) => closed,
-    15_000,
-    () => `Go to Line ${line}: the picker stayed open after Enter (it shows "${line}")`,
-  );
+  await acceptInputBox(page, `Go to Line ${line} (the picker shows "${line}")`);
   await cursorLine(page, line);
 }
 

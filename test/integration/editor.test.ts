@@ -5,7 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CadenceApi } from '../../src/extension/feature';
-import { activateCadence, codeOf, hoverText, undoTo, waitFor, workspaceFolder } from './helpers';
+import { meetingDateNote, readMeetingDate } from '../../src/extension/carry-over';
+import { activateCadence, answerPrompt, codeOf, hoverText, undoTo, waitFor, workspaceFolder } from './helpers';
 
 /** The full API activate() returns (the helpers type only whenIndexed). */
 async function cadenceApi(): Promise<CadenceApi> {
@@ -351,8 +352,8 @@ if (onTeam) {
     it('the status bar counts overdue items and lapsed 1:1s', async function () {
       const api = await activateCadence();
       const text = () => (api as unknown as { statusBarText?: () => string }).statusBarText?.() ?? '';
-      // Jordan's item due 2026-11-13 is the one overdue item; Jordan the one lapsed report.
-      await waitFor(() => text() === '$(checklist) 1 overdue · 1 lapsed', 15_000, () => `status bar says "${text()}"`);
+      // Jordan's item due 2026-11-13 and Inês's [/] outline 📅 2026-11-20 are the overdue items; Jordan the one lapsed report.
+      await waitFor(() => text() === '$(checklist) 2 overdue · 1 lapsed', 15_000, () => `status bar says "${text()}"`);
     });
 
     it('follows folders: a note written into a new folder is read, and deleting the folder drops it', async function () {
@@ -368,7 +369,8 @@ if (onTeam) {
     it('New 1:1 creates the PODS note, carries open items over (markers, nesting, source) and marks them forwarded; never overwrites', async function () {
       const api = await cadenceApi();
       const prevBefore = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri('1on1s/alex/2026-11-19.md')));
-      const created = await vscode.commands.executeCommand<vscode.Uri>('cadence.newOneOnOne', 'alex');
+      // The date box opens with today; Enter takes it.
+      const created = await answerPrompt(vscode.commands.executeCommand<vscode.Uri>('cadence.newOneOnOne', 'alex'), 'accept');
       assert.equal(created?.path, uri('1on1s/alex/2026-11-22.md').path);
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(created));
       const lines = text.split('\n');
@@ -409,11 +411,15 @@ if (onTeam) {
       assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri('1on1s/alex/2026-11-19.md'))), prevBefore);
       assert.equal(api.lastCarryOver?.(), undefined);
       // Again, for real; a second run opens the existing note and writes nothing.
-      const again = await vscode.commands.executeCommand<vscode.Uri>('cadence.newOneOnOne', 'alex');
+      const again = await answerPrompt(vscode.commands.executeCommand<vscode.Uri>('cadence.newOneOnOne', 'alex'), 'accept');
       assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(again)), text);
       await vscode.workspace.fs.writeFile(again, new TextEncoder().encode(text + 'my own words\n'));
-      await vscode.commands.executeCommand('cadence.newOneOnOne', 'alex');
+      await vscode.commands.executeCommand('cadence.newOneOnOne', 'alex', '2026-11-22');
       assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(again)), /my own words\n$/);
+      // Put back: the tests below start from Alex's notes as the sample has them.
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(again);
+      await vscode.workspace.fs.writeFile(uri('1on1s/alex/2026-11-19.md'), new TextEncoder().encode(prevBefore));
     });
 
     it('New 1:1 keeps `*` and `1.` markers and a plain bullet the items sit under; undo asks before deleting a note typed into', async function () {
@@ -428,7 +434,7 @@ if (onTeam) {
           const d = folderOf().dataset.doc(prevRel);
           return d?.kind === '1on1' && d.items.some((i) => i.text === 'Star item');
         }, 15_000, () => 'the edited note is not indexed');
-        const created = await vscode.commands.executeCommand<vscode.Uri>('cadence.newOneOnOne', 'sam');
+        const created = await vscode.commands.executeCommand<vscode.Uri>('cadence.newOneOnOne', 'sam', '2026-11-22');
         const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(created));
         const lines = text.split('\n');
         const at = lines.indexOf('## Action items');
@@ -461,8 +467,8 @@ if (onTeam) {
       try {
         const end = editor.document.lineCount;
         await editor.edit((e) => e.insert(new vscode.Position(end, 0), '- [ ] Typed a moment ago @sam due:2026-12-02\n'));
-        // At once: the dataset has not seen the keystrokes yet (they wait out the typing delay).
-        const created = await vscode.commands.executeCommand<vscode.Uri>('cadence.newOneOnOne', 'sam');
+        // At once (the date given, no box to answer): the dataset has not seen the keystrokes yet (they wait out the typing delay).
+        const created = await vscode.commands.executeCommand<vscode.Uri>('cadence.newOneOnOne', 'sam', 'today');
         const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(created));
         assert.ok(text.includes('- [ ] Typed a moment ago @sam due:2026-12-02'), `the typed item is carried over:\n${text}`);
         await vscode.workspace.fs.delete(created);
@@ -472,6 +478,102 @@ if (onTeam) {
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
         await vscode.workspace.fs.writeFile(uri(prevRel), original);
       }
+    });
+
+    it('New 1:1 on a later date prepares that 1:1 ahead: the note is dated so, carries from the last 1:1 and leaves today free', async function () {
+      const prevRel = '1on1s/alex/2026-11-19.md';
+      const prevBefore = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri(prevRel)));
+      const rel = '1on1s/alex/2026-11-26.md';
+      try {
+        // "Thursday" said on Sunday 2026-11-22 is 2026-11-26, as the date box reads it.
+        const created = await vscode.commands.executeCommand<vscode.Uri>('cadence.newOneOnOne', 'alex', 'Thursday');
+        assert.equal(created?.path, uri(rel).path);
+        const lines = new TextDecoder().decode(await vscode.workspace.fs.readFile(created)).split('\n');
+        assert.deepEqual(lines.slice(0, 4), ['---', 'type: 1on1', 'report: alex', 'date: 2026-11-26']);
+        assert.equal(lines[lines.findIndex((l) => l.startsWith('# '))], '# 1:1 with Alex Kim — 2026-11-26');
+        assert.ok(lines.includes('- [ ] Billing cluster cutover plan @alex due:2026-11-30 (from [2026-11-19](2026-11-19.md))'), lines.join('\n'));
+        assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), created.toString());
+        // Prepared ahead, it is no 1:1 held: Alex's last 1:1 is still 2026-11-19, and today's box says the 26th is ready.
+        const api = await cadenceApi();
+        const folder = [...api.workspace.folders.values()][0];
+        await waitFor(() => !!folder.dataset.doc(rel), 15_000, () => `${rel} is not indexed`);
+        assert.equal(meetingDateNote(folder, 'alex', '2026-11-22'), 'one is prepared for 2026-11-26 (type that date to open it)');
+        assert.equal(meetingDateNote(folder, 'alex', '2026-11-26'), 'the 1:1 of 2026-11-26 exists: Enter opens it');
+        assert.equal(meetingDateNote(folder, 'alex', '2026-12-03'), undefined);
+        // That date again opens it and writes nothing.
+        const again = await vscode.commands.executeCommand<vscode.Uri>('cadence.newOneOnOne', 'alex', '2026-11-26');
+        assert.equal(again?.toString(), created.toString());
+        assert.equal(await vscode.commands.executeCommand('cadence.undoCarryOver'), true);
+        await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(created)), 'the prepared note is deleted by Undo');
+        assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri(prevRel))), prevBefore);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.workspace.fs.delete(uri(rel)).then(undefined, () => undefined);
+        await vscode.workspace.fs.writeFile(uri(prevRel), new TextEncoder().encode(prevBefore));
+      }
+    });
+
+    it('New 1:1 on a later date for a running log: a new dated meeting at the top of the log, carrying the prepared one\'s points; one Undo', async function () {
+      const rel = '1on1s/morgan/morgan.md';
+      const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri(rel)));
+      try {
+        // The 2026-11-30 meeting is prepared already: that date opens it, at its heading, and writes nothing.
+        const existing = await vscode.commands.executeCommand<vscode.Uri>('cadence.newOneOnOne', 'morgan', '2026-11-30');
+        assert.equal(existing?.path, uri(rel).path);
+        assert.equal(vscode.window.activeTextEditor?.selection.active.line, 6);
+        assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri(rel))), before);
+        const created = await vscode.commands.executeCommand<vscode.Uri>('cadence.newOneOnOne', 'morgan', '2026-12-14');
+        assert.equal(created?.path, uri(rel).path);
+        const lines = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri(rel))).split('\n');
+        // Newest on top, at the meetings' level; a manager's meeting has no ratings; the 11-30 points are carried and forwarded.
+        assert.deepEqual(lines.slice(6, 14), [
+          '## 2026-12-14',
+          'happiness:: ',
+          '### Talking points',
+          "- [ ] Alex's staff promotion packet: timeline for the December committee",
+          '- [ ] Preview environments: the budget for Q1',
+          '### Action items',
+          '- [ ] ',
+          '',
+        ]);
+        assert.equal(lines[14], '## 2026-11-30');
+        assert.deepEqual(lines.slice(16, 18), ["- [>] Alex's staff promotion packet: timeline for the December committee", '- [>] Preview environments: the budget for Q1']);
+        assert.equal(vscode.window.activeTextEditor?.selection.active.line, 12);
+        assert.equal(await vscode.commands.executeCommand('cadence.undoCarryOver'), true);
+        assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri(rel))), before);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.workspace.fs.writeFile(uri(rel), new TextEncoder().encode(before));
+      }
+    });
+
+    it('New 1:1 refuses a date that is not a real day, is before today or is no date, with a sentence, and writes nothing', async function () {
+      const today = '2026-11-22';
+      assert.deepEqual(readMeetingDate('2026-02-30', today), { problem: '2026-02-30 is not a real date (check the month and the day).' });
+      assert.deepEqual(readMeetingDate('2026-11-21', today), { problem: '2026-11-21 is before today (2026-11-22): a new 1:1 is dated today, or later to prepare it ahead.' });
+      assert.deepEqual(readMeetingDate('yesterday', today), { problem: '“yesterday” is in the past: a new 1:1 is today or later.' });
+      assert.match((readMeetingDate('someday soon', today) as { problem: string }).problem, /is not a date Cadence reads/);
+      assert.deepEqual(readMeetingDate(' 2026-11-22 ', today), { date: '2026-11-22' });
+      assert.deepEqual(readMeetingDate('next friday', today), { date: '2026-11-27', phrase: 'next friday' });
+      const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri('1on1s/alex/2026-11-19.md')));
+      for (const bad of ['2026-02-30', '2026-11-21', 'someday soon']) {
+        assert.equal(await vscode.commands.executeCommand('cadence.newOneOnOne', 'alex', bad), undefined, bad);
+      }
+      const written = (await vscode.workspace.fs.readDirectory(uri('1on1s/alex'))).map(([n]) => n).filter((n) => n > '2026-11-19.md');
+      assert.deepEqual(written, [], 'no note was created');
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri('1on1s/alex/2026-11-19.md'))), before);
+    });
+
+    it('New 1:1: Escape in the date box cancels, and nothing is written', async function () {
+      const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri('1on1s/alex/2026-11-19.md')));
+      const morgan = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri('1on1s/morgan/morgan.md')));
+      assert.equal(await answerPrompt(vscode.commands.executeCommand('cadence.newOneOnOne', 'alex'), 'escape'), undefined);
+      assert.equal(await answerPrompt(vscode.commands.executeCommand('cadence.newOneOnOne', 'morgan'), 'escape'), undefined);
+      const written = (await vscode.workspace.fs.readDirectory(uri('1on1s/alex'))).map(([n]) => n).filter((n) => n > '2026-11-19.md');
+      assert.deepEqual(written, [], 'no note was created');
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri('1on1s/alex/2026-11-19.md'))), before);
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri('1on1s/morgan/morgan.md'))), morgan);
+      assert.equal(vscode.window.activeTextEditor, undefined, 'no editor opened');
     });
 
     it('New OKR set and Add person create files and refuse to overwrite', async function () {

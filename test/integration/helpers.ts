@@ -218,3 +218,23 @@ export function hoverText(hovers: vscode.Hover[]): string {
     .replace(/&nbsp;/g, ' ')
     .replace(/\\(.)/g, '$1');
 }
+
+/**
+ * Answers the input box a running command opens, as a person does: 'accept'
+ * presses Enter on what the box shows (its default), 'escape' closes it. The
+ * key is pressed again until the command returns (a key pressed before the
+ * box is open does nothing), so no wait is a guess at how long the box takes
+ * to open. Returns what the command returned.
+ */
+export async function answerPrompt<T>(running: Thenable<T>, answer: 'accept' | 'escape', timeoutMs = 30_000): Promise<T> {
+  let settled = false;
+  const result = Promise.resolve(running).finally(() => (settled = true));
+  const command = answer === 'accept' ? 'workbench.action.acceptSelectedQuickOpenItem' : 'workbench.action.closeQuickOpen';
+  const deadline = Date.now() + timeoutMs;
+  while (!settled) {
+    if (Date.now() > deadline) throw new Error(`the command did not return within ${timeoutMs / 1000} s of answering its prompt (${answer})`);
+    await vscode.commands.executeCommand(command);
+    await Promise.race([result.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 200))]);
+  }
+  return result;
+}

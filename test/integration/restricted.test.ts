@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { CadenceApi } from '../../src/extension/feature';
 import type { TreeProvider } from '../../src/extension/views/index';
 import type { Node } from '../../src/extension/views/nodes';
-import { activateCadence, codeOf, EXTENSION_ID, readExpected, waitFor, waitForDiagnostics, withTimeout, workspaceFolder } from './helpers';
+import { activateCadence, answerPrompt, codeOf, EXTENSION_ID, readExpected, waitFor, waitForDiagnostics, withTimeout, workspaceFolder } from './helpers';
 
 const NOTE = '1on1s/alex/2026-11-20.md';
 
@@ -122,7 +122,8 @@ if (process.env.CADENCE_TEST_RESTRICTED === '1') {
       const last = uri('1on1s/sam/2026-11-06.md');
       const lastBytes = await vscode.workspace.fs.readFile(last);
       try {
-        const created = await withTimeout(Promise.resolve(vscode.commands.executeCommand<vscode.Uri>('cadence.newOneOnOne', 'sam')), 20_000, 'cadence.newOneOnOne did not finish');
+        // The date box opens with today; Enter takes it.
+        const created = await answerPrompt(vscode.commands.executeCommand<vscode.Uri>('cadence.newOneOnOne', 'sam'), 'accept', 20_000);
         assert.equal(created?.toString(), target.toString());
         assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), /^---\ntype: 1on1\nreport: sam\ndate: 2026-11-22\n/);
         assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), target.toString(), 'the new note is open');

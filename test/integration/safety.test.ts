@@ -42,7 +42,7 @@ interface CreateCase {
 
 /** File-creating commands: their scripted arguments and the file they would write. */
 const CREATES: Record<string, CreateCase> = {
-  'cadence.newOneOnOne': { target: '1on1s/alex/2026-11-22.md', run: () => vscode.commands.executeCommand('cadence.newOneOnOne', 'alex') },
+  'cadence.newOneOnOne': { target: '1on1s/alex/2026-11-22.md', run: () => vscode.commands.executeCommand('cadence.newOneOnOne', 'alex', '2026-11-22') },
   'cadence.newOkrSet': { target: 'okrs/2027-Q1.okr.yaml', run: () => vscode.commands.executeCommand('cadence.newOkrSet', '2027-Q1') },
   'cadence.addPerson': {
     target: 'people/mina.md',
@@ -308,7 +308,7 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       const before = await snapshot();
       assert.equal(await vscode.commands.executeCommand(UNDOES), false, 'nothing to undo yet');
       assert.deepEqual(changedFiles(before, await snapshot()), []);
-      await withTimeout(Promise.resolve(vscode.commands.executeCommand('cadence.newOneOnOne', 'alex')), 30_000, 'New 1:1 did not finish');
+      await withTimeout(Promise.resolve(vscode.commands.executeCommand('cadence.newOneOnOne', 'alex', '2026-11-22')), 30_000, 'New 1:1 did not finish');
       assert.deepEqual(changedFiles(before, await snapshot()), ['1on1s/alex/2026-11-19.md (rewritten)', '1on1s/alex/2026-11-22.md (created)']);
       assert.equal(await vscode.commands.executeCommand(UNDOES), true);
       assert.deepEqual(changedFiles(before, await snapshot()), [], 'the undo left a file changed');
