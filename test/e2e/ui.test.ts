@@ -29,12 +29,14 @@ import * as dashboard from './dashboard-use';
 import * as hostile from './hostile';
 import { localize } from '../unit/manifest-text';
 import {
+  acceptInputBox,
   activeTab,
   cursorLine,
   dashboardFrame,
   endRun,
   goToLine,
   hostOf,
+  inputBoxShows,
   inspectDom,
   lineWith,
   luminance,
@@ -51,6 +53,7 @@ import {
   showRows,
   tabs,
   treeRows,
+  typeIntoInputBox,
   waitForCards,
   watchRequests,
   viewPane,
@@ -61,8 +64,8 @@ const repo = resolve(__dirname, '..', '..');
 const screenshots = join(repo, 'test-results', 'screenshots');
 /** The date samples/team/EXPECTED.md was written for, so the panel shows a known set. */
 const SAMPLE_TODAY = '2026-11-22';
-/** Dashboard cards of the sample team: everyone but you (Dana): four reports and Morgan, the manager. */
-const CARDS = 5;
+/** Dashboard cards of the sample team: everyone but you (Dana): four reports, Morgan (the manager) and Inês (the mentee). */
+const CARDS = 6;
 
 interface Manifest {
   publisher: string;
@@ -287,7 +290,7 @@ describe('UI pass: the packaged extension in code-server', function () {
       `an expanded "Overdue" group whose first item is "${item}"`,
     );
     // By urgency: the lapsed report first (under "Reports": the sample team has a manager too), your own card last (issue 16).
-    const people = reports.filter((r) => r.level === 2 || (r.level === 1 && r.label !== 'Reports' && r.label !== 'Manager')).map((r) => r.label);
+    const people = reports.filter((r) => r.level === 2 || (r.level === 1 && !['Reports', 'Manager', 'Mentees'].includes(r.label))).map((r) => r.label);
     assert.deepEqual([people[0], people[people.length - 1]], ['Jordan Lee', 'Dana Whitfield'], `Reports order: ${people.join(', ')}`);
     console.log(`      Reports: ${reports.filter((r) => r.level === 1).map((r) => `${r.label} (${r.description})`).join('; ')}`);
     console.log(`      Objectives: ${objectives.filter((r) => r.level === 1).map((r) => `${r.label} (${r.description})`).join('; ')}`);
@@ -334,6 +337,61 @@ describe('UI pass: the packaged extension in code-server', function () {
   });
 
   // ---------------------------------------------------------------------
+  // Issue 15: notes as Obsidian writes them (Inês, Dana's mentee).
+
+  it("reads Inês's Obsidian note: the [/] item past its 📅 date is overdue, and the wikilinked person shows in a hover", async function () {
+    this.timeout(120_000);
+    const line = 15;
+    const text = '- [/] Draft the outline of the Payments guild talk [[ines]] 📅 2026-11-20';
+    await quickOpen(page, '1on1s/ines/2026-11-11.md');
+    await goToLine(page, line);
+    await lineWith(page, 'Draft the outline', text);
+    // The squiggle under the in-progress item, then its hover: the cursor inside "[[ines]]" (column 55).
+    await poll(page, async () => page.locator('.monaco-editor .squiggly-warning').count(), (n) => n > 0, 30_000, () => `no warning squiggle in ${line}`);
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 54; i++) await page.keyboard.press('ArrowRight');
+    await poll(
+      page,
+      async () => readable(await page.locator('#status\\.editor\\.selection').textContent().catch(() => '')),
+      (t) => new RegExp(`\\bLn ${line}, Col 55\\b`).test(t),
+      15_000,
+      (t) => `the cursor should be inside [[ines]] (Ln ${line}, Col 55); the status bar says "${t}"`,
+    );
+    const hoverSays = async (want: string[]) =>
+      poll(
+        page,
+        async () => {
+          const hover = page.locator('.monaco-editor .monaco-hover').filter({ hasText: want[0] });
+          if (!(await hover.first().isVisible().catch(() => false))) {
+            await page.keyboard.press('Control+K');
+            await page.keyboard.press('Control+I');
+            await hover.first().waitFor({ timeout: 3_000 }).catch(() => undefined);
+          }
+          return readable(await hover.first().textContent({ timeout: 1_000 }).catch(() => ''));
+        },
+        (t) => want.every((w) => t.includes(w)),
+        30_000,
+        (t) => `the hover should say ${want.map((w) => `"${w}"`).join(' and ')}; it says "${t}"`,
+      );
+    // One hover: the diagnostic on the item ([/] is open; 📅 is its due date) and the person the wikilink names.
+    const said = await hoverSays(['Action item was due 2026-11-20', 'Inês Duarte', 'Engineer, Payments']);
+    console.log(`      hover on [[ines]] in the [/] item: ${said.slice(0, 160)}`);
+    await settle(page);
+    await shot(page, 'obsidian-in-progress-overdue');
+    await page.keyboard.press('Escape');
+    // The front matter's `with: "[[ines]]"` is the person too (not an unknown "[[ines").
+    await goToLine(page, 3);
+    await lineWith(page, 'with:', 'with: "[[ines]]"');
+    await page.keyboard.press('End');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+    await hoverSays(['Inês Duarte', 'Engineer, Payments']);
+    await settle(page);
+    await shot(page, 'obsidian-wikilink-hover');
+    await page.keyboard.press('Escape');
+    await runPaletteCommand(page, 'View: Close All Editors');
+  });
+
+  // ---------------------------------------------------------------------
   // Issue 16: the documents Cadence writes, as a manager gets them.
 
   it('New 1:1 after carry-over: said in a notification with Undo, markers, nesting and source kept, the cursor on a new empty action line', async function () {
@@ -346,6 +404,14 @@ describe('UI pass: the packaged extension in code-server', function () {
     await input.waitFor({ timeout: 15_000 });
     await input.fill('@alex');
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: '@alex' }).first().click();
+    // Then the date (issue 17): today in the box; a day that does not exist is refused in the box, and nothing is written.
+    await inputBoxShows(page, 'Date of the 1:1 with Alex Kim', '2026-11-22');
+    await typeIntoInputBox(page, '2026-02-30', '2026-02-30 is not a real date');
+    await settle(page);
+    await shot(page, 'new-1on1-date-refused');
+    assert.ok(!existsSync(join(workspace, rel)), `${rel} was written before a date was accepted`);
+    await typeIntoInputBox(page, '2026-11-22', 'YYYY-MM-DD, or in words');
+    await acceptInputBox(page, 'New 1:1 on 2026-11-22');
     await activeTab(page, '2026-11-22.md', 30_000);
     const text = await poll(page, async () => (existsSync(join(workspace, rel)) ? readFileSync(join(workspace, rel), 'utf8') : ''), (t) => t.includes('## Action items'), 15_000, () => `${rel} was not written`);
     const lines = text.split('\n');
@@ -413,7 +479,7 @@ describe('UI pass: the packaged extension in code-server', function () {
     await activeTab(page, 'Cadence Dashboard');
     const wv = dashboardFrame(page);
     const cards = await waitForCards(page, CARDS);
-    assert.deepEqual(cards.map((c) => c.name).sort(), ['Alex Kim', 'Jordan Lee', 'Morgan Reyes', 'Priya Raman', 'Sam Ortiz'], `cards: ${JSON.stringify(cards)}`);
+    assert.deepEqual(cards.map((c) => c.name).sort(), ['Alex Kim', 'Inês Duarte', 'Jordan Lee', 'Morgan Reyes', 'Priya Raman', 'Sam Ortiz'], `cards: ${JSON.stringify(cards)}`);
     const jordan = cards.find((c) => c.name === 'Jordan Lee')!;
     assert.equal(jordan.badge, 'Lapsed', `Jordan's card badge: ${JSON.stringify(jordan)}`);
     for (const c of cards.filter((x) => x !== jordan)) assert.notEqual(c.badge, 'Lapsed', `${c.name} should not be lapsed: ${JSON.stringify(c)}`);
@@ -423,7 +489,7 @@ describe('UI pass: the packaged extension in code-server', function () {
     // Cards by urgency: Jordan (lapsed) first.
     assert.equal(cards[0].name, 'Jordan Lee', `the lapsed report's card comes first: ${cards.map((c) => c.name).join(', ')}`);
 
-    // SPEC §18: the overview's tiles and the status bar count the same items (12 open, 1 overdue).
+    // SPEC §18: the overview's tiles and the status bar count the same items (15 open, 2 overdue: Jordan's, and Inês's [/] in progress).
     const tile = async (label: string) => Number(await wv.locator('.tiles .tile', { has: wv.locator('.tile-label', { hasText: label }) }).locator('.tile-value').first().textContent());
     const statusBar = await poll(
       page,
@@ -432,12 +498,12 @@ describe('UI pass: the packaged extension in code-server', function () {
       15_000,
       (t) => `no Cadence status-bar item: "${t}"`,
     );
-    assert.deepEqual([await tile('open action items'), await tile('overdue item')], [12, 1], 'the overview tiles');
-    assert.match(statusBar, /\b1 overdue · 1 lapsed/, `the status bar: "${statusBar}"`);
+    assert.deepEqual([await tile('open action items'), await tile('overdue item')], [15, 2], 'the overview tiles');
+    assert.match(statusBar, /\b2 overdue · 1 lapsed/, `the status bar: "${statusBar}"`);
     // The page is not one live region re-read on every update (issue 16): only a small status region is.
     const live = await wv.locator('[aria-live]').evaluateAll((els) => els.map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`));
     assert.deepEqual(live, ['div#.visually-hidden'], `aria-live regions: ${JSON.stringify(live)}`);
-    console.log(`      overview tiles: 12 open, 1 overdue; status bar "${statusBar.trim()}"`);
+    console.log(`      overview tiles: 15 open, 2 overdue; status bar "${statusBar.trim()}"`);
     await settle(page);
     await shot(page, 'dashboard-dark');
 

@@ -85,12 +85,13 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       assert.equal(d.completionTarget, 0.8);
       assert.equal(d.completionWindowDays, 30);
       // The Reports view's order (cadence.reportsOrder, urgency): Jordan lapsed, the rest by name
-      // (Morgan, Dana's manager, among them), the manager's own card (Dana, me) last.
-      assert.deepEqual(d.people.map((p) => p.id), ['jordan', 'alex', 'morgan', 'priya', 'sam', 'dana']);
-      assert.deepEqual(d.people.map((p) => p.name), ['Jordan Lee', 'Alex Kim', 'Morgan Reyes', 'Priya Raman', 'Sam Ortiz', 'Dana Whitfield']);
-      // SPEC §18: every open item of every 1:1 file and OKR review — alex 4, jordan 2,
-      // priya 2, sam 2, the mid-quarter review 2 = 12 (Morgan's log has none open); overdue: jordan's 11-13 = 1.
-      assert.deepEqual(d.actionItems, { open: 12, overdue: 1 });
+      // (Inês, Dana's mentee, and Morgan, her manager, among them), the manager's own card (Dana, me) last.
+      assert.deepEqual(d.people.map((p) => p.id), ['jordan', 'alex', 'ines', 'morgan', 'priya', 'sam', 'dana']);
+      assert.deepEqual(d.people.map((p) => p.name), ['Jordan Lee', 'Alex Kim', 'Inês Duarte', 'Morgan Reyes', 'Priya Raman', 'Sam Ortiz', 'Dana Whitfield']);
+      // SPEC §18: every open item of every 1:1 file and OKR review — alex 4, ines 3 (two [/]
+      // in progress), jordan 2, priya 2, sam 2, the mid-quarter review 2 = 15 (Morgan's log has
+      // none open); overdue: jordan's 11-13 and ines's [/] outline 📅 11-20 = 2.
+      assert.deepEqual(d.actionItems, { open: 15, overdue: 2 });
     });
 
     it('per person: cadence status, last 1:1, open and overdue items, completion now and in the window before', function () {
@@ -131,8 +132,21 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       assert.deepEqual(
         d.people.map((p) => [p.id, p.pendingTalkingPoints]),
         // (The cards' order: by urgency, your own card last.)
-        [['jordan', 0], ['alex', 0], ['morgan', 2], ['priya', 1], ['sam', 0], ['dana', 0]],
+        [['jordan', 0], ['alex', 0], ['ines', 0], ['morgan', 2], ['priya', 1], ['sam', 0], ['dana', 0]],
       );
+      // Inês, the mentee whose notes came from Obsidian: [/] is open, 📅 is due, ✅ is done.
+      assert.deepEqual(figures(card(d, 'ines')), {
+        status: 'ok', // biweekly; 11 days < 14
+        cadenceDays: 14,
+        lastOneOnOne: '2026-11-11',
+        daysSinceLast: 11,
+        openItems: 3, // 11-11: [/] outline (📅 11-20), [/] refund ledger ((due:: 12-18)), "Read her outline" ((due:: 11-27))
+        overdueItems: 1, // the [/] outline, 📅 11-20 < 11-22
+        completion: 3 / 4, // 10-24 ✅ 11-04 ✅ 11-05 ✅, 11-20 [/] open ([-] 11-07 cancelled, not counted)
+        previousCompletion: 1, // (due:: 10-17) (completion:: 10-15) → 1/1
+        tightenCadence: false,
+      });
+      assert.equal(card(d, 'ines').relationship, 'mentee');
       const morgan = card(d, 'morgan');
       assert.deepEqual(
         { relationship: morgan.relationship, status: morgan.status, lastOneOnOne: morgan.lastOneOnOne, openItems: morgan.openItems },
@@ -193,7 +207,7 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
         '2026-09-28', '2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16',
       ]);
       // Morgan (the manager) has a row too: 1:1s with everyone are kept (SPEC §11); the me person has none. The cards' order.
-      assert.deepEqual(rows.map((r) => r.id), ['jordan', 'alex', 'morgan', 'priya', 'sam'], 'the me person has no row');
+      assert.deepEqual(rows.map((r) => r.id), ['jordan', 'alex', 'ines', 'morgan', 'priya', 'sam'], 'the me person has no row');
       const counts = (id: string) => rows.find((r) => r.id === id)!.weeks.map((w) => w.count).join('');
       const lapsed = (id: string) => rows.find((r) => r.id === id)!.weeks.map((w) => (w.lapsed ? 'L' : '.')).join('');
       // Alex: 08-27, 09-03 | (off two weeks) | 09-24, 10-01, 10-08, 10-15, 10-22 | (cancelled) | 11-05, 11-12, 11-19.
@@ -210,6 +224,9 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       // Morgan, every 14 days, her manager since 2026-11-01: 11-02, 11-16 (the 11-30 meeting is
       // ahead: no count). Before 11-01 there is no reference, so no lapse; then 6, 13, 6 days.
       assert.equal(counts('morgan'), '0000000000000101');
+      // Inês, every 14 days since 2026-09-30: 10-14, 10-28, 11-11; 14 days apart at most (≤ 21).
+      assert.equal(counts('ines'), '0000000000101010');
+      assert.equal(lapsed('ines'), '................');
       assert.equal(lapsed('morgan'), '................');
       // Priya and Sam, every 14 days from 08-25 / 08-26: gaps of 12 days at most by a week's end (≤ 21).
       assert.equal(counts('priya'), '0001010101010101');

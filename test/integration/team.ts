@@ -102,10 +102,10 @@ export async function resetTeam(api: CadenceApi): Promise<void> {
   }
   if (api.state.screenShare()) await vscode.commands.executeCommand('cadence.toggleScreenShare');
   await api.workspace.reindexNow();
-  // 1:1 notes: alex 10 + jordan 8 + priya 7 + sam 7 = 32, and Morgan's log;
-  // people 6; OKR sets 2; reviews 1: 42 Cadence files (README.md and
-  // EXPECTED.md are not).
-  await waitForIndex(api, 'the sample team (42 files)', (f) => f.dataset.size === 42);
+  // 1:1 notes: alex 10 + jordan 8 + priya 7 + sam 7 + ines 3 = 35, and
+  // Morgan's log; people 7; OKR sets 2; reviews 1: 46 Cadence files
+  // (README.md and EXPECTED.md are not).
+  await waitForIndex(api, 'the sample team (46 files)', (f) => f.dataset.size === 46);
 }
 
 /** The one workspace folder's index. */

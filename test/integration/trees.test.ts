@@ -96,14 +96,15 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     });
 
-    it('Reports: grouped by relationship (reports, then the manager), you last', function () {
+    it('Reports: grouped by relationship (reports, the manager, the mentee), you last', function () {
       const roots = rows(views().reports);
-      // Reports: alex, jordan, priya, sam; Manager: morgan (relationship: manager); Dana is me.
+      // Reports: alex, jordan, priya, sam; Manager: morgan (relationship: manager); Mentees: ines; Dana is me.
       assert.deepEqual(
         roots.map((r) => [r.label, r.description]),
         [
           ['Reports', '4'],
           ['Manager', '1'],
+          ['Mentees', '1'],
           ['Dana Whitfield', 'you'],
         ],
       );
@@ -115,6 +116,16 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
         [['Morgan Reyes', 'last 1:1 6 days ago · 0 open · 2 talking points · 100% done', 'pass-filled', 'charts.green', 'cadence.person']],
       );
       assertOpens(rows(views().reports, roots[1].node)[0], 'people/morgan.md', 0);
+      assert.deepEqual(
+        rows(views().reports, roots[2].node).map((p) => [p.label, p.description, p.icon, p.colour]),
+        // Inês, biweekly, notes written for Obsidian: last 1:1 2026-11-11 = 11 days ago (ok).
+        // Open: the two [/] in progress and "Read her outline" = 3. In window
+        // (2026-10-24..11-22): retry budget 📅 10-24 ✅, present 11-05 ✅, intro
+        // 11-04 ✅, the [/] outline 📅 11-20 open; the [-] shadowing is cancelled,
+        // not counted → 3 ÷ 4 = 75%.
+        [['Inês Duarte', 'last 1:1 11 days ago · 3 open · 75% done', 'pass-filled', 'charts.green']],
+      );
+      assertOpens(rows(views().reports, roots[2].node)[0], 'people/ines.md', 0);
     });
 
     it('Reports: the reports by urgency (lapsed, due, the rest, by name), with status, last 1:1, open items, talking points and 30-day completion', function () {
@@ -173,7 +184,7 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
         assert.equal(people[i].item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, `${id} expands`);
         assertOpens(people[i], `people/${id}.md`, 0);
       }
-      const me = rows(views().reports)[2];
+      const me = rows(views().reports)[3];
       assert.equal(me.item.contextValue, 'cadence.me');
       assert.deepEqual([me.icon, me.colour], ['account', undefined]);
       assertOpens(me, 'people/dana.md', 0);
@@ -378,20 +389,25 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
 
     it('Action items: every open item grouped Overdue / This week / Later / No due date', function () {
       const groups = rows(views().actionItems);
-      // 12 open items: alex 11-12 (1) and 11-19 (3), jordan 11-06 (2), priya
-      // 11-17 (2), sam 11-18 (2), okr-reviews/2026-Q4-mid.md (2).
+      // 15 open items: alex 11-12 (1) and 11-19 (3), ines 11-11 (3: two [/], one [ ]),
+      // jordan 11-06 (2), priya 11-17 (2), sam 11-18 (2), okr-reviews/2026-Q4-mid.md (2).
       // This week = 2026-11-22..2026-11-28.
       assert.deepEqual(
         groups.map((g) => [g.label, g.description, g.icon]),
         [
-          ['Overdue', '1', 'warning'], // jordan's due 11-13
-          ['This week', '8', 'calendar'], // due 11-24 ×2, 11-25 ×2, 11-26, 11-27 ×3
-          ['Later', '2', 'calendar'], // 11-30, 12-04
+          ['Overdue', '2', 'warning'], // jordan's due 11-13, ines's [/] outline 📅 11-20
+          ['This week', '9', 'calendar'], // due 11-24 ×2, 11-25 ×2, 11-26, 11-27 ×4
+          ['Later', '3', 'calendar'], // 11-30, 12-04, 12-18 (ines's [/] refund ledger)
           ['No due date', '1', 'calendar'], // sam's training
         ],
       );
       const [overdue, week, later, none] = groups.map((g) => rows(views().actionItems, g.node));
-      assert.deepEqual(overdue.map((i) => [i.label, i.description, i.icon]), [['Pair with Alex on the deploy pipeline runbook', 'Jordan Lee · due 2026-11-13 · 1:1 with Jordan Lee', 'warning']]);
+      assert.deepEqual(overdue.map((i) => [i.label, i.description, i.icon]), [
+        ['Pair with Alex on the deploy pipeline runbook', 'Jordan Lee · due 2026-11-13 · 1:1 with Jordan Lee', 'warning'],
+        // In progress ([/]) is open; the wikilink is the owner; 📅 is the due date.
+        ['Draft the outline of the Payments guild talk [[ines]]', 'Inês Duarte · due 2026-11-20 · 1:1 with Inês Duarte', 'warning'],
+      ]);
+      assertOpens(overdue[1], '1on1s/ines/2026-11-11.md', 14);
       assertOpens(overdue[0], '1on1s/jordan/2026-11-06.md', 25);
       // Sorted by due date, then path (1on1s/… before okr-reviews/…), then line.
       assert.deepEqual(
@@ -403,6 +419,7 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
           ['Update the O2 KR1 numbers after the re-scope', 'Sam Ortiz · due 2026-11-25 · 1:1 with Sam Ortiz'],
           ['Ask the DBA guild to review the replica-lag alert thresholds', 'no owner · due 2026-11-26 · 1:1 with Alex Kim'],
           ['Staff promotion packet, first draft', 'Alex Kim · due 2026-11-27 · 1:1 with Alex Kim'],
+          ['Read her outline and send comments', 'Dana Whitfield · due 2026-11-27 · 1:1 with Inês Duarte'],
           ['60-day review: written feedback from Alex and Sam', 'Dana Whitfield · due 2026-11-27 · 1:1 with Jordan Lee'],
           ['Ask the director for a second recruiter until year end', 'Dana Whitfield · due 2026-11-27 · okr-reviews/2026-Q4-mid.md'],
         ],
@@ -414,15 +431,16 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
         [
           ['Billing cluster cutover plan', 'Alex Kim · due 2026-11-30 · 1:1 with Alex Kim'],
           ['Onboard the Search team to preview environments', 'Priya Raman · due 2026-12-04 · 1:1 with Priya Raman'],
+          ['Lead the design of the refund-ledger service', 'Inês Duarte · due 2026-12-18 · 1:1 with Inês Duarte'],
         ],
       );
       assert.deepEqual(none.map((i) => [i.label, i.description]), [['Book the incident-command training', 'Sam Ortiz · 1:1 with Sam Ortiz']]);
       // The view's title says the same count as the status bar and the dashboard (SPEC §18).
-      assert.equal(views().actionItemsDescription(), '1 overdue · 12 open');
+      assert.equal(views().actionItemsDescription(), '2 overdue · 15 open');
       assertOpens(none[0], '1on1s/sam/2026-11-18.md', 27);
     });
 
-    it('Action items: "group by owner" regroups the same 12 items per owner, and back', async function () {
+    it('Action items: "group by owner" regroups the same 15 items per owner, and back', async function () {
       await vscode.commands.executeCommand('cadence.actionItems.groupByOwner');
       assert.equal(views().grouping(), 'owner');
       const groups = rows(views().actionItems);
@@ -431,7 +449,8 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
         [
           // By the owner's name; @me is the manager, Dana Whitfield.
           ['Alex Kim', '2'], // packet 11-27, billing 11-30
-          ['Dana Whitfield', '4'], // growth theme 11-24, maintenance 11-25, 60-day 11-27, recruiter 11-27
+          ['Dana Whitfield', '5'], // growth theme 11-24, maintenance 11-25, Inês's outline 11-27 ((owner:: [[dana]])), 60-day 11-27, recruiter 11-27
+          ['Inês Duarte', '2'], // outline 11-20 ([[ines]]), refund ledger 12-18 ((owner:: [[ines]]))
           ['Jordan Lee', '1'], // pair 11-13
           ['Priya Raman', '1'], // Search 12-04
           ['Sam Ortiz', '3'], // re-scope 11-24, numbers 11-25, training (no due, last)
@@ -444,13 +463,14 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
         [
           ["Write down Priya's next growth theme in her person file", 'due 2026-11-24 · 1:1 with Priya Raman'],
           ['Book the maintenance window with support', 'due 2026-11-25 · 1:1 with Alex Kim'],
+          ['Read her outline and send comments', 'due 2026-11-27 · 1:1 with Inês Duarte'],
           ['60-day review: written feedback from Alex and Sam', 'due 2026-11-27 · 1:1 with Jordan Lee'],
           ['Ask the director for a second recruiter until year end', 'due 2026-11-27 · okr-reviews/2026-Q4-mid.md'],
         ],
       );
-      const sam = rows(views().actionItems, groups[4].node);
+      const sam = rows(views().actionItems, groups[5].node);
       assert.deepEqual(sam.map((i) => i.label), ['Re-scope KR1 to pages from the top five alerts', 'Update the O2 KR1 numbers after the re-scope', 'Book the incident-command training']);
-      assert.deepEqual(rows(views().actionItems, groups[5].node).map((i) => i.label), ['Ask the DBA guild to review the replica-lag alert thresholds']);
+      assert.deepEqual(rows(views().actionItems, groups[6].node).map((i) => i.label), ['Ask the DBA guild to review the replica-lag alert thresholds']);
       await vscode.commands.executeCommand('cadence.actionItems.groupByDue');
       assert.equal(views().grouping(), 'due');
       assert.deepEqual(rows(views().actionItems).map((g) => g.label), ['Overdue', 'This week', 'Later', 'No due date']);
@@ -463,7 +483,7 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       const rel = '1on1s/jordan/2026-11-21.md';
       try {
         await cfg().update('reportsOrder', 'name', vscode.ConfigurationTarget.Workspace);
-        await waitFor(() => labels() === 'Alex Kim | Jordan Lee | Priya Raman | Sam Ortiz | Morgan Reyes | Dana Whitfield', 20_000, () => `by name: ${labels()}`);
+        await waitFor(() => labels() === 'Alex Kim | Jordan Lee | Priya Raman | Sam Ortiz | Morgan Reyes | Inês Duarte | Dana Whitfield', 20_000, () => `by name: ${labels()}`);
         // An owner typed in capitals is the same person (ids compare case-insensitively), shown by name.
         await writeText(rel, '---\ntype: 1on1\nreport: JORDAN\ndate: 2026-11-21\n---\n## Action items\n- [ ] Typed in capitals @JORDAN due:2026-11-28\n- [ ] Owner without a person file @Zed due:2026-11-28\n');
         const item = (label: string) => rows(views().actionItems).flatMap((g) => rows(views().actionItems, g.node)).find((i) => i.label === label);
@@ -474,9 +494,9 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
         await cfg().update('reportsOrder', undefined, vscode.ConfigurationTarget.Workspace);
         await vscode.workspace.fs.delete(uri(rel)).then(undefined, () => undefined);
       }
-      await waitFor(() => labels() === 'Jordan Lee | Alex Kim | Priya Raman | Sam Ortiz | Morgan Reyes | Dana Whitfield', 20_000, () => `back to urgency: ${labels()}`);
+      await waitFor(() => labels() === 'Jordan Lee | Alex Kim | Priya Raman | Sam Ortiz | Morgan Reyes | Inês Duarte | Dana Whitfield', 20_000, () => `back to urgency: ${labels()}`);
       await api.whenIndexed();
-      await waitFor(() => folderOf(api).dataset.size === 42, 20_000, () => `the team is not indexed again: ${folderOf(api).dataset.size} files`);
+      await waitFor(() => folderOf(api).dataset.size === 46, 20_000, () => `the team is not indexed again: ${folderOf(api).dataset.size} files`);
     });
 
     it('clicking a leaf opens its file at its exact line', async function () {
@@ -523,9 +543,9 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
         assert.ok(await doc.save());
         // Jordan: still lapsed (no new 1:1); open 2 → 1; window now 5 done, 0 open → 100%.
         await waitFor(() => jordanDesc() === 'lapsed · 1 open · 100% done', 20_000, () => `Jordan: ${jordanDesc()}`);
-        // Overdue 1 → 0; the other buckets unchanged.
-        await waitFor(() => groupCounts() === 'Overdue 0, This week 8, Later 2, No due date 1', 20_000, () => groupCounts());
-        assert.equal(rows(views().actionItems, rows(views().actionItems)[0].node).length, 0);
+        // Overdue 2 → 1 (Inês's [/] outline stays); the other buckets unchanged.
+        await waitFor(() => groupCounts() === 'Overdue 1, This week 9, Later 3, No due date 1', 20_000, () => groupCounts());
+        assert.deepEqual(rows(views().actionItems, rows(views().actionItems)[0].node).map((i) => i.label), ['Draft the outline of the Payments guild talk [[ines]]']);
 
         // A 1:1 today: last 1:1 0 days ago → "today", status ok; its item is open, due 11-29 (Later).
         await writeText(
@@ -536,14 +556,14 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
         const jordan = find(peopleRows(views().reports), 'Jordan Lee');
         assert.deepEqual([jordan.icon, jordan.colour], ['pass-filled', 'charts.green']);
         assert.equal(rows(views().reports, find(rows(views().reports, jordan.node), '1:1 notes').node)[0].label, '2026-11-22');
-        await waitFor(() => groupCounts() === 'Overdue 0, This week 8, Later 3, No due date 1', 20_000, () => groupCounts());
+        await waitFor(() => groupCounts() === 'Overdue 1, This week 9, Later 4, No due date 1', 20_000, () => groupCounts());
       } finally {
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
         await vscode.workspace.fs.delete(uri('1on1s/jordan/2026-11-22.md')).then(undefined, () => undefined);
         await writeText(rel, original);
       }
       await waitFor(() => jordanDesc() === 'lapsed · 2 open · 80% done', 20_000, () => `after restoring, Jordan: ${jordanDesc()}`);
-      await waitFor(() => groupCounts() === 'Overdue 1, This week 8, Later 2, No due date 1', 20_000, () => groupCounts());
+      await waitFor(() => groupCounts() === 'Overdue 2, This week 9, Later 3, No due date 1', 20_000, () => groupCounts());
     });
 
     it('screen-share mode hides names and item text in the trees, and toggles back', async function () {
@@ -552,8 +572,8 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       try {
         assert.equal(api.state.screenShare(), true);
         const people = peopleRows(views().reports);
-        // Numbered in the order shown: the reports by urgency (jordan, alex, priya, sam), the manager (morgan), me (dana).
-        assert.deepEqual(people.map((p) => p.label), ['Person 1', 'Person 2', 'Person 3', 'Person 4', 'Person 5', 'Person 6']);
+        // Numbered in the order shown: the reports by urgency (jordan, alex, priya, sam), the manager (morgan), the mentee (ines), me (dana).
+        assert.deepEqual(people.map((p) => p.label), ['Person 1', 'Person 2', 'Person 3', 'Person 4', 'Person 5', 'Person 6', 'Person 7']);
         assert.ok(people.every((p) => p.description === undefined), 'no descriptions (no names, rates) while sharing');
         const jordan = rows(views().reports, people[0].node); // Jordan, lapsed, first
         const open = rows(views().reports, jordan[0].node);
@@ -564,16 +584,16 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
         assert.deepEqual(rows(views().reports, jordan[2].node).map((t) => t.label), ['Theme']);
         assert.deepEqual(rows(views().reports, jordan[3].node).map((t) => t.label), ['Focus area', 'Focus area']);
         const items = rows(views().actionItems).flatMap((g) => rows(views().actionItems, g.node));
-        assert.equal(items.length, 12);
+        assert.equal(items.length, 15);
         assert.ok(items.every((i) => i.label === 'Action item'), items.map((i) => i.label).join(' | '));
         assert.ok(
-          items.every((i) => !/1:1 with|@|Alex|Dana|Jordan|Priya|Sam/.test(i.description ?? '')),
+          items.every((i) => !/1:1 with|@|\[\[|Alex|Dana|Inês|Ines|Jordan|Priya|Sam/.test(i.description ?? '')),
           `no report or owner names in descriptions: ${items.map((i) => i.description).join(' | ')}`,
         );
         await vscode.commands.executeCommand('cadence.actionItems.groupByOwner');
         try {
           const owners = rows(views().actionItems).map((g) => g.label);
-          assert.deepEqual(owners, ['Owner 1', 'Owner 2', 'Owner 3', 'Owner 4', 'Owner 5', 'No owner'], 'owner groups are numbered, not named');
+          assert.deepEqual(owners, ['Owner 1', 'Owner 2', 'Owner 3', 'Owner 4', 'Owner 5', 'Owner 6', 'No owner'], 'owner groups are numbered, not named');
         } finally {
           await vscode.commands.executeCommand('cadence.actionItems.groupByDue');
         }
@@ -583,8 +603,8 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
         await vscode.commands.executeCommand('cadence.toggleScreenShare');
       }
       assert.equal(api.state.screenShare(), false);
-      assert.deepEqual(peopleRows(views().reports).map((p) => p.label), ['Jordan Lee', 'Alex Kim', 'Priya Raman', 'Sam Ortiz', 'Morgan Reyes', 'Dana Whitfield']);
-      assert.equal(folderOf(api).dataset.size, 42);
+      assert.deepEqual(peopleRows(views().reports).map((p) => p.label), ['Jordan Lee', 'Alex Kim', 'Priya Raman', 'Sam Ortiz', 'Morgan Reyes', 'Inês Duarte', 'Dana Whitfield']);
+      assert.equal(folderOf(api).dataset.size, 46);
     });
   });
 }
