@@ -735,8 +735,17 @@ describe('UI pass: the packaged extension in code-server', function () {
     await shot(page, 'board-hostile');
 
     // The trees show the hostile item text as a label, nothing more.
+    // (A tree draws only the rows in view: the item, due 11-27, can be below them; the list is scrolled until it shows.)
     const items = viewPane(page, 'Action Items');
-    await poll(page, () => treeRows(items), (r) => r.some((x) => x.label === hostile.ITEM_SCRIPT), 15_000, (r) => `the Action Items tree should list "${hostile.ITEM_SCRIPT}" as text:\n${showRows(r)}`);
+    const rowsScrolled = async () => {
+      const r = await treeRows(items);
+      if (!r.some((x) => x.label === hostile.ITEM_SCRIPT)) {
+        await items.locator('.monaco-list').first().hover({ timeout: 2_000 }).catch(() => undefined);
+        await page.mouse.wheel(0, 120);
+      }
+      return r;
+    };
+    await poll(page, rowsScrolled, (r) => r.some((x) => x.label === hostile.ITEM_SCRIPT), 20_000, (r) => `the Action Items tree should list "${hostile.ITEM_SCRIPT}" as text:\n${showRows(r)}`);
 
     // No payload ran anywhere: not in the dashboard, not in its host frame, not in the workbench.
     const ran = await pwnedInFrames(page);
