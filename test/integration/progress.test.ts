@@ -14,8 +14,8 @@ import { folderOf, readText, resetTeam, teamApi, TODAY, writeText, type CadenceA
 
 const suite = process.env.CADENCE_TEST_WORKSPACE_NAME === 'team' ? describe : describe.skip;
 
-/** Jordan's item due 2026-11-13 is the one overdue item; Jordan the one lapsed report (see the editor suite). */
-const FINAL = '$(checklist) 1 overdue · 1 lapsed';
+/** Jordan's item due 2026-11-13 and Inês's [/] outline 📅 2026-11-20 are the overdue items; Jordan the one lapsed report (see the editor suite). */
+const FINAL = '$(checklist) 2 overdue · 1 lapsed';
 const INDEXING = /^\$\(sync~spin\) Cadence: indexing(…| ([\d,.\u00a0\u202f ]+) of ([\d,.\u00a0\u202f ]+))$/;
 
 interface Seen {
@@ -90,7 +90,7 @@ suite('honest progress in the status bar', function () {
     assert.ok(end >= 0, show(seen));
     for (const s of seen.slice(end)) assert.equal(s.text, FINAL, `after the index was shown:\n${show(seen)}`);
     assert.equal(api.statusBarText?.(), FINAL);
-    assert.equal(api.statusBarAccessibility?.(), 'Cadence: 1 overdue action item, 1 lapsed 1:1. Press to list them.');
+    assert.equal(api.statusBarAccessibility?.(), 'Cadence: 2 overdue action items, 1 lapsed 1:1. Press to list them.');
   });
 
   it('warm: the progress ends when the saved index is restored, diagnostics shown, while the disk check corrects a change quietly', async () => {
@@ -131,13 +131,13 @@ suite('honest progress in the status bar', function () {
     assert.ok(atEnd, `the progress never ended:\n${show(seen)}`);
     for (const s of seen.filter((x) => x.indexing)) assert.match(s.text, INDEXING, show(seen));
     // Shown from the saved index: every file, its diagnostics in the Problems panel, the changed file not read yet.
-    assert.equal(atEnd.size, 42, 'the whole sample team was restored when the progress ended');
+    assert.equal(atEnd.size, 46, 'the whole sample team was restored when the progress ended');
     assert.ok(atEnd.restored, `${rel} was still the restored copy when the progress ended (the disk check comes after)`);
     assert.deepEqual(atEnd.problems, saved, 'the saved diagnostics were in the Problems panel when the progress ended');
     assert.equal(atEnd.text, FINAL, 'the counts of the saved index when the progress ended');
     // Then the quiet check read the changed file: its overdue item is counted.
     assert.equal(folderOf(api).dataset.unloaded(rel), undefined, `${rel} was read again after the restore`);
-    await waitFor(() => api.statusBarText?.() === '$(checklist) 2 overdue · 1 lapsed', 15_000, () => `the status bar says "${api.statusBarText?.()}"`);
+    await waitFor(() => api.statusBarText?.() === '$(checklist) 3 overdue · 1 lapsed', 15_000, () => `the status bar says "${api.statusBarText?.()}"`);
     await writeText(rel, text);
     await waitFor(() => api.statusBarText?.() === FINAL, 15_000, () => `the status bar says "${api.statusBarText?.()}"`);
   });
