@@ -547,6 +547,25 @@ if (onTeam) {
       }
     });
 
+    it('New 1:1 with today\'s date for a log with a meeting prepared ahead: the new meeting stands below it, the log stays newest first', async function () {
+      const rel = '1on1s/morgan/morgan.md';
+      const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri(rel)));
+      try {
+        // The box holds today (2026-11-22) and says the 2026-11-30 meeting is prepared; Enter takes today.
+        const created = await answerPrompt(vscode.commands.executeCommand<vscode.Uri>('cadence.newOneOnOne', 'morgan'), 'accept');
+        assert.equal(created?.path, uri(rel).path);
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri(rel)));
+        assert.deepEqual(text.split('\n').filter((l) => l.startsWith('## ')), ['## 2026-11-30', '## 2026-11-22', '## 2026-11-16', '## 2026-11-02']);
+        assert.equal(vscode.window.activeTextEditor?.document.lineAt(vscode.window.activeTextEditor.selection.active.line).text, '- [ ] ');
+        // The prepared meeting is after it: nothing is carried from it, and it is left as it was.
+        assert.ok(text.includes("## 2026-11-30\n### Talking points\n- [ ] Alex's staff promotion packet"), text);
+        assert.equal(await vscode.commands.executeCommand('cadence.undoCarryOver'), false, 'nothing was carried: there is no carry-over to undo');
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.workspace.fs.writeFile(uri(rel), new TextEncoder().encode(before));
+      }
+    });
+
     it('New 1:1 refuses a date that is not a real day, is before today or is no date, with a sentence, and writes nothing', async function () {
       const today = '2026-11-22';
       assert.deepEqual(readMeetingDate('2026-02-30', today), { problem: '2026-02-30 is not a real date (check the month and the day).' });

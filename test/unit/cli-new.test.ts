@@ -77,6 +77,22 @@ describe('cadence new (SPEC §16)', () => {
     assert.deepEqual(snapshot(dir), s);
   });
 
+  it('a log with a meeting prepared ahead keeps its order: --date between goes below it (newest first) or above it (oldest first)', () => {
+    // Newest first: 12-07 prepared, 11-26 held; a 1:1 today (11-30) goes between them, and the next run still reads the log newest first.
+    const dir = workspace({ 'people/alex.md': alex, '1on1s/alex/log.md': log('## 2026-12-07', '- [ ] Prepared point', '', '## 2026-11-26', '- [x] Held @alex due:2026-11-27', '') });
+    const r = cadence(['new', 'alex', dir, '--today', today, '--date', today]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, '1on1s/alex/log.md:10\n');
+    const headings = (t: string) => t.split('\n').filter((l) => /^#+ \d/.test(l));
+    assert.deepEqual(headings(snapshot(dir)['1on1s/alex/log.md']), ['## 2026-12-07', '## 2026-11-30', '## 2026-11-26']);
+    assert.equal(cadence(['new', 'alex', dir, '--today', today, '--date', '2026-12-14']).stdout, '1on1s/alex/log.md:7\n');
+    assert.deepEqual(headings(snapshot(dir)['1on1s/alex/log.md']), ['## 2026-12-14', '## 2026-12-07', '## 2026-11-30', '## 2026-11-26']);
+    // Oldest first: 11-19 held, 12-07 prepared; today goes before the prepared one.
+    const old = workspace({ 'people/alex.md': alex, '1on1s/alex/log.md': log('## 2026-11-19', '- [x] a @alex due:2026-11-20', '', '## 2026-11-26', '- [x] b @alex due:2026-11-27', '', '## 2026-12-07', '- [ ] Prepared point', '') });
+    assert.equal(cadence(['new', 'alex', old, '--today', today, '--date', today]).status, 0);
+    assert.deepEqual(headings(snapshot(old)['1on1s/alex/log.md']), ['## 2026-11-19', '## 2026-11-26', '## 2026-11-30', '## 2026-12-07']);
+  });
+
   it('a person with a note prepared for a later date: that is the next 1:1, nothing is created', () => {
     const files = { 'people/alex.md': alex, '1on1s/alex/2026-12-04.md': ls('---', 'type: 1on1', 'report: alex', 'date: 2026-12-04', '---') };
     const dir = workspace(files);

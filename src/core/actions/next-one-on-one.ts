@@ -108,7 +108,10 @@ function okrLines(dataset: Dataset, person: PersonDoc, date: string): { lines: s
  * else `create`, dated `options.date ?? today`: a note `1on1s/<id>/<D>.md`,
  * or, when the person's latest 1:1 is a log's meeting, a meeting in that log
  * at its meetings' level — before the first meeting when the first two run
- * newest first or there is only one, else after the last meeting's section.
+ * newest first or there is only one, else after the last meeting's section;
+ * where a meeting is prepared for a later date, the log keeps its order (the
+ * new one goes before the first meeting dated before it, newest first, or
+ * dated after it, oldest first; with none, after the last meeting's section).
  * Either way: talking points (carried, then the inbox's), OKRs (slipping key
  * results with why, SPEC §18), the development plan (nothing untitled or
  * empty), happiness, performance (reports only) and action items (carried,
@@ -171,9 +174,13 @@ export function nextOneOnOne(dataset: Dataset, key: string, today: string, optio
     const lines = options.linesOf(log.path) ?? [];
     const ms = log.meetings;
     const newestFirst = ms.length === 1 || (ms.length >= 2 && ms[0].date > ms[1].date);
+    // The log keeps its order when a meeting is prepared ahead (dated after the new one): newest
+    // first, the new meeting goes before the first meeting dated before it; oldest first, before the
+    // first dated after it; with none, after the last meeting's section.
+    const before = newestFirst ? ms.find((m) => m.date < date) : ms.find((m) => m.date > date);
     let at: number;
-    if (newestFirst) {
-      at = ms[0].line;
+    if (before) {
+      at = before.line;
       edit(log.path, { range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, newText: body.join('\n') + '\n' });
     } else {
       const end = ms[ms.length - 1].endLine;
