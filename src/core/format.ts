@@ -3,6 +3,7 @@
 // confidence or a missing value through these, so the same data reads the
 // same everywhere (SPEC §18: a score is shown to two decimals everywhere).
 
+import * as l10n from './l10n';
 import { krMeasurable, krScore, validConfidence } from './metrics';
 import type { KeyResult } from './model';
 
@@ -41,12 +42,34 @@ export function krScoreText(kr: KeyResult): string {
   return formatScore(krScore(kr));
 }
 
+// The words above as a view shows them, in the UI's language (core/l10n.ts);
+// documents keep the English constants and functions above.
+
+/** krScoreText's words in the UI's language: `cut`, `not measurable`, or the score. */
+export function krScoreWords(kr: KeyResult): string {
+  if (kr.status === 'cut') return l10n.t('cut');
+  if (!krMeasurable(kr)) return l10n.t('not measurable');
+  return formatScore(krScore(kr));
+}
+
+/** formatConfidence in the UI's language (`invalid` is a word). */
+export function confidenceWords(confidence: number | undefined): string {
+  const text = formatConfidence(confidence);
+  return text === 'invalid' ? l10n.t('invalid') : text;
+}
+
+/** NO_STATUS in the UI's language. */
+export const noStatusWords = (): string => l10n.t('no status');
+
+/** UNDATED in the UI's language. */
+export const undatedWords = (): string => l10n.t('undated');
+
 /** A percentage of a 0–1 share, rounded: `58%`. */
 export function formatShare(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
-/** A day count as the views say it: `today`, `yesterday`, `3 days ago`, `in 2 days`. */
+/** A day count as the views say it, in the UI's language (core/l10n.ts): `today`, `yesterday`, `3 days ago`, `in 2 days`. */
 export function daysAgo(n: number): string {
-  return n === 0 ? 'today' : n === 1 ? 'yesterday' : n < 0 ? `in ${-n} days` : `${n} days ago`;
+  return n === 0 ? l10n.t('today') : n === 1 ? l10n.t('yesterday') : n < 0 ? l10n.t('in {0} days', -n) : l10n.t('{0} days ago', n);
 }

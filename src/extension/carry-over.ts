@@ -23,19 +23,30 @@ export interface CarryNotice {
 
 type Created = Extract<NextOneOnOne, { kind: 'create' }>;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 /** What New 1:1 carried and moved, in words; undefined when it carried and moved nothing. */
 export function carryMessage(plan: Created): string | undefined {
   const items = plan.carriedItems?.items.length ?? 0;
   const points = plan.carriedPoints?.items.length ?? 0;
   if (!items && !points && !plan.moved) return undefined;
   const from = plan.carriedItems?.from ?? plan.carriedPoints?.from;
-  const what = [items ? plural(items, 'open action item') : '', points ? plural(points, 'open talking point') : ''].filter(Boolean).join(' and ');
-  const into = plan.text !== undefined ? plan.path : `the new meeting in ${plan.path}`;
-  const carried = from ? `carried ${what} from the ${from.date ?? from.path} 1:1 into ${into}, and marked ${items + points === 1 ? 'it' : 'them'} [>] (forwarded) there` : '';
-  const moved = plan.moved ? `moved ${plural(plan.moved, 'talking point')} from the inbox of their person file${carried ? '' : ` into ${into}`}` : '';
-  return `Cadence: ${[carried, moved].filter(Boolean).join('; ')}.`;
+  const itemWords = items === 1 ? vscode.l10n.t('1 open action item') : vscode.l10n.t('{0} open action items', items);
+  const pointWords = points === 1 ? vscode.l10n.t('1 open talking point') : vscode.l10n.t('{0} open talking points', points);
+  const what = items && points ? vscode.l10n.t('{0} and {1}', itemWords, pointWords) : items ? itemWords : pointWords;
+  const newFile = plan.text !== undefined;
+  const one = items + points === 1;
+  let carried = '';
+  if (from && (items || points)) {
+    const date = from.date ?? from.path;
+    if (newFile) carried = one ? vscode.l10n.t('carried {0} from the {1} 1:1 into {2}, and marked it [>] (forwarded) there', what, date, plan.path) : vscode.l10n.t('carried {0} from the {1} 1:1 into {2}, and marked them [>] (forwarded) there', what, date, plan.path);
+    else carried = one ? vscode.l10n.t('carried {0} from the {1} 1:1 into the new meeting in {2}, and marked it [>] (forwarded) there', what, date, plan.path) : vscode.l10n.t('carried {0} from the {1} 1:1 into the new meeting in {2}, and marked them [>] (forwarded) there', what, date, plan.path);
+  }
+  let moved = '';
+  if (plan.moved) {
+    const n = plan.moved === 1 ? vscode.l10n.t('1 talking point') : vscode.l10n.t('{0} talking points', plan.moved);
+    if (carried) moved = vscode.l10n.t('moved {0} from the inbox of their person file', n);
+    else moved = newFile ? vscode.l10n.t('moved {0} from the inbox of their person file into {1}', n, plan.path) : vscode.l10n.t('moved {0} from the inbox of their person file into the new meeting in {1}', n, plan.path);
+  }
+  return carried && moved ? vscode.l10n.t('Cadence: {0}; {1}.', carried, moved) : vscode.l10n.t('Cadence: {0}.', carried || moved);
 }
 
 const lf = (text: string) => text.replace(/\r\n?/g, '\n');
@@ -138,7 +149,9 @@ export async function newOneOnOne(folder: FolderIndex, key: string, date: string
   if (plan.kind === 'exists') {
     const uri = folder.uriOf(plan.path);
     await reveal(uri, plan.line ?? 0);
-    void vscode.window.showInformationMessage(`Cadence: the 1:1 of ${date} is there already (${plan.path}${plan.line !== undefined ? `, line ${plan.line + 1}` : ''}); opened it.`);
+    void vscode.window.showInformationMessage(
+      plan.line !== undefined ? vscode.l10n.t('Cadence: the 1:1 of {0} is there already ({1}, line {2}); opened it.', date, plan.path, plan.line + 1) : vscode.l10n.t('Cadence: the 1:1 of {0} is there already ({1}); opened it.', date, plan.path),
+    );
     return { uri, created: false, notice: undefined };
   }
   const uri = folder.uriOf(plan.path);
@@ -191,12 +204,15 @@ export async function undoCarryOver(notice: CarryNotice): Promise<boolean | 'gon
   ];
   if (changed.length) {
     const names = changed.map((d) => vscode.workspace.asRelativePath(d.uri)).join(', ');
+    const undoAnyway = vscode.l10n.t('Undo Anyway');
     const ok = await vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} changed since New 1:1 wrote {1}. Undo anyway? The new note is deleted; elsewhere only what still reads as New 1:1 wrote it is put back.', names, changed.length === 1 ? 'it' : 'them'),
+      changed.length === 1
+        ? vscode.l10n.t('{0} changed since New 1:1 wrote it. Undo anyway? The new note is deleted; elsewhere only what still reads as New 1:1 wrote it is put back.', names)
+        : vscode.l10n.t('{0} changed since New 1:1 wrote them. Undo anyway? The new note is deleted; elsewhere only what still reads as New 1:1 wrote it is put back.', names),
       { modal: true },
-      'Undo Anyway',
+      undoAnyway,
     );
-    if (ok !== 'Undo Anyway') return false;
+    if (ok !== undoAnyway) return false;
   }
   const we = new vscode.WorkspaceEdit();
   notice.files.forEach((f, i) => {

@@ -43,7 +43,7 @@ class Provider implements vscode.CodeActionProvider {
     if (context.only?.contains(FIX_ALL) || context.only?.contains(vscode.CodeActionKind.SourceFixAll)) {
       const { edits } = fixAllChoice(all.map((d) => ({ diagnostic: d, fixes: folder.dataset.fixes(rel, d, text) })));
       if (edits.length) {
-        const action = new vscode.CodeAction('Fix all Cadence problems that need no choice', FIX_ALL);
+        const action = new vscode.CodeAction(vscode.l10n.t('Fix all Cadence problems that need no choice'), FIX_ALL);
         action.edit = new vscode.WorkspaceEdit();
         action.edit.set(document.uri, edits.map((e) => toVsEdit(e)));
         out.push(action);

@@ -2,7 +2,7 @@
 // a 1:1's action-items heading with open and carried-over counts.
 
 import * as vscode from 'vscode';
-import { formatConfidence, krScoreText, NO_STATUS } from '../core/format';
+import { confidenceWords, krScoreWords, noStatusWords } from '../core/format';
 import { oneOnOnesOf } from '../core/meetings';
 import { Disposable } from './dispose';
 import type { Feature } from './feature';
@@ -26,9 +26,9 @@ class Provider extends Disposable implements vscode.CodeLensProvider {
       for (const o of model.objectives) {
         for (const kr of o.keyResults) {
           const r = new vscode.Range(kr.firstLine.start.line, 0, kr.firstLine.start.line, 0);
-          const bits = [`score ${krScoreText(kr)}`, kr.confidence !== undefined ? `confidence ${formatConfidence(kr.confidence)}` : undefined, kr.status ?? NO_STATUS].filter(Boolean).join(' · ');
+          const bits = [vscode.l10n.t('score {0}', krScoreWords(kr)), kr.confidence !== undefined ? vscode.l10n.t('confidence {0}', confidenceWords(kr.confidence)) : undefined, kr.status ?? noStatusWords()].filter(Boolean).join(' · ');
           out.push(new vscode.CodeLens(r, { title: bits, command: '' }));
-          out.push(new vscode.CodeLens(r, { title: 'Check in…', command: 'cadence.checkInKeyResult', arguments: [doc.uri, o.index, kr.index] }));
+          out.push(new vscode.CodeLens(r, { title: vscode.l10n.t('Check in…'), command: 'cadence.checkInKeyResult', arguments: [doc.uri, o.index, kr.index] }));
         }
       }
     } else if (model.kind === '1on1' && model.log) {
@@ -36,7 +36,7 @@ class Provider extends Disposable implements vscode.CodeLensProvider {
       for (const m of oneOnOnesOf(model)) {
         const open = m.items.filter((i) => i.status === 'open').length;
         const tps = m.talkingPoints.filter((i) => i.status === 'open').length;
-        const title = `${open} open · ${tps} talking point${tps === 1 ? '' : 's'}`;
+        const title = tps === 1 ? vscode.l10n.t('{0} open · 1 talking point', open) : vscode.l10n.t('{0} open · {1} talking points', open, tps);
         out.push(new vscode.CodeLens(new vscode.Range(m.line, 0, m.line, 0), { title, command: '' }));
       }
     } else if (model.kind === '1on1') {
@@ -44,7 +44,7 @@ class Provider extends Disposable implements vscode.CodeLensProvider {
       if (heading) {
         const open = model.items.filter((i) => i.status === 'open').length;
         const forwarded = model.items.filter((i) => i.status === 'forwarded').length;
-        const title = `${open} open${forwarded ? ` · ${forwarded} carried over to a later 1:1` : ''}`;
+        const title = forwarded ? vscode.l10n.t('{0} open · {1} carried over to a later 1:1', open, forwarded) : vscode.l10n.t('{0} open', open);
         out.push(new vscode.CodeLens(new vscode.Range(heading.line, 0, heading.line, 0), { title, command: '' }));
       }
     }

@@ -86,8 +86,8 @@ function keyResultAt(model: OkrSetDoc, line: number): { o: number; k: number } |
 
 function numberProblem(s: string, min?: number, max?: number): string | undefined {
   const n = Number(s.trim());
-  if (s.trim() === '' || !Number.isFinite(n)) return 'Type a number.';
-  if (min !== undefined && max !== undefined && (n < min || n > max)) return `Type a number from ${min} to ${max}.`;
+  if (s.trim() === '' || !Number.isFinite(n)) return vscode.l10n.t('Type a number.');
+  if (min !== undefined && max !== undefined && (n < min || n > max)) return vscode.l10n.t('Type a number from {0} to {1}.', min, max);
   return undefined;
 }
 
@@ -143,7 +143,7 @@ export const commandsFeature: Feature = {
         void vscode.window.showWarningMessage(vscode.l10n.t('Cadence: there are no people yet. Run "Cadence: Add Person…" first.'));
         return;
       }
-      const id = typeof personId === 'string' ? personId : await pickPerson(folder, 'New 1:1 with…');
+      const id = typeof personId === 'string' ? personId : await pickPerson(folder, vscode.l10n.t('New 1:1 with…'));
       if (!id) return;
       const today = folder.dataset.today;
       const person = folder.dataset.query.peopleWithKey(idKey(id))[0];
@@ -168,8 +168,9 @@ export const commandsFeature: Feature = {
       if (notice) {
         lastCarry = notice;
         void vscode.commands.executeCommand('setContext', 'cadence.canUndoCarryOver', true);
-        void vscode.window.showInformationMessage(notice.message, 'Undo').then(async (choice) => {
-          if (choice === 'Undo') await vscode.commands.executeCommand('cadence.undoCarryOver');
+        const undo = vscode.l10n.t('Undo');
+        void vscode.window.showInformationMessage(notice.message, undo).then(async (choice) => {
+          if (choice === undo) await vscode.commands.executeCommand('cadence.undoCarryOver');
         });
       }
       return uri;
@@ -192,7 +193,12 @@ export const commandsFeature: Feature = {
       if (done) {
         lastCarry = undefined;
         void vscode.commands.executeCommand('setContext', 'cadence.canUndoCarryOver', false);
-        void vscode.window.setStatusBarMessage(`Cadence: ${notice.created ? `removed ${vscode.workspace.asRelativePath(notice.created.uri)}` : 'took the new meeting back out'} and put the carried items back.`, 5000);
+        void vscode.window.setStatusBarMessage(
+          notice.created
+            ? vscode.l10n.t('Cadence: removed {0} and put the carried items back.', vscode.workspace.asRelativePath(notice.created.uri))
+            : vscode.l10n.t('Cadence: took the new meeting back out and put the carried items back.'),
+          5000,
+        );
       }
       return done;
     });
@@ -232,19 +238,21 @@ export const commandsFeature: Feature = {
         void vscode.window.showInformationMessage(vscode.l10n.t('Cadence: put the cursor on a key result to check in.'));
         return;
       }
-      const title = `Check in ${model.objectives[where.o].id}/${kr.id}: ${kr.title ?? ''}`;
+      const title = vscode.l10n.t('Check in {0}/{1}: {2}', model.objectives[where.o].id, kr.id, kr.title ?? '');
       const current = answers ? String(answers.current) : await vscode.window.showInputBox({
         title,
-        prompt: `Current value${kr.unit ? ` (${kr.unit})` : ''}; start ${kr.start ?? 0}, target ${kr.target ?? '?'}`,
+        prompt: kr.unit
+          ? vscode.l10n.t('Current value ({0}); start {1}, target {2}', kr.unit, kr.start ?? 0, kr.target ?? '?')
+          : vscode.l10n.t('Current value; start {0}, target {1}', kr.start ?? 0, kr.target ?? '?'),
         value: kr.current !== undefined ? String(kr.current) : '',
         validateInput: (s) => numberProblem(s),
       });
       if (current === undefined) return;
       if (numberProblem(current)) return void vscode.window.showErrorMessage(vscode.l10n.t('Cadence: {0}', numberProblem(current)!));
-      const confidence = answers ? String(answers.confidence) : await vscode.window.showInputBox({ title, prompt: 'Confidence, 0.0–1.0', value: String(kr.confidence ?? 0.5), validateInput: (s) => numberProblem(s, 0, 1) });
+      const confidence = answers ? String(answers.confidence) : await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Confidence, 0.0–1.0'), value: String(kr.confidence ?? 0.5), validateInput: (s) => numberProblem(s, 0, 1) });
       if (confidence === undefined) return;
       if (numberProblem(confidence, 0, 1)) return void vscode.window.showErrorMessage(vscode.l10n.t('Cadence: confidence — {0}', numberProblem(confidence, 0, 1)!));
-      const note = answers ? (answers.note ?? '') : await vscode.window.showInputBox({ title, prompt: 'Note (optional)' });
+      const note = answers ? (answers.note ?? '') : await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Note (optional)') });
       if (note === undefined) return;
       const latest = ws.sync(doc);
       const fresh = latest?.model.kind === 'okr' ? latest.model.objectives[where.o]?.keyResults[where.k] : undefined;
@@ -256,7 +264,7 @@ export const commandsFeature: Feature = {
       await applyCoreEdits(doc.uri, edits);
       const after = ws.sync(doc);
       const k = after?.model.kind === 'okr' ? after.model.objectives[where.o]?.keyResults[where.k] : undefined;
-      if (k) void vscode.window.setStatusBarMessage(`Cadence: ${kr.id} score ${formatScore(krScore(k))}`, 5000);
+      if (k) void vscode.window.setStatusBarMessage(vscode.l10n.t('Cadence: {0} score {1}', kr.id, formatScore(krScore(k))), 5000);
     });
 
     reg('cadence.openLocation', async (arg: vscode.Uri | { uri?: vscode.Uri; line?: number }, lineArg?: number) => {
@@ -271,7 +279,7 @@ export const commandsFeature: Feature = {
 
     reg('cadence.toggleScreenShare', async () => {
       await state.setScreenShare(!state.screenShare());
-      void vscode.window.setStatusBarMessage(`Cadence: screen-share mode ${state.screenShare() ? 'on — names and notes hidden' : 'off'}`, 4000);
+      void vscode.window.setStatusBarMessage(state.screenShare() ? vscode.l10n.t('Cadence: screen-share mode on — names and notes hidden') : vscode.l10n.t('Cadence: screen-share mode off'), 4000);
     });
 
     reg('cadence.copySampleTeam', async () => {
@@ -279,7 +287,11 @@ export const commandsFeature: Feature = {
       if (!folder) return;
       const source = vscode.Uri.joinPath(extensionUri, 'samples', 'team');
       const copied = await copyTree(source, folder.folder.uri);
-      void vscode.window.showInformationMessage(`Cadence: copied ${copied.written} sample files${copied.skipped ? `; kept ${copied.skipped} of yours that already existed` : ''}.`);
+      void vscode.window.showInformationMessage(
+        copied.skipped
+          ? vscode.l10n.t('Cadence: copied {0} sample files; kept {1} of yours that already existed.', copied.written, copied.skipped)
+          : vscode.l10n.t('Cadence: copied {0} sample files.', copied.written),
+      );
     });
 
     reg('cadence.preparePreRead', async (setId?: string, meetingDate?: string) => {
@@ -292,9 +304,9 @@ export const commandsFeature: Feature = {
         return;
       }
       const items = sets.map((s) => ({ label: s.id, description: s.period, set: s }));
-      const picked = typeof setId === 'string' ? items.find((i) => i.set.key === idKey(setId)) : await vscode.window.showQuickPick(items, { title: 'Pre-read for which OKR set?' });
+      const picked = typeof setId === 'string' ? items.find((i) => i.set.key === idKey(setId)) : await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Pre-read for which OKR set?') });
       if (!picked) return;
-      const typed = typeof meetingDate === 'string' ? meetingDate : await askDate('Date of the OKR review meeting (YYYY-MM-DD)', folder.dataset.today, addDays(folder.dataset.today, 7));
+      const typed = typeof meetingDate === 'string' ? meetingDate : await askDate(vscode.l10n.t('Date of the OKR review meeting (YYYY-MM-DD)'), folder.dataset.today, addDays(folder.dataset.today, 7));
       if (!typed) return;
       const read = readDueDate(typed, folder.dataset.today);
       if ('problem' in read) return void vscode.window.showErrorMessage(vscode.l10n.t('Cadence: {0}', read.problem));
@@ -308,7 +320,7 @@ export const commandsFeature: Feature = {
     reg('cadence.newOkrSet', async (periodArg?: string) => {
       const folder = needFolder(ws);
       if (!folder) return;
-      const period = typeof periodArg === 'string' ? periodArg : await vscode.window.showQuickPick(quartersFrom(folder.dataset.today, 4), { title: 'New OKR set for which quarter?' });
+      const period = typeof periodArg === 'string' ? periodArg : await vscode.window.showQuickPick(quartersFrom(folder.dataset.today, 4), { title: vscode.l10n.t('New OKR set for which quarter?') });
       if (!period) return;
       return createAndOpen(folder, newOkrSet(period), 8);
     });
@@ -320,20 +332,22 @@ export const commandsFeature: Feature = {
         if (!isPersonId(answers.id)) return void vscode.window.showErrorMessage(vscode.l10n.t('Cadence: "{0}" is not a valid id (letters, digits, "-" and "_").', answers.id));
         return createAndOpen(folder, newPerson(answers.id, answers.name, folder.dataset.today, answers.cadence, answers.role), 3);
       }
-      const name = await vscode.window.showInputBox({ title: 'Add person', prompt: 'Their name', validateInput: (s) => (s.trim() ? undefined : 'Type a name.') });
+      const addPerson = vscode.l10n.t('Add person');
+      const name = await vscode.window.showInputBox({ title: addPerson, prompt: vscode.l10n.t('Their name'), validateInput: (s) => (s.trim() ? undefined : vscode.l10n.t('Type a name.')) });
       if (!name) return;
       const id = await vscode.window.showInputBox({
-        title: 'Add person',
-        prompt: 'Their id (how notes refer to them: @id)',
+        title: addPerson,
+        prompt: vscode.l10n.t('Their id (how notes refer to them: @id)'),
         value: idFromName(name),
         validateInput: (s) =>
-          !isPersonId(s.trim()) ? 'Letters, digits, "-" and "_" only.' : folder.dataset.query.knows(idKey(s.trim())) ? `@${s.trim()} is already taken.` : undefined,
+          !isPersonId(s.trim()) ? vscode.l10n.t('Letters, digits, "-" and "_" only.') : folder.dataset.query.knows(idKey(s.trim())) ? vscode.l10n.t('@{0} is already taken.', s.trim()) : undefined,
       });
       if (!id) return;
       // Optional: an empty answer is left out of the file, never written as an empty field.
-      const role = await vscode.window.showInputBox({ title: 'Add person', prompt: 'Their role (optional: press Enter to leave it out)', placeHolder: 'e.g. Senior Engineer' });
+      const role = await vscode.window.showInputBox({ title: addPerson, prompt: vscode.l10n.t('Their role (optional: press Enter to leave it out)'), placeHolder: vscode.l10n.t('e.g. Senior Engineer') });
       if (role === undefined) return;
-      const cadence = await vscode.window.showQuickPick(['weekly', 'biweekly', 'monthly'], { title: 'How often do you meet?' });
+      // l10n-exempt: the person file's `cadence` values as written (SPEC §3), picked as they are.
+      const cadence = await vscode.window.showQuickPick(['weekly', 'biweekly', 'monthly'], { title: vscode.l10n.t('How often do you meet?') });
       if (!cadence) return;
       return createAndOpen(folder, newPerson(id.trim(), name.trim(), folder.dataset.today, cadence, role), 3);
     });

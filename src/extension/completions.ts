@@ -9,7 +9,7 @@ import { addDays, endOfMonth, endOfQuarter, nextMonday } from '../core/dates';
 import { idKey } from '../core/ids';
 import { FILE_KINDS } from '../core/kinds';
 import { completionAt } from '../core/markdown/tokens';
-import { FEEDBACK_KINDS } from '../core/markdown/feedback';
+import { FEEDBACK_KINDS, feedbackMeaning } from '../core/markdown/feedback';
 import { inSections } from '../core/markdown/sections';
 import { nextOneOnOneDate } from '../core/metrics';
 import { KR_STATUSES, OBJECTIVE_KINDS } from '../core/parse/okr';
@@ -100,11 +100,11 @@ class Provider implements vscode.CompletionItemProvider {
     if (fb && model.kind === '1on1' && inSections(model.feedbackSections, pos.line)) {
       const range = new vscode.Range(pos.line, pos.character - fb[1].length, pos.line, pos.character);
       return FEEDBACK_KINDS.map((k, i) => {
-        const item = new vscode.CompletionItem({ label: `${k.kind}:`, description: k.meaning }, vscode.CompletionItemKind.Keyword);
+        const item = new vscode.CompletionItem({ label: `${k.kind}:`, description: feedbackMeaning(k.kind) }, vscode.CompletionItemKind.Keyword);
         item.range = range;
         item.insertText = `${k.kind}: `;
         item.sortText = String(i);
-        item.documentation = new vscode.MarkdownString().appendText(`A feedback entry, dated by this 1:1 and counted in the review packet: ${k.meaning}.`);
+        item.documentation = new vscode.MarkdownString().appendText(vscode.l10n.t('A feedback entry, dated by this 1:1 and counted in the review packet: {0}.', feedbackMeaning(k.kind)));
         return item;
       });
     }

@@ -194,7 +194,7 @@ export const dashboardFeature: Feature = {
           current.panel.reveal();
           return current;
         }
-        const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Cadence Dashboard', vscode.ViewColumn.Active, { enableScripts: true, retainContextWhenHidden: false });
+        const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Cadence Dashboard'), vscode.ViewColumn.Active, { enableScripts: true, retainContextWhenHidden: false });
         return open(panel);
       }),
       // Restores the panel after a reload; the webview restores its own tab and set.

@@ -16,10 +16,10 @@ export async function applyCoreEdits(uri: vscode.Uri, edits: readonly TextEdit[]
 export async function pickPerson(folder: FolderIndex, prompt: string): Promise<string | undefined> {
   const people = folder.dataset.people();
   const items: (vscode.QuickPickItem & { id: string })[] = [
-    { label: '@me', description: 'you, the manager', id: 'me' },
+    { label: '@me', description: vscode.l10n.t('you, the manager'), id: 'me' }, // l10n-exempt: @me is the token
     ...people.filter((p) => !p.me).map((p) => ({ label: `@${p.id}`, description: p.name, detail: p.role, id: p.id })),
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: prompt, placeHolder: 'Type a name or id', matchOnDescription: true, matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(items, { title: prompt, placeHolder: vscode.l10n.t('Type a name or id'), matchOnDescription: true, matchOnDetail: true });
   return picked?.id;
 }
 
@@ -62,6 +62,6 @@ export async function askDate(
 export async function askFor(folder: FolderIndex, ask: NonNullable<Fix['ask']>): Promise<string | undefined> {
   if (ask.kind === 'person') return pickPerson(folder, ask.prompt);
   if (ask.kind === 'date') return askDate(ask.prompt, folder.dataset.today);
-  const v = await vscode.window.showInputBox({ title: ask.prompt, validateInput: (s) => (s.trim() ? undefined : 'Type some text, or press Escape to cancel.') });
+  const v = await vscode.window.showInputBox({ title: ask.prompt, validateInput: (s) => (s.trim() ? undefined : vscode.l10n.t('Type some text, or press Escape to cancel.')) });
   return v?.trim();
 }

@@ -4,16 +4,16 @@
 
 import * as vscode from 'vscode';
 import { idKey } from '../core/ids';
-import { formatConfidence, krScoreText, NO_STATUS, UNDATED } from '../core/format';
+import { confidenceWords, krScoreWords, noStatusWords, undatedWords } from '../core/format';
 import { personFigures } from '../core/metrics';
 import { findWikilinks } from '../core/wikilinks';
 import type { KeyResult, Objective } from '../core/model';
 import { displayName } from '../core/people';
 import { addDays } from '../core/dates';
-import { FEEDBACK_KINDS } from '../core/markdown/feedback';
+import { feedbackMeaning } from '../core/markdown/feedback';
 import type { FeedbackEntry, OneOnOneDoc } from '../core/model';
 import { feedbackIn } from '../core/review-packet';
-import { feedbackWords } from '../core/wording';
+import { feedbackCountWords } from '../core/wording';
 import type { Feature } from './feature';
 import type { FolderIndex } from './folder-index';
 import type { CadenceWorkspace } from './workspace-index';
@@ -22,19 +22,20 @@ function personHover(folder: FolderIndex, key: string): vscode.MarkdownString | 
   const md = new vscode.MarkdownString();
   md.supportHtml = false;
   md.isTrusted = false;
-  if (key === 'me' && !folder.dataset.people().some((p) => p.me)) return md.appendMarkdown('**@me** — you, the manager');
+  // l10n-exempt: @me is the token as written
+  if (key === 'me' && !folder.dataset.people().some((p) => p.me)) return md.appendMarkdown('**@me** — ').appendText(vscode.l10n.t('you, the manager'));
   const p = folder.dataset.query.peopleWithKey(key === 'me' ? folder.dataset.query.meKey() : key)[0];
-  if (!p) return md.appendText(`No person file for "${key}".`);
+  if (!p) return md.appendText(vscode.l10n.t('No person file for "{0}".', key));
   const ctx = folder.dataset.context();
   const f = personFigures(ctx, p);
   md.appendMarkdown('**').appendText(displayName(p)).appendMarkdown('**');
   if (p.role) md.appendMarkdown(' — ').appendText(p.role);
   md.appendMarkdown('\n\n');
   const rows = [
-    `Cadence: every ${f.cadenceDays} days`,
-    `Last 1:1: ${f.lastOneOnOne ? `${f.lastOneOnOne} (${f.daysSinceLast} days ago)` : 'none yet'}${f.status === 'lapsed' ? ' — lapsed' : ''}`,
-    `Open action items: ${f.openItems}${f.overdueItems ? ` (${f.overdueItems} overdue)` : ''}`,
-    `Completion (${folder.dataset.settings.completionWindowDays} days): ${f.completion.rate === undefined ? 'no items due' : `${Math.round(f.completion.rate * 100)}%`}`,
+    vscode.l10n.t('Cadence: every {0} days', f.cadenceDays),
+    (f.lastOneOnOne ? vscode.l10n.t('Last 1:1: {0} ({1} days ago)', f.lastOneOnOne, String(f.daysSinceLast)) : vscode.l10n.t('Last 1:1: none yet')) + (f.status === 'lapsed' ? vscode.l10n.t(' — lapsed') : ''),
+    f.overdueItems ? vscode.l10n.t('Open action items: {0} ({1} overdue)', f.openItems, f.overdueItems) : vscode.l10n.t('Open action items: {0}', f.openItems),
+    vscode.l10n.t('Completion ({0} days): {1}', folder.dataset.settings.completionWindowDays, f.completion.rate === undefined ? vscode.l10n.t('no items due') : `${Math.round(f.completion.rate * 100)}%`),
   ];
   for (const r of rows) md.appendText(`• ${r}`).appendMarkdown('  \n');
   return md;
@@ -43,11 +44,12 @@ function personHover(folder: FolderIndex, key: string): vscode.MarkdownString | 
 export function krHoverText(o: Objective, kr: KeyResult): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**').appendText(`${o.id}/${kr.id} ${kr.title ?? ''}`).appendMarkdown('**\n\n');
-  const progress = `${kr.current ?? kr.start ?? 0}${kr.unit ? ` ${kr.unit}` : ''} from ${kr.start ?? 0} toward ${kr.target ?? '?'}`;
-  md.appendText(`Score ${krScoreText(kr)} · ${progress}${kr.confidence !== undefined ? ` · confidence ${formatConfidence(kr.confidence)}` : ''} · ${kr.status ?? NO_STATUS}`);
+  const progress = vscode.l10n.t('{0} from {1} toward {2}', `${kr.current ?? kr.start ?? 0}${kr.unit ? ` ${kr.unit}` : ''}`, kr.start ?? 0, kr.target ?? '?');
+  const bits = [vscode.l10n.t('Score {0}', krScoreWords(kr)), progress, kr.confidence !== undefined ? vscode.l10n.t('confidence {0}', confidenceWords(kr.confidence)) : undefined, kr.status ?? noStatusWords()];
+  md.appendText(bits.filter((b) => b !== undefined).join(' · '));
   if (kr.checkins.length) {
     md.appendMarkdown('\n\n');
-    for (const c of kr.checkins) md.appendText(`• ${c.date ?? UNDATED}: ${c.current ?? '—'}, confidence ${formatConfidence(c.confidence)}${c.note ? ` — ${c.note}` : ''}`).appendMarkdown('  \n');
+    for (const c of kr.checkins) md.appendText(`• ${vscode.l10n.t('{0}: {1}, confidence {2}', c.date ?? undatedWords(), c.current ?? '—', confidenceWords(c.confidence))}${c.note ? ` — ${c.note}` : ''}`).appendMarkdown('  \n');
   }
   return md;
 }
@@ -56,15 +58,14 @@ export function krHoverText(o: Objective, kr: KeyResult): vscode.MarkdownString 
 function feedbackHover(folder: FolderIndex, note: OneOnOneDoc, entry: FeedbackEntry): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.isTrusted = false;
-  const meaning = FEEDBACK_KINDS.find((k) => k.kind === entry.kind)!.meaning;
-  md.appendMarkdown(`**${entry.kind}:** — `).appendText(`${meaning}. Dated by this 1:1; it goes into the review packet (Cadence: Prepare Review Packet…).`);
+  md.appendMarkdown(`**${entry.kind}:** — `).appendText(vscode.l10n.t('{0}. Dated by this 1:1; it goes into the review packet (Cadence: Prepare Review Packet…).', feedbackMeaning(entry.kind)));
   const key = note.report?.key;
   const person = key ? folder.dataset.query.peopleWithKey(key)[0] : undefined;
   if (person) {
     const w = folder.dataset.settings.feedbackWindowDays;
     const today = folder.dataset.today;
     const c = feedbackIn(folder.dataset.query.notesOf(person.key), { from: addDays(today, -(w - 1)), to: today });
-    md.appendMarkdown('\n\n').appendText(`${displayName(person)}, last ${w} days: ${feedbackWords(c)}.`);
+    md.appendMarkdown('\n\n').appendText(vscode.l10n.t('{0}, last {1} days: {2}.', displayName(person), w, feedbackCountWords(c)));
   }
   return md;
 }

@@ -32,13 +32,13 @@ async function askPeriod(folder: FolderIndex, personId: string): Promise<ReviewP
   const person = packetPerson(folder.dataset, personId)!;
   const today = folder.dataset.today;
   const presets = periodPresets(folder.dataset, person, today);
-  const custom = { label: 'Other period…', detail: 'Type the first and the last day', from: '', to: '' };
-  const picked = await vscode.window.showQuickPick([...presets, custom], { title: `Review packet for ${displayName(person)}: which period?`, matchOnDetail: true });
+  const custom = { label: vscode.l10n.t('Other period…'), detail: vscode.l10n.t('Type the first and the last day'), from: '', to: '' };
+  const picked = await vscode.window.showQuickPick([...presets, custom], { title: vscode.l10n.t('Review packet for {0}: which period?', displayName(person)), matchOnDetail: true });
   if (!picked) return undefined;
   if (picked !== custom) return { from: picked.from, to: picked.to };
-  const from = await askDate('First day of the period', reviewPeriod(today)!.from);
+  const from = await askDate(vscode.l10n.t('First day of the period'), reviewPeriod(today)!.from);
   if (!from) return undefined;
-  const to = await askDate('Last day of the period', today);
+  const to = await askDate(vscode.l10n.t('Last day of the period'), today);
   if (!to) return undefined;
   const p = reviewPeriod(today, to, from);
   if (!p) void vscode.window.showWarningMessage(vscode.l10n.t('Cadence: {0} is after {1}; the period must run forwards.', from, to));
@@ -61,7 +61,7 @@ export const reviewPacketFeature: Feature = {
           void vscode.window.showWarningMessage(vscode.l10n.t('Cadence: there are no people yet. Run "Cadence: Add Person…" first.'));
           return undefined;
         }
-        const id = args.personId ?? (await pickPerson(folder, 'Review packet for…'));
+        const id = args.personId ?? (await pickPerson(folder, vscode.l10n.t('Review packet for…')));
         if (!id) return undefined;
         ws.flushTyping();
         const person = packetPerson(folder.dataset, id);

@@ -48,9 +48,9 @@ export class ScreenShareMask implements vscode.Disposable {
     private readonly on: () => boolean,
     onModeChange: vscode.Event<void>,
   ) {
-    this.item.name = 'Cadence Screen-Share Mode';
-    this.item.text = '$(eye-closed) Screen-share';
-    this.item.tooltip = 'Cadence screen-share mode is on: names, ratings and note text are hidden in the trees and the dashboard, and private notes and person files are masked in the editor. Click to turn it off.';
+    this.item.name = vscode.l10n.t('Cadence Screen-Share Mode');
+    this.item.text = `$(eye-closed) ${vscode.l10n.t('Screen-share')}`;
+    this.item.tooltip = vscode.l10n.t('Cadence screen-share mode is on: names, ratings and note text are hidden in the trees and the dashboard, and private notes and person files are masked in the editor. Click to turn it off.');
     this.item.command = 'cadence.toggleScreenShare';
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     this.disposables.push(

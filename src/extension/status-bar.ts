@@ -22,7 +22,7 @@ export function attention(ws: CadenceWorkspace): { overdue: Problem[]; lapsed: P
       if (hasActionItems(d)) {
         for (const i of d.items) {
           if (i.status === 'open' && i.due?.value && i.due.value < ds.today) {
-            overdue.push({ label: `$(warning) ${i.text || '(no text)'}`, description: `due ${i.due.value}${itemOwner(i, ds.query) ? ` · ${personLabel(ds.query, itemOwner(i, ds.query))}` : ''}`, detail: d.path, uri: f.uriOf(d.path), line: i.line });
+            overdue.push({ label: `$(warning) ${i.text || vscode.l10n.t('(no text)')}`, description: `${vscode.l10n.t('due {0}', i.due.value)}${itemOwner(i, ds.query) ? ` · ${personLabel(ds.query, itemOwner(i, ds.query))}` : ''}`, detail: d.path, uri: f.uriOf(d.path), line: i.line });
           }
         }
       }
@@ -31,7 +31,7 @@ export function attention(ws: CadenceWorkspace): { overdue: Problem[]; lapsed: P
     for (const p of ds.people()) {
       const fig = personFigures(ctx, p);
       if (fig.status === 'lapsed') {
-        lapsed.push({ label: `$(history) ${displayName(p)}`, description: fig.lastOneOnOne ? `last 1:1 ${fig.lastOneOnOne}` : 'no 1:1 yet', detail: p.path, uri: f.uriOf(p.path), line: p.cadenceField?.range.start.line ?? 0 });
+        lapsed.push({ label: `$(history) ${displayName(p)}`, description: fig.lastOneOnOne ? vscode.l10n.t('last 1:1 {0}', fig.lastOneOnOne) : vscode.l10n.t('no 1:1 yet'), detail: p.path, uri: f.uriOf(p.path), line: p.cadenceField?.range.start.line ?? 0 });
       }
     }
   }
@@ -129,16 +129,16 @@ export const statusBarFeature: Feature = {
       vscode.commands.registerCommand('cadence.showAttention', async () => {
         const { overdue, lapsed } = attention(workspace);
         const items: (Problem | vscode.QuickPickItem)[] = [
-          { label: 'Lapsed 1:1s', kind: vscode.QuickPickItemKind.Separator },
+          { label: vscode.l10n.t('Lapsed 1:1s'), kind: vscode.QuickPickItemKind.Separator },
           ...lapsed,
-          { label: 'Overdue action items', kind: vscode.QuickPickItemKind.Separator },
+          { label: vscode.l10n.t('Overdue action items'), kind: vscode.QuickPickItemKind.Separator },
           ...overdue,
         ];
         if (!overdue.length && !lapsed.length) {
           void vscode.window.showInformationMessage(vscode.l10n.t('Cadence: nothing overdue and no lapsed 1:1s.'));
           return;
         }
-        const picked = (await vscode.window.showQuickPick(items, { title: 'Cadence: needs attention', matchOnDescription: true })) as Problem | undefined;
+        const picked = (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Cadence: needs attention'), matchOnDescription: true })) as Problem | undefined;
         if (picked?.uri) {
           const editor = await vscode.window.showTextDocument(picked.uri);
           const p = new vscode.Position(picked.line, 0);

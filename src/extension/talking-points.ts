@@ -55,7 +55,7 @@ async function pickPersonFor(folder: FolderIndex, first: string | undefined): Pr
   people.sort((a, b) => Number(b.key === key) - Number(a.key === key));
   const picked = await vscode.window.showQuickPick(
     people.map((p) => ({ label: `@${p.id}`, description: p.name, detail: p.relationship === 'report' ? p.role : `${p.relationship}${p.role ? ` — ${p.role}` : ''}`, id: p.id })),
-    { title: 'Add a talking point for…', placeHolder: 'Type a name or id', matchOnDescription: true },
+    { title: vscode.l10n.t('Add a talking point for…'), placeHolder: vscode.l10n.t('Type a name or id'), matchOnDescription: true },
   );
   return picked?.id;
 }
@@ -93,10 +93,10 @@ async function addTalkingPointCommand(ws: CadenceWorkspace, arg?: string | { per
     typeof textArg === 'string'
       ? textArg
       : await vscode.window.showInputBox({
-          title: `Talking point for @${id}`,
-          prompt: "Added to the next 1:1's Talking points, or to the person file's inbox",
+          title: vscode.l10n.t('Talking point for @{0}', id),
+          prompt: vscode.l10n.t('Added to the next 1:1\'s Talking points, or to the person file\'s inbox'),
           value: selectionText(editor),
-          validateInput: (s) => (s.trim() ? undefined : 'Type the talking point, or press Escape to cancel.'),
+          validateInput: (s) => (s.trim() ? undefined : vscode.l10n.t('Type the talking point, or press Escape to cancel.')),
         });
   if (text === undefined || !text.trim()) return undefined;
   ws.flushTyping();
@@ -119,7 +119,7 @@ async function addTalkingPointCommand(ws: CadenceWorkspace, arg?: string | { per
     void vscode.window.showErrorMessage(vscode.l10n.t('Cadence: the talking point could not be added (the file changed meanwhile?). Nothing was edited.'));
     return undefined;
   }
-  void vscode.window.setStatusBarMessage(`Cadence: talking point added to ${result.path}`, 4000);
+  void vscode.window.setStatusBarMessage(vscode.l10n.t('Cadence: talking point added to {0}', result.path), 4000);
   return result.path;
 }
 

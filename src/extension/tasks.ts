@@ -41,8 +41,8 @@ export function checkTask(extensionUri: vscode.Uri, folder: vscode.WorkspaceFold
   const name = definition.fix ? 'check --fix' : 'check';
   const task = new vscode.Task(definition, folder, name, TASK_TYPE, execution, ['$cadence']);
   task.detail = definition.fix
-    ? 'Apply the fixes that need no choice, then list what is left in the Problems panel'
-    : 'List every problem of the folder in the Problems panel (cadence check)';
+    ? vscode.l10n.t('Apply the fixes that need no choice, then list what is left in the Problems panel')
+    : vscode.l10n.t('List every problem of the folder in the Problems panel (cadence check)');
   task.presentationOptions = { reveal: vscode.TaskRevealKind.Silent, clear: true };
   return task;
 }

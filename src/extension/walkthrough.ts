@@ -80,7 +80,7 @@ export const walkthroughFeature: Feature = {
         const folders = vscode.workspace.workspaceFolders ?? [];
         const folder =
           folderArg ??
-          (folders.length <= 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Add the pre-commit hook to which folder?' }));
+          (folders.length <= 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Add the pre-commit hook to which folder?') }));
         if (!folder) {
           if (!folders.length) void vscode.window.showWarningMessage(vscode.l10n.t('Cadence: open the folder of your notes first.'));
           return undefined;

@@ -5,6 +5,7 @@
 // left out first (by markdown/hidden.ts, the one scanner), and code lines are
 // never read.
 
+import * as l10n from '../l10n';
 import type { FeedbackEntry, FeedbackKind, Heading, RetroLine, Section } from '../model';
 import { sectionName, sectionOf } from './sections';
 
@@ -99,6 +100,16 @@ function collapse(s: string): string {
 function dedupe(entries: FeedbackEntry[]): FeedbackEntry[] {
   const seen = new Set<number>();
   return entries.filter((e) => (seen.has(e.line) ? false : (seen.add(e.line), true))).sort((a, b) => a.line - b.line);
+}
+
+/**
+ * What a feedback kind means in the UI's language (hovers, completions;
+ * core/l10n.ts). FEEDBACK_KINDS says it in English, for documents.
+ */
+export function feedbackMeaning(kind: FeedbackKind): string {
+  if (kind === 'praise') return l10n.t('reinforcing feedback you gave: what to keep doing');
+  if (kind === 'redirect') return l10n.t('redirecting feedback you gave: what to do differently');
+  return l10n.t('feedback you received from them');
 }
 
 /** The word a feedback kind is written with, and what it means (hovers, completions, the packet). */

@@ -41,6 +41,15 @@ export function openItemTotals(folders: Iterable<FolderIndex>): { open: number; 
 export type Grouping = 'due' | 'owner';
 
 
+/** A group's key (English, also an owner's name) → its label as the view shows it. */
+const BUCKET_WORDS: Record<string, () => string> = {
+  Overdue: () => vscode.l10n.t('Overdue'),
+  'This week': () => vscode.l10n.t('This week'),
+  Later: () => vscode.l10n.t('Later'),
+  'No due date': () => vscode.l10n.t('No due date'),
+  'No owner': () => vscode.l10n.t('No owner'),
+};
+
 export function dueBucket(due: string | undefined, today: string): 'Overdue' | 'This week' | 'Later' | 'No due date' {
   if (!due) return 'No due date';
   if (due < today) return 'Overdue';
@@ -62,7 +71,7 @@ export function actionItemRoots(folders: FolderIndex[], grouping: Grouping, hidd
       o.path,
       o.item,
       today,
-      [grouping === 'due' && !hidden ? (o.owner ?? 'no owner') : undefined, o.item.due?.value ? `due ${o.item.due.value}` : undefined, hidden ? undefined : o.who ? `1:1 with ${o.who}` : o.path],
+      [grouping === 'due' && !hidden ? (o.owner ?? vscode.l10n.t('no owner')) : undefined, o.item.due?.value ? vscode.l10n.t('due {0}', o.item.due.value) : undefined, hidden ? undefined : o.who ? vscode.l10n.t('1:1 with {0}', o.who) : o.path],
       hidden,
     );
   const buckets = new Map<string, Open[]>();
@@ -75,7 +84,7 @@ export function actionItemRoots(folders: FolderIndex[], grouping: Grouping, hidd
   }
   const keys = grouping === 'due' ? order : [...buckets.keys()].sort((a, b) => (a === 'No owner' ? 1 : b === 'No owner' ? -1 : a.localeCompare(b, undefined, { sensitivity: 'base' })));
   // In screen-share mode an owner group is a number, not a name.
-  const label = (k: string, i: number) => (hidden && grouping === 'owner' && k !== 'No owner' ? `Owner ${i + 1}` : k);
+  const label = (k: string, i: number) => (hidden && grouping === 'owner' && k !== 'No owner' ? vscode.l10n.t('Owner {0}', i + 1) : (BUCKET_WORDS[k]?.() ?? k));
   return keys.map((k, i) =>
     group(`items:${grouping}:${k}`, label(k, i), () => buckets.get(k)!.map(node), {
       description: String(buckets.get(k)!.length),

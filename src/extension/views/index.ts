@@ -60,7 +60,7 @@ export function createViews(context: vscode.ExtensionContext, ws: CadenceWorkspa
   const describe = () => {
     if (!actionItemsView.visible) return;
     const { open, overdue } = openItemTotals(folders());
-    actionItemsView.description = open ? `${overdue} overdue · ${open} open` : undefined;
+    actionItemsView.description = open ? vscode.l10n.t('{0} overdue · {1} open', overdue, open) : undefined;
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const refresh = () => {

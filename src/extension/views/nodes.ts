@@ -16,7 +16,7 @@ export interface Node {
 }
 
 export function openCommand(uri: vscode.Uri, line: number): vscode.Command {
-  return { command: 'cadence.openLocation', title: 'Open', arguments: [uri, line] };
+  return { command: 'cadence.openLocation', title: vscode.l10n.t('Open'), arguments: [uri, line] };
 }
 
 export function colour(c: 'red' | 'yellow' | 'green' | 'grey'): vscode.ThemeColor {
@@ -73,10 +73,10 @@ export function itemNode(folder: FolderIndex, path: string, i: ActionItem, today
   const uri = folder.uriOf(path);
   // A carried item's source mark is shown as words, not as its Markdown link.
   const from = sourceMarkOf(i.text);
-  const label = hidden ? 'Action item' : withoutSourceMark(i.text).trim() || '(no text)';
+  const label = hidden ? vscode.l10n.t('Action item') : withoutSourceMark(i.text).trim() || vscode.l10n.t('(no text)');
   return leaf(`item:${folder.folder.uri}:${path}:${i.line}`, label, {
-    description: [...describe, from && !hidden ? `carried from ${from}` : undefined].filter(Boolean).join(' · '),
-    tooltip: hidden ? 'Hidden in screen-share mode' : i.lineText.trim(),
+    description: [...describe, from && !hidden ? vscode.l10n.t('carried from {0}', from) : undefined].filter(Boolean).join(' · '),
+    tooltip: hidden ? vscode.l10n.t('Hidden in screen-share mode') : i.lineText.trim(),
     icon: new vscode.ThemeIcon(overdue ? 'warning' : 'circle-large-outline', overdue ? colour('red') : undefined),
     uri,
     line: i.line,

@@ -1,7 +1,7 @@
 // Objectives: OKR sets → objectives → key results → check-ins, with scores.
 
 import * as vscode from 'vscode';
-import { formatConfidence, formatScore, krScoreText, NO_STATUS, UNDATED } from '../../core/format';
+import { confidenceWords, formatScore, krScoreWords, noStatusWords, undatedWords } from '../../core/format';
 import { krOnTrack, krScore, objectiveScore, scoreColour, setScore } from '../../core/metrics';
 import type { KeyResult, Objective, OkrSetDoc } from '../../core/model';
 import { personLabel } from '../../core/people';
@@ -24,11 +24,11 @@ function krNode(folder: FolderIndex, set: OkrSetDoc, o: Objective, kr: KeyResult
   const ds = folder.dataset;
   const id = `kr:${folder.folder.uri}:${set.path}:${o.index}:${kr.index}`;
   const description = [
-    krScoreText(kr),
-    kr.confidence !== undefined ? `conf ${formatConfidence(kr.confidence)}` : undefined,
+    krScoreWords(kr),
+    kr.confidence !== undefined ? vscode.l10n.t('conf {0}', confidenceWords(kr.confidence)) : undefined,
     kr.owner && !hidden ? personLabel(ds.query, kr.owner) : undefined,
-    kr.due?.value ? `due ${kr.due.value}` : undefined,
-    kr.status ?? NO_STATUS,
+    kr.due?.value ? vscode.l10n.t('due {0}', kr.due.value) : undefined,
+    kr.status ?? noStatusWords(),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -38,8 +38,8 @@ function krNode(folder: FolderIndex, set: OkrSetDoc, o: Objective, kr: KeyResult
     `${kr.id} ${kr.title ?? ''}`,
     () =>
       kr.checkins.map((c, k) =>
-        leaf(`${id}:checkin:${k}`, c.date ?? UNDATED, {
-          description: [c.current !== undefined ? `${c.current}${kr.unit ? ` ${kr.unit}` : ''}` : undefined, c.confidence !== undefined ? `conf ${formatConfidence(c.confidence)}` : undefined, hidden ? undefined : c.note].filter(Boolean).join(' · '),
+        leaf(`${id}:checkin:${k}`, c.date ?? undatedWords(), {
+          description: [c.current !== undefined ? `${c.current}${kr.unit ? ` ${kr.unit}` : ''}` : undefined, c.confidence !== undefined ? vscode.l10n.t('conf {0}', confidenceWords(c.confidence)) : undefined, hidden ? undefined : c.note].filter(Boolean).join(' · '),
           icon: new vscode.ThemeIcon('history'),
           uri,
           line: c.range.start.line,
@@ -48,7 +48,7 @@ function krNode(folder: FolderIndex, set: OkrSetDoc, o: Objective, kr: KeyResult
     {
       description,
       icon: krIcon(kr, o),
-      tooltip: `${o.id}/${kr.id} ${kr.title ?? ''}\n${description}${slipping.length ? `\nSlipping: ${slipText(slipping)}` : ''}${kr.checkins.length ? `\n${kr.checkins.length} check-in${kr.checkins.length === 1 ? '' : 's'}` : '\nNo check-ins'}`,
+      tooltip: `${o.id}/${kr.id} ${kr.title ?? ''}\n${description}${slipping.length ? `\n${vscode.l10n.t('Slipping: {0}', slipText(slipping))}` : ''}\n${kr.checkins.length === 0 ? vscode.l10n.t('No check-ins') : kr.checkins.length === 1 ? vscode.l10n.t('1 check-in') : vscode.l10n.t('{0} check-ins', kr.checkins.length)}`,
       contextValue: 'cadence.keyResult',
       uri,
       line: kr.firstLine.start.line,
@@ -64,7 +64,7 @@ function objectiveNode(folder: FolderIndex, set: OkrSetDoc, o: Objective, hidden
   return group(`obj:${folder.folder.uri}:${set.path}:${o.index}`, `${o.id} ${o.title ?? ''}`, () => o.keyResults.map((kr) => krNode(folder, set, o, kr, hidden)), {
     description,
     icon: new vscode.ThemeIcon('target', score === undefined ? undefined : colour(scoreColour(score))),
-    tooltip: `${o.id} ${o.title ?? ''}\n${description}${o.kind === 'aspirational' ? '\nAspirational: 0.7 counts as success.' : '\nCommitted: on track only at 1.0.'}`,
+    tooltip: `${o.id} ${o.title ?? ''}\n${description}\n${o.kind === 'aspirational' ? vscode.l10n.t('Aspirational: 0.7 counts as success.') : vscode.l10n.t('Committed: on track only at 1.0.')}`,
     uri,
     line: o.firstLine.start.line,
   });
@@ -77,7 +77,7 @@ export function objectivesRoots(folders: Iterable<FolderIndex>, hidden: boolean)
       const parents = [...new Set(set.objectives.map((o) => o.parent?.split('#')[0]).filter(Boolean))];
       const when = set.period ?? [set.start, set.end].filter(Boolean).join(' → ');
       // A set named after its period (2026-Q4) need not say it twice.
-      const description = [when === set.id ? undefined : when, `score ${fmt(setScore(set))}`, parents.length ? `aligns to ${parents.join(', ')}` : undefined].filter(Boolean).join(' · ');
+      const description = [when === set.id ? undefined : when, vscode.l10n.t('score {0}', fmt(setScore(set))), parents.length ? vscode.l10n.t('aligns to {0}', parents.join(', ')) : undefined].filter(Boolean).join(' · ');
       out.push(
         group(`set:${f.folder.uri}:${set.path}`, set.id, () => set.objectives.map((o) => objectiveNode(f, set, o, hidden)), {
           description,

@@ -20,10 +20,10 @@ const STATUS_ICON: Record<CadenceStatus, vscode.ThemeIcon> = {
 export function personDescription(folder: FolderIndex, p: PersonDoc): string {
   const ds = folder.dataset;
   const f = personFigures(ds.context(), p);
-  if (p.me) return 'you';
-  const last = f.status === 'lapsed' ? 'lapsed' : f.daysSinceLast !== undefined ? `last 1:1 ${daysAgo(f.daysSinceLast)}` : 'no 1:1 yet';
-  const tps = f.pendingTalkingPoints ? `${f.pendingTalkingPoints} talking point${f.pendingTalkingPoints === 1 ? '' : 's'}` : undefined;
-  return [last, `${f.openItems} open`, tps, pct(f.completion.rate) ? `${pct(f.completion.rate)} done` : undefined].filter(Boolean).join(' · ');
+  if (p.me) return vscode.l10n.t('you');
+  const last = f.status === 'lapsed' ? vscode.l10n.t('lapsed') : f.daysSinceLast !== undefined ? vscode.l10n.t('last 1:1 {0}', daysAgo(f.daysSinceLast)) : vscode.l10n.t('no 1:1 yet');
+  const tps = f.pendingTalkingPoints ? (f.pendingTalkingPoints === 1 ? vscode.l10n.t('1 talking point') : vscode.l10n.t('{0} talking points', f.pendingTalkingPoints)) : undefined;
+  return [last, vscode.l10n.t('{0} open', f.openItems), tps, pct(f.completion.rate) ? vscode.l10n.t('{0} done', pct(f.completion.rate)!) : undefined].filter(Boolean).join(' · ');
 }
 
 export function personNode(folder: FolderIndex, p: PersonDoc, hidden: boolean, position = folder.dataset.people().indexOf(p)): Node {
@@ -33,7 +33,7 @@ export function personNode(folder: FolderIndex, p: PersonDoc, hidden: boolean, p
   const uri = folder.uriOf(p.path);
   const base = `person:${folder.folder.uri}:${p.key}`;
   // Screen-share mode numbers people in the order shown.
-  const label = hidden ? `Person ${position + 1}` : displayName(p);
+  const label = hidden ? vscode.l10n.t('Person {0}', position + 1) : displayName(p);
   const node = group(
     base,
     label,
@@ -45,7 +45,7 @@ export function personNode(folder: FolderIndex, p: PersonDoc, hidden: boolean, p
       // Shown only when something is waiting: most people have nothing pending.
       const talking = pending.length
         ? [
-            group(`${base}:talking`, 'Pending talking points', () => pending.map(({ path, item }) => itemNode(folder, path, item, ds.today, [item.owner ? `raised by ${personLabel(ds.query, item.owner)}` : ''], hidden)), {
+            group(`${base}:talking`, vscode.l10n.t('Pending talking points'), () => pending.map(({ path, item }) => itemNode(folder, path, item, ds.today, [item.owner ? vscode.l10n.t('raised by {0}', String(personLabel(ds.query, item.owner))) : ''], hidden)), {
               description: String(pending.length),
               icon: new vscode.ThemeIcon('comment-discussion'),
             }),
@@ -53,17 +53,17 @@ export function personNode(folder: FolderIndex, p: PersonDoc, hidden: boolean, p
         : [];
       const out: Node[] = [
         ...talking,
-        group(`${base}:items`, 'Open action items', () => open.map(({ n, i }) => itemNode(folder, n.path, i, ds.today, [personLabel(ds.query, itemOwner(i, ds.query)) ?? 'no owner', i.due?.value ? `due ${i.due.value}` : 'no due date'], hidden)), {
+        group(`${base}:items`, vscode.l10n.t('Open action items'), () => open.map(({ n, i }) => itemNode(folder, n.path, i, ds.today, [personLabel(ds.query, itemOwner(i, ds.query)) ?? vscode.l10n.t('no owner'), i.due?.value ? vscode.l10n.t('due {0}', i.due.value) : vscode.l10n.t('no due date')], hidden)), {
           description: String(open.length),
           icon: new vscode.ThemeIcon('checklist'),
         }),
         group(
           `${base}:notes`,
-          '1:1 notes',
+          vscode.l10n.t('1:1 notes'),
           () =>
             notes.map((n) =>
               leaf(`${base}:note:${n.path}`, n.date ?? n.path, {
-                description: [hidden || n.happiness === undefined ? undefined : `happiness ${n.happiness}/5`, `${n.items.length} item${n.items.length === 1 ? '' : 's'}`].filter(Boolean).join(' · '),
+                description: [hidden || n.happiness === undefined ? undefined : vscode.l10n.t('happiness {0}/5', n.happiness), n.items.length === 1 ? vscode.l10n.t('1 item') : vscode.l10n.t('{0} items', n.items.length)].filter(Boolean).join(' · '),
                 tooltip: n.path,
                 icon: new vscode.ThemeIcon('note'),
                 uri: folder.uriOf(n.path),
@@ -74,12 +74,12 @@ export function personNode(folder: FolderIndex, p: PersonDoc, hidden: boolean, p
         ),
         group(
           `${base}:themes`,
-          'Growth themes',
+          vscode.l10n.t('Growth themes'),
           () =>
             themes.map((t, k) => {
               const expired = !!t.until?.value && t.until.value < ds.today;
-              return leaf(`${base}:theme:${k}`, hidden ? 'Theme' : t.title ?? '(untitled)', {
-                description: [t.since?.value, t.until?.value].filter(Boolean).join(' → ') + (expired ? ' · expired' : ''),
+              return leaf(`${base}:theme:${k}`, hidden ? vscode.l10n.t('Theme') : t.title ?? vscode.l10n.t('(untitled)'), {
+                description: [t.since?.value, t.until?.value].filter(Boolean).join(' → ') + (expired ? vscode.l10n.t(' · expired') : ''),
                 icon: new vscode.ThemeIcon(expired ? 'history' : 'rocket', expired ? colour('yellow') : undefined),
                 uri,
                 line: t.firstLine.start.line,
@@ -89,8 +89,8 @@ export function personNode(folder: FolderIndex, p: PersonDoc, hidden: boolean, p
         ),
         group(
           `${base}:plan`,
-          'Development plan',
-          () => p.development.map((d, k) => leaf(`${base}:plan:${k}`, hidden ? 'Focus area' : d, { icon: new vscode.ThemeIcon('target'), uri, line: p.developmentField?.keyRange.start.line ?? 0 })),
+          vscode.l10n.t('Development plan'),
+          () => p.development.map((d, k) => leaf(`${base}:plan:${k}`, hidden ? vscode.l10n.t('Focus area') : d, { icon: new vscode.ThemeIcon('target'), uri, line: p.developmentField?.keyRange.start.line ?? 0 })),
           { description: String(p.development.length), icon: new vscode.ThemeIcon('target') },
         ),
       ];
@@ -99,7 +99,7 @@ export function personNode(folder: FolderIndex, p: PersonDoc, hidden: boolean, p
     {
       description: hidden ? undefined : personDescription(folder, p),
       icon: STATUS_ICON[f.status],
-      tooltip: hidden ? 'Hidden in screen-share mode' : `${displayName(p)}${p.role ? ` — ${p.role}` : ''}\n${personDescription(folder, p)}${f.tightenCadence ? '\nCompletion under 70% two windows running: meet more often.' : ''}`,
+      tooltip: hidden ? vscode.l10n.t('Hidden in screen-share mode') : `${displayName(p)}${p.role ? ` — ${p.role}` : ''}\n${personDescription(folder, p)}${f.tightenCadence ? `\n${vscode.l10n.t('Completion under 70% two windows running: meet more often.')}` : ''}`,
       contextValue: p.me ? 'cadence.me' : 'cadence.person',
       uri,
       line: 0,
@@ -108,13 +108,13 @@ export function personNode(folder: FolderIndex, p: PersonDoc, hidden: boolean, p
   return Object.assign(node, { personId: p.id });
 }
 
-const RELATIONSHIP_TITLES: Record<Relationship, string> = {
-  report: 'Reports',
-  manager: 'Manager',
-  'skip-level': 'Skip-levels',
-  peer: 'Peers',
-  mentor: 'Mentors',
-  mentee: 'Mentees',
+const RELATIONSHIP_TITLES: Record<Relationship, () => string> = {
+  report: () => vscode.l10n.t('Reports'),
+  manager: () => vscode.l10n.t('Manager'),
+  'skip-level': () => vscode.l10n.t('Skip-levels'),
+  peer: () => vscode.l10n.t('Peers'),
+  mentor: () => vscode.l10n.t('Mentors'),
+  mentee: () => vscode.l10n.t('Mentees'),
 };
 
 /**
@@ -139,7 +139,7 @@ export function reportsRoots(folders: Iterable<FolderIndex>, hidden: boolean, or
   const node = ({ f, p }: { f: FolderIndex; p: PersonDoc }) => personNode(f, p, hidden, position.get(p));
   if (!groups.length) return shown.map(node);
   const out: Node[] = groups.map(({ r, members }) =>
-    group(`relationship:${r}`, RELATIONSHIP_TITLES[r], () => members.map(node), { description: String(members.length), icon: new vscode.ThemeIcon('organization'), expanded: true }),
+    group(`relationship:${r}`, RELATIONSHIP_TITLES[r](), () => members.map(node), { description: String(members.length), icon: new vscode.ThemeIcon('organization'), expanded: true }),
   );
   return [...out, ...mine.map(node)];
 }
