@@ -47,7 +47,7 @@ const SINK_ARGS = new Map<string, readonly number[]>([
   ['itemNode', [4]],
 ]);
 /** Constructors whose arguments a person reads. */
-const SINK_NEW = new Set(['TreeItem', 'CodeLens', 'Hover', 'MarkdownString', 'CodeAction', 'TaskGroup', 'CompletionItem', 'UsageError']);
+const SINK_NEW = new Set(['Diagnostic', 'TreeItem', 'CodeLens', 'Hover', 'MarkdownString', 'CodeAction', 'TaskGroup', 'CompletionItem', 'UsageError']);
 /** Properties a person reads, in an object literal or assigned (`item.tooltip = …`). */
 const SINK_PROPS = new Set(['title', 'prompt', 'placeHolder', 'tooltip', 'description', 'detail', 'label', 'message', 'text', 'validateInput', 'documentation', 'accessibilityInformation', 'ariaLabel', 'problem', 'out', 'err']);
 /** The CLI's output: `process.stdout.write`, `console.log`… (matched by the called name, with its object). */
@@ -212,6 +212,8 @@ export function unwrappedWords(files: ReadonlyMap<string, string>): Unwrapped[] 
         const withObject = ts.isPropertyAccessExpression(n.expression) ? `${calleeName(n.expression.expression) ?? ''}.${n.expression.name.text}` : '';
         if ((name && SINK_CALLS.has(name)) || OUTPUT_CALLS.has(withObject)) n.arguments.forEach((a) => follow(info, a, 0));
         for (const i of (name && SINK_ARGS.get(name)) || []) follow(info, n.arguments[i], 0);
+        // Lines gathered for output: notes.push(…), problems.push(…), lines.push(…).
+        if (name === 'push' && ts.isPropertyAccessExpression(n.expression) && /^(notes|problems|lines|out|err)$/.test(calleeName(n.expression.expression) ?? '')) n.arguments.forEach((a) => follow(info, a, 0));
         if (isL10nT(n.expression)) n.arguments.slice(1).forEach((a) => follow(info, a, 0));
       }
       if (ts.isNewExpression(n)) {

@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import { Dataset } from '../core/dataset';
 import { comparePaths } from '../core/paths';
 import type { Settings } from '../core/settings';
-import { decodeFile } from '../core/text';
+import { decodeFile, skipWords } from '../core/text';
 import type { Diagnostic, SeveritySetting } from '../core/types';
 import { readSettingsText } from './settings-file';
 import { walk } from './walk';
+import * as l10n from '../core/l10n';
 
 export interface CheckOptions {
   readonly folder: string;
@@ -75,12 +76,12 @@ export function readCandidate(folder: string, path: string, maxKB: number, notes
   try {
     bytes = readFileSync(join(folder, path));
   } catch (e) {
-    notes.push(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? e}); skipped`);
+    notes.push(l10n.t('{0}: cannot read ({1}); skipped', path, String((e as NodeJS.ErrnoException).code ?? e)));
     return undefined;
   }
   const decoded = decodeFile(bytes, maxKB);
   if ('skip' in decoded) {
-    notes.push(`${path}: ${decoded.skip}; skipped`);
+    notes.push(l10n.t('{0}: {1}; skipped', path, skipWords(decoded.skip)));
     return undefined;
   }
   return { bytes, text: decoded.text };
@@ -131,10 +132,16 @@ function toFinding(file: string, d: Diagnostic): Finding {
   };
 }
 
-/** "1 error", "2 errors": a count and its noun, in the plural unless it is one. */
-function counted(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
+/** "1 error", "2 errors": a count and its noun, in the plural unless it is one (each form a message of the catalogue). */
+const COUNTED: Record<string, (n: number) => string> = {
+  'Cadence file': (n) => (n === 1 ? l10n.t('1 Cadence file') : l10n.t('{0} Cadence files', n)),
+  problem: (n) => (n === 1 ? l10n.t('1 problem') : l10n.t('{0} problems', n)),
+  error: (n) => (n === 1 ? l10n.t('1 error') : l10n.t('{0} errors', n)),
+  warning: (n) => (n === 1 ? l10n.t('1 warning') : l10n.t('{0} warnings', n)),
+  info: (n) => (n === 1 ? l10n.t('1 info') : l10n.t('{0} infos', n)),
+  hint: (n) => (n === 1 ? l10n.t('1 hint') : l10n.t('{0} hints', n)),
+};
+const counted = (n: number, noun: keyof typeof COUNTED): string => COUNTED[noun](n);
 
 /**
  * The text report (SPEC §9): one line a finding, then a summary line, e.g.
@@ -147,8 +154,8 @@ export function formatText(result: CheckResult): string {
   const files = counted(result.files, 'Cadence file');
   lines.push(
     n === 0
-      ? `No problems in ${files}.`
-      : `${counted(n, 'problem')} (${counted(count('error'), 'error')}, ${counted(count('warning'), 'warning')}, ${counted(count('info'), 'info')}, ${counted(count('hint'), 'hint')}) in ${files}.`,
+      ? l10n.t('No problems in {0}.', files)
+      : l10n.t('{0} ({1}, {2}, {3}, {4}) in {5}.', counted(n, 'problem'), counted(count('error'), 'error'), counted(count('warning'), 'warning'), counted(count('info'), 'info'), counted(count('hint'), 'hint'), files),
   );
   return lines.join('\n') + '\n';
 }

@@ -7,6 +7,7 @@ import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync,
 import { basename, dirname, join } from 'node:path';
 import { applyToFileText, fixAllChoice } from '../core/fix-all';
 import type { LoadedFolder } from './check';
+import * as l10n from '../core/l10n';
 
 /** One fix applied: where its diagnostic was (1-based line, in the text it was fixed in), its code and title. */
 export interface AppliedFix {
@@ -78,7 +79,7 @@ export function fixFolder(loaded: LoadedFolder): FixReport {
     const next = texts.get(path)!;
     const problem = writeSafely(join(loaded.folder, path), original.bytes, Buffer.from(next, 'utf8'));
     if (problem) {
-      report.notes.push(`${path}: ${problem}; not fixed`);
+      report.notes.push(l10n.t('{0}: {1}; not fixed', path, problem));
       // What is reported afterwards is what is on disk.
       dataset.setFile(path, original.text);
       continue;
@@ -103,9 +104,9 @@ export function writeSafely(path: string, read: Buffer, text: Buffer): string | 
     target = realpathSync(path);
     now = readFileSync(target);
   } catch (e) {
-    return `cannot read it again (${(e as NodeJS.ErrnoException).code ?? e})`;
+    return l10n.t('cannot read it again ({0})', String((e as NodeJS.ErrnoException).code ?? e));
   }
-  if (!now.equals(read)) return 'it changed on disk while it was being checked';
+  if (!now.equals(read)) return l10n.t('it changed on disk while it was being checked');
   const data = hasBom(read) ? Buffer.concat([Buffer.from(UTF8_BOM), text]) : text;
   try {
     const st = statSync(target);
@@ -138,7 +139,7 @@ export function writeSafely(path: string, read: Buffer, text: Buffer): string | 
     }
     return undefined;
   } catch (e) {
-    return `cannot write it (${(e as NodeJS.ErrnoException).code ?? e})`;
+    return l10n.t('cannot write it ({0})', String((e as NodeJS.ErrnoException).code ?? e));
   }
 }
 
@@ -148,11 +149,19 @@ export function formatFixReport(report: FixReport): string {
   let n = 0;
   for (const f of report.fixed) {
     for (const a of f.fixes) {
-      lines.push(`fixed ${f.file}:${a.line} ${a.code}: ${a.title}`);
+      lines.push(l10n.t('fixed {0}:{1} {2}: {3}', f.file, a.line, a.code, a.title));
       n++;
     }
   }
   const files = report.fixed.length;
-  lines.push(n === 0 ? 'Nothing to fix.' : `Fixed ${n} problem${n === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.`);
+  lines.push(
+    n === 0
+      ? l10n.t('Nothing to fix.')
+      : n === 1
+        ? l10n.t('Fixed 1 problem in 1 file.')
+        : files === 1
+          ? l10n.t('Fixed {0} problems in 1 file.', n)
+          : l10n.t('Fixed {0} problems in {1} files.', n, files),
+  );
   return lines.join('\n') + '\n';
 }

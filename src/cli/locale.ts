@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Bundle } from '../core/l10n';
+import * as l10n from '../core/l10n';
 
 /**
  * The locale the environment asks for: CADENCE_LOCALE, else LC_ALL,
@@ -31,9 +32,9 @@ export function loadBundle(dir: string, locale: string | undefined): { bundle?: 
     try {
       const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
       if (data && typeof data === 'object' && !Array.isArray(data) && Object.values(data).every((v) => typeof v === 'string')) return { bundle: data as Bundle };
-      return { problem: `${file} is not a JSON object of strings; messages stay in English` };
+      return { problem: l10n.t('{0} is not a JSON object of strings; messages stay in English', file) };
     } catch (e) {
-      return { problem: `${file} does not parse (${(e as Error).message}); messages stay in English` };
+      return { problem: l10n.t('{0} does not parse ({1}); messages stay in English', file, (e as Error).message) };
     }
   }
   return {};

@@ -13,28 +13,29 @@ import { runNew } from './new';
 import { runReview } from './review';
 import { toSarif } from './sarif';
 import { isFolder } from './walk';
+import * as l10n from '../core/l10n';
 import { useBundle } from '../core/l10n';
 import { loadBundle, localeOf } from './locale';
 
-const USAGE = `Usage: cadence check [FOLDER] [--format text|json|sarif] [--fix] [--today YYYY-MM-DD] [--rule CODE=SEVERITY]...
-       cadence new PERSON [FOLDER] [--date YYYY-MM-DD] [--today YYYY-MM-DD]
-       cadence review PERSON [FOLDER] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--today YYYY-MM-DD] [--format md|json]
+// l10n-exempt: the commands and options as typed
+const SYNOPSIS = [
+  'cadence check [FOLDER] [--format text|json|sarif] [--fix] [--today YYYY-MM-DD] [--rule CODE=SEVERITY]...',
+  'cadence new PERSON [FOLDER] [--date YYYY-MM-DD] [--today YYYY-MM-DD]',
+  'cadence review PERSON [FOLDER] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--today YYYY-MM-DD] [--format md|json]',
+];
 
-Checks the 1:1 notes, people and OKR files in FOLDER (default: the current folder).
-  --format sarif  one SARIF 2.1.0 log (for code scanning), one result per problem
-  --fix           first applies every fix that needs no choice (the editor's
-                  "Fix all"), writes the files it changed and lists each fix;
-                  then reports what is left
-cadence new creates the next 1:1 with PERSON (dated --date, default today) as
-the editor's New 1:1… does, and prints its path (path:line for a meeting of a
-log), or "exists: …" when there is one already; it never overwrites. Exit 2
-for an unknown person or bad usage, 1 when the path is taken by another file.
-cadence review prints PERSON's review packet for the period --from to --to
-(both included; --to defaults to today, --from to 182 days before --to):
-Markdown with a source link on every evidence line (md, the default), or
-JSON. It writes no file. Exit 2 for an unknown person or bad usage.
-Exit status of check: 1 when an error-severity problem was found (after --fix: is left), 2 for bad usage, else 0.
-Severities: error, warning, info, hint, off. "Today" may also come from CADENCE_TODAY.`;
+/** The usage text: the synopsis as typed (not words), then its explanation in the catalogue's words. */
+function usage(): string {
+  return [
+    `${l10n.t('Usage:')} ${SYNOPSIS[0]}`,
+    ...SYNOPSIS.slice(1).map((s) => `${' '.repeat(l10n.t('Usage:').length + 1)}${s}`),
+    '',
+    l10n.t('Checks the 1:1 notes, people and OKR files in FOLDER (default: the current folder).\n  --format sarif  one SARIF 2.1.0 log (for code scanning), one result per problem\n  --fix           first applies every fix that needs no choice (the editor\'s\n                  "Fix all"), writes the files it changed and lists each fix;\n                  then reports what is left'),
+    l10n.t('cadence new creates the next 1:1 with PERSON (dated --date, default today) as\nthe editor\'s New 1:1… does, and prints its path (path:line for a meeting of a\nlog), or "exists: …" when there is one already; it never overwrites. Exit 2\nfor an unknown person or bad usage, 1 when the path is taken by another file.'),
+    l10n.t('cadence review prints PERSON\'s review packet for the period --from to --to\n(both included; --to defaults to today, --from to 182 days before --to):\nMarkdown with a source link on every evidence line (md, the default), or\nJSON. It writes no file. Exit 2 for an unknown person or bad usage.'),
+    l10n.t('Exit status of check: 1 when an error-severity problem was found (after --fix: is left), 2 for bad usage, else 0.\nSeverities: error, warning, info, hint, off. "Today" may also come from CADENCE_TODAY.'),
+  ].join('\n');
+}
 
 class UsageError extends Error {}
 
@@ -49,7 +50,7 @@ interface Parsed {
 function parseArgs(args: string[]): Parsed | 'help' | 'version' {
   if (args.length === 0 || args[0] === '--help' || args[0] === '-h' || args[0] === 'help') return 'help';
   if (args[0] === '--version' || args[0] === '-v') return 'version';
-  if (args[0] !== 'check') throw new UsageError(`unknown command "${args[0]}" (the commands are "check", "new" and "review")`);
+  if (args[0] !== 'check') throw new UsageError(l10n.t('unknown command "{0}" (the commands are "check", "new" and "review")', args[0]));
   const out: Parsed = { folder: '.', format: 'text', fix: false, today: undefined, rules: {} };
   let folderSeen = false;
   const walked = walkArgs(
@@ -57,27 +58,27 @@ function parseArgs(args: string[]): Parsed | 'help' | 'version' {
     (a, take, value) => {
       if (a === '--format') {
         const f = take();
-        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${f}"`);
+        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(l10n.t('--format must be text, json or sarif, not "{0}"', f));
         out.format = f;
       } else if (a === '--fix') {
-        if (value !== undefined) throw new UsageError('--fix takes no value');
+        if (value !== undefined) throw new UsageError(l10n.t('--fix takes no value'));
         out.fix = true;
       } else if (a === '--today') {
         out.today = take();
-        if (!isValidDate(out.today)) throw new UsageError(`--today must be a real date YYYY-MM-DD, not "${out.today}"`);
+        if (!isValidDate(out.today)) throw new UsageError(l10n.t('--today must be a real date YYYY-MM-DD, not "{0}"', out.today));
       } else if (a === '--rule') {
         const r = take();
         const m = /^([^=]+)=(.*)$/.exec(r);
-        if (!m) throw new UsageError(`--rule takes CODE=SEVERITY, not "${r}"`);
-        if (!RULES_BY_CODE.has(m[1])) throw new UsageError(`--rule: unknown rule code "${m[1]}"`);
+        if (!m) throw new UsageError(l10n.t('--rule takes CODE=SEVERITY, not "{0}"', r));
+        if (!RULES_BY_CODE.has(m[1])) throw new UsageError(l10n.t('--rule: unknown rule code "{0}"', m[1]));
         const s = normalizeSeverity(m[2]);
-        if (!s) throw new UsageError(`--rule: unknown severity "${m[2]}" (use error, warning, info, hint or off)`);
+        if (!s) throw new UsageError(l10n.t('--rule: unknown severity "{0}" (use error, warning, info, hint or off)', m[2]));
         out.rules[m[1]] = s;
       } else return false;
       return true;
     },
     (a) => {
-      if (folderSeen) throw new UsageError(`only one FOLDER may be given ("${out.folder}", then "${a}")`);
+      if (folderSeen) throw new UsageError(l10n.t('only one FOLDER may be given ("{0}", then "{1}")', out.folder, a));
       out.folder = a;
       folderSeen = true;
     },
@@ -119,12 +120,12 @@ function walkArgs(args: string[], option: (a: string, take: () => string, inline
     const take = (): string => {
       if (value !== undefined) return value;
       const v = args[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      if (v === undefined) throw new UsageError(l10n.t('{0} needs a value', a));
       return v;
     };
     if (a === '--help' || a === '-h') return 'help';
     if (option(a, take, value)) continue;
-    if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option "${a}"`);
+    if (a.startsWith('-') && a !== '-') throw new UsageError(l10n.t('unknown option "{0}"', a));
     word(a);
   }
   return undefined;
@@ -146,15 +147,15 @@ interface ParsedNew {
 function readPersonArgs(args: string[], command: string, option: (a: string, take: () => string) => boolean): { person: string; folder: string } | 'help' {
   const positional: string[] = [];
   if (walkArgs(args, option, (a) => positional.push(a)) === 'help') return 'help';
-  if (positional.length === 0 || !positional[0].replace(/^@/, '')) throw new UsageError(`${command} needs a PERSON (an id with a person file)`);
-  if (positional.length > 2) throw new UsageError(`${command} takes PERSON and one FOLDER, not "${positional.slice(2).join(' ')}"`);
+  if (positional.length === 0 || !positional[0].replace(/^@/, '')) throw new UsageError(l10n.t('{0} needs a PERSON (an id with a person file)', command));
+  if (positional.length > 2) throw new UsageError(l10n.t('{0} takes PERSON and one FOLDER, not "{1}"', command, positional.slice(2).join(' ')));
   return { person: positional[0], folder: positional[1] ?? '.' };
 }
 
 /** A date option's value, which must be a real date. */
 function dateOption(a: string, take: () => string): string {
   const v = take();
-  if (!isValidDate(v)) throw new UsageError(`${a} must be a real date YYYY-MM-DD, not "${v}"`);
+  if (!isValidDate(v)) throw new UsageError(l10n.t('{0} must be a real date YYYY-MM-DD, not "{1}"', a, v));
   return v;
 }
 
@@ -186,12 +187,12 @@ function subcommand<T extends { folder: string; today: string | undefined }>(
   try {
     parsed = parse(args);
     if (parsed === 'help') {
-      process.stdout.write(USAGE + '\n');
+      process.stdout.write(usage() + '\n');
       return 0;
     }
-    if (!isFolder(parsed.folder)) throw new UsageError(`folder not found: ${parsed.folder}`);
+    if (!isFolder(parsed.folder)) throw new UsageError(l10n.t('folder not found: {0}', parsed.folder));
     if (!parsed.today && env.CADENCE_TODAY !== undefined && env.CADENCE_TODAY !== '') {
-      if (!isValidDate(env.CADENCE_TODAY)) throw new UsageError(`CADENCE_TODAY must be a real date YYYY-MM-DD, not "${env.CADENCE_TODAY}"`);
+      if (!isValidDate(env.CADENCE_TODAY)) throw new UsageError(l10n.t('CADENCE_TODAY must be a real date YYYY-MM-DD, not "{0}"', env.CADENCE_TODAY));
       parsed.today = env.CADENCE_TODAY;
     }
   } catch (e) {
@@ -228,7 +229,7 @@ function parseReviewArgs(args: string[]): ParsedReview | 'help' {
     else if (a === '--today') out.today = dateOption(a, take);
     else if (a === '--format') {
       const f = take();
-      if (f !== 'md' && f !== 'json') throw new UsageError(`--format must be md or json, not "${f}"`);
+      if (f !== 'md' && f !== 'json') throw new UsageError(l10n.t('--format must be md or json, not "{0}"', f));
       out.format = f;
     } else return false;
     return true;
@@ -257,16 +258,16 @@ export async function main(args: string[], env: NodeJS.ProcessEnv = process.env)
   try {
     parsed = parseArgs(args);
     if (parsed === 'help') {
-      process.stdout.write(USAGE + '\n');
+      process.stdout.write(usage() + '\n');
       return 0;
     }
     if (parsed === 'version') {
       process.stdout.write(`cadence ${packageVersion()}\n`);
       return 0;
     }
-    if (!isFolder(parsed.folder)) throw new UsageError(`folder not found: ${parsed.folder}`);
+    if (!isFolder(parsed.folder)) throw new UsageError(l10n.t('folder not found: {0}', parsed.folder));
     if (!parsed.today && env.CADENCE_TODAY !== undefined && env.CADENCE_TODAY !== '') {
-      if (!isValidDate(env.CADENCE_TODAY)) throw new UsageError(`CADENCE_TODAY must be a real date YYYY-MM-DD, not "${env.CADENCE_TODAY}"`);
+      if (!isValidDate(env.CADENCE_TODAY)) throw new UsageError(l10n.t('CADENCE_TODAY must be a real date YYYY-MM-DD, not "{0}"', env.CADENCE_TODAY));
       parsed.today = env.CADENCE_TODAY;
     }
   } catch (e) {

@@ -3,6 +3,7 @@
 
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { resolveSettings, SETTING_KEYS, type Settings } from '../core/settings';
+import * as l10n from '../core/l10n';
 
 export interface WorkspaceSettings {
   readonly settings: Settings;
@@ -21,7 +22,7 @@ export function readSettingsText(text: string | undefined): WorkspaceSettings {
     const value = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
     if (errors.length) {
       const e = errors[0];
-      problems.push(`.vscode/settings.json: ${printParseErrorCode(e.error)} at offset ${e.offset}; using default settings`);
+      problems.push(l10n.t('.vscode/settings.json: {0} at offset {1}; using default settings', printParseErrorCode(e.error), e.offset));
     } else if (value && typeof value === 'object' && !Array.isArray(value)) {
       json = value as Record<string, unknown>;
     }

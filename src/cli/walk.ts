@@ -5,6 +5,7 @@ import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { excludedBy } from '../core/globs';
 import { isCandidatePath } from '../core/parse/index';
+import * as l10n from '../core/l10n';
 
 const NEVER = new Set(['node_modules', '.git']);
 
@@ -16,7 +17,7 @@ export function walk(root: string, filesExclude: readonly string[], notes: strin
     try {
       entries = readdirSync(join(root, rel), { withFileTypes: true });
     } catch (e) {
-      notes.push(`${rel || '.'}: cannot read folder (${(e as NodeJS.ErrnoException).code ?? e}); skipped`);
+      notes.push(l10n.t('{0}: cannot read folder ({1}); skipped', rel || '.', String((e as NodeJS.ErrnoException).code ?? e)));
       return;
     }
     for (const ent of entries) {

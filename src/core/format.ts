@@ -69,7 +69,12 @@ export function formatShare(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
-/** A day count as the views say it, in the UI's language (core/l10n.ts): `today`, `yesterday`, `3 days ago`, `in 2 days`. */
+/** A day count as the views say it: `today`, `yesterday`, `3 days ago`, `in 2 days`. */
 export function daysAgo(n: number): string {
+  return n === 0 ? 'today' : n === 1 ? 'yesterday' : n < 0 ? `in ${-n} days` : `${n} days ago`;
+}
+
+/** daysAgo in the UI's language (core/l10n.ts), for the trees; the assistant's answers keep daysAgo's English. */
+export function daysAgoWords(n: number): string {
   return n === 0 ? l10n.t('today') : n === 1 ? l10n.t('yesterday') : n < 0 ? l10n.t('in {0} days', -n) : l10n.t('{0} days ago', n);
 }

@@ -4,6 +4,7 @@
 import { FILE_KINDS, type GlobSetting } from './kinds';
 import type { SeveritySetting } from './types';
 import { DEFAULT_TALKING_POINT_HEADINGS } from './markdown/sections';
+import * as l10n from './l10n';
 
 /** Each file kind's globs (`peopleGlobs`, …), as the kinds' registry names them (kinds.ts). */
 export type GlobSettings = { readonly [K in GlobSetting]: readonly string[] };
@@ -54,18 +55,18 @@ export function resolveSettings(raw: Record<string, unknown>, problems: string[]
     if (raw[key] === undefined) continue;
     const v = stringArray(raw[key]);
     if (v) out[key] = v;
-    else problems.push(`cadence.${key} must be an array of glob strings; using the default`);
+    else problems.push(l10n.t('cadence.{0} must be an array of glob strings; using the default', key));
   }
   for (const key of ['defaultCadenceDays', 'completionWindowDays', 'feedbackWindowDays', 'maxFileSizeKB'] as const) {
     if (raw[key] === undefined) continue;
     const v = positiveInt(raw[key]);
     if (v) out[key] = v;
-    else problems.push(`cadence.${key} must be a positive whole number; using ${DEFAULT_SETTINGS[key]}`);
+    else problems.push(l10n.t('cadence.{0} must be a positive whole number; using {1}', key, DEFAULT_SETTINGS[key]));
   }
   if (raw.talkingPointHeadings !== undefined) {
     const v = stringArray(raw.talkingPointHeadings);
     if (v && v.length) out.talkingPointHeadings = v;
-    else problems.push('cadence.talkingPointHeadings must be a non-empty array of heading texts; using the default');
+    else problems.push(l10n.t('cadence.talkingPointHeadings must be a non-empty array of heading texts; using the default'));
   }
   if (raw.rules !== undefined) {
     if (raw.rules && typeof raw.rules === 'object' && !Array.isArray(raw.rules)) {
@@ -73,10 +74,10 @@ export function resolveSettings(raw: Record<string, unknown>, problems: string[]
       for (const [code, sev] of Object.entries(raw.rules as Record<string, unknown>)) {
         const s = typeof sev === 'string' ? normalizeSeverity(sev) : undefined;
         if (s) rules[code] = s;
-        else problems.push(`cadence.rules.${code}: unknown severity ${JSON.stringify(sev)} (use error, warning, info, hint or off)`);
+        else problems.push(l10n.t('cadence.rules.{0}: unknown severity {1} (use error, warning, info, hint or off)', code, String(JSON.stringify(sev))));
       }
       out.rules = rules;
-    } else problems.push('cadence.rules must be an object of rule code → severity');
+    } else problems.push(l10n.t('cadence.rules must be an object of rule code → severity'));
   }
   return out;
 }

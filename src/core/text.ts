@@ -4,6 +4,7 @@
 // same position in the user's CRLF document.
 
 import type { Position, Range } from './types';
+import * as l10n from './l10n';
 
 export function normalize(raw: string): string {
   let text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
@@ -82,6 +83,17 @@ const SIZE_SETTING = 'cadence.maxFileSizeKB';
 /** Whether decodeFile skipped a file for its size (the editor shows those on the file). */
 export function skippedForSize(reason: string): boolean {
   return reason.includes(` is over ${SIZE_SETTING} `);
+}
+
+/**
+ * decodeFile's reason in the UI's language (core/l10n.ts). The reason itself
+ * stays English: it is stored with the index and read by skippedForSize.
+ */
+export function skipWords(reason: string): string {
+  if (reason === 'binary file') return l10n.t('binary file');
+  if (reason === 'not UTF-8 text') return l10n.t('not UTF-8 text');
+  const m = /^(\d+) KB is over (\S+) \((\d+)\)$/.exec(reason);
+  return m ? l10n.t('{0} KB is over {1} ({2})', m[1], m[2], m[3]) : reason;
 }
 
 /**

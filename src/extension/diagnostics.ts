@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import { classify } from '../core/parse/index';
-import { skippedForSize } from '../core/text';
+import { skippedForSize, skipWords } from '../core/text';
 import { toVsDiagnostic } from './adapter';
 import type { Feature } from './feature';
 import type { FolderIndex } from './folder-index';
@@ -16,7 +16,7 @@ import type { FolderIndex } from './folder-index';
 function skipNotice(folder: FolderIndex, rel: string): vscode.Diagnostic | undefined {
   const why = folder.skipped.get(rel);
   if (!why || !skippedForSize(why) || !classify(rel, '', folder.dataset.settings)) return undefined;
-  const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `Cadence skipped this file: ${why}. Split it, or raise the setting.`, vscode.DiagnosticSeverity.Information);
+  const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), vscode.l10n.t('Cadence skipped this file: {0}. Split it, or raise the setting.', skipWords(why)), vscode.DiagnosticSeverity.Information);
   d.source = 'cadence';
   d.code = 'skipped';
   return d;

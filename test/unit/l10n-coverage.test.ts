@@ -21,6 +21,10 @@ describe('localisation coverage: no unwrapped words', () => {
     assert.deepEqual(unwrappedWords(filesOf('src/extension')).map((u) => `${u.file}:${u.line}: ${u.text}`), []);
   });
 
+  it('the CLI: every word it prints (usage, usage errors, summaries, notes, fix reports) goes through the core\'s l10n.t', () => {
+    assert.deepEqual(unwrappedWords(filesOf('src/cli')).map((u) => `${u.file}:${u.line}: ${u.text}`), []);
+  });
+
   describe('the check itself finds what it must', () => {
     it('literals and templates in notifications, prompts, quick picks, status-bar messages', () => {
       assert.deepEqual(found("vscode.window.showInformationMessage('Saved it.');"), ['Saved it.']);
@@ -32,6 +36,11 @@ describe('localisation coverage: no unwrapped words', () => {
     it('tree items, CodeLens titles, hovers, code actions, assigned properties', () => {
       assert.deepEqual(found("new vscode.TreeItem('Open items'); new vscode.CodeLens(r, { title: `${n} open`, command: 'x.y' });"), ['Open items', ' {}  open']);
       assert.deepEqual(found("new vscode.MarkdownString().appendText('No person'); new vscode.CodeAction('Fix all', k); item.tooltip = 'Click me';"), ['No person', 'Fix all', 'Click me']);
+    });
+
+    it('the CLI\'s output: writes, usage errors, gathered notes and results', () => {
+      assert.deepEqual(found("process.stderr.write(`cadence: ${m}\\n`); process.stdout.write('No problems.');"), ['No problems.']);
+      assert.deepEqual(found("throw new UsageError(`unknown option ${a}`); notes.push(`${p}: skipped`); return { code: 1, out: '', err: 'nothing written' };"), ['unknown option  {} ', ' {} : skipped', 'nothing written']);
     });
 
     it('follows consts by scope, functions by name, conditionals, joins; not a parameter of the same name', () => {

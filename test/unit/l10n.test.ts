@@ -5,7 +5,7 @@
 // from package.nls.json.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadFolder } from '../../src/cli/check';
@@ -126,6 +126,102 @@ describe('localisation: the CLI', () => {
     const broken = run({ CADENCE_LOCALE: 'xx' });
     assert.deepEqual(broken.findings, english, 'a broken bundle: English');
     assert.match(broken.stderr, /bundle\.l10n\.xx\.json is not a JSON object of strings; messages stay in English/);
+  });
+});
+
+/**
+ * What of a pseudo-locale run's output is not in the bundle's words: the
+ * output without its ⟦…⟧ messages (data inside them is a message's value),
+ * the CLI's machine fields (a finding's `file:line:col severity code`, a
+ * fix's, `cadence:` before a message) and the synopsis. Whatever holds a
+ * letter after that is an English word that did not go through the catalogue.
+ */
+function outsideMessages(output: string): string[] {
+  // Innermost first: a message may hold another as a value (a count in a summary).
+  let rest = output;
+  for (let was = ''; was !== rest; ) [was, rest] = [rest, rest.replace(/⟦[^⟦⟧]*⟧/g, ' ')];
+  return rest
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(/^\S+:\d+:\d+ (?:error|warning|info|hint) [a-z-]+ /, '')
+        .replace(/^\s*cadence (?:check|new|review) .*$/, '')
+        .replace(/\bcadence:/g, '')
+        .trim(),
+    )
+    .filter((rest) => /\p{L}/u.test(rest));
+}
+
+describe('localisation: the CLI under a pseudo-locale says no English word', () => {
+  let root: string;
+  let work: string;
+  before(function () {
+    this.timeout(60_000);
+    ensureBuiltCli();
+    root = mkdtempSync(join(tmpdir(), 'cadence-l10n-cli-'));
+    mkdirSync(join(root, 'dist'));
+    mkdirSync(join(root, 'l10n'));
+    copyFileSync(CLI, join(root, 'dist', 'cli.js'));
+    writeFileSync(join(root, 'l10n', 'bundle.l10n.qps-ploc.json'), JSON.stringify(pseudoBundle()));
+    // A folder that makes every kind of note: the broken examples, a binary note, settings with wrong values.
+    work = join(root, 'work');
+    cpSync(join(ROOT, 'test', 'fixtures', 'examples', 'broken'), work, { recursive: true });
+    mkdirSync(join(work, '.vscode'), { recursive: true });
+    writeFileSync(join(work, '.vscode', 'settings.json'), JSON.stringify({ 'cadence.peopleGlobs': 3, 'cadence.defaultCadenceDays': -1, 'cadence.talkingPointHeadings': [], 'cadence.rules': { 'action-overdue': 'loud' } }));
+    mkdirSync(join(work, '1on1s', 'alex'), { recursive: true });
+    writeFileSync(join(work, '1on1s', 'alex', '2026-11-01.md'), Buffer.from([0, 1, 2, 3, 0, 255]));
+  });
+  const run = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', CADENCE_LOCALE: 'qps-ploc', CADENCE_TODAY: '2026-11-22' } });
+    return `${r.stdout}\n${r.stderr}`;
+  };
+
+  it('check: each finding, the summary, the notes (settings, skipped files); --fix: each fix and its count', function () {
+    this.timeout(60_000);
+    const check = run('check', work);
+    assert.match(check, /⟦[^⟧]*⟧\.?\s*$/m, 'the summary is worded from the bundle');
+    assert.ok(check.split('\n').filter((l) => l.includes('⟦')).length > 10, check);
+    assert.deepEqual(outsideMessages(check), []);
+    const fix = run('check', '--fix', work);
+    assert.match(fix, /⟦/);
+    assert.deepEqual(outsideMessages(fix), []);
+    assert.deepEqual(outsideMessages(run('check', '--fix', work)), [], 'nothing left to fix, in the bundle\'s words');
+  });
+
+  it('--help, and every usage error', function () {
+    this.timeout(60_000);
+    const help = run('--help');
+    assert.ok(help.includes('cadence review PERSON'), 'the synopsis is as typed');
+    assert.deepEqual(outsideMessages(help), []);
+    for (const args of [
+      ['frobnicate'],
+      ['check', '--format', 'xml'],
+      ['check', '--fix=yes'],
+      ['check', '--today', '2026-02-30'],
+      ['check', '--rule', 'nope'],
+      ['check', '--rule', 'nope=error'],
+      ['check', '--rule', 'action-overdue=loud'],
+      ['check', work, work],
+      ['check', '--today'],
+      ['check', '--frob'],
+      ['check', join(work, 'nowhere')],
+      ['new'],
+      ['new', 'a', 'b', 'c'],
+      ['new', 'alex', work, '--date', 'soon'],
+      ['new', 'nobody', work],
+      ['review', 'nobody', work],
+      ['review', 'alex', work, '--from', '2026-12-01', '--to', '2026-11-01'],
+      ['review', 'alex', work, '--format', 'pdf'],
+    ]) {
+      const out = run(...args);
+      assert.match(out, /⟦/, args.join(' '));
+      assert.deepEqual(outsideMessages(out), [], args.join(' '));
+    }
+  });
+
+  it('the leak finder finds an English word outside the messages, and none in data inside them', () => {
+    assert.deepEqual(outsideMessages('a.md:3:1 error action-overdue ⟦Ñó ówñér "Draft the plan"⟧\nNo problems in 3 files.'), ['No problems in 3 files.']);
+    assert.deepEqual(outsideMessages('cadence: ⟦fóldér ñót fóúñd: /tmp/x⟧\n  cadence new PERSON [FOLDER]'), []);
   });
 });
 

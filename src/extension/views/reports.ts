@@ -6,7 +6,8 @@ import { pendingTalkingPoints, personFigures, type CadenceStatus } from '../../c
 import type { PersonDoc, Relationship } from '../../core/model';
 import { displayName, orderPeople, personLabel, type PeopleOrder } from '../../core/people';
 import type { FolderIndex } from '../folder-index';
-import { colour, daysAgo, group, itemNode, leaf, pct, type Node } from './nodes';
+import { daysAgoWords } from '../../core/format';
+import { colour, group, itemNode, leaf, pct, type Node } from './nodes';
 import { itemOwner } from '../../core/owners';
 
 const STATUS_ICON: Record<CadenceStatus, vscode.ThemeIcon> = {
@@ -21,7 +22,7 @@ export function personDescription(folder: FolderIndex, p: PersonDoc): string {
   const ds = folder.dataset;
   const f = personFigures(ds.context(), p);
   if (p.me) return vscode.l10n.t('you');
-  const last = f.status === 'lapsed' ? vscode.l10n.t('lapsed') : f.daysSinceLast !== undefined ? vscode.l10n.t('last 1:1 {0}', daysAgo(f.daysSinceLast)) : vscode.l10n.t('no 1:1 yet');
+  const last = f.status === 'lapsed' ? vscode.l10n.t('lapsed') : f.daysSinceLast !== undefined ? vscode.l10n.t('last 1:1 {0}', daysAgoWords(f.daysSinceLast)) : vscode.l10n.t('no 1:1 yet');
   const tps = f.pendingTalkingPoints ? (f.pendingTalkingPoints === 1 ? vscode.l10n.t('1 talking point') : vscode.l10n.t('{0} talking points', f.pendingTalkingPoints)) : undefined;
   return [last, vscode.l10n.t('{0} open', f.openItems), tps, pct(f.completion.rate) ? vscode.l10n.t('{0} done', pct(f.completion.rate)!) : undefined].filter(Boolean).join(' · ');
 }
