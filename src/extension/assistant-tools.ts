@@ -151,6 +151,7 @@ export class AssistantTools {
     const many = this.ws.folders.size > 1;
     const answers = this.datasets.map(({ name, ds }) => {
       const a = needsAttention(ds, this.options());
+      // l10n-exempt: an answer the language model reads (core/assistant.ts writes them in English)
       return many ? { ...a, text: `Folder ${name}:\n\n${a.text}` } : a;
     });
     return this.settle(answers);
