@@ -61,7 +61,8 @@ export class PrivateTextConsent {
     if (this.asked() || this.pending) return;
     this.pending = (async () => {
       await this.memento.update(ASKED_KEY, true);
-      const answer = await this.prompt();
+      // A window that cannot show a modal (VS Code refuses dialogs while extension tests run) is an absent answer.
+      const answer = await Promise.resolve(this.prompt()).catch(() => undefined);
       if (answer === 'allow') await vscode.workspace.getConfiguration().update(PRIVATE_TEXT_SETTING, true, vscode.ConfigurationTarget.Global);
     })().finally(() => {
       this.pending = undefined;
@@ -169,11 +170,38 @@ export class AssistantTools {
     return `Cadence has no OKR set "${id}". The sets are: ${known}.`;
   }
 
-  /** The progress message a chat shows while a tool runs. */
-  personMessage(input: PersonInput): string {
+  /** The name a chat's `person` stands for (as given when no one matches). */
+  private personName(input: PersonInput): string {
     const who = typeof input.person === 'string' ? input.person : '';
     const person = this.datasets.map(({ ds }) => (who ? findPerson(ds, who) : undefined)).find(Boolean);
-    return vscode.l10n.t('Reading Cadence notes to prepare a 1:1 with {0}', person ? displayName(person) : who);
+    return person ? displayName(person) : who;
+  }
+
+  /**
+   * What a chat shows before a tool runs: a progress message that says
+   * whether private notes go with the answer, and, when they may (the
+   * setting is on, and screen-share mode is off), a confirmation — in the
+   * chat, Continue / Cancel (and "always allow"); outside a chat, VS Code's
+   * dialog. With the setting off nothing private is sent: no confirmation.
+   */
+  prepare(tool: keyof typeof TOOL_NAMES, input: PersonInput): vscode.PreparedToolInvocation {
+    const allowed = this.consent.allowed();
+    const privacy = allowed ? vscode.l10n.t('private notes included') : vscode.l10n.t('no private note text');
+    const invocationMessage =
+      tool === 'prepareOneOnOne'
+        ? `${vscode.l10n.t('Reading Cadence notes to prepare a 1:1 with {0}', this.personName(input))} (${privacy})`
+        : `${vscode.l10n.t('Reading what needs attention in Cadence')} (${privacy})`;
+    if (!allowed || this.state.screenShare()) return { invocationMessage };
+    return {
+      invocationMessage,
+      confirmationMessages: {
+        title: vscode.l10n.t('Send private 1:1 notes to the chat model?'),
+        message:
+          tool === 'prepareOneOnOne'
+            ? vscode.l10n.t('cadence.assistant.privateText is on: the answer may quote the private 1:1 notes and person file of {0}, and it goes to the chat model you chose.', this.personName(input))
+            : vscode.l10n.t('cadence.assistant.privateText is on: the answer may quote private 1:1 notes, and it goes to the chat model you chose.'),
+      },
+    };
   }
 }
 
@@ -183,14 +211,13 @@ export const assistantToolsFeature: Feature = {
     if (typeof vscode.lm?.registerTool !== 'function') return;
     const tools = new AssistantTools(workspace, state, new PrivateTextConsent(context.globalState));
     api.assistant = tools;
-    const privacy = () => (tools.consent.allowed() ? vscode.l10n.t('private notes included') : vscode.l10n.t('no private note text'));
     context.subscriptions.push(
       vscode.lm.registerTool<PersonInput>(TOOL_NAMES.prepareOneOnOne, {
-        prepareInvocation: ({ input }) => ({ invocationMessage: `${tools.personMessage(input)} (${privacy()})` }),
+        prepareInvocation: ({ input }) => tools.prepare('prepareOneOnOne', input),
         invoke: async ({ input }) => result(await tools.prepareOneOnOne(input)),
       }),
       vscode.lm.registerTool<Record<string, never>>(TOOL_NAMES.needsAttention, {
-        prepareInvocation: () => ({ invocationMessage: `${vscode.l10n.t('Reading what needs attention in Cadence')} (${privacy()})` }),
+        prepareInvocation: () => tools.prepare('needsAttention', {}),
         invoke: async () => result(await tools.needsAttention()),
       }),
       vscode.lm.registerTool<SetInput>(TOOL_NAMES.summarizeOkrSet, {

@@ -255,8 +255,16 @@ if (process.env.CADENCE_TEST_RESTRICTED !== '1') {
       const rooms = await readRooms(api);
       const secret = distinctive(rooms);
       const off = await everyAnswer(api);
+      assert.equal(api.assistant!.prepare('needsAttention', {}).confirmationMessages, undefined, 'nothing private is sent: no confirmation');
+      assert.match(api.assistant!.prepare('needsAttention', {}).invocationMessage as string, /\(no private note text\)$/);
       await setPrivateText(true);
       try {
+        // Private notes may go: the chat asks first (VS Code answers it itself while tests run).
+        const person = [...api.workspace.folders.values()][0]?.dataset.people()[0];
+        const prepared = api.assistant!.prepare('prepareOneOnOne', { person: person?.id ?? 'someone' });
+        assert.equal(prepared.confirmationMessages?.title, 'Send private 1:1 notes to the chat model?');
+        assert.match(String(prepared.confirmationMessages?.message), /cadence\.assistant\.privateText is on/);
+        assert.match(prepared.invocationMessage as string, /\(private notes included\)$/);
         const on = await everyAnswer(api);
         const found = leaks(on, secret);
         const withheldOff = [...off.values()].some((t) => t.includes('(private: text not shared with the assistant)'));
