@@ -59,6 +59,10 @@ export class CrossFileIndex {
    * (undefined) after a warm start until asked, since it needs the documents.
    */
   private feedbackFiles: Set<string> | undefined = new Set();
+  /** While feedbackFiles is unknown: a 1:1 known to hold feedback (hasFeedback), until it changes. */
+  private holder: string | undefined;
+  /** While feedbackFiles is unknown: whether the 1:1 being replaced (remove, then add) held feedback. */
+  private leaving: { readonly path: string; readonly held: boolean | undefined } | undefined;
 
   /**
    * `files`: the dataset's files by path (read, never changed here);
@@ -140,11 +144,19 @@ export class CrossFileIndex {
       return 'me';
     },
     hasFeedback: () => {
-      if (!this.feedbackFiles) {
-        this.feedbackFiles = new Set();
-        for (const [path, { summary }] of this.files) if (summary.kind === '1on1' && this.holdsFeedback(path)) this.feedbackFiles.add(path);
+      if (this.feedbackFiles) return this.feedbackFiles.size > 0;
+      // Unknown (a warm start): one file holding feedback answers it, so 1:1s
+      // are loaded only until one does; none does: then every one was loaded
+      // and the set is known exactly (empty) from here on.
+      if (this.holder !== undefined) return true;
+      for (const [path, { summary }] of this.files) {
+        if (summary.kind === '1on1' && this.holdsFeedback(path)) {
+          this.holder = path;
+          return true;
+        }
       }
-      return this.feedbackFiles.size > 0;
+      this.feedbackFiles = new Set();
+      return false;
     },
   };
 
@@ -157,10 +169,25 @@ export class CrossFileIndex {
    * A 1:1 came or went: when the workspace gains its first feedback entry or
    * loses its last, no-recent-feedback may change on every person file.
    */
-  private feedbackChanged(path: string, present: boolean, affected: Set<string>): void {
+  private feedbackChanged(path: string, present: boolean, affected: Set<string>, replacing = false): void {
     if (!this.feedbackFiles) {
-      // Unknown whether it flips: every person file is re-judged (they are few).
-      for (const list of this.peopleByKey.values()) for (const p of list) affected.add(p);
+      // Unknown whether the workspace holds feedback (after a warm start;
+      // knowing needs every 1:1's document). It can flip only when this
+      // file's own holding does: when a file is replaced, compare the old
+      // document with the new one; a file that comes holding none, or goes
+      // holding none, flips nothing. A possible flip, or a document not
+      // loaded (nothing is loaded for this), re-judges every person file
+      // (they are few, but judging them reads every 1:1).
+      if (path === this.holder) this.holder = undefined;
+      const doc = this.peek(path);
+      const held = doc ? doc.kind === '1on1' && doc.feedback.length > 0 : undefined;
+      if (!present && replacing) {
+        this.leaving = { path, held };
+        return;
+      }
+      const was = !present ? false : this.leaving?.path === path ? this.leaving.held : false;
+      this.leaving = undefined;
+      if (held === undefined || was === undefined || held !== was) for (const list of this.peopleByKey.values()) for (const p of list) affected.add(p);
       return;
     }
     const before = this.feedbackFiles.size > 0;
@@ -168,6 +195,7 @@ export class CrossFileIndex {
     if (present && !doc) {
       // Restored without its document: known again when someone asks (hasFeedback loads them then).
       this.feedbackFiles = undefined;
+      this.holder = undefined;
       for (const list of this.peopleByKey.values()) for (const p of list) affected.add(p);
       return;
     }
@@ -194,8 +222,12 @@ export class CrossFileIndex {
     this.indexRefs(path, summary.refs);
   }
 
-  /** Un-indexes a file (its old summary) about to leave `files` or be replaced; `affected` as for add. */
-  remove(path: string, summary: DocSummary, affected: Set<string>): void {
+  /**
+   * Un-indexes a file (its old summary) about to leave `files`, or, with
+   * `replacing`, to be replaced (add follows for the same path, before any
+   * other change); `affected` as for add.
+   */
+  remove(path: string, summary: DocSummary, affected: Set<string>, replacing = false): void {
     const { kind, key } = summary;
     if (kind === 'person' && key !== undefined) {
       const list = this.peopleByKey.get(key);
@@ -212,7 +244,7 @@ export class CrossFileIndex {
       this.notesByReport.get(key)?.delete(path);
       this.touchKey(key, affected, false);
     }
-    if (kind === '1on1') this.feedbackChanged(path, false, affected);
+    if (kind === '1on1') this.feedbackChanged(path, false, affected, replacing);
     for (const ref of summary.refs) this.refsByKey.get(ref)?.delete(path);
   }
 
@@ -228,6 +260,8 @@ export class CrossFileIndex {
   restoredAll(): void {
     this.deferred = this.files.size > 0;
     if (this.deferred) this.feedbackFiles = undefined;
+    this.holder = undefined;
+    this.leaving = undefined;
   }
 
   /** Builds what restoredAll() left for later: the notes of each report, and who names whom. Call before any add or remove. */
@@ -252,6 +286,8 @@ export class CrossFileIndex {
     this.personFiles = 0;
     this.deferred = false;
     this.feedbackFiles = new Set();
+    this.holder = undefined;
+    this.leaving = undefined;
   }
 
   /**

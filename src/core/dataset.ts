@@ -407,7 +407,7 @@ export class Dataset {
     const old = this.entries.get(path);
     const watched = this.watched();
     if (old) {
-      this.cross.remove(path, old.summary, affected);
+      this.cross.remove(path, old.summary, affected, true);
       this.rooms.remove(path, old.summary, watched ? affected : undefined);
     }
     this.entries.set(path, entry);

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { Dataset } from '../../../src/core/dataset';
+import { entryOf, IndexWriter, readIndex, restoreIndex } from '../../../src/core/persist';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { assertSeverityConfigurable, checkCode, lines, makeDataset, row, rowsOf } from '../helpers';
 
 const CODE = 'no-recent-feedback';
@@ -79,6 +82,72 @@ describe(CODE, () => {
     const f = { ...logKept, 'people/sam.md': person('sam'), '1on1s/sam/2026-11-20.md': note('sam', '2026-11-20'), '1on1s/sam/2026-11-05.md': note('sam', '2026-11-05', '## Feedback', '- praise: p') };
     assert.deepEqual(checkCode(CODE, f, { today }).map((r) => r.file), ['people/kim.md']);
     assert.deepEqual(checkCode(CODE, f, { today, settings: { feedbackWindowDays: 14 } }).map((r) => r.file), ['people/kim.md', 'people/sam.md']);
+  });
+
+  describe('after a warm start (whether any 1:1 holds feedback is not known without loading them)', () => {
+    /** The files saved into a persistent index, then restored into a fresh dataset, as a warm start does. */
+    function warm(files: Record<string, string>): { ds: Dataset; loads: () => string[] } {
+      const cold = makeDataset(files, { today });
+      const saved = new IndexWriter().write(
+        cold.paths().map((p, i) => ({ ...entryOf(p, { size: i, mtime: i }, cold.doc(p)), diagnostics: cold.diagnostics(p) })),
+        DEFAULT_SETTINGS,
+        today,
+      );
+      const index = readIndex(saved.index, DEFAULT_SETTINGS, saved.payload)!;
+      const loaded: string[] = [];
+      for (const f of index.restorable) {
+        const load = f.doc.load.bind(f.doc);
+        Object.defineProperty(f, 'load', { value: () => (loaded.push(f.path), load()) });
+      }
+      const ds = new Dataset({ today, settings: DEFAULT_SETTINGS });
+      restoreIndex(index, ds);
+      return { ds, loads: () => loaded.filter((p) => p.startsWith('1on1s/')).sort() };
+    }
+    const sam = { 'people/sam.md': person('sam'), '1on1s/sam/2026-11-20.md': note('sam', '2026-11-20') };
+    const others = Object.fromEntries(['xan', 'xbo', 'xcy'].flatMap((w) => [[`people/${w}.md`, person(w)], [`1on1s/${w}/2026-11-18.md`, note(w, '2026-11-18')]]));
+
+    it('an edit that keeps a 1:1 without feedback re-judges only what it names, loading no other 1:1', () => {
+      const files = { ...logKept, ...sam, ...others };
+      const { ds, loads } = warm(files);
+      const changes: string[][] = [];
+      ds.onDidChange((e) => changes.push([...e.paths].sort()));
+      // Open in an editor: its document is loaded (a provider asked for it).
+      ds.doc('1on1s/sam/2026-11-20.md');
+      const edited = note('sam', '2026-11-20', 'We talked about the roadmap.');
+      ds.setFile('1on1s/sam/2026-11-20.md', edited);
+      assert.deepEqual(changes, [['1on1s/sam/2026-11-20.md', 'people/sam.md']]);
+      assert.deepEqual(rowsOf(ds, changes[0]), rowsOf(makeDataset({ ...files, '1on1s/sam/2026-11-20.md': edited }, { today }), changes[0]));
+      // 1:1s: the edited note's (the editor's), and kim's (in path order the first found holding feedback), not the others'.
+      assert.deepEqual(loads(), ['1on1s/kim/2026-11-25.md', '1on1s/sam/2026-11-20.md']);
+    });
+
+    it('the only feedback leaving, or the first arriving, re-judges every person file, as cold', () => {
+      const files = { ...logKept, ...sam, ...others };
+      const { ds } = warm(files);
+      const without = note('kim', '2026-11-25', 'Nothing written down.');
+      ds.setFile('1on1s/kim/2026-11-25.md', without);
+      const now = { ...files, '1on1s/kim/2026-11-25.md': without };
+      assert.deepEqual(rowsOf(ds), rowsOf(makeDataset(now, { today })));
+      assert.deepEqual(rowsOf(ds).filter((r) => r.code === CODE), []);
+      const back = note('sam', '2026-11-20', '## Feedback', '- received: thanks');
+      ds.setFile('1on1s/sam/2026-11-20.md', back);
+      assert.deepEqual(rowsOf(ds), rowsOf(makeDataset({ ...now, '1on1s/sam/2026-11-20.md': back }, { today })));
+      assert.ok(rowsOf(ds).some((r) => r.code === CODE));
+    });
+
+    it('deleting the only 1:1 with feedback, or one without, judges as cold', () => {
+      const files = { ...logKept, ...sam, ...others };
+      const { ds } = warm(files);
+      const less: Record<string, string> = { ...files };
+      ds.deleteFile('1on1s/xan/2026-11-18.md');
+      delete less['1on1s/xan/2026-11-18.md'];
+      assert.deepEqual(rowsOf(ds), rowsOf(makeDataset(less, { today })));
+      ds.deleteFile('1on1s/kim/2026-11-25.md');
+      const none: Record<string, string> = { ...less };
+      delete none['1on1s/kim/2026-11-25.md'];
+      assert.deepEqual(rowsOf(ds), rowsOf(makeDataset(none, { today })));
+      assert.deepEqual(rowsOf(ds).filter((r) => r.code === CODE), []);
+    });
   });
 
   it('its severity follows cadence.rules', () => {
