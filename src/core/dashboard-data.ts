@@ -3,7 +3,7 @@
 
 import { addDays, daysBetween, toDayNumber } from './dates';
 import type { Dataset } from './dataset';
-import { krScoreWords } from './format';
+import { krScoreText } from './format';
 import { cadenceOf, happinessTrend, krMeasurable, krOnTrack, krScore, objectiveScore, personFigures, ratingAlignment, scoreColour, setScore, type CadenceStatus, type ScoreColour } from './metrics';
 import { heldOneOnOnes } from './meetings';
 import { feedbackIn, type FeedbackCounts } from './review-packet';
@@ -12,7 +12,6 @@ import { openItemCounts, type ItemCounts } from './open-items';
 import { displayName, orderPeople, personLabel, type PeopleOrder } from './people';
 import { isLiveSet, slipReasons, slipText } from './slipping';
 import { idKey } from './ids';
-import * as l10n from './l10n';
 
 export interface Location {
   readonly path: string;
@@ -229,7 +228,7 @@ export function dashboardData(ds: Dataset, options: DashboardOptions = {}): Dash
           ownerName: personLabel(ds.query, kr.owner),
           due: kr.due?.value,
           score: krScore(kr),
-          scoreText: krScoreWords(kr),
+          scoreText: krScoreText(kr),
           measurable: krMeasurable(kr),
           colour: scoreColour(krScore(kr)),
           onTrack: krOnTrack(kr, o),
@@ -277,13 +276,7 @@ function signals(ds: Dataset, cards: PersonCard[], sets: SetView[]): Signal[] {
         if (!last || (since && last < since)) {
           out.push({
             kind: 'kr-slipping-no-1on1',
-            text: (() => {
-              const what = `${set.id} ${o.id}/${kr.id} ${kr.title}`;
-              const reasons = kr.slipping.join('; ');
-              const who = kr.ownerName ?? kr.owner ?? '';
-              if (since) return last ? l10n.t('{0} is slipping ({1}) as of its check-in of {2}; no 1:1 with {3} since (last {4}).', what, reasons, since, who, last) : l10n.t('{0} is slipping ({1}) as of its check-in of {2}; no 1:1 with {3} since (none yet).', what, reasons, since, who);
-              return last ? l10n.t('{0} is slipping ({1}); no 1:1 with {2} since (last {3}).', what, reasons, who, last) : l10n.t('{0} is slipping ({1}); no 1:1 with {2} since (none yet).', what, reasons, who);
-            })(),
+            text: `${set.id} ${o.id}/${kr.id} ${kr.title} is slipping (${kr.slipping.join('; ')})${since ? ` as of its check-in of ${since}` : ''}; no 1:1 with ${kr.ownerName ?? kr.owner} since${last ? ` (last ${last})` : ' (none yet)'}.`,
             person: kr.owner,
             at: kr.at,
           });
@@ -294,11 +287,11 @@ function signals(ds: Dataset, cards: PersonCard[], sets: SetView[]): Signal[] {
   for (const c of cards) {
     const h = c.happiness;
     if (h.length >= 3 && h[h.length - 3].value > h[h.length - 2].value && h[h.length - 2].value > h[h.length - 1].value) {
-      out.push({ kind: 'happiness-falling', text: l10n.t('{0}\'s happiness fell two 1:1s in a row ({1}).', c.name, h.slice(-3).map((x) => x.value).join(' → ')), person: c.id, at: h[h.length - 1].at });
+      out.push({ kind: 'happiness-falling', text: `${c.name}'s happiness fell two 1:1s in a row (${h.slice(-3).map((x) => x.value).join(' → ')}).`, person: c.id, at: h[h.length - 1].at });
     }
     const r = c.ratings[c.ratings.length - 1];
     if (r && Math.abs(r.manager - r.report) >= 2) {
-      out.push({ kind: 'rating-gap', text: l10n.t('{0}: you rated {1}, they rated {2} on {3} — talk about the gap.', c.name, r.manager, r.report, r.date), person: c.id, at: r.at });
+      out.push({ kind: 'rating-gap', text: `${c.name}: you rated ${r.manager}, they rated ${r.report} on ${r.date} — talk about the gap.`, person: c.id, at: r.at });
     }
   }
   return out;

@@ -24,8 +24,6 @@ function nonce(): string {
 
 export function dashboardHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   return dashboardShell({
-    loading: vscode.l10n.t('Loading your team…'),
-    lang: vscode.env.language,
     cspSource: webview.cspSource,
     nonce: nonce(),
     script: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).toString(),
@@ -98,7 +96,6 @@ export class Dashboard extends Disposable {
     switch (m.type) {
       case 'ready':
         this.ready = true;
-        this.post({ type: 'strings', strings: vscode.l10n.bundle ?? {} });
         this.post({ type: 'screenShare', on: this.services.state.screenShare() });
         this.sendData();
         this.readyWaiters.splice(0).forEach((r) => r());

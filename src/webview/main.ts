@@ -13,8 +13,6 @@ import { longDate } from './format';
 import { renderOkrs } from './okrs';
 import { renderOverview } from './overview';
 import type { FromWebview, ToWebview, WebviewState } from './protocol';
-import * as l10n from '../core/l10n';
-import { useBundle } from '../core/l10n';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -28,13 +26,12 @@ const post = (m: FromWebview) => vscode.postMessage(m);
 
 // Errors go to the extension's log: a webview has no console a user sees.
 window.addEventListener('error', (ev) => post({ type: 'error', message: `${ev.message}${ev.filename ? ` (${ev.filename}:${ev.lineno}:${ev.colno})` : ''}` }));
-// l10n-exempt: for the extension's log, not for the page
 window.addEventListener('unhandledrejection', (ev) => post({ type: 'error', message: `Unhandled rejection: ${String((ev.reason as Error)?.stack ?? ev.reason)}` }));
 
-const TABS: readonly { id: WebviewState['tab']; label: () => string }[] = [
-  { id: 'overview', label: () => l10n.t('Overview') },
-  { id: 'okrs', label: () => l10n.t('OKRs') },
-  { id: 'board', label: () => l10n.t('Board') },
+const TABS: readonly { id: WebviewState['tab']; label: string }[] = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'okrs', label: 'OKRs' },
+  { id: 'board', label: 'Board' },
 ];
 
 function restoredState(): WebviewState {
@@ -88,7 +85,7 @@ const ctxFor = (d: DashboardData): ViewContext => ({
   move: (kr: KrRef, status: KrStatus, label: string) => {
     post({ type: 'setStatus', set: kr.set, objectiveIndex: kr.objectiveIndex, index: kr.index, status });
     pending.set(krKey(kr), status);
-    announce(l10n.t('Moved {0} to {1}', label, status));
+    announce(`Moved ${label} to ${status}`);
     render();
   },
   selectSet: (id) => {
@@ -103,12 +100,12 @@ function header(d: DashboardData | undefined): HTMLElement {
     'button',
     {
       class: ['toggle', screenShare && 'on'],
-      attrs: { type: 'button', 'aria-pressed': screenShare ? 'true' : 'false', 'data-focus': 'screen-share', title: l10n.t('Blur names, ratings and note text for a shared screen') },
+      attrs: { type: 'button', 'aria-pressed': screenShare ? 'true' : 'false', 'data-focus': 'screen-share', title: 'Blur names, ratings and note text for a shared screen' },
       on: { click: () => post({ type: 'toggleScreenShare' }) },
     },
     h('span', { class: 'toggle-icon', attrs: { 'aria-hidden': 'true' } }, screenShare ? '◉' : '○'),
-    l10n.t('Screen-share mode'),
-    h('span', { class: 'toggle-state' }, screenShare ? l10n.t('On') : l10n.t('Off')),
+    'Screen-share mode',
+    h('span', { class: 'toggle-state' }, screenShare ? 'On' : 'Off'),
   );
   return h(
     'header',
@@ -144,10 +141,10 @@ function tabs(): HTMLElement {
           },
         },
       },
-      t.label(),
+      t.label,
     ),
   );
-  return h('nav', { class: 'tabs', attrs: { role: 'tablist', 'aria-label': l10n.t('Dashboard views') } }, buttons);
+  return h('nav', { class: 'tabs', attrs: { role: 'tablist', 'aria-label': 'Dashboard views' } }, buttons);
 }
 
 function selectTab(id: WebviewState['tab']): void {
@@ -161,7 +158,7 @@ function panel(d: DashboardData | undefined): HTMLElement {
   const el = h('main', { class: ['panel', `panel-${state.tab}`], attrs: { id: 'panel', role: 'tabpanel', 'aria-labelledby': `tab-${state.tab}` } });
   if (!d) {
     el.setAttribute('aria-busy', 'true');
-    el.appendChild(h('div', { class: 'loading' }, h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), h('span', null, l10n.t('Reading your notes…'))));
+    el.appendChild(h('div', { class: 'loading' }, h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), h('span', null, 'Reading your notes…')));
     return el;
   }
   const ctx = ctxFor(withPending(d));
@@ -196,10 +193,7 @@ function render(focus?: string): void {
 window.addEventListener('message', (ev: MessageEvent<ToWebview>) => {
   const m = ev.data;
   if (!m || typeof m !== 'object') return;
-  if (m.type === 'strings' && m.strings && typeof m.strings === 'object') {
-    useBundle(m.strings);
-    render();
-  } else if (m.type === 'data' && m.data && typeof m.data === 'object') {
+  if (m.type === 'data' && m.data && typeof m.data === 'object') {
     // Only what changed is announced (the page is not a live region): moves
     // made here were announced when they were made.
     const changes = data ? describeChanges(data, m.data, { skip: new Set(pending.keys()), screenShare }) : [];

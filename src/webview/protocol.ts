@@ -5,12 +5,6 @@ import type { DashboardData, Location } from '../core/dashboard-data';
 import type { KrStatus } from '../core/model';
 
 export type ToWebview =
-  /**
-   * The string table, first after `ready`: the l10n bundle VS Code loaded for
-   * its display language (English message → its words; empty: English). The
-   * webview words itself from it through core/l10n.ts, as the core does.
-   */
-  | { readonly type: 'strings'; readonly strings: Readonly<Record<string, string>> }
   | { readonly type: 'data'; readonly data: DashboardData }
   | { readonly type: 'screenShare'; readonly on: boolean };
 

@@ -8,21 +8,15 @@ export interface ShellOptions {
   readonly nonce: string;
   readonly script: string;
   readonly styles: readonly string[];
-  /** What the page says until the script runs (the UI's words; HTML-escaped here). Default: English. */
-  readonly loading?: string;
-  /** The page's language (BCP 47), VS Code's display language. Default: en. */
-  readonly lang?: string;
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [`default-src 'none'`, `style-src ${cspSource}`, `img-src ${cspSource} data:`, `font-src ${cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
 }
 
-const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 export function dashboardShell(o: ShellOptions): string {
   return `<!DOCTYPE html>
-<html lang="${escapeHtml(o.lang ?? 'en')}">
+<html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(o.cspSource, o.nonce)}">
@@ -32,7 +26,7 @@ ${o.styles.map((s) => `<link rel="stylesheet" href="${s}">`).join('\n')}
 <title>Cadence</title>
 </head>
 <body>
-<div id="app"><p class="loading">${escapeHtml(o.loading ?? 'Loading your team…')}</p></div>
+<div id="app"><p class="loading">Loading your team…</p></div>
 <script nonce="${o.nonce}" src="${o.script}"></script>
 </body>
 </html>
