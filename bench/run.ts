@@ -59,8 +59,8 @@ interface Options {
   extension: boolean;
 }
 
-type ToolKey = 'floor' | 'cadence' | 'cadence-noleak' | 'markdownlint' | 'remark';
-const ALL_TOOLS: ToolKey[] = ['floor', 'cadence', 'cadence-noleak', 'markdownlint', 'remark'];
+type ToolKey = 'floor' | 'cadence' | 'cadence-1thread' | 'cadence-noleak' | 'markdownlint' | 'remark';
+const ALL_TOOLS: ToolKey[] = ['floor', 'cadence', 'cadence-1thread', 'cadence-noleak', 'markdownlint', 'remark'];
 /** private-leak's cost on `cadence check` (issue 19): at most this much more time than with the rule off. */
 const TARGET_LEAK_COST = 0.25;
 
@@ -162,9 +162,9 @@ function ensurePreload(): void {
 }
 
 /** Runs `node <args>` once with stdout/stderr to files; returns wall time and peak RSS. */
-function runNode(args: string[], cwd: string, outBase: string, timeoutSec: number): Sample {
+function runNode(args: string[], cwd: string, outBase: string, timeoutSec: number, extraEnv: Readonly<Record<string, string>> = {}): Sample {
   const rssFile = `${outBase}.rss`;
-  const env = cleanEnv();
+  const env = { ...cleanEnv(), ...extraEnv };
   // tsx and friends may leave loader flags here; the measured process must be plain node.
   delete env.NODE_OPTIONS;
   let cmd: string;
@@ -266,6 +266,8 @@ interface Tool {
   key: ToolKey;
   label: string;
   args(ws: Workspace): string[];
+  /** Environment variables set for the run. */
+  env?: Readonly<Record<string, string>>;
   cwd(ws: Workspace): string;
   /** Files this tool reads in `ws`, for the per-file figure. */
   files(ws: Workspace): number;
@@ -303,6 +305,17 @@ const TOOLS: Record<ToolKey, Tool> = {
     key: 'cadence',
     label: 'cadence check',
     args: (ws) => [CLI, 'check', ws.dir, '--format', 'json', '--today', TODAY],
+    cwd: () => ROOT,
+    files: (ws) => ws.files,
+    summarize: diagnosticsCount,
+  },
+  // The same check in one thread (CADENCE_CHECK_WORKERS=0): what the worker
+  // threads gain in wall time and cost in CPU time (src/cli/parallel.ts).
+  'cadence-1thread': {
+    key: 'cadence-1thread',
+    label: 'cadence check, no worker thread',
+    args: (ws) => [CLI, 'check', ws.dir, '--format', 'json', '--today', TODAY],
+    env: { CADENCE_CHECK_WORKERS: '0' },
     cwd: () => ROOT,
     files: (ws) => ws.files,
     summarize: diagnosticsCount,
@@ -350,7 +363,7 @@ const TOOLS: Record<ToolKey, Tool> = {
 
 /** Why a tool cannot run, or undefined when it can. */
 function unavailable(key: ToolKey): string | undefined {
-  if ((key === 'cadence' || key === 'cadence-noleak') && !existsSync(CLI)) return 'dist/cli.js not built (node scripts/build.mjs)';
+  if ((key === 'cadence' || key === 'cadence-1thread' || key === 'cadence-noleak') && !existsSync(CLI)) return 'dist/cli.js not built (node scripts/build.mjs)';
   if (key === 'markdownlint' && !existsSync(MARKDOWNLINT)) return 'markdownlint-cli2 not installed (npm install)';
   return undefined;
 }
@@ -400,7 +413,7 @@ function measure(ws: Workspace, keys: ToolKey[], opts: Options): Measurement[] {
       const tool = TOOLS[key];
       const outBase = join(WORK, 'out', `${ws.notes}-${key}`);
       process.stderr.write(`  ${ws.notes} notes · ${tool.label} · run ${run + 1}/${opts.runs} … `);
-      const s = runNode(tool.args(ws), tool.cwd(ws), outBase, opts.timeoutSec);
+      const s = runNode(tool.args(ws), tool.cwd(ws), outBase, opts.timeoutSec, tool.env);
       process.stderr.write(`${(s.ms / 1000).toFixed(2)} s${s.cpuMs !== undefined ? ` (CPU ${(s.cpuMs / 1000).toFixed(2)} s)` : ''}, ${s.rssKb ? (s.rssKb / 1024).toFixed(0) + ' MB' : '? MB'}\n`);
       // markdownlint exits 1 when it finds issues, cadence when it finds
       // errors: both are normal. 2 and above, signals and timeouts are not.

@@ -53,8 +53,15 @@ export const CHECK_WORKER = 'cadenceCheckWorker';
  * worker pays for itself from a few thousand notes.
  */
 export const WORKER_MIN_NOTES = 3000;
-/** At most this many workers (the main thread reads a slice too). */
-const MAX_WORKERS = 7;
+/**
+ * At most this many workers (the main thread reads a slice too), each with
+ * a slice of at least SLICE_MIN_NOTES: every worker compiles the bundle and
+ * warms its JIT afresh, which cost about 2 s of CPU time on the 10k bench
+ * corpus (one worker, 2 busy cores), so many small slices would cost more
+ * than they save.
+ */
+const MAX_WORKERS = 3;
+const SLICE_MIN_NOTES = 2500;
 /** What the main thread judges of a shared 1:1: it needs every file's text. */
 const LEAK_RULE = [RULES_BY_CODE.get('private-leak')!];
 /** Results a worker sends in one message. */
@@ -154,7 +161,7 @@ class NoteJudge {
     private readonly settings: Settings,
     people: readonly { readonly path: string; readonly raw: string }[],
   ) {
-    // private-leak is judged by the main thread, on the shared files only; a private 1:1 has no shared text.
+    // private-leak needs every file's text: the main thread judges it (a shared 1:1's, with judgeHere).
     this.ds = new Dataset({ today, settings: { ...settings, rules: { ...settings.rules, 'private-leak': 'off' } } });
     this.ds.batch(() => {
       for (const p of people) this.ds.setFile(p.path, p.raw);
@@ -183,12 +190,17 @@ class NoteJudge {
   }
 }
 
-/** How many workers a check of `notes` 1:1s starts: CADENCE_CHECK_WORKERS when set (0: none), else one per spare core from WORKER_MIN_NOTES notes. */
-export function workerCount(notes: number, env: NodeJS.ProcessEnv = process.env): number {
+/**
+ * How many workers a check of `notes` 1:1s starts: CADENCE_CHECK_WORKERS
+ * when set (0: none; at most 7, and never more than the notes), else none
+ * below WORKER_MIN_NOTES notes, and from there one per spare core, at most
+ * MAX_WORKERS, each slice (the main thread's included) SLICE_MIN_NOTES or more.
+ */
+export function workerCount(notes: number, env: NodeJS.ProcessEnv = process.env, cores: number = availableParallelism()): number {
   const forced = env.CADENCE_CHECK_WORKERS;
-  if (forced !== undefined && forced !== '' && /^\d+$/.test(forced)) return Math.min(Number(forced), MAX_WORKERS, notes);
+  if (forced !== undefined && forced !== '' && /^\d+$/.test(forced)) return Math.min(Number(forced), 7, notes);
   if (notes < WORKER_MIN_NOTES) return 0;
-  return Math.max(0, Math.min(availableParallelism() - 1, MAX_WORKERS));
+  return Math.max(0, Math.min(cores - 1, MAX_WORKERS, Math.max(1, Math.floor(notes / SLICE_MIN_NOTES) - 1)));
 }
 
 /** The script a worker runs: this bundle (dist/cli.js), or undefined when running from the TypeScript sources. */

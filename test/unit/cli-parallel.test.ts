@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanEnv } from '../../scripts/lib/clean-env';
@@ -85,6 +85,30 @@ describe('cadence check through workers: byte-identical output', function () {
     }
   });
 
+  it('what the person files read of their notes (feedback entries, a log\'s meetings) survives: no-recent-feedback and cadence-lapsed as with every document whole', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cadence-parallel-'));
+    const write = (rel: string, text: string) => {
+      mkdirSync(join(dir, rel, '..'), { recursive: true });
+      writeFileSync(join(dir, rel), text);
+    };
+    try {
+      for (const id of ['alex', 'sam', 'kim', 'lee']) write(`people/${id}.md`, `---\ntype: person\nname: ${id}\ncadence: 14\n---\n`);
+      // Alex: met in the window with praise given; Sam: met, nothing given (no-recent-feedback).
+      write('1on1s/alex/2026-11-10.md', '---\ntype: 1on1\nreport: alex\n---\n## Feedback\n- praise: ran the incident review well\n');
+      write('1on1s/sam/2026-11-12.md', '---\ntype: 1on1\nreport: sam\n---\n## Notes\nquiet week\n');
+      // Kim: a log whose last meeting is recent (not lapsed); Lee: a log whose last is old (lapsed).
+      write('1on1s/kim/log.md', '---\ntype: 1on1\nreport: kim\n---\n## 2026-10-01\nfirst\n## 2026-11-18\n### Feedback\n- redirect: late on reviews\n');
+      write('1on1s/lee/log.md', '---\ntype: 1on1\nreport: lee\n---\n## 2026-08-01\nfirst\n## 2026-09-02\nsecond\n');
+      const codes = JSON.parse(reference(dir, TODAY).json) as { file: string; code: string }[];
+      const on = (code: string) => codes.filter((f) => f.code === code).map((f) => f.file);
+      assert.deepEqual(on('no-recent-feedback'), ['people/sam.md']);
+      assert.deepEqual(on('cadence-lapsed'), ['people/lee.md']);
+      assertSameAsReference(dir, TODAY);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('in process (from the sources, no worker): the same findings and file count as loadFolder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cadence-parallel-'));
     try {
@@ -121,9 +145,14 @@ describe('what a check keeps of a private 1:1 (keptOfNote)', () => {
 });
 
 describe('how many workers a check starts', () => {
-  it('none below the threshold, at most one per spare core above it, CADENCE_CHECK_WORKERS when set', () => {
-    assert.equal(workerCount(10, {}), 0);
-    assert.ok(workerCount(100000, {}) >= 0);
+  it('none below the threshold, at most one per spare core above it and slices of 2,500 notes or more, CADENCE_CHECK_WORKERS when set', () => {
+    assert.equal(workerCount(10, {}, 8), 0);
+    assert.equal(workerCount(2999, {}, 8), 0);
+    assert.equal(workerCount(3000, {}, 8), 1);
+    assert.equal(workerCount(10000, {}, 8), 3, 'four slices of 2,500');
+    assert.equal(workerCount(10000, {}, 2), 1, 'one spare core');
+    assert.equal(workerCount(10000, {}, 1), 0, 'no spare core');
+    assert.equal(workerCount(500000, {}, 64), 3, 'at most three');
     assert.equal(workerCount(100000, { CADENCE_CHECK_WORKERS: '0' }), 0);
     assert.equal(workerCount(100000, { CADENCE_CHECK_WORKERS: '2' }), 2);
     assert.equal(workerCount(1, { CADENCE_CHECK_WORKERS: '2' }), 1, 'never more workers than notes');
