@@ -102,9 +102,11 @@ if (name === 'team') {
         let actions: vscode.CodeAction[] | undefined;
         for (let attempt = 1; !actions; attempt++) {
           actions = await Promise.resolve(vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', note, d.range, vscode.CodeActionKind.QuickFix.value)).catch((e: Error) => {
-            if (e?.name !== 'Canceled' || attempt >= 5) throw e;
+            if (e?.name !== 'Canceled' || attempt >= 10) throw e;
             return undefined;
           });
+          // A request cancelled because the note's model changed meanwhile: ask again once it has settled.
+          if (!actions) await new Promise((r) => setTimeout(r, 250 * attempt));
         }
         for (const a of actions.filter((x) => x.kind?.value === 'quickfix' && (!x.diagnostics || x.diagnostics.some((y) => codeOf(y) === codeOf(d))))) {
           if (a.edit) {
