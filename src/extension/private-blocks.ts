@@ -12,6 +12,7 @@ import type { Doc } from '../core/model';
 import { privateBlocks, type PrivateBlock } from '../core/rooms/regions';
 import type { Feature } from './feature';
 import { maskDecoration, maskRanges } from './screen-share';
+import { VisibleEditorsRedraw } from './visible-editors';
 import type { CadenceWorkspace } from './workspace-index';
 
 /** A file other people read, whose private blocks are marked: not a private note or a person file. */
@@ -55,35 +56,21 @@ export class PrivateBlockDecorations implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** What is decorated now, per editor (the integration tests read it). */
   private readonly shown = new Map<vscode.TextEditor, { dimmed: vscode.Range[]; labels: vscode.Range[]; masked: vscode.Range[] }>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly redraw: VisibleEditorsRedraw;
 
   constructor(
     private readonly ws: CadenceWorkspace,
     private readonly screenShare: () => boolean,
     onModeChange: vscode.Event<void>,
   ) {
-    this.disposables.push(
-      this.dim,
-      this.label,
-      this.mask,
-      onModeChange(() => this.update()),
-      vscode.window.onDidChangeVisibleTextEditors(() => this.update()),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (vscode.window.visibleTextEditors.some((ed) => ed.document === e.document)) this.schedule();
-      }),
-      // Whether a note is shared can change with an edit to it, or a re-index.
-      ws.onDidChange(() => this.schedule()),
-    );
+    // Whether a note is shared can change with an edit to it, or a re-index.
+    this.redraw = new VisibleEditorsRedraw(ws, onModeChange, () => this.update());
+    this.disposables.push(this.dim, this.label, this.mask, this.redraw);
     this.update();
   }
 
-  private schedule(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.update(), 50);
-  }
-
   update(): void {
-    clearTimeout(this.timer);
+    this.redraw.cancel();
     const hide = this.screenShare();
     this.shown.clear();
     for (const editor of vscode.window.visibleTextEditors) {
@@ -113,7 +100,6 @@ export class PrivateBlockDecorations implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { Doc } from '../core/model';
 import type { Feature } from './feature';
+import { VisibleEditorsRedraw } from './visible-editors';
 import type { CadenceWorkspace } from './workspace-index';
 
 /** Whose text screen-share mode masks (SPEC §15: private text): person files and 1:1 notes not marked `visibility: shared`. */
@@ -41,7 +42,7 @@ export class ScreenShareMask implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** What is masked now, per editor (the integration tests read it). */
   private readonly masked = new Map<vscode.TextEditor, vscode.Range[]>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly redraw: VisibleEditorsRedraw;
 
   constructor(
     private readonly ws: CadenceWorkspace,
@@ -53,30 +54,15 @@ export class ScreenShareMask implements vscode.Disposable {
     this.item.tooltip = vscode.l10n.t('Cadence screen-share mode is on: names, ratings and note text are hidden in the trees and the dashboard, and private notes and person files are masked in the editor. Click to turn it off.');
     this.item.command = 'cadence.toggleScreenShare';
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
-    this.disposables.push(
-      this.decoration,
-      this.item,
-      onModeChange(() => this.update()),
-      vscode.window.onDidChangeVisibleTextEditors(() => this.update()),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (this.on() && vscode.window.visibleTextEditors.some((ed) => ed.document === e.document)) this.schedule();
-      }),
-      // A note's kind or visibility can change with an edit to it (or a re-index).
-      ws.onDidChange(() => {
-        if (this.on()) this.schedule();
-      }),
-    );
+    // Text edits and re-indexes matter only while the mode is on.
+    this.redraw = new VisibleEditorsRedraw(ws, onModeChange, () => this.update(), on);
+    this.disposables.push(this.decoration, this.item, this.redraw);
     this.update();
-  }
-
-  private schedule(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.update(), 50);
   }
 
   /** Masks (or unmasks) every visible editor, and shows the status-bar item while the mode is on. */
   update(): void {
-    clearTimeout(this.timer);
+    this.redraw.cancel();
     const on = this.on();
     if (on) this.item.show();
     else this.item.hide();
@@ -106,7 +92,6 @@ export class ScreenShareMask implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
