@@ -45,11 +45,17 @@ const SINK_ARGS = new Map<string, readonly number[]>([
   ['leaf', [1, 2]],
   ['group', [1, 3]],
   ['itemNode', [4]],
+  // The dashboard webview's DOM helpers (src/webview): h(tag, options, ...children), and the views' own.
+  ['h', [1, 2, 3, 4, 5, 6, 7, 8, 9]],
+  ['empty', [0, 1]],
+  ['fact', [0, 1, 3]],
+  ['tile', [1]],
+  ['announce', [0]],
 ]);
 /** Constructors whose arguments a person reads. */
 const SINK_NEW = new Set(['Diagnostic', 'TreeItem', 'CodeLens', 'Hover', 'MarkdownString', 'CodeAction', 'TaskGroup', 'CompletionItem', 'UsageError']);
 /** Properties a person reads, in an object literal or assigned (`item.tooltip = …`). */
-const SINK_PROPS = new Set(['title', 'prompt', 'placeHolder', 'tooltip', 'description', 'detail', 'label', 'message', 'text', 'validateInput', 'documentation', 'accessibilityInformation', 'ariaLabel', 'problem', 'out', 'err']);
+const SINK_PROPS = new Set(['title', 'prompt', 'placeHolder', 'tooltip', 'description', 'detail', 'label', 'message', 'text', 'validateInput', 'documentation', 'accessibilityInformation', 'ariaLabel', 'problem', 'out', 'err', 'attrs', 'aria-label', 'aria-roledescription', 'placeholder', 'alt', 'textContent']);
 /** The CLI's output: `process.stdout.write`, `console.log`… (matched by the called name, with its object). */
 const OUTPUT_CALLS = new Set(['stdout.write', 'stderr.write', 'console.log', 'console.error', 'console.warn', 'console.info']);
 
@@ -212,6 +218,8 @@ export function unwrappedWords(files: ReadonlyMap<string, string>): Unwrapped[] 
         const withObject = ts.isPropertyAccessExpression(n.expression) ? `${calleeName(n.expression.expression) ?? ''}.${n.expression.name.text}` : '';
         if ((name && SINK_CALLS.has(name)) || OUTPUT_CALLS.has(withObject)) n.arguments.forEach((a) => follow(info, a, 0));
         for (const i of (name && SINK_ARGS.get(name)) || []) follow(info, n.arguments[i], 0);
+        // An attribute a person reads (a screen reader, a tooltip): el.setAttribute('title' | 'aria-label', …).
+        if (name === 'setAttribute' && n.arguments[0] && ts.isStringLiteral(n.arguments[0]) && /^(title|aria-label|placeholder|alt)$/.test(n.arguments[0].text)) follow(info, n.arguments[1], 0);
         // Lines gathered for output: notes.push(…), problems.push(…), lines.push(…).
         if (name === 'push' && ts.isPropertyAccessExpression(n.expression) && /^(notes|problems|lines|out|err)$/.test(calleeName(n.expression.expression) ?? '')) n.arguments.forEach((a) => follow(info, a, 0));
         if (isL10nT(n.expression)) n.arguments.slice(1).forEach((a) => follow(info, a, 0));

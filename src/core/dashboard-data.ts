@@ -3,15 +3,16 @@
 
 import { addDays, daysBetween, toDayNumber } from './dates';
 import type { Dataset } from './dataset';
-import { krScoreText } from './format';
+import { krScoreWords } from './format';
 import { cadenceOf, happinessTrend, krMeasurable, krOnTrack, krScore, objectiveScore, personFigures, ratingAlignment, scoreColour, setScore, type CadenceStatus, type ScoreColour } from './metrics';
 import { heldOneOnOnes } from './meetings';
 import { feedbackIn, type FeedbackCounts } from './review-packet';
 import type { KrStatus, Relationship } from './model';
 import { openItemCounts, type ItemCounts } from './open-items';
 import { displayName, orderPeople, personLabel, type PeopleOrder } from './people';
-import { isLiveSet, slipReasons, slipText } from './slipping';
+import { isLiveSet, slipReasons, slipWords } from './slipping';
 import { idKey } from './ids';
+import * as l10n from './l10n';
 
 export interface Location {
   readonly path: string;
@@ -228,14 +229,14 @@ export function dashboardData(ds: Dataset, options: DashboardOptions = {}): Dash
           ownerName: personLabel(ds.query, kr.owner),
           due: kr.due?.value,
           score: krScore(kr),
-          scoreText: krScoreText(kr),
+          scoreText: krScoreWords(kr),
           measurable: krMeasurable(kr),
           colour: scoreColour(krScore(kr)),
           onTrack: krOnTrack(kr, o),
           kind: o.kind,
           status: kr.status,
           confidence: kr.confidence,
-          slipping: isLiveSet(set, today) ? slipReasons(kr, set, today).map((r) => slipText([r])) : [],
+          slipping: isLiveSet(set, today) ? slipReasons(kr, set, today).map((r) => slipWords([r])) : [],
           checkins: kr.checkins.map((c) => ({ date: c.date ?? null, current: c.current ?? null, confidence: c.confidence ?? null, at: { path: set.path, line: c.range.start.line } })),
           at: { path: set.path, line: kr.firstLine.start.line },
         })),
@@ -276,7 +277,13 @@ function signals(ds: Dataset, cards: PersonCard[], sets: SetView[]): Signal[] {
         if (!last || (since && last < since)) {
           out.push({
             kind: 'kr-slipping-no-1on1',
-            text: `${set.id} ${o.id}/${kr.id} ${kr.title} is slipping (${kr.slipping.join('; ')})${since ? ` as of its check-in of ${since}` : ''}; no 1:1 with ${kr.ownerName ?? kr.owner} since${last ? ` (last ${last})` : ' (none yet)'}.`,
+            text: (() => {
+              const what = `${set.id} ${o.id}/${kr.id} ${kr.title}`;
+              const reasons = kr.slipping.join('; ');
+              const who = kr.ownerName ?? kr.owner ?? '';
+              if (since) return last ? l10n.t('{0} is slipping ({1}) as of its check-in of {2}; no 1:1 with {3} since (last {4}).', what, reasons, since, who, last) : l10n.t('{0} is slipping ({1}) as of its check-in of {2}; no 1:1 with {3} since (none yet).', what, reasons, since, who);
+              return last ? l10n.t('{0} is slipping ({1}); no 1:1 with {2} since (last {3}).', what, reasons, who, last) : l10n.t('{0} is slipping ({1}); no 1:1 with {2} since (none yet).', what, reasons, who);
+            })(),
             person: kr.owner,
             at: kr.at,
           });
@@ -287,11 +294,11 @@ function signals(ds: Dataset, cards: PersonCard[], sets: SetView[]): Signal[] {
   for (const c of cards) {
     const h = c.happiness;
     if (h.length >= 3 && h[h.length - 3].value > h[h.length - 2].value && h[h.length - 2].value > h[h.length - 1].value) {
-      out.push({ kind: 'happiness-falling', text: `${c.name}'s happiness fell two 1:1s in a row (${h.slice(-3).map((x) => x.value).join(' → ')}).`, person: c.id, at: h[h.length - 1].at });
+      out.push({ kind: 'happiness-falling', text: l10n.t('{0}\'s happiness fell two 1:1s in a row ({1}).', c.name, h.slice(-3).map((x) => x.value).join(' → ')), person: c.id, at: h[h.length - 1].at });
     }
     const r = c.ratings[c.ratings.length - 1];
     if (r && Math.abs(r.manager - r.report) >= 2) {
-      out.push({ kind: 'rating-gap', text: `${c.name}: you rated ${r.manager}, they rated ${r.report} on ${r.date} — talk about the gap.`, person: c.id, at: r.at });
+      out.push({ kind: 'rating-gap', text: l10n.t('{0}: you rated {1}, they rated {2} on {3} — talk about the gap.', c.name, r.manager, r.report, r.date), person: c.id, at: r.at });
     }
   }
   return out;

@@ -1,8 +1,11 @@
 // SPEC §18: when a key result is *slipping*, and why. New 1:1, the
 // dashboard's signals and OKR tab, and the pre-read all ask this one module,
-// and all say the reasons in its words.
+// and all say the reasons in its words: documents (New 1:1, the pre-read)
+// and the assistant's answers in English (slipText), the views in the UI's
+// language (slipWords, the same sentences through core/l10n.ts).
 
 import { formatConfidence, formatScore, formatShare } from './format';
+import * as l10n from './l10n';
 import { krMeasurable, krScore, okrSetEnd, periodElapsed, validConfidence } from './metrics';
 import type { KeyResult, Objective, OkrSetDoc } from './model';
 
@@ -54,6 +57,27 @@ export function slipReasonText(r: SlipReason): string {
 /** All reasons, `; `-separated. */
 export function slipText(reasons: readonly SlipReason[]): string {
   return reasons.map(slipReasonText).join('; ');
+}
+
+// The words above as a view shows them (the Objectives tree's tooltip, the
+// dashboard), in the UI's language (core/l10n.ts); English: the same bytes.
+// Documents and the assistant keep slipReasonText/slipText.
+
+/** slipReasonText in the UI's language. The status stays the OKR file's value (`at-risk`). */
+export function slipReasonWords(r: SlipReason): string {
+  switch (r.kind) {
+    case 'status':
+      return l10n.t('status {0}', r.status);
+    case 'confidence':
+      return validConfidence(r.confidence) ? l10n.t('confidence {0} (below {1})', formatConfidence(r.confidence), LOW_CONFIDENCE) : l10n.t('confidence below {0} (and not a valid 0–1 value)', LOW_CONFIDENCE);
+    case 'behind':
+      return l10n.t('behind schedule: score {0} with {1} of the period gone', formatScore(r.score), formatShare(r.elapsed));
+  }
+}
+
+/** slipText in the UI's language: all reasons, `; `-separated. */
+export function slipWords(reasons: readonly SlipReason[]): string {
+  return reasons.map(slipReasonWords).join('; ');
 }
 
 export interface SlippingKr {

@@ -24,6 +24,9 @@ function nonce(): string {
 
 export function dashboardHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   return dashboardShell({
+    loading: vscode.l10n.t('Loading your team…'),
+    lang: vscode.env.language,
+    strings: vscode.l10n.bundle ?? {},
     cspSource: webview.cspSource,
     nonce: nonce(),
     script: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).toString(),

@@ -10,6 +10,7 @@ import { h } from './dom';
 import { STATUS_LABEL, score, shortDate } from './format';
 import { confidence, krScoreBar, noSets, onTrackMark, pickSet, setPicker, slippingNote } from './okrs';
 import { KR_COLUMNS } from './protocol';
+import * as l10n from '../core/l10n';
 
 const DRAG_TYPE = 'application/x-cadence-kr';
 
@@ -24,7 +25,7 @@ export function boardColumns(cards: readonly KrCard[]): Column[] {
   return [...(cards.some((k) => k.status === undefined) ? (['unset'] as const) : []), ...KR_COLUMNS];
 }
 
-const COLUMN_LABEL = (c: Column) => (c === 'unset' ? 'No status' : STATUS_LABEL[c]);
+const COLUMN_LABEL = (c: Column) => (c === 'unset' ? l10n.t('No status') : STATUS_LABEL[c]);
 
 export function focusKey(kr: KrCard): string {
   return `kr:${JSON.stringify([kr.set, kr.objectiveIndex, kr.index])}`;
@@ -40,7 +41,7 @@ export function renderBoard(ctx: ViewContext): HTMLElement {
     h(
       'p',
       { class: 'muted small board-help', attrs: { id: 'board-help' } },
-      'Drag a card to another column, or focus it and press Alt+← / Alt+→ (or use its “Move to…” menu). The key result’s status: changes in its file as one undoable edit. Enter opens it.',
+      l10n.t('Drag a card to another column, or focus it and press Alt+← / Alt+→ (or use its “Move to…” menu). The key result’s status: changes in its file as one undoable edit. Enter opens it.'),
     ),
     board(ctx, set),
   );
@@ -54,7 +55,7 @@ function board(ctx: ViewContext, set: SetView): HTMLElement {
   const columns = boardColumns(cards).map((status) => {
     const mine = cards.filter((k) => columnOf(k) === status);
     const body = h('div', { class: 'col-body', attrs: { role: 'list', 'aria-labelledby': `col-${status}` } });
-    if (!mine.length) body.appendChild(h('p', { class: 'col-empty muted' }, status === 'unset' ? 'No card without a status' : 'Drop a card here'));
+    if (!mine.length) body.appendChild(h('p', { class: 'col-empty muted' }, status === 'unset' ? l10n.t('No card without a status') : l10n.t('Drop a card here')));
     for (const kr of mine) body.appendChild(card(ctx, kr, (k) => (dragging = k)));
     const col = h(
       'section',
@@ -64,7 +65,7 @@ function board(ctx: ViewContext, set: SetView): HTMLElement {
         { class: 'col-head' },
         h('span', { class: ['dot', `st-${status}`], attrs: { 'aria-hidden': 'true' } }),
         h('h3', { attrs: { id: `col-${status}` } }, COLUMN_LABEL(status)),
-        h('span', { class: 'count', attrs: { 'aria-label': `${mine.length} key results` } }, String(mine.length)),
+        h('span', { class: 'count', attrs: { 'aria-label': l10n.t('{0} key results', mine.length) } }, String(mine.length)),
       ),
       body,
     );
@@ -110,7 +111,7 @@ function card(ctx: ViewContext, kr: KrCard, onDrag: (k: KrCard | undefined) => v
     'select',
     {
       class: 'move-to',
-      attrs: { 'aria-label': `Move ${name} to…`, 'data-focus': `${focusKey(kr)}:move` },
+      attrs: { 'aria-label': l10n.t('Move {0} to…', name), 'data-focus': `${focusKey(kr)}:move` },
       on: {
         change: (ev) => {
           const v = (ev.target as HTMLSelectElement).value as KrStatus;
@@ -120,7 +121,7 @@ function card(ctx: ViewContext, kr: KrCard, onDrag: (k: KrCard | undefined) => v
         keydown: (ev) => ev.stopPropagation(),
       },
     },
-    h('option', { attrs: { value: '', disabled: true, selected: true } }, 'Move to…'),
+    h('option', { attrs: { value: '', disabled: true, selected: true } }, l10n.t('Move to…')),
     KR_COLUMNS.filter((st) => st !== kr.status).map((st) => h('option', { attrs: { value: st } }, STATUS_LABEL[st])),
   );
 
@@ -132,22 +133,22 @@ function card(ctx: ViewContext, kr: KrCard, onDrag: (k: KrCard | undefined) => v
         tabindex: 0,
         draggable: 'true',
         role: 'listitem',
-        'aria-roledescription': 'key result card',
-        'aria-label': `${name}: ${kr.title}. ${kr.status ? STATUS_LABEL[kr.status] : 'No status'}, score ${kr.status === 'cut' || !kr.measurable ? kr.scoreText : score(kr.score)}.${kr.slipping.length ? ` Slipping: ${kr.slipping.join('; ')}.` : ''} Alt+Left or Alt+Right moves it; Enter opens it.`,
+        'aria-roledescription': l10n.t('key result card'),
+        'aria-label': `${l10n.t('{0}: {1}. {2}, score {3}.', name, kr.title, kr.status ? STATUS_LABEL[kr.status] : l10n.t('No status'), kr.status === 'cut' || !kr.measurable ? kr.scoreText : score(kr.score))}${kr.slipping.length ? ` ${l10n.t('Slipping: {0}.', kr.slipping.join('; '))}` : ''} ${l10n.t('Alt+Left or Alt+Right moves it; Enter opens it.')}`,
         'data-focus': focusKey(kr),
       },
     },
     h('div', { class: 'kr-card-head' }, h('span', { class: 'kr-id' }, `${kr.objective} · ${kr.id}`)),
-    h('p', { class: 'kr-card-title clamp' }, kr.title || '(untitled key result)'),
+    h('p', { class: 'kr-card-title clamp' }, kr.title || l10n.t('(untitled key result)')),
     h('div', { class: 'kr-card-score' }, krScoreBar(kr), onTrackMark(kr)),
     slippingNote(kr),
     h(
       'div',
       { class: 'kr-card-meta' },
-      h('span', { class: ['owner', 'clip', !kr.ownerName && 'muted'] }, kr.ownerName ? h('span', { class: 'sensitive' }, kr.ownerName) : 'no owner'),
-      h('span', { class: 'muted nowrap' }, kr.due ? `due ${shortDate(kr.due, ctx.data.today)}` : 'no due date'),
+      h('span', { class: ['owner', 'clip', !kr.ownerName && 'muted'] }, kr.ownerName ? h('span', { class: 'sensitive' }, kr.ownerName) : l10n.t('no owner')),
+      h('span', { class: 'muted nowrap' }, kr.due ? l10n.t('due {0}', shortDate(kr.due, ctx.data.today)) : l10n.t('no due date')),
     ),
-    h('div', { class: 'kr-card-foot' }, h('span', { class: 'conf-label muted' }, 'Confidence'), confidence(ctx, kr), picker),
+    h('div', { class: 'kr-card-foot' }, h('span', { class: 'conf-label muted' }, l10n.t('Confidence')), confidence(ctx, kr), picker),
   );
 
   el.addEventListener('click', (ev) => {
@@ -165,7 +166,7 @@ function card(ctx: ViewContext, kr: KrCard, onDrag: (k: KrCard | undefined) => v
       ev.stopPropagation();
       const j = ev.key === 'ArrowRight' ? i + 1 : i - 1;
       if (j >= 0 && j < KR_COLUMNS.length) move(KR_COLUMNS[j]);
-      else ctx.announce(`${name} is already in the ${j < 0 ? 'first' : 'last'} column`);
+      else ctx.announce(j < 0 ? l10n.t('{0} is already in the first column', name) : l10n.t('{0} is already in the last column', name));
     } else if (!ev.altKey && !ev.ctrlKey && !ev.metaKey && (ev.key === 'Enter' || ev.key === ' ')) {
       ev.preventDefault();
       ctx.open(kr.at);

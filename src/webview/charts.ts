@@ -6,6 +6,7 @@ import type { Location } from '../core/dashboard-data';
 import { scoreColour, type ScoreColour } from '../core/metrics';
 import { activatable, h, s, setLeft, setWidth } from './dom';
 import { percent, score } from './format';
+import * as l10n from '../core/l10n';
 
 export interface ChartPoint {
   readonly value: number;
@@ -191,7 +192,8 @@ export function scoreBar(value: number | null, colour: ScoreColour | null, thres
     track.appendChild(mark);
   }
   // `shown` replaces the number when it is not a measurement (`cut`, `not measurable`).
-  const text = shown ? `score: ${shown}` : value === null ? 'no score' : `score ${score(value)}${colour ? `, ${colour}` : ''}`;
+  const colourWords = { red: () => l10n.t('red'), yellow: () => l10n.t('yellow'), green: () => l10n.t('green') } as Record<string, () => string>;
+  const text = shown ? l10n.t('score: {0}', shown) : value === null ? l10n.t('no score') : colour ? l10n.t('score {0}, {1}', score(value), colourWords[colour]?.() ?? colour) : l10n.t('score {0}', score(value));
   return h(
     'span',
     { class: ['score-bar', small && 'small'], attrs: { role: 'img', 'aria-label': text } },
@@ -213,7 +215,7 @@ export function completionBar(rate: number | null, target: number): HTMLElement 
     'span',
     {
       class: 'completion-bar',
-      attrs: { role: 'img', 'aria-label': rate === null ? 'no action items due in the window' : `completion ${percent(rate)}, target ${percent(target)}` },
+      attrs: { role: 'img', 'aria-label': rate === null ? l10n.t('no action items due in the window') : l10n.t('completion {0}, target {1}', percent(rate), percent(target)) },
     },
     h('span', { class: 'track' }, fill, mark, markLabel),
   );

@@ -4,6 +4,7 @@
 import { formatScore } from '../core/format';
 import type { KrStatus } from '../core/model';
 import type { CadenceStatus } from '../core/metrics';
+import * as l10n from '../core/l10n';
 
 function parseDay(iso: string): Date | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -48,10 +49,10 @@ export function daysBetween(a: string, b: string): number | undefined {
 
 export function relativeDays(n: number | undefined): string {
   if (n === undefined) return '';
-  if (n === 0) return 'today';
-  if (n === 1) return 'yesterday';
-  if (n === -1) return 'tomorrow';
-  return n > 0 ? `${n} days ago` : `in ${-n} days`;
+  if (n === 0) return l10n.t('today');
+  if (n === 1) return l10n.t('yesterday');
+  if (n === -1) return l10n.t('tomorrow');
+  return n > 0 ? l10n.t('{0} days ago', n) : l10n.t('in {0} days', -n);
 }
 
 /** A score as every view shows it: two decimals (SPEC §18), the core's own format. */
@@ -63,26 +64,47 @@ export function percent(x: number | null | undefined): string {
   return x === null || x === undefined ? '—' : `${Math.round(x * 100)}%`;
 }
 
+// Labels are read when shown (getters): the string table arrives after the script loads.
 export const STATUS_LABEL: Readonly<Record<KrStatus, string>> = {
-  'on-track': 'On track',
-  'at-risk': 'At risk',
-  'off-track': 'Off track',
-  done: 'Done',
-  cut: 'Cut',
+  get 'on-track'() {
+    return l10n.t('On track');
+  },
+  get 'at-risk'() {
+    return l10n.t('At risk');
+  },
+  get 'off-track'() {
+    return l10n.t('Off track');
+  },
+  get done() {
+    return l10n.t('Done');
+  },
+  get cut() {
+    return l10n.t('Cut');
+  },
 };
 
 export const CADENCE_LABEL: Readonly<Record<CadenceStatus, string>> = {
-  ok: 'On cadence',
-  due: 'Due',
-  lapsed: 'Lapsed',
-  unknown: 'No 1:1 yet',
-  me: 'You',
+  get ok() {
+    return l10n.t('On cadence');
+  },
+  get due() {
+    return l10n.t('Due');
+  },
+  get lapsed() {
+    return l10n.t('Lapsed');
+  },
+  get unknown() {
+    return l10n.t('No 1:1 yet');
+  },
+  get me() {
+    return l10n.t('You');
+  },
 };
 
 export function cadenceEvery(days: number): string {
-  if (days === 7) return 'weekly';
-  if (days === 14) return 'every two weeks';
-  if (days === 30) return 'monthly';
-  if (days % 7 === 0) return `every ${days / 7} weeks`;
-  return `every ${days} days`;
+  if (days === 7) return l10n.t('weekly');
+  if (days === 14) return l10n.t('every two weeks');
+  if (days === 30) return l10n.t('monthly');
+  if (days % 7 === 0) return l10n.t('every {0} weeks', days / 7);
+  return l10n.t('every {0} days', days);
 }

@@ -1,7 +1,8 @@
-// The dashboard's browser side. It says `ready`, then renders whatever `data`
-// the extension posts (every change re-posts it), keeps the tab and the set
-// in the webview state so a reload restores the view, and posts back only
-// through the typed protocol.
+// The dashboard's browser side. It takes its words from the page's string
+// table (shell.ts) before it draws anything, says `ready`, then renders
+// whatever `data` the extension posts (every change re-posts it), keeps the
+// tab and the set in the webview state so a reload restores the view, and
+// posts back only through the typed protocol.
 
 import type { DashboardData, SetView } from '../core/dashboard-data';
 import type { KrStatus } from '../core/model';
@@ -13,6 +14,9 @@ import { longDate } from './format';
 import { renderOkrs } from './okrs';
 import { renderOverview } from './overview';
 import type { FromWebview, ToWebview, WebviewState } from './protocol';
+import * as l10n from '../core/l10n';
+import { useBundle } from '../core/l10n';
+import { STRINGS_ID } from './shell';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -26,12 +30,13 @@ const post = (m: FromWebview) => vscode.postMessage(m);
 
 // Errors go to the extension's log: a webview has no console a user sees.
 window.addEventListener('error', (ev) => post({ type: 'error', message: `${ev.message}${ev.filename ? ` (${ev.filename}:${ev.lineno}:${ev.colno})` : ''}` }));
+// l10n-exempt: for the extension's log, not for the page
 window.addEventListener('unhandledrejection', (ev) => post({ type: 'error', message: `Unhandled rejection: ${String((ev.reason as Error)?.stack ?? ev.reason)}` }));
 
-const TABS: readonly { id: WebviewState['tab']; label: string }[] = [
-  { id: 'overview', label: 'Overview' },
-  { id: 'okrs', label: 'OKRs' },
-  { id: 'board', label: 'Board' },
+const TABS: readonly { id: WebviewState['tab']; label: () => string }[] = [
+  { id: 'overview', label: () => l10n.t('Overview') },
+  { id: 'okrs', label: () => l10n.t('OKRs') },
+  { id: 'board', label: () => l10n.t('Board') },
 ];
 
 function restoredState(): WebviewState {
@@ -85,7 +90,7 @@ const ctxFor = (d: DashboardData): ViewContext => ({
   move: (kr: KrRef, status: KrStatus, label: string) => {
     post({ type: 'setStatus', set: kr.set, objectiveIndex: kr.objectiveIndex, index: kr.index, status });
     pending.set(krKey(kr), status);
-    announce(`Moved ${label} to ${status}`);
+    announce(l10n.t('Moved {0} to {1}', label, status));
     render();
   },
   selectSet: (id) => {
@@ -100,12 +105,12 @@ function header(d: DashboardData | undefined): HTMLElement {
     'button',
     {
       class: ['toggle', screenShare && 'on'],
-      attrs: { type: 'button', 'aria-pressed': screenShare ? 'true' : 'false', 'data-focus': 'screen-share', title: 'Blur names, ratings and note text for a shared screen' },
+      attrs: { type: 'button', 'aria-pressed': screenShare ? 'true' : 'false', 'data-focus': 'screen-share', title: l10n.t('Blur names, ratings and note text for a shared screen') },
       on: { click: () => post({ type: 'toggleScreenShare' }) },
     },
     h('span', { class: 'toggle-icon', attrs: { 'aria-hidden': 'true' } }, screenShare ? '◉' : '○'),
-    'Screen-share mode',
-    h('span', { class: 'toggle-state' }, screenShare ? 'On' : 'Off'),
+    l10n.t('Screen-share mode'),
+    h('span', { class: 'toggle-state' }, screenShare ? l10n.t('On') : l10n.t('Off')),
   );
   return h(
     'header',
@@ -141,10 +146,10 @@ function tabs(): HTMLElement {
           },
         },
       },
-      t.label,
+      t.label(),
     ),
   );
-  return h('nav', { class: 'tabs', attrs: { role: 'tablist', 'aria-label': 'Dashboard views' } }, buttons);
+  return h('nav', { class: 'tabs', attrs: { role: 'tablist', 'aria-label': l10n.t('Dashboard views') } }, buttons);
 }
 
 function selectTab(id: WebviewState['tab']): void {
@@ -158,7 +163,7 @@ function panel(d: DashboardData | undefined): HTMLElement {
   const el = h('main', { class: ['panel', `panel-${state.tab}`], attrs: { id: 'panel', role: 'tabpanel', 'aria-labelledby': `tab-${state.tab}` } });
   if (!d) {
     el.setAttribute('aria-busy', 'true');
-    el.appendChild(h('div', { class: 'loading' }, h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), h('span', null, 'Reading your notes…')));
+    el.appendChild(h('div', { class: 'loading' }, h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), h('span', null, l10n.t('Reading your notes…'))));
     return el;
   }
   const ctx = ctxFor(withPending(d));
@@ -207,7 +212,27 @@ window.addEventListener('message', (ev: MessageEvent<ToWebview>) => {
   }
 });
 
+/**
+ * The page's string table (shell.ts): its string entries, or undefined
+ * (English) when it is missing or not a JSON object — said in the log.
+ */
+function stringTable(): Readonly<Record<string, string>> | undefined {
+  const text = document.getElementById(STRINGS_ID)?.textContent;
+  if (!text) return undefined;
+  try {
+    const v: unknown = JSON.parse(text);
+    if (v && typeof v === 'object' && !Array.isArray(v)) return Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    // said below
+  }
+  // l10n-exempt: for the extension's log, not for the page
+  post({ type: 'error', message: 'The dashboard\'s string table is not a JSON object; it shows English.' });
+  return undefined;
+}
+
 function start(): void {
+  // The words first: the first render, the loading text included, is in them.
+  useBundle(stringTable());
   app = document.getElementById('app') ?? document.body.appendChild(h('div', { attrs: { id: 'app' } }));
   document.body.appendChild(live);
   render();

@@ -2,17 +2,18 @@
 // kind's threshold and its key results with score, status and confidence.
 
 import type { DashboardData, KrCard, ObjectiveView, SetView } from '../core/dashboard-data';
-import { formatConfidence, UNDATED } from '../core/format';
+import { confidenceWords, formatConfidence, undatedWords } from '../core/format';
 import { scoreColour } from '../core/metrics';
 import { confidenceBars, scoreBar } from './charts';
 import type { ViewContext } from './context';
 import { h } from './dom';
 import { STATUS_LABEL, score, shortDate } from './format';
 import { empty } from './overview';
+import * as l10n from '../core/l10n';
 
 /** Committed key results are on track only at 1.0; aspirational ones from 0.7 (SPEC §7). */
 export const threshold = (kind: 'committed' | 'aspirational') => (kind === 'aspirational' ? 0.7 : 1);
-export const kindText = (kind: 'committed' | 'aspirational') => (kind === 'aspirational' ? 'Aspirational · on track from 0.7' : 'Committed · on track at 1.0');
+export const kindText = (kind: 'committed' | 'aspirational') => (kind === 'aspirational' ? l10n.t('Aspirational · on track from 0.7') : l10n.t('Committed · on track at 1.0'));
 
 /** The remembered set if it still exists, else the newest. */
 export function pickSet(data: DashboardData, wanted: string | undefined): SetView | undefined {
@@ -22,7 +23,7 @@ export function pickSet(data: DashboardData, wanted: string | undefined): SetVie
 }
 
 export function noSets(): HTMLElement {
-  return empty('No OKR sets yet.', 'Create one with “Cadence: New OKR Set…” — it writes okrs/<period>.okr.yaml — or put any *.okr.yaml file in the workspace.');
+  return empty(l10n.t('No OKR sets yet.'), l10n.t('Create one with “Cadence: New OKR Set…” — it writes okrs/<period>.okr.yaml — or put any *.okr.yaml file in the workspace.'));
 }
 
 export function setPicker(ctx: ViewContext, current: SetView, id: string): HTMLElement {
@@ -38,10 +39,10 @@ export function setPicker(ctx: ViewContext, current: SetView, id: string): HTMLE
   return h(
     'div',
     { class: 'set-bar' },
-    h('label', { attrs: { for: id } }, 'OKR set'),
+    h('label', { attrs: { for: id } }, l10n.t('OKR set')),
     select,
-    h('span', { class: 'set-score' }, h('span', { class: 'muted nowrap' }, 'Set score'), scoreBar(current.score, current.score === null ? null : scoreColour(current.score), undefined)),
-    h('button', { class: 'link small', attrs: { type: 'button', 'aria-label': `Open ${current.at.path}` }, on: { click: () => ctx.open(current.at) } }, 'Open file'),
+    h('span', { class: 'set-score' }, h('span', { class: 'muted nowrap' }, l10n.t('Set score')), scoreBar(current.score, current.score === null ? null : scoreColour(current.score), undefined)),
+    h('button', { class: 'link small', attrs: { type: 'button', 'aria-label': l10n.t('Open {0}', current.at.path) }, on: { click: () => ctx.open(current.at) } }, l10n.t('Open file')),
   );
 }
 
@@ -52,13 +53,13 @@ export function renderOkrs(ctx: ViewContext): HTMLElement {
     'div',
     { class: 'okrs' },
     setPicker(ctx, set, 'set-picker-okrs'),
-    set.objectives.length ? set.objectives.map((o) => objective(ctx, o)) : empty('This set has no objectives yet.', 'Add one under objectives: in the set’s YAML file.'),
+    set.objectives.length ? set.objectives.map((o) => objective(ctx, o)) : empty(l10n.t('This set has no objectives yet.'), l10n.t('Add one under objectives: in the set’s YAML file.')),
   );
 }
 
 /** An owner by name (KrCard.ownerName: the person's name, or the id as their file spells it). */
 export function owner(name: string | undefined): HTMLElement {
-  return h('span', { class: ['owner', 'clip', !name && 'muted'] }, name ? h('span', { class: 'sensitive' }, name) : 'no owner');
+  return h('span', { class: ['owner', 'clip', !name && 'muted'] }, name ? h('span', { class: 'sensitive' }, name) : l10n.t('no owner'));
 }
 
 function objective(ctx: ViewContext, o: ObjectiveView): HTMLElement {
@@ -72,8 +73,8 @@ function objective(ctx: ViewContext, o: ObjectiveView): HTMLElement {
       h('span', { class: 'obj-id' }, o.id),
       h(
         'button',
-        { class: 'link obj-title clip', attrs: { type: 'button', 'data-focus': `obj:${o.id}`, 'aria-label': `${o.id} ${o.title} — open` }, on: { click: () => ctx.open(o.at) } },
-        o.title || '(untitled objective)',
+        { class: 'link obj-title clip', attrs: { type: 'button', 'data-focus': `obj:${o.id}`, 'aria-label': l10n.t('{0} {1} — open', o.id, o.title) }, on: { click: () => ctx.open(o.at) } },
+        o.title || l10n.t('(untitled objective)'),
       ),
       h('span', { class: ['kind', `kind-${o.kind}`] }, kindText(o.kind)),
     ),
@@ -81,27 +82,27 @@ function objective(ctx: ViewContext, o: ObjectiveView): HTMLElement {
       'div',
       { class: 'objective-meta' },
       scoreBar(o.score, o.colour, thr),
-      h('span', { class: 'muted' }, 'Owner '),
+      h('span', { class: 'muted' }, `${l10n.t('Owner')} `),
       owner(o.ownerName),
       o.parent ? h('span', { class: 'muted parent clip' }, `↑ ${o.parent}`) : '',
     ),
     o.keyResults.length
       ? h(
           'div',
-          { class: 'kr-table', attrs: { role: 'table', 'aria-label': `Key results of ${o.id}` } },
+          { class: 'kr-table', attrs: { role: 'table', 'aria-label': l10n.t('Key results of {0}', o.id) } },
           h(
             'div',
             { class: 'kr-row kr-header', attrs: { role: 'row' } },
-            ['Key result', 'Owner', 'Due', 'Status', 'Score', 'Confidence'].map((c) => h('span', { attrs: { role: 'columnheader' } }, c)),
+            [l10n.t('Key result'), l10n.t('Owner'), l10n.t('Due'), l10n.t('Status'), l10n.t('Score'), l10n.t('Confidence')].map((c) => h('span', { attrs: { role: 'columnheader' } }, c)),
           ),
           o.keyResults.map((kr) => krRow(ctx, kr)),
         )
-      : h('p', { class: 'muted small' }, 'No key results yet.'),
+      : h('p', { class: 'muted small' }, l10n.t('No key results yet.')),
   );
 }
 
 export function statusChip(status: KrCard['status']): HTMLElement {
-  return status ? h('span', { class: ['chip', `st-${status}`] }, STATUS_LABEL[status]) : h('span', { class: 'chip st-unset', attrs: { title: 'No status: in the file' } }, 'No status');
+  return status ? h('span', { class: ['chip', `st-${status}`] }, STATUS_LABEL[status]) : h('span', { class: 'chip st-unset', attrs: { title: l10n.t('No status: in the file') } }, l10n.t('No status'));
 }
 
 /**
@@ -112,25 +113,25 @@ export function statusChip(status: KrCard['status']): HTMLElement {
 export function confidence(ctx: ViewContext, kr: KrCard): HTMLElement {
   const all = kr.checkins;
   const withConf = all.filter((c): c is typeof c & { confidence: number } => c.confidence !== null);
-  const when = (d: string | null) => (d ? shortDate(d, ctx.data.today) : UNDATED);
-  const count = `${all.length} check-in${all.length === 1 ? '' : 's'}`;
+  const when = (d: string | null) => (d ? shortDate(d, ctx.data.today) : undatedWords());
+  const count = all.length === 1 ? l10n.t('1 check-in') : l10n.t('{0} check-ins', all.length);
   return h(
     'span',
     { class: 'confidence' },
-    h('span', { class: ['conf-value', kr.confidence !== undefined && formatConfidence(kr.confidence) === 'invalid' && 't-red'] }, formatConfidence(kr.confidence)),
+    h('span', { class: ['conf-value', kr.confidence !== undefined && formatConfidence(kr.confidence) === 'invalid' && 't-red'] }, confidenceWords(kr.confidence)),
     withConf.length
       ? confidenceBars(
-          withConf.map((c) => ({ value: c.confidence, label: `${when(c.date)}: confidence ${formatConfidence(c.confidence)}` })),
-          { label: `Confidence over ${count}: ${withConf.map((c) => `${when(c.date)} ${formatConfidence(c.confidence)}`).join(', ')}`, tooltips: !ctx.screenShare },
+          withConf.map((c) => ({ value: c.confidence, label: l10n.t('{0}: confidence {1}', when(c.date), confidenceWords(c.confidence)) })),
+          { label: l10n.t('Confidence over {0}: {1}', count, withConf.map((c) => `${when(c.date)} ${confidenceWords(c.confidence)}`).join(', ')), tooltips: !ctx.screenShare },
         )
-      : h('span', { class: 'muted small no-checkins' }, all.length ? `${count}, no confidence` : 'no check-ins'),
+      : h('span', { class: 'muted small no-checkins' }, all.length ? l10n.t('{0}, no confidence', count) : l10n.t('no check-ins')),
   );
 }
 
 /** Why a key result is slipping (SPEC §18), in the core's words; nothing when it is not. */
 export function slippingNote(kr: KrCard): HTMLElement | '' {
   if (!kr.slipping.length) return '';
-  return h('p', { class: 'slipping small', attrs: { title: `Slipping: ${kr.slipping.join('; ')}` } }, h('span', { class: 'slip-icon', attrs: { 'aria-hidden': 'true' } }, '⚑ '), `Slipping: ${kr.slipping.join('; ')}`);
+  return h('p', { class: 'slipping small', attrs: { title: l10n.t('Slipping: {0}', kr.slipping.join('; ')) } }, h('span', { class: 'slip-icon', attrs: { 'aria-hidden': 'true' } }, '⚑ '), l10n.t('Slipping: {0}', kr.slipping.join('; ')));
 }
 
 function krRow(ctx: ViewContext, kr: KrCard): HTMLElement {
@@ -142,9 +143,9 @@ function krRow(ctx: ViewContext, kr: KrCard): HTMLElement {
       { class: 'kr-title-cell', attrs: { role: 'cell' } },
       h(
         'button',
-        { class: 'link kr-title', attrs: { type: 'button', 'data-focus': `krrow:${kr.set}/${kr.objectiveIndex}/${kr.index}`, 'aria-label': `${kr.id} ${kr.title} — open` }, on: { click: () => ctx.open(kr.at) } },
+        { class: 'link kr-title', attrs: { type: 'button', 'data-focus': `krrow:${kr.set}/${kr.objectiveIndex}/${kr.index}`, 'aria-label': l10n.t('{0} {1} — open', kr.id, kr.title) }, on: { click: () => ctx.open(kr.at) } },
         h('span', { class: 'kr-id' }, kr.id),
-        h('span', { class: 'clip' }, kr.title || '(untitled key result)'),
+        h('span', { class: 'clip' }, kr.title || l10n.t('(untitled key result)')),
       ),
       slippingNote(kr),
     ),
@@ -164,6 +165,6 @@ export function krScoreBar(kr: KrCard): HTMLElement {
 
 export function onTrackMark(kr: KrCard): HTMLElement {
   return kr.onTrack
-    ? h('span', { class: 'on-track-mark t-green', attrs: { role: 'img', 'aria-label': 'on track for its kind' } }, '✓')
+    ? h('span', { class: 'on-track-mark t-green', attrs: { role: 'img', 'aria-label': l10n.t('on track for its kind') } }, '✓')
     : h('span', { class: 'on-track-mark', attrs: { 'aria-hidden': 'true' } });
 }

@@ -13,19 +13,17 @@
 // Needs Chromium (scripts/vscode-env.sh); serves on 127.0.0.1 only.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { walk } from '../../src/cli/walk';
 import { Dataset } from '../../src/core/dataset';
 import { entryOf, IndexWriter, type WrittenIndex } from '../../src/core/persist';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { decodeFile } from '../../src/core/text';
-import { readTestEnv } from '../../scripts/lib/code-server';
 import { canon } from './persist-worker/canon';
 import type { WorkerResult } from './persist-worker/worker';
+import { localSite, type LocalSite } from './local-page';
 
 const repo = resolve(__dirname, '..', '..');
 const TODAY = '2026-11-22';
@@ -91,7 +89,7 @@ async function bundleWorker(): Promise<string> {
 
 describe('the persistent index in a web worker, under a CSP without unsafe-eval', function () {
   this.timeout(120_000);
-  let server: Server;
+  let site: LocalSite | undefined;
   let browser: Browser;
   let origin: string;
   let want: Expected;
@@ -111,7 +109,7 @@ w.onerror = (e) => (window.cadenceResult = { error: 'worker error: ' + e.message
       '/index.bin': { type: 'application/octet-stream', body: want.index.index },
       '/docs.bin': { type: 'application/octet-stream', body: want.index.payload },
     };
-    server = createServer((req, res) => {
+    site = await localSite((req, res) => {
       const f = files[new URL(req.url ?? '/', 'http://x').pathname];
       if (!f) {
         res.writeHead(404).end();
@@ -119,14 +117,11 @@ w.onerror = (e) => (window.cadenceResult = { error: 'worker error: ' + e.message
       }
       res.writeHead(200, { 'content-type': f.type, 'content-security-policy': CSP, 'cache-control': 'no-store' }).end(f.body);
     });
-    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: readTestEnv().chromium, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    ({ origin, browser } = site);
   });
 
   after(async () => {
-    await browser?.close();
-    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
+    await site?.close();
   });
 
   async function runWorker(worker: string): Promise<WorkerResult> {

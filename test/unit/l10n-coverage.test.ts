@@ -25,6 +25,10 @@ describe('localisation coverage: no unwrapped words', () => {
     assert.deepEqual(unwrappedWords(filesOf('src/cli')).map((u) => `${u.file}:${u.line}: ${u.text}`), []);
   });
 
+  it('the dashboard webview: every word its DOM shows, as text, title or aria-label, goes through l10n.t (its string table)', () => {
+    assert.deepEqual(unwrappedWords(filesOf('src/webview')).map((u) => `${u.file}:${u.line}: ${u.text}`), []);
+  });
+
   describe('the check itself finds what it must', () => {
     it('literals and templates in notifications, prompts, quick picks, status-bar messages', () => {
       assert.deepEqual(found("vscode.window.showInformationMessage('Saved it.');"), ['Saved it.']);
@@ -36,6 +40,10 @@ describe('localisation coverage: no unwrapped words', () => {
     it('tree items, CodeLens titles, hovers, code actions, assigned properties', () => {
       assert.deepEqual(found("new vscode.TreeItem('Open items'); new vscode.CodeLens(r, { title: `${n} open`, command: 'x.y' });"), ['Open items', ' {}  open']);
       assert.deepEqual(found("new vscode.MarkdownString().appendText('No person'); new vscode.CodeAction('Fix all', k); item.tooltip = 'Click me';"), ['No person', 'Fix all', 'Click me']);
+    });
+
+    it('the webview\'s DOM: h() children, titles and aria-labels, setAttribute of a title', () => {
+      assert.deepEqual(found("h('p', { class: 'muted small', attrs: { title: 'Hello there', role: 'note' } }, 'No reports yet.'); el.setAttribute('title', `Week of ${w}`); el.setAttribute('role', 'listitem');"), ['Hello there', 'No reports yet.', 'Week of  {} ']);
     });
 
     it('the CLI\'s output: writes, usage errors, gathered notes and results', () => {

@@ -69,6 +69,9 @@ describe('localisation: documents stay in English', () => {
     assert.deepEqual([...pseudo.keys()], [...english.keys()]);
     const kinds = new Set([...english.keys()].map((k) => k.replace(/^.* (new 1:1|review|talking point|pre-read) .*$/, '$1')));
     for (const kind of ['new 1:1', 'review', 'talking point', 'pre-read', 'new OKR set', 'new person']) assert.ok(kinds.has(kind), `made a ${kind}`);
+    // The slipping reasons are in a view's words elsewhere (slipWords); in a document they are English.
+    const slipping = [...english].filter(([k, text]) => / (new 1:1|pre-read) /.test(k) && /slipping: status [a-z-]+|status at-risk|confidence \d\.\d\d \(below 0\.5\)/.test(text));
+    assert.ok(slipping.some(([k]) => k.includes(' new 1:1 ')) && slipping.some(([k]) => k.includes(' pre-read ')), 'a new 1:1 and a pre-read say why a key result is slipping');
     for (const [name, text] of english) assert.equal(pseudo.get(name), text, name);
   });
 });

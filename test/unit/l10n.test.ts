@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadFolder } from '../../src/cli/check';
 import { localeOf } from '../../src/cli/locale';
+import { dashboardData } from '../../src/core/dashboard-data';
 import { t, useBundle, type Bundle } from '../../src/core/l10n';
+import { slipReasonText, slipReasonWords, slippingKeyResults, slipText, slipWords, type SlipReason } from '../../src/core/slipping';
 import { CLI, ensureBuiltCli, ROOT } from './built-cli';
 import { testWorkspaces } from './helpers';
 import { localize, nlsKeys, readNls } from './manifest-text';
@@ -78,6 +80,52 @@ describe('localisation: the one catalogue', () => {
     }
     assert.deepEqual([...new Set(english)], [], 'words not from the bundle');
     assert.ok(diagnostics > 100 && fixes > 100, `${diagnostics} diagnostics, ${fixes} fixes seen`);
+  });
+});
+
+describe('localisation: the slipping reasons (SPEC §18)', () => {
+  afterEach(() => useBundle(undefined));
+
+  /** Every kind of reason (an invalid confidence too), then every slipping key result's of every test workspace. */
+  function everyReason(): { where: string; reasons: readonly SlipReason[] }[] {
+    const kinds: SlipReason[] = [
+      { kind: 'status', status: 'at-risk' },
+      { kind: 'status', status: 'off-track' },
+      { kind: 'confidence', confidence: 0.3 },
+      { kind: 'confidence', confidence: 1.7 },
+      { kind: 'behind', score: 0.1, elapsed: 0.66 },
+    ];
+    const out: { where: string; reasons: readonly SlipReason[] }[] = kinds.map((r) => ({ where: r.kind, reasons: [r] }));
+    for (const w of testWorkspaces()) {
+      const { dataset } = loadFolder({ folder: w.dir, today: w.today, rules: {} });
+      for (const s of slippingKeyResults(dataset.okrSets(), dataset.today)) out.push({ where: `${w.name} ${s.set.id} ${s.objective.id}/${s.kr.id}`, reasons: s.reasons });
+    }
+    return out;
+  }
+
+  it('in English the views’ words are the documents’ words, byte for byte', () => {
+    const all = everyReason();
+    assert.ok(all.length > 10, `${all.length} reason lists`);
+    for (const { where, reasons } of all) assert.equal(slipWords(reasons), slipText(reasons), where);
+  });
+
+  it('under a pseudo-locale every reason is the bundle’s, in the views and the dashboard’s data; the documents’ words stay English', () => {
+    const english = everyReason().map(({ reasons }) => slipText(reasons));
+    useBundle(pseudoBundle());
+    const all = everyReason();
+    all.forEach(({ where, reasons }, i) => {
+      for (const r of reasons) assert.match(slipReasonWords(r), /^⟦[^⟧]*⟧$/, where);
+      assert.notEqual(slipWords(reasons), english[i], where);
+      assert.equal(slipText(reasons), english[i], `${where}: documents and the assistant keep English`);
+      for (const r of reasons) assert.doesNotMatch(slipReasonText(r), /⟦/);
+    });
+    const team = testWorkspaces().find((w) => w.name === 'samples/team')!;
+    const data = dashboardData(loadFolder({ folder: team.dir, today: team.today, rules: {} }).dataset);
+    const shown = data.sets.flatMap((s) => s.objectives.flatMap((o) => o.keyResults.flatMap((k) => k.slipping)));
+    assert.ok(shown.length > 0, 'the sample team has slipping key results');
+    for (const r of shown) assert.match(r, /^⟦[^⟧]*⟧$/, 'a key result card’s reason');
+    const signals = data.signals.filter((x) => x.kind === 'kr-slipping-no-1on1');
+    for (const x of signals) assert.ok(shown.some((r) => x.text.includes(r)), `the signal says the reasons in the bundle's words: ${x.text}`);
   });
 });
 

@@ -5,7 +5,7 @@ import { confidenceWords, formatScore, krScoreWords, noStatusWords, undatedWords
 import { krOnTrack, krScore, objectiveScore, scoreColour, setScore } from '../../core/metrics';
 import type { KeyResult, Objective, OkrSetDoc } from '../../core/model';
 import { personLabel } from '../../core/people';
-import { isLiveSet, slipReasons, slipText } from '../../core/slipping';
+import { isLiveSet, slipReasons, slipWords } from '../../core/slipping';
 import type { FolderIndex } from '../folder-index';
 import { colour, group, leaf, type Node } from './nodes';
 
@@ -48,7 +48,7 @@ function krNode(folder: FolderIndex, set: OkrSetDoc, o: Objective, kr: KeyResult
     {
       description,
       icon: krIcon(kr, o),
-      tooltip: `${o.id}/${kr.id} ${kr.title ?? ''}\n${description}${slipping.length ? `\n${vscode.l10n.t('Slipping: {0}', slipText(slipping))}` : ''}\n${kr.checkins.length === 0 ? vscode.l10n.t('No check-ins') : kr.checkins.length === 1 ? vscode.l10n.t('1 check-in') : vscode.l10n.t('{0} check-ins', kr.checkins.length)}`,
+      tooltip: `${o.id}/${kr.id} ${kr.title ?? ''}\n${description}${slipping.length ? `\n${vscode.l10n.t('Slipping: {0}', slipWords(slipping))}` : ''}\n${kr.checkins.length === 0 ? vscode.l10n.t('No check-ins') : kr.checkins.length === 1 ? vscode.l10n.t('1 check-in') : vscode.l10n.t('{0} check-ins', kr.checkins.length)}`,
       contextValue: 'cadence.keyResult',
       uri,
       line: kr.firstLine.start.line,
