@@ -7,12 +7,13 @@
 // shows or says (text, titles, ARIA labels, the live region, the loading
 // text before any data) must come from the table: what is left after the
 // ⟦…⟧ messages and the team's own data (names, titles, ids) holds no Latin
-// letter (the browser's locale is Japanese, so its dates hold none either).
+// letter (the browser's locale is Russian, so its dates hold none either).
 // In English nothing is bracketed, and no heading, tab or button is blank.
+// Each tab's screenshot goes to test-results/l10n/.
 //
 // Needs Chromium (scripts/vscode-env.sh); serves on 127.0.0.1 only.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
@@ -26,6 +27,8 @@ import { localSite, type LocalSite } from './local-page';
 const repo = resolve(__dirname, '..', '..');
 const TODAY = '2026-11-22';
 const NONCE = 'l10nTestNonce0123456789';
+/** Screenshots of each tab in each language. */
+const shots = join(repo, 'test-results', 'l10n');
 
 /** Every message of the shipped bundle, reworded as VS Code's qps-ploc does (accents, brackets; placeholders kept). */
 function pseudoBundle(): Record<string, string> {
@@ -160,6 +163,9 @@ describe('the dashboard in a second language (a pseudo-locale), and in English',
         await page.locator(`#tab-${tab}`).click();
         await page.locator(`#panel.panel-${tab}:not([aria-busy="true"])`).waitFor();
         tabs[tab] = await seen(page);
+        // Look at these: longer words must not be cut off (ui.test.ts clears test-results/screenshots, so they go beside it).
+        mkdirSync(shots, { recursive: true });
+        await page.screenshot({ path: join(shots, `${name}-${tab}.png`) });
       }
       await page.locator('#tab-overview').click();
       await page.evaluate((d) => window.postMessage({ type: 'data', data: d }, '*'), later as unknown);
@@ -177,7 +183,7 @@ describe('the dashboard in a second language (a pseudo-locale), and in English',
     const bundle = pseudoBundle();
     const data = teamData(bundle);
     const later = teamData(bundle, addDays(TODAY, 7));
-    const r = await run('pseudo', bundle, 'ja-JP', 'qps-ploc', data, later);
+    const r = await run('pseudo', bundle, 'ru-RU', 'qps-ploc', data, later);
     assert.deepEqual(r.errors, [], 'the page reported no error');
     const words = dataWords(data);
     const leaks = (s: Seen) => [...new Set(s.texts.filter((t) => /[A-Za-z]/.test(outsideTable(t, words))))];
