@@ -390,17 +390,17 @@ function countNodeFs(counters: { reads: number }): void {
 
 /**
  * Bundles, as scripts/build.mjs bundles dist/extension.js: the extension
- * (into a private file: dist/ is left alone) and this file, so the children
- * run on plain node.
+ * (into a private file in `work`: dist/ is left alone) and a harness (a
+ * bench file, by default this one), so the children run on plain node.
  */
-async function bundle(): Promise<{ extension: string; harness: string }> {
+export async function bundle(work = WORK, harnessSource = join(ROOT, 'bench', 'extension-figures.ts')): Promise<{ extension: string; harness: string }> {
   const { build } = await import('esbuild');
   const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'warning' } satisfies import('esbuild').BuildOptions;
-  const extension = join(WORK, 'extension.cjs');
-  const harness = join(WORK, 'harness.cjs');
+  const extension = join(work, 'extension.cjs');
+  const harness = join(work, 'harness.cjs');
   await Promise.all([
     build({ ...common, entryPoints: [join(ROOT, 'src', 'extension', 'extension.ts')], outfile: extension, external: ['vscode'] }),
-    build({ ...common, entryPoints: [join(ROOT, 'bench', 'extension-figures.ts')], outfile: harness, external: ['esbuild'] }),
+    build({ ...common, entryPoints: [harnessSource], outfile: harness, external: ['esbuild'] }),
   ]);
   return { extension, harness };
 }

@@ -162,8 +162,12 @@ export function makeFakeVscode({ root, dir, storage, files, counters, errors, in
           appendLine() {},
           dispose() {},
         }),
+      // A view nobody has opened, as in a fresh window: not visible.
+      createTreeView: () => stub({ visible: false, onDidChangeVisibility: event, dispose() {} }),
       withProgress: async (_o: unknown, task: (p: unknown, token: unknown) => Promise<unknown>) => task({ report() {} }, stub({ isCancellationRequested: false })),
     }),
+    // English, as VS Code gives it with no language pack: no bundle (an inert one would make every message a function).
+    l10n: { bundle: undefined, t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (m, n: string) => (+n < args.length ? String(args[+n]) : m)) },
     commands: stub({ executeCommand: async () => undefined, registerCommand: () => ({ dispose() {} }), registerTextEditorCommand: () => ({ dispose() {} }) }),
   });
   const context = stub({

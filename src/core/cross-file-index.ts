@@ -26,6 +26,8 @@ export interface DocSummary {
   readonly refs: readonly string[];
   /** Due dates of its open action items (the status bar counts overdue items without the documents). */
   readonly openDue: readonly string[];
+  /** A 1:1 holding at least one feedback entry (so a warm start answers hasFeedback without loading a 1:1). */
+  readonly feedback: boolean;
 }
 
 function insertSorted(list: string[], path: string): void {
@@ -55,26 +57,22 @@ export class CrossFileIndex {
   private personFiles = 0;
   /**
    * The 1:1 files holding a feedback entry (SPEC §14's "a workspace that
-   * holds at least one"): kept exactly from the first question on; unknown
-   * (undefined) after a warm start until asked, since it needs the documents.
+   * holds at least one"), from their summaries: after a warm start built
+   * with the others by derive(), no 1:1 loaded.
    */
-  private feedbackFiles: Set<string> | undefined = new Set();
-  /** While feedbackFiles is unknown: a 1:1 known to hold feedback (hasFeedback), until it changes. */
-  private holder: string | undefined;
-  /** While feedbackFiles is unknown: whether the 1:1 being replaced (remove, then add) held feedback. */
-  private leaving: { readonly path: string; readonly held: boolean | undefined } | undefined;
+  private readonly feedbackFiles = new Set<string>();
+  /** Set by a remove that a replacing add follows: whether the workspace held feedback before it. */
+  private feedbackBefore: boolean | undefined;
 
   /**
    * `files`: the dataset's files by path (read, never changed here);
    * `load(path)`: the document of a file in `files`, loaded on first use;
-   * `today()`: the dataset's today ('YYYY-MM-DD'; call todayChanged when it moves);
-   * `peek(path)`: the document of a file in `files` if it is loaded, else undefined (nothing is loaded).
+   * `today()`: the dataset's today ('YYYY-MM-DD'; call todayChanged when it moves).
    */
   constructor(
     private readonly files: ReadonlyMap<string, { readonly summary: DocSummary }>,
     private readonly load: (path: string) => Doc,
     private readonly today: () => string,
-    private readonly peek: (path: string) => Doc | undefined = () => undefined,
   ) {}
 
   /** Today moved: a last 1:1 may now be one that was still ahead (an agenda prepared ahead). */
@@ -144,63 +142,28 @@ export class CrossFileIndex {
       return 'me';
     },
     hasFeedback: () => {
-      if (this.feedbackFiles) return this.feedbackFiles.size > 0;
-      // Unknown (a warm start): one file holding feedback answers it, so 1:1s
-      // are loaded only until one does; none does: then every one was loaded
-      // and the set is known exactly (empty) from here on.
-      if (this.holder !== undefined) return true;
-      for (const [path, { summary }] of this.files) {
-        if (summary.kind === '1on1' && this.holdsFeedback(path)) {
-          this.holder = path;
-          return true;
-        }
-      }
-      this.feedbackFiles = new Set();
-      return false;
+      this.derive();
+      return this.feedbackFiles.size > 0;
     },
   };
 
-  private holdsFeedback(path: string): boolean {
-    const doc = this.load(path);
-    return doc.kind === '1on1' && doc.feedback.length > 0;
-  }
-
   /**
-   * A 1:1 came or went: when the workspace gains its first feedback entry or
-   * loses its last, no-recent-feedback may change on every person file.
+   * A 1:1 came (`holds`: whether it holds feedback) or went (`holds` false):
+   * when the workspace gains its first feedback entry or loses its last,
+   * no-recent-feedback may change on every person file. `replacing`: a
+   * remove that an add of the same path follows; the add compares with the
+   * workspace before the remove, so an edit that keeps the answer re-judges
+   * no person file for it.
    */
-  private feedbackChanged(path: string, present: boolean, affected: Set<string>, replacing = false): void {
-    if (!this.feedbackFiles) {
-      // Unknown whether the workspace holds feedback (after a warm start;
-      // knowing needs every 1:1's document). It can flip only when this
-      // file's own holding does: when a file is replaced, compare the old
-      // document with the new one; a file that comes holding none, or goes
-      // holding none, flips nothing. A possible flip, or a document not
-      // loaded (nothing is loaded for this), re-judges every person file
-      // (they are few, but judging them reads every 1:1).
-      if (path === this.holder) this.holder = undefined;
-      const doc = this.peek(path);
-      const held = doc ? doc.kind === '1on1' && doc.feedback.length > 0 : undefined;
-      if (!present && replacing) {
-        this.leaving = { path, held };
-        return;
-      }
-      const was = !present ? false : this.leaving?.path === path ? this.leaving.held : false;
-      this.leaving = undefined;
-      if (held === undefined || was === undefined || held !== was) for (const list of this.peopleByKey.values()) for (const p of list) affected.add(p);
-      return;
-    }
-    const before = this.feedbackFiles.size > 0;
-    const doc = present ? this.peek(path) : undefined;
-    if (present && !doc) {
-      // Restored without its document: known again when someone asks (hasFeedback loads them then).
-      this.feedbackFiles = undefined;
-      this.holder = undefined;
-      for (const list of this.peopleByKey.values()) for (const p of list) affected.add(p);
-      return;
-    }
-    if (doc?.kind === '1on1' && doc.feedback.length > 0) this.feedbackFiles.add(path);
+  private feedbackChanged(path: string, holds: boolean, affected: Set<string>, replacing = false): void {
+    const before = this.feedbackBefore ?? this.feedbackFiles.size > 0;
+    if (holds) this.feedbackFiles.add(path);
     else this.feedbackFiles.delete(path);
+    if (replacing) {
+      this.feedbackBefore = before;
+      return;
+    }
+    this.feedbackBefore = undefined;
     if (before !== this.feedbackFiles.size > 0) for (const list of this.peopleByKey.values()) for (const p of list) affected.add(p);
   }
 
@@ -218,7 +181,8 @@ export class CrossFileIndex {
       this.indexNote(path, key);
       this.touchKey(key, affected, false);
     }
-    if (kind === '1on1') this.feedbackChanged(path, true, affected);
+    // A replaced file's add settles the remove's comparison, whatever its kind now.
+    if (kind === '1on1' || this.feedbackBefore !== undefined) this.feedbackChanged(path, kind === '1on1' && summary.feedback, affected);
     this.indexRefs(path, summary.refs);
   }
 
@@ -245,6 +209,7 @@ export class CrossFileIndex {
       this.touchKey(key, affected, false);
     }
     if (kind === '1on1') this.feedbackChanged(path, false, affected, replacing);
+    else if (replacing) this.feedbackBefore = this.feedbackFiles.size > 0;
     for (const ref of summary.refs) this.refsByKey.get(ref)?.delete(path);
   }
 
@@ -259,17 +224,19 @@ export class CrossFileIndex {
 
   restoredAll(): void {
     this.deferred = this.files.size > 0;
-    if (this.deferred) this.feedbackFiles = undefined;
-    this.holder = undefined;
-    this.leaving = undefined;
+    this.feedbackFiles.clear();
+    this.feedbackBefore = undefined;
   }
 
-  /** Builds what restoredAll() left for later: the notes of each report, and who names whom. Call before any add or remove. */
+  /** Builds what restoredAll() left for later: the notes of each report, who names whom, the 1:1s holding feedback. Call before any add or remove. */
   derive(): void {
     if (!this.deferred) return;
     this.deferred = false;
     for (const [path, { summary }] of this.files) {
-      if (summary.kind === '1on1' && summary.key !== undefined) this.indexNote(path, summary.key);
+      if (summary.kind === '1on1') {
+        if (summary.key !== undefined) this.indexNote(path, summary.key);
+        if (summary.feedback) this.feedbackFiles.add(path);
+      }
       this.indexRefs(path, summary.refs);
     }
   }
@@ -285,9 +252,8 @@ export class CrossFileIndex {
     this.peopleSorted = undefined;
     this.personFiles = 0;
     this.deferred = false;
-    this.feedbackFiles = new Set();
-    this.holder = undefined;
-    this.leaving = undefined;
+    this.feedbackFiles.clear();
+    this.feedbackBefore = undefined;
   }
 
   /**

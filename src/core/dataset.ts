@@ -82,7 +82,7 @@ const CROSS_RULES = RULES.filter((r) => r.crossFile);
 /** What the dataset's indexes keep of a document; what each kind's holds: kinds.ts. */
 export function summarize(doc: Doc): DocSummary {
   const s = FILE_KINDS.summarize(doc);
-  return { kind: doc.kind, key: s.key, date: s.date, refs: s.refs, openDue: s.openDue };
+  return { kind: doc.kind, key: s.key, date: s.date, refs: s.refs, openDue: s.openDue, feedback: s.feedback === true };
 }
 
 /** The private-leak rule's index is kept unless the rule is turned off (then it costs nothing). */
@@ -97,7 +97,6 @@ export class Dataset {
     this.entries,
     (path) => this.docOf(this.entries.get(path)!),
     () => this._today,
-    (path) => this.entries.get(path)?.doc,
   );
   /** The two rooms' leak index, and OKR sets with the reviews naming them (rooms/tracker.ts). */
   private readonly rooms = new RoomsTracker();

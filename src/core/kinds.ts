@@ -39,6 +39,11 @@ export interface KindSummary {
   readonly refs: readonly string[];
   /** Due dates of its open action items (the status bar counts overdue items without the documents). */
   readonly openDue: readonly string[];
+  /**
+   * A 1:1 holding at least one feedback entry (SPEC §14: no-recent-feedback
+   * speaks only in a workspace that holds one). Absent: false.
+   */
+  readonly feedback?: boolean;
 }
 
 /** Where a kind's files live by default, and the `cadence.*` setting that moves them. */
@@ -139,6 +144,7 @@ const oneOnOne: MarkdownKind<OneOnOneDoc, 'oneOnOneGlobs'> = {
     date: doc.log ? doc.meetings.reduce<string | undefined>((a, m) => (a === undefined || m.date > a ? m.date : a), undefined) : doc.date,
     refs: ownersOf(doc.talkingPoints, ownersOf(doc.items, doc.report ? [doc.report.key] : [])),
     openDue: openDueOf(doc.items),
+    feedback: doc.feedback.length > 0,
   }),
 };
 

@@ -167,7 +167,7 @@ describe('file kinds (kinds.ts)', () => {
     };
 
     it('a person file: its key', () => {
-      assert.deepEqual(summaryOf('people/Alex.md', personFile()), { kind: 'person', key: 'alex', date: undefined, refs: [], openDue: [] });
+      assert.deepEqual(summaryOf('people/Alex.md', personFile()), { kind: 'person', key: 'alex', date: undefined, refs: [], openDue: [], feedback: false });
     });
 
     it('a 1:1 note: its report, its date, report and owners once each in order, open items’ valid due dates', () => {
@@ -178,17 +178,19 @@ describe('file kinds (kinds.ts)', () => {
         date: '2026-11-20',
         refs: ['alex', 'sam', 'kim'],
         openDue: ['2026-12-01', '2026-12-05'],
+        feedback: false,
       });
+      assert.equal(summaryOf('1on1s/alex/2026-11-20.md', note('Alex', '2026-11-20', lines('## Feedback', '- praise: clear write-up'))).feedback, true);
     });
 
     it('an OKR set: its key (SPEC §19: the reviews naming it), the set’s, objectives’ and key results’ owners, each once', () => {
       const text = lines('type: okr', 'owner: me', 'objectives:', '  - id: O1', '    owner: kim', '    key_results:', '      - id: KR1', '        owner: sam', '      - id: KR2', '        owner: Kim');
-      assert.deepEqual(summaryOf('okrs/q.okr.yaml', text), { kind: 'okr', key: 'q', date: undefined, refs: ['me', 'kim', 'sam'], openDue: [] });
+      assert.deepEqual(summaryOf('okrs/q.okr.yaml', text), { kind: 'okr', key: 'q', date: undefined, refs: ['me', 'kim', 'sam'], openDue: [], feedback: false });
     });
 
     it('an OKR review: the key of the set it reviews (okrs:, lower-cased), owners and open due dates', () => {
       const text = md('okr-review', lines('- [ ] a [owner:: kim] [due:: 2026-12-03]', '- [x] b @sam due:2026-12-04'));
-      assert.deepEqual(summaryOf('okr-reviews/q.md', text), { kind: 'okr-review', key: undefined, date: undefined, refs: ['kim', 'sam'], openDue: ['2026-12-03'] });
+      assert.deepEqual(summaryOf('okr-reviews/q.md', text), { kind: 'okr-review', key: undefined, date: undefined, refs: ['kim', 'sam'], openDue: ['2026-12-03'], feedback: false });
       const named = lines('---', 'type: okr-review', 'okrs: 2026-Q4', '---', '- [ ] a @kim');
       assert.equal(summaryOf('okr-reviews/q.md', named).key, '2026-q4');
     });

@@ -79,7 +79,7 @@ function reread(x: WrittenIndex, settings: Settings, onCorrupt?: (path: string) 
 const freshDoc = (ds: Dataset, path: string): Doc => ds.doc(path)!;
 
 /** A summary's fields as a plain object (a read index's summary is its file's own object). */
-const plain = (s: DocSummary): DocSummary => ({ kind: s.kind, key: s.key, date: s.date, refs: [...s.refs], openDue: [...s.openDue] });
+const plain = (s: DocSummary): DocSummary => ({ kind: s.kind, key: s.key, date: s.date, refs: [...s.refs], openDue: [...s.openDue], feedback: s.feedback });
 
 describe('persistent index', () => {
   describe('round trip', () => {
@@ -354,9 +354,9 @@ describe('persistent index', () => {
     it('numbers that name no string or run past a list, under a checksum that matches', () => {
       const { magic, head, rest } = header(good);
       const n = head.count as number;
-      const pad = (rest.length - (head.diagnosticsBytes as number)) - (16 * n + 4 * (5 * n + 2 * (n + 1) + (head.refCount as number) + (head.dueCount as number)) + n + (head.stringBytes as number));
+      const pad = (rest.length - (head.diagnosticsBytes as number)) - (16 * n + 4 * (5 * n + 2 * (n + 1) + (head.refCount as number) + (head.dueCount as number)) + 2 * n + (head.stringBytes as number));
       assert.ok(pad >= 0 && pad < 8, 'the layout as the test knows it');
-      const at = { key: 16 * n + 8 * n, refStart: 16 * n + 20 * n, refs: 16 * n + 20 * n + 8 * (n + 1) };
+      const at = { key: 16 * n + 8 * n, refStart: 16 * n + 20 * n, refs: 16 * n + 20 * n + 8 * (n + 1), flags: 16 * n + 20 * n + 8 * (n + 1) + 4 * ((head.refCount as number) + (head.dueCount as number)) + n };
       const person = [...w.stamps.keys()].indexOf('people/sam.md');
       assert.ok(person >= 0 && (head.refCount as number) > 0);
       const cases: [string, (v: DataView) => void][] = [
@@ -365,6 +365,7 @@ describe('persistent index', () => {
         ['a reference past the strings', (v) => v.setUint32(at.refs, (head.stringCount as number) + 3, true)],
         ['a list that ends before it starts', (v) => v.setUint32(at.refStart + 4 * 1, v.getUint32(at.refStart + 4 * 2, true) + 1, true)],
         ['a list past the end', (v) => v.setUint32(at.refStart + 4 * n, (head.refCount as number) + 1, true)],
+        ['a flag no summary has', (v) => v.setUint8(at.flags + person, 2)],
       ];
       for (const [what, damage] of cases) {
         const body = rest.slice();

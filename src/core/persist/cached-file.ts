@@ -50,6 +50,7 @@ export class CachedFile implements IndexedFile, DocSummary, LazyDoc, CachedDiagn
     readonly key: string | undefined,
     readonly date: string | undefined,
     readonly openDue: readonly string[],
+    readonly feedback: boolean,
     private readonly t: Table,
     private readonly i: number,
   ) {

@@ -1,4 +1,4 @@
-// The index file's layout (format 3), and what both sides of it share: the
+// The index file's layout (format 4), and what both sides of it share: the
 // numbers of the file kinds, the checksums, the keys of the settings and day
 // an index is for.
 //
@@ -16,6 +16,7 @@
 //              int32   key[count], date[count], skip[count]   (a string's number, -1 for none)
 //              uint32  refStart[count + 1], dueStart[count + 1], refs[refCount], due[dueCount]
 //              uint8   kind[count]                      (0: not a Cadence file; else its kind's indexNumber, kinds.ts)
+//              uint8   flags[count]                     (1: a 1:1 holding feedback; else 0)
 //              the strings, UTF-8, parted by NUL: the files' paths in order, then
 //              every other string once (people's keys, dates, skip reasons)
 //            a JSON array of each file's packed diagnostics or null, diagnosticsBytes long
@@ -33,7 +34,7 @@ import type { FileKind } from '../model';
 import { GLOB_SETTINGS, type Settings } from '../settings';
 
 /** Version of the layout above (CORE_VERSION covers the documents' shape). */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 export const MAGIC = `CADENCE-INDEX ${INDEX_FORMAT}\n`;
 export const DOCS_MAGIC = `CADENCE-DOCS ${INDEX_FORMAT} `;
 
@@ -102,7 +103,7 @@ export const wellFormed = (v: string): boolean => !/[\0\p{Cs}]/u.test(v);
 export const EMPTY: readonly string[] = Object.freeze([]);
 
 /** Bytes of the columns for `count` files and these list lengths (the strings follow them). */
-export const columnBytes = (count: number, refCount: number, dueCount: number): number => 16 * count + 4 * (5 * count + 2 * (count + 1) + refCount + dueCount) + count;
+export const columnBytes = (count: number, refCount: number, dueCount: number): number => 16 * count + 4 * (5 * count + 2 * (count + 1) + refCount + dueCount) + 2 * count;
 
 /** Zero bytes after `n` up to the next 8-byte boundary. */
 export const padTo8 = (n: number): number => (8 - (n % 8)) % 8;
@@ -121,6 +122,8 @@ export class Columns {
   readonly refs: Uint32Array;
   readonly due: Uint32Array;
   readonly kind: Uint8Array;
+  /** 1: a 1:1 holding feedback (DocSummary.feedback). */
+  readonly flags: Uint8Array;
   /** Where the strings start. */
   readonly end: number;
 
@@ -143,6 +146,7 @@ export class Columns {
     this.refs = next(Uint32Array, refCount, 4);
     this.due = next(Uint32Array, dueCount, 4);
     this.kind = next(Uint8Array, count, 1);
+    this.flags = next(Uint8Array, count, 1);
     this.end = at - start;
   }
 }

@@ -76,7 +76,7 @@ function read(bytes: Uint8Array, settings: Settings, source: PayloadSource, onCo
   };
   const files = new Map<string, IndexedFile>();
   const restorable: CachedFile[] = [];
-  const { size, mtime, kind, length, key, date, skip, refStart, refs, dueStart, due } = c;
+  const { size, mtime, kind, flags, length, key, date, skip, refStart, refs, dueStart, due } = c;
   let offset = 0;
   // One plain indexed loop that checks as it goes (every number that names a
   // string must name one): it runs 10k times before the JIT has warmed up.
@@ -86,12 +86,12 @@ function read(bytes: Uint8Array, settings: Settings, source: PayloadSource, onCo
     const r1 = refStart[i + 1];
     const d0 = dueStart[i];
     const d1 = dueStart[i + 1];
-    if (!(size[i] >= 0) || !Number.isFinite(mtime[i]) || (k !== 0 && KIND_OF_NUMBER[k] === undefined) || r1 < r0 || d1 < d0) return undefined;
+    if (!(size[i] >= 0) || !Number.isFinite(mtime[i]) || (k !== 0 && KIND_OF_NUMBER[k] === undefined) || r1 < r0 || d1 < d0 || flags[i] > 1) return undefined;
     let d: readonly string[] = EMPTY;
     let kv: string | undefined;
     let dv: string | undefined;
     if (k === 0) {
-      if (length[i] !== 0 || r1 !== r0 || d1 !== d0 || skip[i] >= strCount || skip[i] < -1) return undefined;
+      if (length[i] !== 0 || r1 !== r0 || d1 !== d0 || flags[i] !== 0 || skip[i] >= strCount || skip[i] < -1) return undefined;
     } else {
       // The references become strings when asked for (CachedFile.refs): checked here.
       for (let j = r0; j < r1; j++) if (refs[j] >= strCount) return undefined;
@@ -109,7 +109,7 @@ function read(bytes: Uint8Array, settings: Settings, source: PayloadSource, onCo
     table.offset[i] = offset;
     offset += length[i];
     const path = strings[i];
-    const f = new CachedFile(path, KIND_OF_NUMBER[k]!, kv, dv, d, table, i);
+    const f = new CachedFile(path, KIND_OF_NUMBER[k]!, kv, dv, d, flags[i] === 1, table, i);
     files.set(path, f);
     if (k !== 0) restorable.push(f);
   }

@@ -73,6 +73,7 @@ export class IndexWriter {
     const size: number[] = [];
     const mtime: number[] = [];
     const kind: number[] = [];
+    const flags: number[] = [];
     const key: number[] = [];
     const date: number[] = [];
     const skip: number[] = [];
@@ -112,6 +113,7 @@ export class IndexWriter {
         size.push(f.size);
         mtime.push(f.mtime);
         kind.push(0);
+        flags.push(0);
         key.push(-1);
         date.push(-1);
         skip.push(f.skip === undefined ? -1 : other(f.skip.replace(/[\0\p{Cs}]/gu, '\ufffd')));
@@ -131,6 +133,7 @@ export class IndexWriter {
       size.push(f.size);
       mtime.push(f.mtime);
       kind.push(kindNumber(s.kind));
+      flags.push(s.feedback ? 1 : 0);
       key.push(k);
       date.push(d);
       skip.push(-1);
@@ -166,6 +169,7 @@ export class IndexWriter {
     cols.refs.set(refs.map(at));
     cols.due.set(due.map(at));
     cols.kind.set(kind);
+    cols.flags.set(flags);
     body.set(text, cols.end);
     const diagnosticsAt = body.length - diagSection.length;
     body.set(diagSection, diagnosticsAt);

@@ -84,7 +84,7 @@ describe(CODE, () => {
     assert.deepEqual(checkCode(CODE, f, { today, settings: { feedbackWindowDays: 14 } }).map((r) => r.file), ['people/kim.md', 'people/sam.md']);
   });
 
-  describe('after a warm start (whether any 1:1 holds feedback is not known without loading them)', () => {
+  describe('after a warm start (whether any 1:1 holds feedback is in the index: no 1:1 loaded to know it)', () => {
     /** The files saved into a persistent index, then restored into a fresh dataset, as a warm start does. */
     function warm(files: Record<string, string>): { ds: Dataset; loads: () => string[] } {
       const cold = makeDataset(files, { today });
@@ -117,8 +117,32 @@ describe(CODE, () => {
       ds.setFile('1on1s/sam/2026-11-20.md', edited);
       assert.deepEqual(changes, [['1on1s/sam/2026-11-20.md', 'people/sam.md']]);
       assert.deepEqual(rowsOf(ds, changes[0]), rowsOf(makeDataset({ ...files, '1on1s/sam/2026-11-20.md': edited }, { today }), changes[0]));
-      // 1:1s: the edited note's (the editor's), and kim's (in path order the first found holding feedback), not the others'.
-      assert.deepEqual(loads(), ['1on1s/kim/2026-11-25.md', '1on1s/sam/2026-11-20.md']);
+      // 1:1s: the edited note's (the editor's), not kim's (the one holding feedback) nor the others'.
+      assert.deepEqual(loads(), ['1on1s/sam/2026-11-20.md']);
+    });
+
+    it('the first edit of a 1:1 never loaded, with no 1:1 holding feedback anywhere: nothing else is loaded', () => {
+      // The worst case for the question "does any 1:1 hold feedback": none does, so every 1:1 would have to be read to know.
+      const many = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`1on1s/x${i}/2026-11-18.md`, note(`x${i}`, '2026-11-18')]));
+      const people = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`people/x${i}.md`, person(`x${i}`)]));
+      const files = { ...sam, ...people, ...many };
+      const { ds, loads } = warm(files);
+      for (const p of ds.paths()) ds.diagnostics(p);
+      assert.deepEqual(loads(), [], 'the saved diagnostics: nothing loaded');
+      const changes: string[][] = [];
+      ds.onDidChange((e) => changes.push([...e.paths].sort()));
+      const edited = note('sam', '2026-11-20', 'We talked about the roadmap.');
+      ds.setFile('1on1s/sam/2026-11-20.md', edited);
+      assert.deepEqual(changes, [['1on1s/sam/2026-11-20.md', 'people/sam.md']]);
+      assert.deepEqual(rowsOf(ds, changes[0]), rowsOf(makeDataset({ ...files, '1on1s/sam/2026-11-20.md': edited }, { today }), changes[0]));
+      // The edited note is read from its text; judging sam's person file reads sam's 1:1s (that one): no 1:1 is decoded.
+      assert.deepEqual(loads(), []);
+      // The first feedback anywhere still re-judges every person file (each reads its own 1:1s only).
+      const praised = note('x3', '2026-11-18', '## Feedback', '- praise: calm cutover');
+      ds.setFile('1on1s/x3/2026-11-18.md', praised);
+      assert.equal(changes.length, 2);
+      assert.ok(Object.keys(people).every((p) => changes[1].includes(p)));
+      assert.deepEqual(rowsOf(ds), rowsOf(makeDataset({ ...files, '1on1s/sam/2026-11-20.md': edited, '1on1s/x3/2026-11-18.md': praised }, { today })));
     });
 
     it('the only feedback leaving, or the first arriving, re-judges every person file, as cold', () => {
