@@ -7,6 +7,7 @@ import { h, setWidth } from './dom';
 import { feedbackCountWords } from '../core/wording';
 import { CADENCE_LABEL, cadenceEvery, dayOfMonth, daysBetween, monthName, percent, relativeDays, shortDate } from './format';
 import * as l10n from '../core/l10n';
+import { ratesPerformance } from '../core/meetings';
 
 export const tightenHint = (): string => l10n.t('Completion under 70% two windows running — meet more often');
 
@@ -160,31 +161,33 @@ function personCard(ctx: ViewContext, p: PersonCard): HTMLElement {
     ),
   );
 
-  // Manager vs report ratings
+  // Manager vs report ratings: for reports only (SPEC §11: the performance fields apply to `report`).
   const lastR = p.ratings[p.ratings.length - 1];
-  card.appendChild(
-    h(
-      'section',
-      { class: 'metric' },
+  if (ratesPerformance(p.relationship)) {
+    card.appendChild(
       h(
-        'h3',
-        null,
-        l10n.t('Performance ratings'),
-        h('span', { class: 'legend', attrs: { 'aria-hidden': 'true' } }, h('span', { class: 'key manager' }, l10n.t('You')), h('span', { class: 'key report' }, l10n.t('Them'))),
+        'section',
+        { class: 'metric' },
+        h(
+          'h3',
+          null,
+          l10n.t('Performance ratings'),
+          h('span', { class: 'legend', attrs: { 'aria-hidden': 'true' } }, h('span', { class: 'key manager' }, l10n.t('You')), h('span', { class: 'key report' }, l10n.t('Them'))),
+        ),
+        p.ratings.length
+          ? h(
+              'div',
+              { class: 'sensitive' },
+              ratingChart(
+                p.ratings.map((r) => ({ ...r, label: l10n.t('{0}: you rated {1}, they rated {2} — open the note', shortDate(r.date, data.today), r.manager, r.report) })),
+                { label: lastR ? l10n.t('Manager and self ratings over {0} 1:1s; latest you {1}, them {2}', p.ratings.length, lastR.manager, lastR.report) : l10n.t('Manager and self ratings over {0} 1:1s', p.ratings.length), tooltips, open: ctx.open, focusKey: `rating:${p.id}` },
+              ),
+              span(p.ratings, data.today),
+            )
+          : h('p', { class: 'muted small' }, l10n.t('No paired ratings yet.')),
       ),
-      p.ratings.length
-        ? h(
-            'div',
-            { class: 'sensitive' },
-            ratingChart(
-              p.ratings.map((r) => ({ ...r, label: l10n.t('{0}: you rated {1}, they rated {2} — open the note', shortDate(r.date, data.today), r.manager, r.report) })),
-              { label: lastR ? l10n.t('Manager and self ratings over {0} 1:1s; latest you {1}, them {2}', p.ratings.length, lastR.manager, lastR.report) : l10n.t('Manager and self ratings over {0} 1:1s', p.ratings.length), tooltips, open: ctx.open, focusKey: `rating:${p.id}` },
-            ),
-            span(p.ratings, data.today),
-          )
-        : h('p', { class: 'muted small' }, l10n.t('No paired ratings yet.')),
-    ),
-  );
+    );
+  }
 
   // Completion
   const w = data.completionWindowDays;

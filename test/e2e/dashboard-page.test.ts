@@ -1,8 +1,10 @@
-// The dashboard in a second language (issue 20 item 6): the real page — the
-// shell the extension writes (its CSP, its nonce, its string table), the
-// webview bundle, the dashboard's styles — in Chromium, fed the sample
-// team's data as the extension computes it, once in English and once under
-// a pseudo-locale whose table rewords every message of the shipped bundle
+// The dashboard's page alone in Chromium: the shell the extension writes
+// (its CSP, its nonce, its string table), the webview bundle and the
+// dashboard's styles, fed the sample team's data as the extension computes
+// it, with VS Code's webview API stood in for.
+//
+// In a second language (issue 20 item 6): once in English and once under a
+// pseudo-locale whose table rewords every message of the shipped bundle
 // (l10n/bundle.l10n.json). Under the pseudo-locale every word the page
 // shows or says (text, titles, ARIA labels, the live region, the loading
 // text before any data) must come from the table: what is left after the
@@ -10,6 +12,9 @@
 // letter (the browser's locale is Russian, so its dates hold none either).
 // In English nothing is bracketed, and no heading, tab or button is blank.
 // Each tab's screenshot goes to test-results/l10n/.
+//
+// Person cards (SPEC §11): the performance ratings are a report's only, so
+// the card of a manager, mentee, peer… has no "Performance ratings" section.
 //
 // Needs Chromium (scripts/vscode-env.sh); serves on 127.0.0.1 only.
 import * as assert from 'node:assert/strict';
@@ -105,7 +110,7 @@ async function seen(page: Page): Promise<Seen> {
   });
 }
 
-describe('the dashboard in a second language (a pseudo-locale), and in English', function () {
+describe('the dashboard page in Chromium', function () {
   this.timeout(120_000);
   let site: LocalSite | undefined;
   let browser: Browser;
@@ -159,10 +164,12 @@ describe('the dashboard in a second language (a pseudo-locale), and in English',
       const loading = await seen(page);
       await page.evaluate((d) => window.postMessage({ type: 'data', data: d }, '*'), data as unknown);
       const tabs: Record<string, Seen> = {};
+      let cards: { name: string; sections: string[] }[] = [];
       for (const tab of ['overview', 'okrs', 'board'] as const) {
         await page.locator(`#tab-${tab}`).click();
         await page.locator(`#panel.panel-${tab}:not([aria-busy="true"])`).waitFor();
         tabs[tab] = await seen(page);
+        if (tab === 'overview') cards = await page.locator('.people-grid .card.person').evaluateAll((els) => els.map((e) => ({ name: e.querySelector('.card-head .name')?.textContent ?? '', sections: Array.from(e.querySelectorAll('section.metric > h3'), (h) => h.firstChild?.textContent ?? '') })));
         // Look at these: longer words must not be cut off (ui.test.ts clears test-results/screenshots, so they go beside it).
         mkdirSync(shots, { recursive: true });
         await page.screenshot({ path: join(shots, `${name}-${tab}.png`) });
@@ -173,49 +180,67 @@ describe('the dashboard in a second language (a pseudo-locale), and in English',
       await page.waitForFunction(() => !!document.querySelector('[aria-live="polite"]')?.textContent?.trim());
       const said = ((await live.textContent()) ?? '').trim();
       const posted = await page.evaluate(() => (window as unknown as { posted: { type: string; message?: string }[] }).posted);
-      return { loading, tabs, said, errors: [...errors, ...posted.filter((m) => m.type === 'error').map((m) => m.message ?? '')] };
+      return { loading, tabs, cards, said, errors: [...errors, ...posted.filter((m) => m.type === 'error').map((m) => m.message ?? '')] };
     } finally {
       await context.close();
     }
   }
 
-  it('under a pseudo-locale every word on every tab, before the data and in the live region, is from the string table', async () => {
-    const bundle = pseudoBundle();
-    const data = teamData(bundle);
-    const later = teamData(bundle, addDays(TODAY, 7));
-    const r = await run('pseudo', bundle, 'ru-RU', 'qps-ploc', data, later);
-    assert.deepEqual(r.errors, [], 'the page reported no error');
-    const words = dataWords(data);
-    const leaks = (s: Seen) => [...new Set(s.texts.filter((t) => /[A-Za-z]/.test(outsideTable(t, words))))];
-    assert.equal(r.loading.lang, 'qps-ploc');
-    assert.ok(r.loading.texts.some((t) => /^⟦/.test(t)), `the loading state is worded from the table: ${JSON.stringify(r.loading.texts)}`);
-    assert.deepEqual(leaks(r.loading), [], 'before any data');
-    for (const [tab, s] of Object.entries(r.tabs)) {
-      assert.ok(s.texts.filter((t) => t.includes('⟦')).length > 20, `${tab}: the table's words are shown (${s.texts.length} texts)`);
-      assert.deepEqual(leaks(s), [], `${tab}: words not from the string table`);
-      assert.deepEqual(s.blank, [], `${tab}: blank headings, tabs or buttons`);
-    }
-    // The slipping reasons (the core's words, through the same table) are on the OKR tab and the board.
-    const reasons = data.sets.flatMap((s) => s.objectives.flatMap((o) => o.keyResults.flatMap((k) => k.slipping)));
-    assert.ok(reasons.length > 0 && reasons.every((x) => /^⟦[^⟧]*⟧$/.test(x)), `the slipping reasons are the table's: ${JSON.stringify(reasons)}`);
-    assert.ok(r.tabs.board.texts.some((t) => reasons.some((x) => t.includes(x))), 'the board shows a slipping reason');
-    assert.match(r.said, /⟦/, 'the live region');
-    assert.equal(outsideTable(r.said, words).match(/[A-Za-z]+/g), null, `the live region said words not from the table: ${r.said}`);
+  describe('in a second language (a pseudo-locale), and in English', () => {
+    it('under a pseudo-locale every word on every tab, before the data and in the live region, is from the string table', async () => {
+      const bundle = pseudoBundle();
+      const data = teamData(bundle);
+      const later = teamData(bundle, addDays(TODAY, 7));
+      const r = await run('pseudo', bundle, 'ru-RU', 'qps-ploc', data, later);
+      assert.deepEqual(r.errors, [], 'the page reported no error');
+      const words = dataWords(data);
+      const leaks = (s: Seen) => [...new Set(s.texts.filter((t) => /[A-Za-z]/.test(outsideTable(t, words))))];
+      assert.equal(r.loading.lang, 'qps-ploc');
+      assert.ok(r.loading.texts.some((t) => /^⟦/.test(t)), `the loading state is worded from the table: ${JSON.stringify(r.loading.texts)}`);
+      assert.deepEqual(leaks(r.loading), [], 'before any data');
+      for (const [tab, s] of Object.entries(r.tabs)) {
+        assert.ok(s.texts.filter((t) => t.includes('⟦')).length > 20, `${tab}: the table's words are shown (${s.texts.length} texts)`);
+        assert.deepEqual(leaks(s), [], `${tab}: words not from the string table`);
+        assert.deepEqual(s.blank, [], `${tab}: blank headings, tabs or buttons`);
+      }
+      // The slipping reasons (the core's words, through the same table) are on the OKR tab and the board.
+      const reasons = data.sets.flatMap((s) => s.objectives.flatMap((o) => o.keyResults.flatMap((k) => k.slipping)));
+      assert.ok(reasons.length > 0 && reasons.every((x) => /^⟦[^⟧]*⟧$/.test(x)), `the slipping reasons are the table's: ${JSON.stringify(reasons)}`);
+      assert.ok(r.tabs.board.texts.some((t) => reasons.some((x) => t.includes(x))), 'the board shows a slipping reason');
+      assert.match(r.said, /⟦/, 'the live region');
+      assert.equal(outsideTable(r.said, words).match(/[A-Za-z]+/g), null, `the live region said words not from the table: ${r.said}`);
+    });
+
+    it('in English (an empty table) nothing is bracketed and nothing is blank, and the leak finder sees English as English', async () => {
+      const data = teamData(undefined);
+      const r = await run('english', {}, 'en-US', 'en', data, teamData(undefined, addDays(TODAY, 7)));
+      assert.deepEqual(r.errors, []);
+      assert.equal(r.loading.lang, 'en');
+      const words = dataWords(data);
+      for (const [tab, s] of [['loading', r.loading], ...Object.entries(r.tabs)] as [string, Seen][]) {
+        assert.deepEqual(s.texts.filter((t) => /[⟦⟧]/.test(t)), [], `${tab}: bracketed text in English`);
+        assert.deepEqual(s.blank, [], `${tab}: blank headings, tabs or buttons`);
+        // Control: the same finder reports English words (this run's UI text) as outside a table.
+        assert.ok(s.texts.some((t) => /[A-Za-z]/.test(outsideTable(t, words))), `${tab}: the leak finder would see an English word`);
+      }
+      assert.ok(r.tabs.overview.texts.includes('Overview') && r.tabs.board.texts.includes('On track') && r.loading.texts.includes('Reading your notes…'), 'the English words');
+      assert.doesNotMatch(r.said, /⟦/);
+    });
   });
 
-  it('in English (an empty table) nothing is bracketed and nothing is blank, and the leak finder sees English as English', async () => {
+  it('a person card shows performance ratings for a report only (SPEC §11)', async () => {
     const data = teamData(undefined);
-    const r = await run('english', {}, 'en-US', 'en', data, teamData(undefined, addDays(TODAY, 7)));
+    const r = await run('cards', {}, 'en-US', 'en', data, teamData(undefined, addDays(TODAY, 7)));
     assert.deepEqual(r.errors, []);
-    assert.equal(r.loading.lang, 'en');
-    const words = dataWords(data);
-    for (const [tab, s] of [['loading', r.loading], ...Object.entries(r.tabs)] as [string, Seen][]) {
-      assert.deepEqual(s.texts.filter((t) => /[⟦⟧]/.test(t)), [], `${tab}: bracketed text in English`);
-      assert.deepEqual(s.blank, [], `${tab}: blank headings, tabs or buttons`);
-      // Control: the same finder reports English words (this run's UI text) as outside a table.
-      assert.ok(s.texts.some((t) => /[A-Za-z]/.test(outsideTable(t, words))), `${tab}: the leak finder would see an English word`);
+    const shown = new Map(r.cards.map((c) => [c.name, c.sections]));
+    const people = data.people.filter((p) => shown.has(p.name));
+    assert.equal(people.length, r.cards.length, `every card is a person of the data: ${[...shown.keys()].join(', ')}`);
+    const kinds = new Set(people.map((p) => p.relationship));
+    assert.ok(kinds.has('report') && kinds.size > 1, `the sample team has reports and others: ${[...kinds].join(', ')}`);
+    for (const p of people) {
+      const sections = shown.get(p.name)!;
+      assert.ok(sections.includes('Happiness'), `${p.name}: ${sections.join(', ')}`);
+      assert.equal(sections.includes('Performance ratings'), p.relationship === 'report', `${p.name} (${p.relationship}): ${sections.join(', ')}`);
     }
-    assert.ok(r.tabs.overview.texts.includes('Overview') && r.tabs.board.texts.includes('On track') && r.loading.texts.includes('Reading your notes…'), 'the English words');
-    assert.doesNotMatch(r.said, /⟦/);
   });
 });
