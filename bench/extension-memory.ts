@@ -13,9 +13,10 @@
 //          and how many documents were decoded; then the save that follows.
 //          CADENCE_TRACE_DECODES=1 in the environment says who decoded them.
 //
-// Beside each heap: the documents the datasets hold parsed, the documents
-// decoded from the persistent index, and Node's arrayBuffers (file bytes are
-// held outside the JS heap). What the real editor's extension host holds
+// Beside each heap: the documents the dataset holds parsed (after a save it
+// lets go of those nothing read since the save before: Dataset.release), the
+// documents decoded from the persistent index after the start, and Node's
+// arrayBuffers (file bytes are held outside the JS heap). What the real editor's extension host holds
 // besides (VS Code's own objects) is bench/editor.ts's to measure.
 
 import { spawnSync } from 'node:child_process';

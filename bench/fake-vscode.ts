@@ -102,7 +102,15 @@ export function makeFakeVscode({ root, dir, storage, files, counters, errors, in
     return fn();
   };
   // Node's own functions, taken before countNodeFs wraps them: a read through workspace.fs counts once.
-  const fsp = { stat: fs.promises.stat.bind(fs.promises), readFile: fs.promises.readFile.bind(fs.promises), writeFile: fs.promises.writeFile.bind(fs.promises), mkdir: fs.promises.mkdir.bind(fs.promises) };
+  const fsp = {
+    stat: fs.promises.stat.bind(fs.promises),
+    readFile: fs.promises.readFile.bind(fs.promises),
+    writeFile: fs.promises.writeFile.bind(fs.promises),
+    mkdir: fs.promises.mkdir.bind(fs.promises),
+    rename: fs.promises.rename.bind(fs.promises),
+    rm: fs.promises.rm.bind(fs.promises),
+    readdir: fs.promises.readdir.bind(fs.promises),
+  };
   const notFound = (e: unknown) => Object.assign(new Error((e as Error).message), { code: 'FileNotFound' });
   const api = apiObject({
     Uri,
@@ -147,6 +155,9 @@ export function makeFakeVscode({ root, dir, storage, files, counters, errors, in
           }),
         writeFile: async (u: Uri, bytes: Uint8Array) => fsp.writeFile(u.fsPath, bytes),
         createDirectory: async (u: Uri) => void (await fsp.mkdir(u.fsPath, { recursive: true })),
+        rename: async (from: Uri, to: Uri) => fsp.rename(from.fsPath, to.fsPath),
+        delete: async (u: Uri) => fsp.rm(u.fsPath, { recursive: true }),
+        readDirectory: async (u: Uri) => (await fsp.readdir(u.fsPath, { withFileTypes: true })).map((e) => [e.name, e.isDirectory() ? 2 : 1] as [string, number]),
       },
     }),
     window: stub({

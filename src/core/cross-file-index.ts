@@ -241,6 +241,13 @@ export class CrossFileIndex {
     }
   }
 
+  /** The dataset let go of documents (Dataset.release): the lists of them kept here are made again when next asked for. */
+  forgetDocs(): void {
+    this.peopleDocs.clear();
+    this.sortedNotes.clear();
+    this.peopleSorted = undefined;
+  }
+
   /** Forgets everything (the dataset was emptied). */
   clear(): void {
     this.peopleByKey.clear();

@@ -73,6 +73,8 @@ interface Entry {
   memoGen: number;
   /** Diagnostics saved with the persistent index, until a change names the file. */
   cached?: CachedDiagnostics;
+  /** Its document was read since the last release(), other than to judge a file. */
+  used?: boolean;
 }
 
 const LOCAL_RULES = RULES.filter((r) => !r.crossFile);
@@ -120,6 +122,8 @@ export class Dataset {
   private batchDepth = 0;
   private _settings: Settings;
   private _today: string;
+  /** Inside diagnostics(): what judging reads does not count as a use (release). */
+  private judging = 0;
 
   constructor(options: { today: string; settings?: Settings }) {
     this._today = options.today;
@@ -281,7 +285,7 @@ export class Dataset {
     let count = 0;
     for (const f of files) {
       // Every field from the start: one object shape for every entry.
-      const e: Entry = { doc: undefined, lazy: f.doc, summary: f.summary, local: undefined, localGen: -1, memo: undefined, memoGen: -1, cached: diagnosticsValid ? f.diagnostics : undefined };
+      const e: Entry = { doc: undefined, lazy: f.doc, summary: f.summary, local: undefined, localGen: -1, memo: undefined, memoGen: -1, cached: diagnosticsValid ? f.diagnostics : undefined, used: false };
       this.entries.set(f.path, e);
       count++;
       if (f.summary.kind === 'person' && f.summary.key !== undefined) this.cross.restoredPerson(f.path, f.summary.key);
@@ -356,6 +360,11 @@ export class Dataset {
     return this.entries.get(path)?.lazy;
   }
 
+  /** The file's document if it is loaded, without loading it and without counting as a use (see release; the index saver). */
+  loaded(path: string): Doc | undefined {
+    return this.entries.get(path)?.doc;
+  }
+
   paths(): string[] {
     return [...this.entries.keys()].sort(comparePaths);
   }
@@ -396,7 +405,26 @@ export class Dataset {
       e.doc = e.lazy!.load();
       e.lazy = undefined;
     }
+    if (this.judging === 0) e.used = true;
     return e.doc;
+  }
+
+  /**
+   * Lets go of the documents read by nothing since the last release (a view,
+   * a provider; judging does not count) but those `keep` names: each loads
+   * again when read, from `stored(path, doc)` (where the persistent index
+   * saved it; nothing: kept). No change event. Returns how many it let go of.
+   */
+  release(keep: (path: string) => boolean, stored: (path: string, doc: Doc) => LazyDoc | undefined): number {
+    let n = 0;
+    for (const [path, e] of this.entries) {
+      const lazy = !e.doc || e.used || keep(path) ? undefined : stored(path, e.doc);
+      e.used = false;
+      if (lazy) [e.doc, e.lazy, n] = [undefined, lazy, n + 1];
+    }
+    // The cross-file index's lists of documents hold them too: made again when asked.
+    if (n) this.cross.forgetDocs();
+    return n;
   }
 
   private insert(path: string, entry: Entry, text?: string): void {
@@ -433,13 +461,18 @@ export class Dataset {
     const entry = this.entries.get(path);
     if (!entry) return [];
     if (entry.memoGen === this.gen && entry.memo) return entry.memo;
-    if (entry.cached) {
-      const { judgeHere } = entry.cached;
-      const cached = entry.cached.loadDiagnostics();
-      entry.cached = undefined;
-      if (cached) return this.remember(entry, judgeHere ? this.judgeAlso(entry, cached, judgeHere) : cached);
+    this.judging++;
+    try {
+      if (entry.cached) {
+        const { judgeHere } = entry.cached;
+        const cached = entry.cached.loadDiagnostics();
+        entry.cached = undefined;
+        if (cached) return this.remember(entry, judgeHere ? this.judgeAlso(entry, cached, judgeHere) : cached);
+      }
+      return this.remember(entry, this.judge(entry));
+    } finally {
+      this.judging--;
     }
-    return this.remember(entry, this.judge(entry));
   }
 
   /**

@@ -17,4 +17,4 @@ export { comparePaths } from './paths';
 export { normalize, looksBinary, LineIndex } from './text';
 export { globMatcher, excludedBy } from './globs';
 export { CORE_VERSION } from './version';
-export { INDEX_FORMAT, indexKey, diagnosticsKey, readIndex, restoreIndex, restoreFile, entryOf, IndexWriter, type FileStamp, type IndexEntry, type IndexedFile, type LoadedIndex, type PayloadSource, type WrittenIndex } from './persist';
+export { INDEX_FORMAT, indexKey, diagnosticsKey, readIndex, restoreIndex, restoreFile, entryOf, IndexWriter, type FileStamp, type IndexEntry, type IndexedFile, type LoadedIndex, type PayloadSource, type PayloadReader, type WrittenIndex } from './persist';

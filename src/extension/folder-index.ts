@@ -230,6 +230,25 @@ export class FolderIndex extends Disposable {
     this.dataset.batch(() => this.dataset.paths().forEach((p) => this.dataset.deleteFile(p)));
   }
 
+  /** A document of the persistent index turned out damaged or missing when it was read: it is read from disk again. */
+  private onCorrupt: ((rel: string) => void) | undefined;
+
+  /**
+   * The persistent index was saved: the dataset lets go of the documents
+   * nothing has read since the save before (views, providers, commands;
+   * judging does not count), but those of open editors; each is decoded
+   * again from the saved index when something reads it (issue 22: the
+   * extension host's memory). Returns how many it let go of.
+   */
+  saved(): number {
+    const open = new Set<string>();
+    for (const d of vscode.workspace.textDocuments) {
+      const rel = this.relPath(d.uri);
+      if (rel) open.add(rel);
+    }
+    return this.dataset.release((rel) => open.has(rel), (rel, doc) => this.writer.stored(rel, doc, this.onCorrupt));
+  }
+
   /** A warm start: everything the persistent index holds, stamped as it was saved (compared with the disk next). */
   restore(cache: LoadedIndex): void {
     this.writer = cache.writer;
@@ -280,10 +299,11 @@ export class FolderIndex extends Disposable {
   private async walk(storage: vscode.Uri | undefined, log: vscode.LogOutputChannel, progress: (p: LoadProgress) => void, shown: () => void): Promise<boolean> {
     const wf = this.folder;
     const started = Date.now();
-    const cache = await loadIndex(storage, wf, this.dataset.settings, (rel) => {
+    this.onCorrupt = (rel) => {
       log.warn(`${wf.name}/${rel}: damaged or missing in the persistent index; reading it again`);
       void this.readFromDisk(this.uriOf(rel));
-    });
+    };
+    const cache = await loadIndex(storage, wf, this.dataset.settings, this.onCorrupt);
     // Warm: the whole dataset at once, then what the editors hold unsaved.
     if (cache) {
       this.restore(cache);

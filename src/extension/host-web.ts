@@ -8,6 +8,6 @@ import type { Host } from './host';
 export const host: Host = {
   kind: 'web',
   env: () => undefined,
-  readLocalFile: undefined,
+  localReader: undefined,
   nodeRuntime: undefined,
 };

@@ -5,8 +5,9 @@
 // module), which answers the same questions without Node. Nothing else in
 // src/extension imports node:* or reads `process`.
 
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import type * as vscode from 'vscode';
+import type { PayloadReader } from '../core/persist';
 
 export interface Host {
   /** Which build is running: 'node' (package.json "main") or 'web' ("browser"). */
@@ -14,11 +15,13 @@ export interface Host {
   /** An environment variable of the extension host; the browser has none. */
   env(name: string): string | undefined;
   /**
-   * Reads a file on this machine's disk at once (synchronously), for a
-   * `file:` URI; undefined where there is no disk (the browser), and then
-   * callers read through `vscode.workspace.fs` instead. Throws as readFileSync does.
+   * Reads pieces of a file on this machine's disk at once (synchronously,
+   * a positional read each: the file is opened for each read, so it always
+   * reads what is at that path then), for a `file:` URI; undefined where there
+   * is no disk (the browser), and then callers read whole files through
+   * `vscode.workspace.fs` instead. A read throws as readSync does.
    */
-  readonly readLocalFile: ((uri: vscode.Uri) => Uint8Array) | undefined;
+  readonly localReader: ((uri: vscode.Uri) => PayloadReader) | undefined;
   /** A Node runtime that can run dist/cli.js (the editor's own); undefined in the browser. */
   readonly nodeRuntime: string | undefined;
 }
@@ -26,6 +29,22 @@ export interface Host {
 export const host: Host = {
   kind: 'node',
   env: (name) => process.env[name],
-  readLocalFile: (uri) => readFileSync(uri.fsPath),
+  localReader: (uri) => ({
+    read(position, length) {
+      const fd = openSync(uri.fsPath, 'r');
+      try {
+        const out = new Uint8Array(length);
+        let n = 0;
+        while (n < length) {
+          const got = readSync(fd, out, n, length - n, position + n);
+          if (got === 0) break;
+          n += got;
+        }
+        return n === length ? out : out.subarray(0, n);
+      } finally {
+        closeSync(fd);
+      }
+    },
+  }),
   nodeRuntime: process.execPath,
 };

@@ -1,14 +1,20 @@
 // Where the persistent index (src/core/persist.ts) lives: two files per
 // workspace folder in the extension's workspace storage, the index and the
-// documents. Loading and saving only move bytes; the core decides what they
-// mean, and every failure ends in "no cache" (a full index) or "read that
-// file again", never an error shown to the user.
+// documents ("index-<folder>.bin" and "index-<folder>-<payload id>.docs": a
+// save writes its documents under a new name, so a document is never read
+// from a file half rewritten). Loading and saving only move bytes; the core
+// decides what they mean, and every failure ends in "no cache" (a full
+// index) or "read that file again", never an error shown to the user.
 //
-// The documents are read when the first one is needed, which can be in the
-// middle of a synchronous rule or view: with Node's readFileSync when the
-// storage is on this machine's disk (it always is for an extension running
-// in Node: the storage is the extension host's, whatever the workspace is),
-// else (the browser build: host-web.ts) with the index, at the start.
+// The documents are read when one is needed, which can be in the middle of
+// a synchronous rule or view: each one by a positional read of the file when
+// the storage is on this machine's disk (it always is for an extension
+// running in Node: the storage is the extension host's, whatever the
+// workspace is), nothing of the file held in memory; else (the browser
+// build: host-web.ts) the whole file with the index, at the start. After a
+// save, the documents it wrote are read from the new file, the old one is
+// deleted, and the dataset lets go of the documents nothing has read since
+// the save before (FolderIndex.saved, Dataset.release).
 //
 // Saves are scheduled here too (IndexSaver): a few seconds after the last
 // change, never while a re-index is reading, one after another, and once
@@ -16,7 +22,7 @@
 
 import * as vscode from 'vscode';
 import type { Dataset } from '../core/dataset';
-import { readIndex, type FileStamp, type IndexEntry, type IndexWriter, type LoadedIndex, type PayloadSource } from '../core/persist';
+import { payloadIdOf, readIndex, type FileStamp, type IndexEntry, type IndexWriter, type LoadedIndex, type PayloadSource } from '../core/persist';
 import type { Settings } from '../core/settings';
 import { Disposable, toDisposable } from './dispose';
 import { host } from './host';
@@ -39,8 +45,27 @@ export function indexUri(storage: vscode.Uri, folder: vscode.WorkspaceFolder): v
   return vscode.Uri.joinPath(storage, `${fileName(folder)}.bin`);
 }
 
-export function payloadUri(storage: vscode.Uri, folder: vscode.WorkspaceFolder): vscode.Uri {
-  return vscode.Uri.joinPath(storage, `${fileName(folder)}.docs`);
+/** The documents' file of the folder's index whose payload id is `payloadId`. */
+export function payloadUri(storage: vscode.Uri, folder: vscode.WorkspaceFolder, payloadId: string): vscode.Uri {
+  return vscode.Uri.joinPath(storage, `${fileName(folder)}-${payloadId}.docs`);
+}
+
+/** Every documents' file of the folder's indexes in the storage, whatever save wrote it (also format 3's "index-<folder>.docs"). */
+export async function payloadFiles(storage: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<vscode.Uri[]> {
+  const base = fileName(folder);
+  const names = await vscode.workspace.fs.readDirectory(storage).then((e) => e.map(([name]) => name), () => [] as string[]);
+  return names.filter((n) => n.startsWith(base) && /^index-[0-9a-f]{8}(-[0-9a-f]+)?\.docs(\.tmp)?$/.test(n)).map((n) => vscode.Uri.joinPath(storage, n));
+}
+
+/**
+ * Where an index's documents are, for the core: read in pieces on this
+ * machine's disk (nothing held), else read whole now (the browser).
+ */
+async function payloadSource(storage: vscode.Uri, folder: vscode.WorkspaceFolder, payloadId: string): Promise<PayloadSource> {
+  const docs = payloadUri(storage, folder, payloadId);
+  const reader = host.localReader;
+  if (reader && docs.scheme === 'file') return () => reader(docs);
+  return vscode.workspace.fs.readFile(docs).then((b) => b, () => new Uint8Array(0));
 }
 
 /** The folder's saved index, if there is a usable one. */
@@ -52,12 +77,9 @@ export async function loadIndex(storage: vscode.Uri | undefined, folder: vscode.
   } catch {
     return undefined; // none yet
   }
-  const docs = payloadUri(storage, folder);
-  let payload: PayloadSource;
-  const readLocal = host.readLocalFile;
-  if (readLocal && docs.scheme === 'file') payload = () => readLocal(docs);
-  else payload = await vscode.workspace.fs.readFile(docs).then((b) => b, () => new Uint8Array(0));
-  return readIndex(bytes, settings, payload, onCorrupt);
+  const id = payloadIdOf(bytes);
+  if (id === undefined) return undefined;
+  return readIndex(bytes, settings, await payloadSource(storage, folder, id), onCorrupt);
 }
 
 /** What saving a folder's index needs of it (a FolderIndex). */
@@ -70,6 +92,8 @@ export interface IndexedFolder {
   readonly writer: IndexWriter;
   /** A re-index replaced it since: its successor saves itself. */
   readonly isDisposed: boolean;
+  /** The index was written: the documents it saved can be let go of (FolderIndex.saved). */
+  saved?(): void;
 }
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -96,9 +120,10 @@ export async function saveIndex(storage: vscode.Uri, index: IndexedFolder): Prom
       entries.push({ path, size: stamp.size, mtime: stamp.mtime, skip: stamp.skip });
       continue;
     }
+    // Saving reads no document as a use (Dataset.release): the loaded one as it is, else the unloaded one's source.
     const unloaded = ds.unloaded(path);
     const diagnostics = complete ? ds.knownDiagnostics(path) : undefined;
-    entries.push({ path, size: stamp.size, mtime: stamp.mtime, summary, doc: unloaded && writer.owns(unloaded) ? unloaded : ds.doc(path), diagnostics });
+    entries.push({ path, size: stamp.size, mtime: stamp.mtime, summary, doc: ds.loaded(path) ?? (unloaded && writer.owns(unloaded) ? unloaded : ds.doc(path)), diagnostics });
   }
   for (let i = 0; i < entries.length; i += ENCODE_SLICE) {
     for (let j = i; j < Math.min(i + ENCODE_SLICE, entries.length); j++) {
@@ -116,10 +141,21 @@ export async function saveIndex(storage: vscode.Uri, index: IndexedFolder): Prom
   }
   const written = step.value;
   await vscode.workspace.fs.createDirectory(storage);
-  // The documents first: an index never names documents not yet written
-  // (a payload of another save is found out by its id, and its files re-read).
-  await vscode.workspace.fs.writeFile(payloadUri(storage, index.folder), written.payload);
+  // The documents first: an index never names documents not yet written.
+  // Under a name of their own, written whole and then renamed into place: a
+  // document being read meanwhile comes from the old file, or the new one
+  // complete (the same id: the same documents).
+  const docs = payloadUri(storage, index.folder, written.payloadId);
+  const tmp = docs.with({ path: `${docs.path}.tmp` });
+  await vscode.workspace.fs.writeFile(tmp, written.payload);
+  await vscode.workspace.fs.rename(tmp, docs, { overwrite: true });
   await vscode.workspace.fs.writeFile(indexUri(storage, index.folder), written.index);
+  // From now on the documents are read from the new file: the old ones can go.
+  written.saved(host.localReader && docs.scheme === 'file' ? await payloadSource(storage, index.folder, written.payloadId) : written.payload);
+  for (const old of await payloadFiles(storage, index.folder)) {
+    if (old.toString() !== docs.toString()) await vscode.workspace.fs.delete(old).then(undefined, () => undefined);
+  }
+  if (!index.isDisposed) index.saved?.();
 }
 
 /**

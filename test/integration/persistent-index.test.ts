@@ -6,7 +6,8 @@
 // read again.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { withTimeout } from './helpers';
+import { indexUri, payloadFiles } from '../../src/extension/persistent-index';
+import { withTimeout, workspaceFolder } from './helpers';
 import { folderOf, readText, resetTeam, teamApi, writeText, type CadenceApi } from './team';
 
 const suite = process.env.CADENCE_TEST_WORKSPACE_NAME === 'team' ? describe : describe.skip;
@@ -41,6 +42,35 @@ suite('persistent index', function () {
     const unloaded = f.dataset.paths().filter((p) => f.dataset.unloaded(p));
     assert.ok(unloaded.length > before.length / 2, `most documents come from the index, still undecoded (${unloaded.length} of ${before.length})`);
     assert.deepEqual(problems(api), before);
+  });
+
+  it('after a save, lets go of the documents nothing read since (decoded again from the new documents file, the same) and of the old documents file', async function () {
+    this.timeout(120_000);
+    const storage = api.workspace.storage;
+    assert.ok(storage, 'the window has a workspace storage');
+    // Nothing showing that reads every document (a view, the dashboard): only the status bar reads (the people).
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    // A cold re-index: every document parsed and held, then saved.
+    await withTimeout(api.workspace.flush(), 30_000, 'a pending save did not finish');
+    const oldFiles = await payloadFiles(storage, workspaceFolder());
+    assert.ok(oldFiles.length >= 1, 'a documents file was saved before');
+    await vscode.workspace.fs.delete(indexUri(storage, workspaceFolder()));
+    await withTimeout(api.workspace.reindexNow(), 30_000, 'the cold re-index did not finish');
+    const f = folderOf(api);
+    const paths = f.dataset.paths();
+    assert.deepEqual(paths.filter((p) => f.dataset.unloaded(p)), [], 'cold: every document parsed');
+    // What each document is, looked at without counting as a use.
+    const parsed = new Map(paths.map((p) => [p, JSON.stringify(f.dataset.loaded(p))]));
+    const before = problems(api);
+    await withTimeout(api.workspace.flush(), 30_000, 'saving the index did not finish');
+    const unloaded = paths.filter((p) => f.dataset.unloaded(p));
+    const notes = paths.filter((p) => p.startsWith('1on1s/'));
+    assert.ok(notes.every((p) => unloaded.includes(p)), `every 1:1 note let go of (${unloaded.length} of ${paths.length} documents)`);
+    const now = await payloadFiles(storage, workspaceFolder());
+    assert.equal(now.length, 1, `one documents file, the old ones deleted: ${now.map((u) => u.path).join(', ')}`);
+    assert.deepEqual(problems(api), before, 'the same diagnostics');
+    for (const p of unloaded) assert.equal(JSON.stringify(f.dataset.doc(p)), parsed.get(p), `${p} decoded again as it was parsed`);
   });
 
   it('a file changed on disk after the save is read again at the next start', async () => {

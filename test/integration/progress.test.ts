@@ -8,7 +8,7 @@
 // on time.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { indexUri, payloadUri } from '../../src/extension/persistent-index';
+import { indexUri, payloadFiles } from '../../src/extension/persistent-index';
 import { waitFor, withTimeout, workspaceFolder } from './helpers';
 import { folderOf, readText, resetTeam, teamApi, TODAY, writeText, type CadenceApi } from './team';
 
@@ -54,7 +54,7 @@ async function forgetSavedIndex(api: CadenceApi): Promise<void> {
   const storage = api.workspace.storage;
   assert.ok(storage, 'the extension has workspace storage');
   await withTimeout(api.workspace.flush(), 30_000, 'a pending save did not finish');
-  for (const u of [indexUri(storage, workspaceFolder()), payloadUri(storage, workspaceFolder())]) {
+  for (const u of [indexUri(storage, workspaceFolder()), ...(await payloadFiles(storage, workspaceFolder()))]) {
     await vscode.workspace.fs.delete(u).then(undefined, () => undefined);
   }
 }

@@ -10,7 +10,7 @@ import { readSettingsText } from '../../src/cli/settings-file';
 import { walk } from '../../src/cli/walk';
 import { Dataset, summarize, type DocSummary } from '../../src/core/dataset';
 import type { Doc } from '../../src/core/model';
-import { diagnosticsKey, entryOf, hash32, indexKey, IndexWriter, readIndex, restoreFile, restoreIndex, type FileStamp, type IndexedFile, type IndexEntry, type LoadedIndex, type WrittenIndex } from '../../src/core/persist';
+import { diagnosticsKey, entryOf, hash32, indexKey, IndexWriter, readIndex, restoreFile, restoreIndex, type FileStamp, type IndexedFile, type IndexEntry, type LoadedIndex, type PayloadReader, type WrittenIndex } from '../../src/core/persist';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import { decodeFile } from '../../src/core/text';
 import { CORE_VERSION } from '../../src/core/version';
@@ -77,6 +77,9 @@ function reread(x: WrittenIndex, settings: Settings, onCorrupt?: (path: string) 
 }
 
 const freshDoc = (ds: Dataset, path: string): Doc => ds.doc(path)!;
+
+/** What a save writes: the two files and the payload's id. */
+const bytesOf = (x: WrittenIndex) => ({ index: x.index, payload: x.payload, payloadId: x.payloadId });
 
 /** A summary's fields as a plain object (a read index's summary is its file's own object). */
 const plain = (s: DocSummary): DocSummary => ({ kind: s.kind, key: s.key, date: s.date, refs: [...s.refs], openDue: [...s.openDue], feedback: s.feedback });
@@ -277,7 +280,7 @@ describe('persistent index', () => {
       }
       const files = w.stamps.size;
       assert.ok(pauses >= Math.floor(files / 3), `${pauses} pauses for ${files} files`);
-      assert.deepEqual(step.value, new IndexWriter().write(entries(w), w.settings));
+      assert.deepEqual(bytesOf(step.value), bytesOf(new IndexWriter().write(entries(w), w.settings)));
     });
 
     it('encodes an unchanged document once across saves', () => {
@@ -285,7 +288,7 @@ describe('persistent index', () => {
       const writer = new IndexWriter();
       const a = written(w, writer);
       const b = written(w, writer);
-      assert.deepEqual(b, a);
+      assert.deepEqual(bytesOf(b), bytesOf(a));
     });
   });
 
@@ -404,6 +407,97 @@ describe('persistent index', () => {
         if (f !== last) assert.deepStrictEqual(doc, w.dataset.doc(f.path), f.path);
       }
       assert.deepEqual(corrupt, [last.path]);
+    });
+  });
+
+  describe('memory: the documents read in pieces, and let go after a save', () => {
+    /** A payload file on "disk" read in pieces, every read counted; `gone` makes it unreadable. */
+    function disk(bytes: Uint8Array): { source: () => PayloadReader; reads: number[]; gone: boolean } {
+      const d = {
+        reads: [] as number[],
+        gone: false,
+        source: () => ({
+          read: (position: number, length: number) => {
+            if (d.gone) throw new Error('ENOENT');
+            d.reads.push(length);
+            return bytes.slice(position, position + length);
+          },
+        }),
+      };
+      return d;
+    }
+    const entriesOf = (w: Loaded, ds: Dataset, writer: IndexWriter): IndexEntry[] =>
+      [...w.stamps].map(([path, stamp]) => {
+        const unloaded = ds.unloaded(path);
+        return { path, size: stamp.size, mtime: stamp.mtime, summary: ds.summary(path), doc: unloaded && writer.owns(unloaded) ? unloaded : ds.doc(path), skip: w.skips.get(path) };
+      });
+
+    it('a document is read alone (no more than its bytes and the file checks), never the whole file; a save reads the file once, then reads go to the new file only', () => {
+      const w = load(WORKSPACES[0]);
+      const x = written(w, new IndexWriter(), TODAY);
+      const first = disk(x.payload);
+      const index = readIndex(x.index, w.settings, first.source)!;
+      const warm = new Dataset({ today: TODAY, settings: w.settings });
+      restoreIndex(index, warm);
+      const paths = warm.paths();
+      assert.ok(paths.length > 20);
+      const [a, b, c] = [paths[0], paths[5], paths[10]];
+      assert.deepStrictEqual(warm.doc(a), w.dataset.doc(a));
+      const docBytes = (p: string) => (index.files.get(p) as unknown as { length: number }).length;
+      const check = first.reads.slice(0, 2).reduce((n, l) => n + l, 0);
+      assert.deepEqual(first.reads.slice(2), [docBytes(a)], 'after the header and the end: the one document');
+      assert.ok(check < 100, `the checks read ${check} bytes`);
+      // A save copies the unloaded documents from the old file: one read of it, whole.
+      const writer = index.writer;
+      first.reads.length = 0;
+      const y = writer.write(entriesOf(w, warm, writer), w.settings);
+      assert.deepEqual(first.reads, [x.payload.length - (x.payload.indexOf(10) + 1)], 'the old documents read once, whole');
+      // Until the new file is said to be written, documents still come from the old one.
+      assert.deepStrictEqual(warm.doc(b), w.dataset.doc(b));
+      const second = disk(y.payload);
+      y.saved(second.source);
+      first.gone = true;
+      first.reads.length = 0;
+      assert.deepStrictEqual(warm.doc(c), w.dataset.doc(c));
+      assert.deepEqual(second.reads.slice(2), [docBytes(c)], 'read from the new file, alone');
+      assert.deepEqual(first.reads, []);
+    });
+
+    it('Dataset.release: after a save, lets go of every document but those read since the last release and those kept; each is decoded again from the new file, the same', () => {
+      const w = load(WORKSPACES[0]);
+      const writer = new IndexWriter();
+      const ds = w.dataset;
+      for (const p of ds.paths()) ds.diagnostics(p);
+      const stored = (p: string, d: Doc) => writer.stored(p, d);
+      // Nothing saved yet: nothing to decode a document from, so nothing is let go of.
+      assert.equal(ds.release(() => false, stored), 0);
+      const x = written(w, writer, TODAY);
+      const file = disk(x.payload);
+      x.saved(file.source);
+      const paths = ds.paths();
+      const kept = paths[1];
+      const read = paths[2];
+      const cold = new Map(paths.map((p) => [p, structuredClone(ds.doc(p))]));
+      // Reading them all above counts as a use: the first release after it keeps them…
+      assert.equal(ds.release(() => false, stored), 0);
+      // …and judging does not count: every file judged again, then released but two.
+      ds.setToday('2026-12-01');
+      ds.setToday(TODAY);
+      for (const p of paths) ds.diagnostics(p);
+      ds.doc(read);
+      assert.equal(ds.release((p) => p === kept, stored), paths.length - 2);
+      for (const p of paths) assert.equal(ds.unloaded(p) === undefined, p === kept || p === read, p);
+      assert.deepEqual(rowsOf(ds), rowsOf(makeDataset(Object.fromEntries(w.texts), { today: TODAY, settings: w.settings })));
+      file.reads.length = 0;
+      for (const p of paths) assert.deepStrictEqual(ds.doc(p), cold.get(p), p);
+      assert.ok(file.reads.length >= paths.length - 2, 'each decoded again from the saved file');
+      // An edit since the save: that document is not in the file, and is kept.
+      const edited = paths.find((p) => p.startsWith('1on1s/'))!;
+      ds.setFile(edited, w.texts.get(edited)! + '\nOne more line.\n');
+      ds.release(() => false, stored);
+      ds.release(() => false, stored);
+      assert.equal(ds.unloaded(edited), undefined);
+      assert.ok(ds.unloaded(paths.find((p) => p !== edited && p !== kept && p !== read)!));
     });
   });
 

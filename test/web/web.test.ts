@@ -143,7 +143,7 @@ if (process.env.CADENCE_TEST_WEB === '1') {
       await withTimeout(api.workspace.reindexNow(), 30_000, 'the first re-index did not finish within 30 s');
       await withTimeout(api.workspace.flush(), 30_000, 'saving the persistent index did not finish within 30 s');
       const names = (await vscode.workspace.fs.readDirectory(storage)).map(([name]) => name);
-      assert.ok(names.some((n) => /^index-[0-9a-f]{8}\.bin$/.test(n)) && names.some((n) => /^index-[0-9a-f]{8}\.docs$/.test(n)), `the index and its documents in ${storage.toString()}: ${names.join(', ')}`);
+      assert.ok(names.some((n) => /^index-[0-9a-f]{8}\.bin$/.test(n)) && names.some((n) => /^index-[0-9a-f]{8}-[0-9a-f]+\.docs$/.test(n)), `the index and its documents in ${storage.toString()}: ${names.join(', ')}`);
       // A re-index starts from the saved index, as a new window would.
       await withTimeout(api.workspace.reindexNow(), 30_000, 're-indexing did not finish within 30 s');
       const index = api.workspace.folders.get(folder.uri.toString());

@@ -4,11 +4,10 @@
 
 import type { CachedDiagnostics, DocSummary, LazyDoc } from '../dataset';
 import type { Doc, FileKind } from '../model';
-import { parseDoc } from '../parse/index';
 import type { Diagnostic } from '../types';
 import type { DiagnosticsSection } from './diagnostics';
-import type { DocumentStore, PayloadFile } from './documents';
-import { EMPTY, fnv1a } from './format';
+import type { DocumentStore, Payload, PayloadFile } from './documents';
+import { EMPTY } from './format';
 import type { IndexedFile } from './types';
 
 /** The columns of a read index, over its own bytes: a file per position. */
@@ -38,9 +37,8 @@ export class CachedFile implements IndexedFile, DocSummary, LazyDoc, CachedDiagn
   declare readonly summary: DocSummary | undefined;
   declare readonly doc: LazyDoc | undefined;
   declare readonly diagnostics: CachedDiagnostics | undefined;
-  /** Set when write() copied the document into a new payload: its bytes are then buf[at …]. */
-  declare buf: Uint8Array | undefined;
-  declare at: number;
+  /** Set when a save copied the document into a new payload file (IndexWriter, WrittenIndex.saved): it is read from there. */
+  declare moved: Payload | undefined;
   declare private refList: readonly string[] | undefined;
 
   constructor(
@@ -58,8 +56,7 @@ export class CachedFile implements IndexedFile, DocSummary, LazyDoc, CachedDiagn
     this.summary = cadence;
     this.doc = cadence;
     this.diagnostics = t.diagnostics && cadence;
-    this.buf = undefined;
-    this.at = 0;
+    this.moved = undefined;
     this.refList = undefined;
   }
 
@@ -100,13 +97,9 @@ export class CachedFile implements IndexedFile, DocSummary, LazyDoc, CachedDiagn
     return this.t.hash[this.i];
   }
 
-  /** The document's bytes, or undefined when the payload is unusable. */
-  bytes(): Uint8Array | undefined {
-    if (this.buf) return this.buf.subarray(this.at, this.at + this.length);
-    const all = this.t.file.get();
-    if (!all) return undefined;
-    const at = this.t.offset[this.i];
-    return all.subarray(at, at + this.length);
+  /** Where the document's bytes are: in this index's payload file, or where a save since moved them. */
+  payload(): Payload {
+    return this.moved ?? { file: this.t.file, offset: this.t.offset[this.i], length: this.t.length[this.i], hash: this.t.hash[this.i] };
   }
 
   /**
@@ -115,24 +108,7 @@ export class CachedFile implements IndexedFile, DocSummary, LazyDoc, CachedDiagn
    * re-reads the file) and stands in as an empty one of its kind.
    */
   load(): Doc {
-    const kind = this.summary!.kind;
-    let doc: Doc | undefined;
-    const bytes = this.bytes();
-    try {
-      if (bytes && fnv1a(bytes) === this.hash) {
-        const d = this.t.store.codec.decode(bytes) as Doc;
-        if (d && d.kind === kind && d.path === this.path) doc = d;
-      }
-    } catch {
-      doc = undefined;
-    }
-    if (!doc) {
-      // Something to show until the caller has re-read the file.
-      this.t.onCorrupt?.(this.path);
-      return parseDoc(this.path, '', kind);
-    }
-    this.t.store.remember(doc, { buf: bytes!, offset: 0, length: bytes!.length, hash: this.hash });
-    return doc;
+    return this.t.store.load(this.payload(), this.path, this.summary!.kind, this.t.onCorrupt);
   }
 
   loadDiagnostics(): Diagnostic[] | undefined {

@@ -16,6 +16,11 @@
 //   - the documents ("payload"), each in the compact form (codec.ts), read
 //     when the first document is, and decoded one by one as something reads
 //     them (Dataset.restoreAll: a view, a hover, a rule re-judging the file).
+//     Where the file can be read in pieces (Node), each document is read
+//     when it is decoded and nothing of the file is held; a save reads it
+//     once to copy from and then lets it go, and the documents saved are
+//     read from the new file after it is written (WrittenIndex.saved), so
+//     the dataset can let go of the ones nothing reads (Dataset.release).
 //
 // The index holds, per file, its path, size, mtime, kind and summary, its
 // diagnostics, and the length and checksum of its document in the payload;
@@ -36,8 +41,8 @@
 // read.ts (readIndex), restore.ts (into a Dataset).
 
 export { INDEX_FORMAT, indexKey, diagnosticsKey, hash32 } from './format';
-export type { PayloadSource } from './documents';
+export type { PayloadReader, PayloadSource } from './documents';
 export type { FileStamp, IndexedFile, IndexEntry, LoadedIndex, WrittenIndex } from './types';
 export { IndexWriter } from './write';
-export { readIndex } from './read';
+export { readIndex, payloadIdOf } from './read';
 export { restoreIndex, restoreFile, entryOf } from './restore';

@@ -12,13 +12,26 @@ import { Columns, columnBytes, EMPTY, encoder, hash32, indexKey, isCount, isNum,
 import type { IndexedFile, LoadedIndex } from './types';
 import { IndexWriter } from './write';
 
+/** The id of the payload an index names (its documents' file), without reading the rest; undefined when it is not an index. */
+export function payloadIdOf(bytes: Uint8Array): string | undefined {
+  try {
+    const magic = encoder.encode(MAGIC);
+    if (bytes.length < magic.length || magic.some((b, i) => bytes[i] !== b)) return undefined;
+    const nl = bytes.indexOf(10, magic.length);
+    const id = nl === -1 ? undefined : (JSON.parse(utf8.decode(bytes.subarray(magic.length, nl))) as { payloadId?: unknown } | null)?.payloadId;
+    return typeof id === 'string' && /^[0-9a-f]{1,8}$/.test(id) ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Reads an index written by IndexWriter for these settings. Returns undefined
  * — never throws — when it is not one, was made by another core version or
  * for other settings, or is truncated or corrupt (another format, a wrong
  * length, a wrong checksum, a number out of range): the caller then indexes
- * from scratch. `payload` is the payload file, or reads it (synchronously)
- * when the first document is loaded. `onCorrupt` hears of a document that
+ * from scratch. `payload` is the payload file, or reads it (synchronously,
+ * whole or in pieces: PayloadSource) when the first document is loaded. `onCorrupt` hears of a document that
  * turns out to be damaged or missing when it is loaded (a payload missing, of
  * another save or truncated; a document whose own checksum fails): it is
  * replaced by an empty one of its kind, and the caller re-reads that file.

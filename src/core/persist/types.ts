@@ -4,6 +4,7 @@
 import type { DocSummary, LazyDoc, RestoredFile } from '../dataset';
 import type { Doc } from '../model';
 import type { Diagnostic } from '../types';
+import type { PayloadSource } from './documents';
 import type { IndexWriter } from './write';
 
 export interface FileStamp {
@@ -48,4 +49,13 @@ export interface IndexEntry extends FileStamp {
 export interface WrittenIndex {
   readonly index: Uint8Array;
   readonly payload: Uint8Array;
+  /** The payload's id (the index's header names it): a caller may name the payload file by it. */
+  readonly payloadId: string;
+  /**
+   * Call once both files are written, with where the payload now is: every
+   * document of this save is read from there from now on (and not from the
+   * payload file it came from, nor from `payload`, which can then go).
+   * Until then, and if never called, they are read from where they were.
+   */
+  saved(source: PayloadSource): void;
 }

@@ -8,7 +8,7 @@ import { CORE_VERSION } from '../version';
 import { CachedFile } from './cached-file';
 import { Codec } from './codec';
 import { DiagnosticsWriter } from './diagnostics';
-import { bytesOf, DocumentStore, payloadHeader, type Payload } from './documents';
+import { bytesOf, DocumentStore, PayloadFile, payloadHeader, StoredDoc, type Payload, type PayloadSource } from './documents';
 import { Columns, columnBytes, diagnosticsKey, encoder, hash32, indexKey, kindNumber, MAGIC, padTo8, wellFormed } from './format';
 import type { IndexEntry, WrittenIndex } from './types';
 
@@ -29,9 +29,20 @@ export class IndexWriter {
     this.diagnostics = new DiagnosticsWriter(codec);
   }
 
-  /** Whether `write` copies this unloaded document as it is (it came from an index this writer continues). */
+  /** Whether `write` copies this unloaded document as it is (it came from an index this writer continues, or was let go after its save). */
   owns(doc: LazyDoc): boolean {
-    return doc instanceof CachedFile && doc.store === this.store;
+    return (doc instanceof CachedFile || doc instanceof StoredDoc) && doc.store === this.store;
+  }
+
+  /**
+   * The document as its last save left it, to be decoded again from there
+   * when next read (Dataset.release); undefined when it is not in a saved
+   * payload file (changed since, or never saved). `onCorrupt` hears of it
+   * if that file turns out damaged when it is read.
+   */
+  stored(path: string, doc: Doc, onCorrupt?: (path: string) => void): LazyDoc | undefined {
+    const p = this.store.saved(doc);
+    return p?.file ? new StoredDoc(path, doc.kind, p, this.store, onCorrupt) : undefined;
   }
 
   /** Encodes a document ahead of `write`, so a caller can spread the work over several turns. */
@@ -84,26 +95,39 @@ export class IndexWriter {
     const refs: number[] = [];
     const due: number[] = [];
     const diags: string[] = [];
-    const parts: { readonly payload: Payload; readonly target: Doc | CachedFile }[] = [];
+    const parts: { readonly payload: Payload; readonly target: Doc | CachedFile | StoredDoc }[] = [];
+    // Each old payload file is read once, whole, to copy from, and let go after this save.
+    const wholes = new Map<PayloadFile, Uint8Array | undefined>();
+    const whole = (file: PayloadFile): Uint8Array | undefined => {
+      if (!wholes.has(file)) wholes.set(file, file.all());
+      return wholes.get(file);
+    };
     let total = 0;
     let id = 0x811c9dc5;
     let seen = 0;
     for (const f of files) {
       if (++seen % slice === 0) yield;
       const s = f.summary;
-      let target: Doc | CachedFile | undefined;
+      let target: Doc | CachedFile | StoredDoc | undefined;
       let payload: Payload | undefined;
       if (s && f.doc) {
-        if (f.doc instanceof CachedFile && f.doc.store === this.store) target = f.doc;
+        if ((f.doc instanceof CachedFile || f.doc instanceof StoredDoc) && this.owns(f.doc)) target = f.doc;
         // Another index's document: decoded here (the caller should have passed the Dataset's own copy).
         else if ('load' in f.doc) target = (f.doc as LazyDoc).load();
         else target = f.doc as Doc;
-        if (target instanceof CachedFile) {
-          const bytes = target.bytes();
+        if (target instanceof CachedFile || target instanceof StoredDoc) {
+          const p = target instanceof CachedFile ? target.payload() : target.payload;
           // The old payload file is unusable: decode (an empty stand-in, reported) and encode that.
-          if (!bytes) target = target.load();
-          payload = target instanceof CachedFile ? { buf: bytes!, offset: 0, length: bytes!.length, hash: target.hash } : this.store.payloadOf(target);
-        } else payload = this.store.payloadOf(target);
+          if (!bytesOf(p, whole)) target = target.load();
+          payload = target instanceof CachedFile || target instanceof StoredDoc ? p : this.store.payloadOf(target);
+        } else {
+          payload = this.store.payloadOf(target);
+          // Saved before, in a file that turns out unusable now: encoded again.
+          if (!bytesOf(payload, whole)) {
+            this.store.forget(target);
+            payload = this.store.payloadOf(target);
+          }
+        }
       }
       // UTF-8 cannot carry a lone surrogate, and NUL parts the strings: a
       // file with such a string is left out, and read at the next start.
@@ -200,18 +224,35 @@ export class IndexWriter {
     const payload = new Uint8Array(docsHeader.length + total);
     payload.set(docsHeader, 0);
     const docs = payload.subarray(docsHeader.length);
+    const offsets = new Float64Array(parts.length);
     let offset = 0;
     for (let i = 0; i < parts.length; i++) {
       if (i && i % slice === 0) yield;
-      const { payload: p, target } = parts[i];
-      docs.set(bytesOf(p), offset);
-      // Point at the new buffer, so the older ones can be collected.
-      if (target instanceof CachedFile) {
-        target.buf = docs;
-        target.at = offset;
-      } else this.store.remember(target, { buf: docs, offset, length: p.length, hash: p.hash });
+      const p = parts[i].payload;
+      docs.set(bytesOf(p, whole)!, offset);
+      offsets[i] = offset;
       offset += p.length;
     }
-    return { index: out, payload };
+    wholes.clear();
+    const store = this.store;
+    let done = false;
+    return {
+      index: out,
+      payload,
+      payloadId,
+      saved(source: PayloadSource): void {
+        if (done) return;
+        done = true;
+        // Every document written is read from the new file from now on: the old ones can go.
+        const file = new PayloadFile(source, payloadId, total);
+        for (let i = 0; i < parts.length; i++) {
+          const { payload: p, target } = parts[i];
+          const at: Payload = { file, offset: offsets[i], length: p.length, hash: p.hash };
+          if (target instanceof CachedFile) target.moved = at;
+          else if (target instanceof StoredDoc) target.payload = at;
+          else store.remember(target, at);
+        }
+      },
+    };
   }
 }
