@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { indexUri, payloadFiles } from '../../src/extension/persistent-index';
 import { withTimeout, workspaceFolder } from './helpers';
-import { folderOf, readText, resetTeam, teamApi, writeText, type CadenceApi } from './team';
+import { folderOf, readText, resetTeam, teamApi, TODAY, writeText, type CadenceApi } from './team';
 
 const suite = process.env.CADENCE_TEST_WORKSPACE_NAME === 'team' ? describe : describe.skip;
 
@@ -65,8 +65,10 @@ suite('persistent index', function () {
     const before = problems(api);
     await withTimeout(api.workspace.flush(), 30_000, 'saving the index did not finish');
     const unloaded = paths.filter((p) => f.dataset.unloaded(p));
-    const notes = paths.filter((p) => p.startsWith('1on1s/'));
-    assert.ok(notes.every((p) => unloaded.includes(p)), `every 1:1 note let go of (${unloaded.length} of ${paths.length} documents)`);
+    // Every 1:1 note, but one dated after today (the status bar's lapsed count reads an agenda prepared ahead).
+    const notes = paths.filter((p) => p.startsWith('1on1s/') && (f.dataset.summary(p)?.date ?? '') <= TODAY);
+    const kept = notes.filter((p) => !unloaded.includes(p));
+    assert.deepEqual(kept, [], `every 1:1 note let go of (${unloaded.length} of ${paths.length} documents)`);
     const now = await payloadFiles(storage, workspaceFolder());
     assert.equal(now.length, 1, `one documents file, the old ones deleted: ${now.map((u) => u.path).join(', ')}`);
     assert.deepEqual(problems(api), before, 'the same diagnostics');
