@@ -65,8 +65,11 @@ suite('persistent index', function () {
     const before = problems(api);
     await withTimeout(api.workspace.flush(), 30_000, 'saving the index did not finish');
     const unloaded = paths.filter((p) => f.dataset.unloaded(p));
-    // Every 1:1 note, but one dated after today (the status bar's lapsed count reads an agenda prepared ahead).
-    const notes = paths.filter((p) => p.startsWith('1on1s/') && (f.dataset.summary(p)?.date ?? '') <= TODAY);
+    // Every 1:1 note, but an open document's (VS Code keeps a closed editor's document open a while: earlier
+    // tests opened some) and one dated after today (the status bar's lapsed count reads an agenda prepared ahead).
+    const open = new Set(vscode.workspace.textDocuments.map((d) => f.relPath(d.uri)));
+    const notes = paths.filter((p) => p.startsWith('1on1s/') && !open.has(p) && (f.dataset.summary(p)?.date ?? '') <= TODAY);
+    assert.ok(notes.length > 20, `${notes.length} notes to let go of`);
     const kept = notes.filter((p) => !unloaded.includes(p));
     assert.deepEqual(kept, [], `every 1:1 note let go of (${unloaded.length} of ${paths.length} documents)`);
     const now = await payloadFiles(storage, workspaceFolder());
