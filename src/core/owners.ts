@@ -5,7 +5,10 @@
 // files, so it is decided here, against the dataset, by every reader of an
 // owner: rules, views, counts.
 
+import { withoutSourceMark } from './actions/carry';
+import { idKey } from './ids';
 import type { ActionItem, PersonRef } from './model';
+import { findWikilinks } from './wikilinks';
 
 /** What `itemOwner` needs of the dataset: is there a person file with this key (DatasetQuery.knows)? */
 export interface KnownPeople {
@@ -17,4 +20,22 @@ export function itemOwner(item: ActionItem, people: KnownPeople): PersonRef | un
   if (item.owner) return item.owner;
   for (const l of item.links) if (people.knows(l.key)) return l;
   return undefined;
+}
+
+/**
+ * An action item's words as the views show them (the Action Items tree, the
+ * status bar's overdue list): its text (SPEC §10: without its checkbox and
+ * the tokens read, so an `@id` owner is already out) without a carried
+ * item's "(from [date](link))" mark and, when a wikilink names its owner,
+ * without that link, so that an owner is never both in the words and beside
+ * them, however it is written. Trimmed; '' when nothing is left.
+ */
+export function itemWords(item: ActionItem, people: KnownPeople): string {
+  let text = withoutSourceMark(item.text);
+  const owner = item.owner ? undefined : itemOwner(item, people);
+  if (owner) {
+    const link = findWikilinks(text).find((l) => idKey(l.id) === owner.key);
+    if (link) text = text.slice(0, link.start) + text.slice(link.end);
+  }
+  return text.replace(/[ \t]{2,}/g, ' ').trim();
 }

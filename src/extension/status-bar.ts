@@ -6,7 +6,7 @@ import { displayName, personLabel } from '../core/people';
 import type { Feature } from './feature';
 import type { CadenceWorkspace } from './workspace-index';
 import { hasActionItems } from '../core/kinds';
-import { itemOwner } from '../core/owners';
+import { itemOwner, itemWords } from '../core/owners';
 
 interface Problem extends vscode.QuickPickItem {
   uri: vscode.Uri;
@@ -22,7 +22,7 @@ export function attention(ws: CadenceWorkspace): { overdue: Problem[]; lapsed: P
       if (hasActionItems(d)) {
         for (const i of d.items) {
           if (i.status === 'open' && i.due?.value && i.due.value < ds.today) {
-            overdue.push({ label: `$(warning) ${i.text || vscode.l10n.t('(no text)')}`, description: `${vscode.l10n.t('due {0}', i.due.value)}${itemOwner(i, ds.query) ? ` · ${personLabel(ds.query, itemOwner(i, ds.query))}` : ''}`, detail: d.path, uri: f.uriOf(d.path), line: i.line });
+            overdue.push({ label: `$(warning) ${itemWords(i, ds.query) || vscode.l10n.t('(no text)')}`, description: `${vscode.l10n.t('due {0}', i.due.value)}${itemOwner(i, ds.query) ? ` · ${personLabel(ds.query, itemOwner(i, ds.query))}` : ''}`, detail: d.path, uri: f.uriOf(d.path), line: i.line });
           }
         }
       }

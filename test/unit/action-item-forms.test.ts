@@ -6,7 +6,7 @@ import type { ActionItem, OneOnOneDoc } from '../../src/core/index';
 import { readItem } from '../../src/core/markdown/items';
 import { readTaskBox } from '../../src/core/markdown/task-box';
 import { canonicalKey } from '../../src/core/markdown/tokens';
-import { itemOwner } from '../../src/core/owners';
+import { itemOwner, itemWords } from '../../src/core/owners';
 import { findWikilinks, linkTarget } from '../../src/core/wikilinks';
 import { check, makeDataset, note, personFile, row } from './helpers';
 
@@ -100,6 +100,29 @@ describe('task lines as people write them (SPEC §10)', () => {
       assert.equal(itemOwner(it, NOBODY), undefined);
       assert.equal(it.text, 'Call [[Project X]] and [[alex]] about it', 'every wikilink stays text');
       assert.equal(itemOwner(item('Call [[alex]] @sam'), ALEX)?.id, 'sam');
+    });
+
+    it("the views' words (itemWords): the owner is never in them, however it is written", () => {
+      // Every owner form: the words left are the same.
+      for (const rest of [
+        'Send the draft @alex due:2026-12-01',
+        'Send the draft [owner:: alex] due:2026-12-01',
+        'Send the draft (owner:: [[alex]]) 📅 2026-12-01',
+        'Send the draft [[alex]] due:2026-12-01',
+        'Send [[alex]] the draft',
+        'Send the draft [[people/alex|Alex]]',
+        'Send the draft [[alex.md]]',
+        '[[Alex]] Send the draft',
+      ]) {
+        assert.equal(itemWords(item(rest), ALEX), 'Send the draft', rest);
+      }
+      // A link that names nobody known, and one that is not the owner, stay words.
+      assert.equal(itemWords(item('Call [[Project X]] and [[alex]] about it'), ALEX), 'Call [[Project X]] and about it');
+      assert.equal(itemWords(item('Call [[alex]] @sam'), ALEX), 'Call [[alex]]', 'the owner is @sam: the link is words');
+      assert.equal(itemWords(item('Send the draft [[alex]]'), NOBODY), 'Send the draft [[alex]]', 'no such person: no owner, the link stays');
+      // A carried item's mark goes; an item of nothing but its owner has no words.
+      assert.equal(itemWords(item('Send the draft @alex (from [2026-11-02](2026-11-02.md))'), ALEX), 'Send the draft');
+      assert.equal(itemWords(item('[[alex]]'), ALEX), '');
     });
 
     it('in a note: the owner resolves once the person file exists, and unknown-person never fires for it', () => {

@@ -2,7 +2,8 @@
 // on demand. Children are computed when a node is expanded, never up front.
 
 import * as vscode from 'vscode';
-import { sourceMarkOf, withoutSourceMark } from '../../core/actions/carry';
+import { sourceMarkOf } from '../../core/actions/carry';
+import { itemWords } from '../../core/owners';
 import type { ActionItem } from '../../core/model';
 import type { FolderIndex } from '../folder-index';
 
@@ -73,7 +74,7 @@ export function itemNode(folder: FolderIndex, path: string, i: ActionItem, today
   const uri = folder.uriOf(path);
   // A carried item's source mark is shown as words, not as its Markdown link.
   const from = sourceMarkOf(i.text);
-  const label = hidden ? vscode.l10n.t('Action item') : withoutSourceMark(i.text).trim() || vscode.l10n.t('(no text)');
+  const label = hidden ? vscode.l10n.t('Action item') : itemWords(i, folder.dataset.query) || vscode.l10n.t('(no text)');
   return leaf(`item:${folder.folder.uri}:${path}:${i.line}`, label, {
     description: [...describe, from && !hidden ? vscode.l10n.t('carried from {0}', from) : undefined].filter(Boolean).join(' · '),
     tooltip: hidden ? vscode.l10n.t('Hidden in screen-share mode') : i.lineText.trim(),
