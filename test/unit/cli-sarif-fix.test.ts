@@ -4,8 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv-draft-04';
@@ -18,6 +17,7 @@ import { ruleDoc } from '../../src/core/rule-docs';
 import { RULES } from '../../src/core/rules/index';
 import { CLI, ensureBuiltCli, ROOT } from './built-cli';
 import { testWorkspaces } from './helpers';
+import { tempDir } from './temp-dirs';
 
 const EXAMPLES = join(ROOT, 'test', 'fixtures', 'examples');
 
@@ -27,7 +27,7 @@ function cadence(args: string[]) {
 }
 
 function tmp(): string {
-  return mkdtempSync(join(tmpdir(), 'cadence-fix-'));
+  return tempDir('cadence-fix-');
 }
 
 function copyOf(dir: string): string {

@@ -1,11 +1,11 @@
 // What the end-to-end CLI tests share: run the built bundle, write a
 // throw-away workspace, read a folder back as path → text.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cleanEnv } from '../../scripts/lib/clean-env';
 import { CLI } from './built-cli';
+import { tempDir } from './temp-dirs';
 
 /** Runs `cadence ARGS` (the built bundle) with a clean environment and no CADENCE_TODAY unless `env` sets one. */
 export function cadence(args: string[], env: Record<string, string> = {}) {
@@ -13,9 +13,9 @@ export function cadence(args: string[], env: Record<string, string> = {}) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A new temporary folder holding `files` (relative path → text). */
+/** A new temporary folder holding `files` (relative path → text), removed after the run. */
 export function workspace(files: Record<string, string>, prefix = 'cadence-cli-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dir = tempDir(prefix);
   for (const [p, t] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, p)), { recursive: true });
     writeFileSync(join(dir, p), t);

@@ -2,12 +2,12 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { ensureBuiltCli, CLI, ROOT } from './built-cli';
 import { join } from 'node:path';
 import { cleanEnv } from '../../scripts/lib/clean-env';
 import { formatText } from '../../src/cli/check';
+import { tempDir } from './temp-dirs';
 
 const EXAMPLES = join(ROOT, 'test', 'fixtures', 'examples');
 
@@ -29,7 +29,7 @@ before(function () {
 });
 
 function tmp(): string {
-  return mkdtempSync(join(tmpdir(), 'cadence-cli-'));
+  return tempDir('cadence-cli-');
 }
 
 describe('cadence check on the shared examples', () => {

@@ -6,13 +6,14 @@
 // at package time.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { ROOT } from './built-cli';
 import { localizedManifest } from './manifest-text';
+import { tempDir } from './temp-dirs';
 
 interface Setting {
   scope?: string;
@@ -155,7 +156,7 @@ describe('the walkthrough and the empty views', () => {
 
 describe('npm run package', function () {
   this.timeout(180_000);
-  const out = join(mkdtempSync(join(tmpdir(), 'cadence-vsix-')), 'cadence.vsix');
+  const out = join(tempDir('cadence-vsix-'), 'cadence.vsix');
   const base = 'https://cadence.test/files/v0.1.0/';
   let readme = '';
 
