@@ -147,8 +147,15 @@ describe('UI pass: the walkthrough and the Markdown preview', function () {
     }
     // Every evidence line ends in a link to its note and line.
     // (The preview keeps a link's own destination in data-href.)
-    const links = await frame.locator('li a[data-href*="#L"], li a[href*="#L"]').count();
-    assert.ok(links >= 20, `only ${links} source links`);
+    // The preview may show the text before its links are in (a loaded machine showed 0 once): wait for them.
+    const sourceLinks = frame.locator('li a[data-href*="#L"], li a[href*="#L"]');
+    const deadline = Date.now() + 30_000;
+    let links = await sourceLinks.count();
+    while (links < 20 && Date.now() < deadline) {
+      await page.waitForTimeout(250);
+      links = await sourceLinks.count();
+    }
+    assert.ok(links >= 20, `only ${links} source links after 30 s`);
     assert.ok(existsSync(join(run.root, 'workspace', 'team', 'reviews', `alex-${SAMPLE_TODAY}.md`)), 'the packet file was not written');
     await page.waitForTimeout(800);
     await shot(page, '05-review-packet');
