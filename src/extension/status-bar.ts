@@ -22,7 +22,8 @@ export function attention(ws: CadenceWorkspace): { overdue: Problem[]; lapsed: P
       if (hasActionItems(d)) {
         for (const i of d.items) {
           if (i.status === 'open' && i.due?.value && i.due.value < ds.today) {
-            overdue.push({ label: `$(warning) ${itemWords(i, ds.query) || vscode.l10n.t('(no text)')}`, description: `${vscode.l10n.t('due {0}', i.due.value)}${itemOwner(i, ds.query) ? ` · ${personLabel(ds.query, itemOwner(i, ds.query))}` : ''}`, detail: d.path, uri: f.uriOf(d.path), line: i.line });
+            const owner = itemOwner(i, ds.query);
+            overdue.push({ label: `$(warning) ${itemWords(i, ds.query) || vscode.l10n.t('(no text)')}`, description: `${vscode.l10n.t('due {0}', i.due.value)}${owner ? ` · ${personLabel(ds.query, owner)}` : ''}`, detail: d.path, uri: f.uriOf(d.path), line: i.line });
           }
         }
       }

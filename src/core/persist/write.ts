@@ -30,7 +30,7 @@ export class IndexWriter {
   }
 
   /** Whether `write` copies this unloaded document as it is (it came from an index this writer continues, or was let go after its save). */
-  owns(doc: LazyDoc): boolean {
+  owns(doc: LazyDoc): doc is CachedFile | StoredDoc {
     return (doc instanceof CachedFile || doc instanceof StoredDoc) && doc.store === this.store;
   }
 
@@ -111,7 +111,7 @@ export class IndexWriter {
       let target: Doc | CachedFile | StoredDoc | undefined;
       let payload: Payload | undefined;
       if (s && f.doc) {
-        if ((f.doc instanceof CachedFile || f.doc instanceof StoredDoc) && this.owns(f.doc)) target = f.doc;
+        if ('load' in f.doc && this.owns(f.doc)) target = f.doc;
         // Another index's document: decoded here (the caller should have passed the Dataset's own copy).
         else if ('load' in f.doc) target = (f.doc as LazyDoc).load();
         else target = f.doc as Doc;
