@@ -64,6 +64,10 @@ const MAX_WORKERS = 3;
 const SLICE_MIN_NOTES = 2500;
 /** What the main thread judges of a shared 1:1: it needs every file's text. */
 const LEAK_RULE = [RULES_BY_CODE.get('private-leak')!];
+const encoder = new TextEncoder();
+// ignoreBOM: a U+FEFF a text starts with is part of it (normalize has taken the BOM off already).
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
 /** Results a worker sends in one message. */
 const MESSAGE_BATCH = 256;
 
@@ -79,7 +83,8 @@ type NoteResult =
       readonly index: number;
       readonly path: string;
       readonly kind: 'judged';
-      readonly text: string;
+      /** Its normalised text as UTF-8: a worker hands the buffer over rather than copying a string, which would take twice the room in the heap. */
+      readonly utf8: Uint8Array;
       readonly summary: DocSummary;
       readonly kept: OneOnOneDoc;
       readonly diagnostics: Diagnostic[];
@@ -102,6 +107,10 @@ interface WorkerInput {
   readonly jobs: readonly Job[];
 }
 
+/** The one empty list every kept note shares (frozen: a kept note is read, never changed). */
+const NONE: readonly never[] = Object.freeze([]);
+const orNone = <T>(list: readonly T[]): readonly T[] => (list.length === 0 ? NONE : list);
+
 /**
  * What the dataset keeps of a 1:1 judged elsewhere: every field the person
  * files' rules, the leak index and private-leak read of a note
@@ -110,21 +119,23 @@ interface WorkerInput {
  * visibility, date, its `date:` field, a log's meetings; private-leak: path,
  * kind, conflicts), without what only the note's own rules read (items,
  * headings, talking points, retrospective lines, fields' ranges ...), which
- * is most of a document's memory.
+ * is most of a document's memory. Its empty lists are one shared list, so
+ * the main thread calls it again on what a worker sent (a copy, whose
+ * empty lists are each a new one).
  */
 export function keptOfNote(doc: OneOnOneDoc): OneOnOneDoc {
   return {
     kind: doc.kind,
     path: doc.path,
     lineCount: doc.lineCount,
-    yamlErrors: [],
-    limits: [],
-    conflicts: doc.conflicts,
-    dates: [],
+    yamlErrors: NONE,
+    limits: NONE,
+    conflicts: orNone(doc.conflicts),
+    dates: NONE,
     firstLine: doc.firstLine,
-    items: [],
-    headings: [],
-    privateBlocks: [],
+    items: NONE,
+    headings: NONE,
+    privateBlocks: NONE,
     frontMatterEnd: doc.frontMatterEnd,
     date: doc.date,
     visibilityField: undefined,
@@ -133,10 +144,10 @@ export function keptOfNote(doc: OneOnOneDoc): OneOnOneDoc {
     report: doc.report,
     reportKey: doc.reportKey,
     log: doc.log,
-    meetings: doc.meetings,
+    meetings: orNone(doc.meetings),
     meetingDepth: doc.meetingDepth,
-    talkingPoints: [],
-    talkingPointSections: [],
+    talkingPoints: NONE,
+    talkingPointSections: NONE,
     dateField: doc.dateField,
     happinessField: undefined,
     happiness: doc.happiness,
@@ -145,9 +156,9 @@ export function keptOfNote(doc: OneOnOneDoc): OneOnOneDoc {
     reportRatingField: undefined,
     managerRating: doc.managerRating,
     reportRating: doc.reportRating,
-    retro: [],
-    feedback: doc.feedback,
-    feedbackSections: [],
+    retro: NONE,
+    feedback: orNone(doc.feedback),
+    feedbackSections: NONE,
   };
 }
 
@@ -186,7 +197,7 @@ class NoteJudge {
     const diagnostics = this.ds.diagnostics(path) as Diagnostic[];
     const summary = this.ds.summary(path)!;
     this.ds.deleteFile(path);
-    return { index, path, kind: 'judged', text: normalize(raw), summary, kept: keptOfNote(doc), diagnostics, shared: doc.visibility === 'shared' };
+    return { index, path, kind: 'judged', utf8: encoder.encode(normalize(raw)), summary, kept: keptOfNote(doc), diagnostics, shared: doc.visibility === 'shared' };
   }
 }
 
@@ -269,8 +280,10 @@ export async function loadFolderLean(opts: CheckOptions & { readonly bundle?: Bu
       }
       const r = results[i];
       if (!r) continue;
+      // Let go of each result once it is in: the dataset packs the texts it keeps (rooms/text-store.ts).
+      results[i] = undefined;
       if (r.kind === 'judged') {
-        dataset.putRead(path, r.summary, r.kept, r.text);
+        dataset.putRead(path, r.summary, r.kept, decoder.decode(r.utf8));
         preset.push([path, r.diagnostics, r.shared]);
       } else if (r.kind === 'main') dataset.setFile(path, r.raw);
       else {
@@ -295,7 +308,7 @@ function runWorker(script: string, input: WorkerInput, results: (NoteResult | un
         resolve();
         return;
       }
-      for (const r of batch) results[r.index] = r;
+      for (const r of batch) results[r.index] = r.kind === 'judged' ? { ...r, kept: keptOfNote(r.kept) } : r;
     });
     worker.on('error', (e) => {
       if (!done) reject(e);
@@ -304,6 +317,13 @@ function runWorker(script: string, input: WorkerInput, results: (NoteResult | un
       if (!done) reject(new Error(`a check worker stopped (exit ${code}) before it was done`));
     });
   });
+}
+
+/** The texts' buffers of a batch of results, handed over with it rather than copied. */
+function transfers(batch: readonly NoteResult[]): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (const r of batch) if (r.kind === 'judged') out.push(r.utf8.buffer as ArrayBuffer);
+  return out;
 }
 
 /** Is this thread a check worker (started by loadFolderLean)? */
@@ -320,10 +340,10 @@ export function runCheckWorker(): void {
   for (const job of input.jobs) {
     batch.push(judge.judge(job));
     if (batch.length >= MESSAGE_BATCH) {
-      parentPort!.postMessage(batch);
+      parentPort!.postMessage(batch, transfers(batch));
       batch = [];
     }
   }
-  if (batch.length) parentPort!.postMessage(batch);
+  if (batch.length) parentPort!.postMessage(batch, transfers(batch));
   parentPort!.postMessage('done');
 }

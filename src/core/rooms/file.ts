@@ -98,7 +98,7 @@ function markdownInput(file: RoomsFile) {
 }
 
 /** Has the file shared text (a body others read, or an OKR set's values)? Without, it is only ever a source. */
-export function hasSharedText(file: RoomsFile): boolean {
+export function hasSharedText(file: Pick<RoomsFile, 'room'>): boolean {
   return file.room === 'shared';
 }
 

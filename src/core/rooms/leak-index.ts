@@ -1,7 +1,7 @@
 // The private-leak rule's cross-file index (SPEC §15), kept up to date one
 // file at a time like the dataset's other indexes.
 //
-// It holds every file (file.ts: its text, then its profile) and two window
+// It holds every file (file.ts: its text, packed in a TextStore, then its profile) and two window
 // tables: the windows of all private text (how many files hold each, and
 // which when at most two do) and the windows of all shared text (which
 // shared files hold each). Loading a whole workspace (a command-line check)
@@ -28,11 +28,13 @@
 
 import { comparePaths } from '../paths';
 import type { Range } from '../types';
-import { dateNumber, lineWords, valueAt, type PrivateStream, type RoomSink, type RoomsProfile, type SharedStream } from './profile';
+import { dateNumber, lineWords, valueAt, type PrivateStream, type RoomsProfile, type SharedStream } from './profile';
 import { lineStartOf, prefixEnd } from './regions';
 import { WindowTable } from './window-table';
 import { hasSharedText, privateWordsOf, profileOf, type RoomsFile } from './file';
-import { CUT, cut, hashA, hashB, mixA, mixB, P1, P1_7, P2, P2_7, sameWindow, WINDOW, WindowHashes, windowKey, wordIds, WordDictionary, type WordIds } from './words';
+import { TextStore, type TextRef } from './text-store';
+import { WindowProbe } from './window-probe';
+import { CUT, cut, hashA, hashB, sameWindow, WINDOW, WindowHashes, windowKey, wordIds, WordDictionary, type WordIds } from './words';
 
 /** A passage of a shared file that repeats private text. */
 export interface LeakPassage {
@@ -44,96 +46,21 @@ export interface LeakPassage {
   readonly source: { readonly path: string; readonly line: number };
 }
 
+/** A file kept until its profile is made: what it is, its text in the index's TextStore. */
+interface KeptFile extends Omit<RoomsFile, 'text'> {
+  readonly ref: TextRef;
+}
+
 interface FileRec {
   readonly id: number;
   readonly path: string;
   /** What the file is (kept until its profile is made). */
-  file: RoomsFile | undefined;
+  file: KeptFile | undefined;
   /** Its profile, made when first needed (null: not yet). */
   profile: RoomsProfile | null;
 }
 
 const NO_TEXT: RoomsProfile = {};
-
-/**
- * Counts the windows of one file's private text into the private table as
- * its words come (privateWordsOf), keeping only the windows that stand in
- * some shared text: the hash rolls along each run, no stream is kept.
- */
-class WindowProbe implements RoomSink {
-  line = 0;
-  lineStart = 0;
-  date = 0;
-  /**
-   * The last 8 words' numbers, lines and dates (rings), then how many words
-   * the run has so far, then the two rolling hashes: int32s, never boxed.
-   */
-  private readonly st = new Int32Array(3 * WINDOW + 3);
-  private file = 0;
-  private pass = 0;
-  /**
-   * Per slot, a window already held by three files: boilerplate, whatever
-   * more files hold it, so it is not counted further (a first judgement's
-   * counts only grow). A byte a slot: it stays in the processor's cache,
-   * where the private table would not.
-   */
-  private readonly done: Uint8Array;
-
-  constructor(
-    private readonly priv: WindowTable,
-    private readonly shared: WindowTable,
-  ) {
-    this.done = new Uint8Array(shared.capacity);
-  }
-
-  start(file: number): void {
-    this.file = file;
-    this.pass = this.priv.pass();
-    this.brk();
-  }
-
-  words(text: string, start: number, end: number, dict: WordDictionary): void {
-    const n = cut(text, start, end, dict);
-    const ids = CUT.ids;
-    for (let k = 0; k < n; k++) this.word(ids[k]);
-  }
-
-  private word(id: number): void {
-    const st = this.st;
-    const N = 3 * WINDOW;
-    const n = st[N];
-    const k = n & (WINDOW - 1);
-    if (n >= WINDOW) {
-      const out = st[k];
-      st[N + 1] = (Math.imul((st[N + 1] - Math.imul(out, P1_7)) | 0, P1) + id) | 0;
-      st[N + 2] = (Math.imul((st[N + 2] - Math.imul(out, P2_7)) | 0, P2) + id) | 0;
-    } else {
-      st[N + 1] = (Math.imul(st[N + 1], P1) + id) | 0;
-      st[N + 2] = (Math.imul(st[N + 2], P2) + id) | 0;
-    }
-    st[k] = id;
-    st[WINDOW + k] = this.line;
-    st[2 * WINDOW + k] = this.date;
-    st[N] = n + 1;
-    if (n + 1 < WINDOW) return;
-    // The private table has the shared table's windows at the same slots (sameKeys).
-    const slot = this.shared.find(mixA(st[N + 1]), mixB(st[N + 2]));
-    if (slot === -1 || this.done[slot]) return;
-    if (this.priv.visit(slot, this.pass)) {
-      this.priv.addAt(slot, this.file);
-      if (this.priv.countAt(slot) >= 3) this.done[slot] = 1;
-    }
-    // The window's first word is the oldest in the rings.
-    const o = (k + 1) & (WINDOW - 1);
-    this.priv.place(slot, this.file, st[WINDOW + o], this.line, st[2 * WINDOW + o]);
-  }
-
-  brk(): void {
-    this.st[3 * WINDOW] = 0;
-    this.st[3 * WINDOW + 1] = 0;
-    this.st[3 * WINDOW + 2] = 0;
-  }
-}
 
 interface Stream {
   readonly ids: WordIds;
@@ -187,6 +114,10 @@ export class LeakIndex {
   /** Window hashes of the stream at hand, and of a stream scanned meanwhile (privateHolders). */
   private readonly hashes = new WindowHashes();
   private readonly scanHashes = new WindowHashes();
+  /** The texts of the files kept until their profiles are made, packed (text-store.ts). */
+  private readonly texts = new TextStore();
+  /** The last text unpacked, by its reference (a passage's windows ask the same source one after another). */
+  private unpacked: { ref: TextRef; file: RoomsFile } | undefined;
   /**
    * What the tables count. A first load (set without `into`) only keeps the
    * files (`none`); judging then builds `partial` tables, holding only the
@@ -212,10 +143,50 @@ export class LeakIndex {
 
   private profileOf(rec: FileRec): RoomsProfile {
     if (rec.profile === null) {
-      rec.profile = (rec.file && profileOf(rec.file, this.dict)) ?? NO_TEXT;
-      rec.file = undefined;
+      rec.profile = (rec.file && profileOf(this.unpack(rec.file), this.dict)) ?? NO_TEXT;
+      this.keep(rec, undefined);
     }
     return rec.profile;
+  }
+
+  /** Keeps `file` as the record's file, its text packed, letting go of the one it had. */
+  private keep(rec: FileRec, file: RoomsFile | undefined): void {
+    if (rec.file) {
+      this.texts.drop(rec.file.ref);
+      if (this.unpacked?.ref === rec.file.ref) this.unpacked = undefined;
+    }
+    if (!file) {
+      rec.file = undefined;
+      return;
+    }
+    // Written out, not spread: one shape for every kept file.
+    rec.file = {
+      path: file.path,
+      format: file.format,
+      room: file.room,
+      date: file.date,
+      mayBeLog: file.mayBeLog,
+      meetings: file.meetings,
+      titles: file.titles,
+      ref: this.texts.put(file.text),
+    };
+  }
+
+  /** A kept file with its text. */
+  private unpack(kept: KeptFile): RoomsFile {
+    if (this.unpacked?.ref === kept.ref) return this.unpacked.file;
+    const file: RoomsFile = {
+      path: kept.path,
+      text: this.texts.get(kept.ref),
+      format: kept.format,
+      room: kept.room,
+      date: kept.date,
+      mayBeLog: kept.mayBeLog,
+      meetings: kept.meetings,
+      titles: kept.titles,
+    };
+    this.unpacked = { ref: kept.ref, file };
+    return file;
   }
 
   private sharedText(rec: FileRec): boolean {
@@ -247,7 +218,7 @@ export class LeakIndex {
     if (!into && this.mode !== 'full') {
       // Nothing judged yet, or judged from tables this change makes stale: rebuilt when next needed.
       if (this.sharedText(rec) || (file && hasSharedText(file))) out.add(path);
-      rec.file = file;
+      this.keep(rec, file);
       rec.profile = null;
       this.mode = 'none';
       if (!file) this.forget(rec);
@@ -268,7 +239,7 @@ export class LeakIndex {
     if (profile?.private) this.countIn(this.priv, profile.private, rec.id, before);
     if (old.shared) this.countOut(this.shared, old.shared, rec.id, undefined);
     rec.profile = profile ?? NO_TEXT;
-    rec.file = undefined;
+    this.keep(rec, undefined);
     if (profile?.shared) this.countIn(this.shared, profile.shared, rec.id, undefined);
     if (old.shared || profile?.shared) out.add(path);
     // A window held by at most two files before or after: the shared files holding it may change.
@@ -282,6 +253,7 @@ export class LeakIndex {
   }
 
   private forget(rec: FileRec): void {
+    this.keep(rec, undefined);
     this.files.delete(rec.path);
     this.byId[rec.id] = undefined;
     this.freeIds.push(rec.id);
@@ -321,7 +293,7 @@ export class LeakIndex {
           if (rec.profile.private) this.countIn(this.priv, rec.profile.private, rec.id, undefined, true);
         } else if (rec.file) {
           probe.start(rec.id);
-          privateWordsOf(rec.file, this.dict, probe);
+          privateWordsOf(this.unpack(rec.file), this.dict, probe);
         }
       }
     }
@@ -564,7 +536,7 @@ export class LeakIndex {
         if (place) {
           const [first, last, date] = place;
           if (date !== 0 && date > sharedDate) continue;
-          if (!this.titles.size || !this.linesHoldTitle(holder.file!, first, last)) {
+          if (!this.titles.size || !this.linesHoldTitle(this.unpack(holder.file!), first, last)) {
             source = { path: holder.path, line: first };
             break;
           }
