@@ -49,10 +49,25 @@ export const CHECK_WORKER = 'cadenceCheckWorker';
 /**
  * Below this many 1:1 notes the main thread reads them alone: a worker's
  * start (loading the bundle, parsing the person files again) and the copy of
- * its results cost more than a core saves. Measured on the bench corpus: a
- * worker pays for itself from a few thousand notes.
+ * its results cost more than a core saves. Measured on the bench corpus on
+ * 2 cores busy with other work: a worker paid for itself from a few
+ * thousand notes. On 2 idle cores it pays later (ONE_SPARE_CORE_MIN_NOTES);
+ * machines with more cores were not measured.
  */
 export const WORKER_MIN_NOTES = 3000;
+/**
+ * With one spare core (a 2-core machine), below this many 1:1 notes no
+ * worker starts: the worker's start then competes with the main thread's
+ * own background threads (V8's compiler and garbage collector) for the
+ * second core. Measured on the bench corpus on 2 idle cores (2026-12-01,
+ * `npm run bench`, medians of 3, one worker vs none): 10k notes 3.94 s vs
+ * 3.40 s (the worker costs 0.5 s, and 1.9 s of CPU time), 50k notes
+ * 15.65 s vs 17.87 s (it saves 2.2 s); the saving grows about 0.07 s per
+ * thousand notes, so it pays from about 16,000–18,000.
+ */
+export const ONE_SPARE_CORE_MIN_NOTES = 16000;
+/** At most this many workers when CADENCE_CHECK_WORKERS asks for more. */
+const MAX_FORCED_WORKERS = 7;
 /**
  * At most this many workers (the main thread reads a slice too), each with
  * a slice of at least SLICE_MIN_NOTES: every worker compiles the bundle and
@@ -203,14 +218,15 @@ class NoteJudge {
 
 /**
  * How many workers a check of `notes` 1:1s starts: CADENCE_CHECK_WORKERS
- * when set (0: none; at most 7, and never more than the notes), else none
- * below WORKER_MIN_NOTES notes, and from there one per spare core, at most
+ * when set (0: none; at most MAX_FORCED_WORKERS, and never more than the
+ * notes), else none below WORKER_MIN_NOTES notes (ONE_SPARE_CORE_MIN_NOTES
+ * with a single spare core), and from there one per spare core, at most
  * MAX_WORKERS, each slice (the main thread's included) SLICE_MIN_NOTES or more.
  */
 export function workerCount(notes: number, env: NodeJS.ProcessEnv = process.env, cores: number = availableParallelism()): number {
   const forced = env.CADENCE_CHECK_WORKERS;
-  if (forced !== undefined && forced !== '' && /^\d+$/.test(forced)) return Math.min(Number(forced), 7, notes);
-  if (notes < WORKER_MIN_NOTES) return 0;
+  if (forced !== undefined && forced !== '' && /^\d+$/.test(forced)) return Math.min(Number(forced), MAX_FORCED_WORKERS, notes);
+  if (notes < (cores - 1 === 1 ? ONE_SPARE_CORE_MIN_NOTES : WORKER_MIN_NOTES)) return 0;
   return Math.max(0, Math.min(cores - 1, MAX_WORKERS, Math.max(1, Math.floor(notes / SLICE_MIN_NOTES) - 1)));
 }
 

@@ -146,16 +146,20 @@ describe('what a check keeps of a private 1:1 (keptOfNote)', () => {
 });
 
 describe('how many workers a check starts', () => {
-  it('none below the threshold, at most one per spare core above it and slices of 2,500 notes or more, CADENCE_CHECK_WORKERS when set', () => {
+  it('none below the threshold (higher with one spare core), at most one per spare core above it and slices of 2,500 notes or more, CADENCE_CHECK_WORKERS when set', () => {
     assert.equal(workerCount(10, {}, 8), 0);
     assert.equal(workerCount(2999, {}, 8), 0);
     assert.equal(workerCount(3000, {}, 8), 1);
     assert.equal(workerCount(10000, {}, 8), 3, 'four slices of 2,500');
-    assert.equal(workerCount(10000, {}, 2), 1, 'one spare core');
+    assert.equal(workerCount(10000, {}, 2), 0, 'one spare core: not yet worth a worker');
+    assert.equal(workerCount(15999, {}, 2), 0);
+    assert.equal(workerCount(16000, {}, 2), 1, 'one spare core');
+    assert.equal(workerCount(3000, {}, 3), 1, 'two spare cores');
     assert.equal(workerCount(10000, {}, 1), 0, 'no spare core');
     assert.equal(workerCount(500000, {}, 64), 3, 'at most three');
     assert.equal(workerCount(100000, { CADENCE_CHECK_WORKERS: '0' }), 0);
     assert.equal(workerCount(100000, { CADENCE_CHECK_WORKERS: '2' }), 2);
+    assert.equal(workerCount(100000, { CADENCE_CHECK_WORKERS: '12' }), 7, 'a forced count is capped');
     assert.equal(workerCount(1, { CADENCE_CHECK_WORKERS: '2' }), 1, 'never more workers than notes');
   });
 });

@@ -1,16 +1,16 @@
 // The private-leak rule's cross-file index (SPEC §15), kept up to date one
 // file at a time like the dataset's other indexes.
 //
-// It holds every file (file.ts: its text, packed in a TextStore, then its profile) and two window
-// tables: the windows of all private text (how many files hold each, and
-// which when at most two do) and the windows of all shared text (which
-// shared files hold each). Loading a whole workspace (a command-line check)
-// keeps the files only; the first judgement then builds the tables once,
-// counting only the private windows that stand in some shared text, and
-// reading most private files without making their profiles (`build`). Once
-// a change must say what it moves, the tables count everything and are kept
-// up to date file by file. A changed file returns the shared files whose
-// passages may have changed, and only those:
+// It holds every file (file.ts: its text, packed in a TextStore, then its
+// profile) and two window tables: the windows of all private text (how many
+// files hold each, and which when at most two do) and the windows of all
+// shared text (which shared files hold each). Loading a whole workspace
+// (a command-line check) keeps the files only; the first judgement then
+// builds the tables once, counting only the private windows that stand in
+// some shared text, and reading most private files without making their
+// profiles (`build`). Once a change must say what it moves, the tables
+// count everything and are kept up to date file by file. A changed file
+// returns the shared files whose passages may have changed, and only those:
 //   - a shared file's own text: that file;
 //   - a file's private text: the shared files holding one of the windows it
 //     gained or lost, or moved, when that window stands in at most two files
