@@ -159,8 +159,9 @@ export class LeakIndex {
       rec.file = undefined;
       return;
     }
-    // Written out, not spread: one shape for every kept file.
-    rec.file = {
+    // Written out, not spread: one shape for every kept file (and every field
+    // listed: the type has each key of RoomsFile, optional ones included).
+    const kept: { [K in keyof Required<KeptFile>]: KeptFile[K] } = {
       path: file.path,
       format: file.format,
       room: file.room,
@@ -170,12 +171,13 @@ export class LeakIndex {
       titles: file.titles,
       ref: this.texts.put(file.text),
     };
+    rec.file = kept;
   }
 
   /** A kept file with its text. */
   private unpack(kept: KeptFile): RoomsFile {
     if (this.unpacked?.ref === kept.ref) return this.unpacked.file;
-    const file: RoomsFile = {
+    const file: { [K in keyof Required<RoomsFile>]: RoomsFile[K] } = {
       path: kept.path,
       text: this.texts.get(kept.ref),
       format: kept.format,
