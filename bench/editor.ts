@@ -567,7 +567,7 @@ function markdown(r: Results): string {
     SECTION_START,
     '## Real editor (code-server)',
     '',
-    `\`npm run bench:editor\` (bench/editor.ts), ${r.date.slice(0, 16).replace('T', ' ')} UTC: the packaged .vsix in code-server, driven by Chromium, on the ${r.notes.toLocaleString('en-US')}-note corpus plus a running log of 52 weekly meetings (${r.files.toLocaleString('en-US')} files; \`cadence check\` reports ${r.expectedProblems.toLocaleString('en-US')} problems). Machine: ${r.machine}, shared by six agents working at once (builds, test suites); load average (1/5/15 min) ${load(r.loadBefore)} before, ${load(r.loadAfter)} after. One run; times from Cadence's activation.`,
+    `\`npm run bench:editor\` (bench/editor.ts), ${r.date.slice(0, 16).replace('T', ' ')} UTC: the packaged .vsix in code-server, driven by Chromium, on the ${r.notes.toLocaleString('en-US')}-note corpus plus a running log of 52 weekly meetings (${r.files.toLocaleString('en-US')} files; \`cadence check\` reports ${r.expectedProblems.toLocaleString('en-US')} problems). Machine: ${r.machine}; load average (1/5/15 min) ${load(r.loadBefore)} before, ${load(r.loadAfter)} after. One run; times from Cadence's activation.`,
     '',
     '| | cold (fresh profile) | warm (reload, saved index) | target |',
     '| --- | --- | --- | --- |',
