@@ -38,7 +38,7 @@ export class TextStore {
   private current = -1;
   private used = 0;
 
-  /** Bytes of the chunks held (for the benchmark and the tests). */
+  /** Bytes of the chunks held (for the tests: a chunk no text needs is let go). */
   get bytes(): number {
     let n = 0;
     for (const c of this.chunks) n += c?.byteLength ?? 0;
