@@ -6,6 +6,10 @@
 //   npm run bench:editor        (builds dist/ and the .vsix first)
 //   node --experimental-websocket --import tsx bench/editor.ts
 //        [--notes 10000] [--seed 1] [--vsix FILE] [--keys 10] [--no-write]
+//        [--cpu-profile DIR]   (cold.cpuprofile and warm.cpuprofile: the
+//        extension host from just after it starts to the final Problems
+//        count; warm-page.cpuprofile: the page over the warm start; such a
+//        run's figures are not written to BENCHMARKS.md)
 //
 // What it measures, each from the extension's activation (VS Code's own
 // "_doActivateExtension cadence-team.cadence" line in the extension host's
@@ -218,12 +222,18 @@ async function waitForHost(server: Server, seen: Set<number>): Promise<number> {
   }
 }
 
+/** A DevTools protocol session with one process's inspector. */
+interface Inspector {
+  call(method: string, params?: object): Promise<unknown>;
+  close(): void;
+}
+
 /**
- * The extension host's JS heap after a forced garbage collection, in MiB:
- * SIGUSR1 opens Node's inspector in that process (127.0.0.1:9229); the answer
- * is used only when it comes from that pid. undefined when that fails.
+ * Opens Node's inspector in the process `pid` with SIGUSR1 (127.0.0.1:9229)
+ * and connects to it; undefined when that fails or the inspector answering
+ * is another process's.
  */
-async function heapMiB(pid: number): Promise<number | undefined> {
+async function inspect(pid: number): Promise<Inspector | undefined> {
   if (typeof WebSocket === 'undefined') return undefined;
   try {
     process.kill(pid, 'SIGUSR1');
@@ -255,14 +265,60 @@ async function heapMiB(pid: number): Promise<number | undefined> {
       ws.close();
       return undefined;
     }
-    await call('HeapProfiler.collectGarbage');
-    await call('HeapProfiler.collectGarbage');
-    const used = (await call('Runtime.evaluate', { expression: 'process.memoryUsage().heapUsed', returnByValue: true })) as { result: { value: number } };
-    ws.close();
-    return used.result.value / 2 ** 20;
+    return { call, close: () => ws.close() };
   } catch {
     return undefined;
   }
+}
+
+/** The extension host's JS heap after a forced garbage collection, in MiB; undefined when the inspector fails. */
+async function heapMiB(pid: number): Promise<number | undefined> {
+  const session = await inspect(pid);
+  if (!session) return undefined;
+  try {
+    await session.call('HeapProfiler.collectGarbage');
+    await session.call('HeapProfiler.collectGarbage');
+    const used = (await session.call('Runtime.evaluate', { expression: 'process.memoryUsage().heapUsed', returnByValue: true })) as { result: { value: number } };
+    return used.result.value / 2 ** 20;
+  } catch {
+    return undefined;
+  } finally {
+    session.close();
+  }
+}
+
+/**
+ * --cpu-profile: starts V8's sampling profiler in the extension host `pid`
+ * (1 ms samples); the returned function stops it and writes the profile to
+ * `file` (open it in Chrome's DevTools or VS Code). undefined when the
+ * inspector cannot be opened.
+ */
+async function startCpuProfile(pid: number, file: string): Promise<(() => Promise<void>) | undefined> {
+  const session = await inspect(pid);
+  if (!session) return undefined;
+  await session.call('Profiler.enable');
+  await session.call('Profiler.setSamplingInterval', { interval: 1000 });
+  await session.call('Profiler.start');
+  return async () => {
+    const { profile } = (await session.call('Profiler.stop')) as { profile: unknown };
+    writeFileSync(file, JSON.stringify(profile));
+    session.close();
+    process.stderr.write(`CPU profile of the extension host: ${file}\n`);
+  };
+}
+
+/** --cpu-profile: the same for the page (the workbench in Chromium's renderer), through Playwright's CDP session. */
+async function startPageProfile(page: Page, file: string): Promise<() => Promise<void>> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await session.send('Profiler.start');
+  return async () => {
+    const { profile } = await session.send('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    await session.detach();
+    process.stderr.write(`CPU profile of the page: ${file}\n`);
+  };
 }
 
 /** Steady memory: RSS sampled until two readings a second apart agree within 2 MiB (or 20 s). */
@@ -459,8 +515,13 @@ async function main(): Promise<void> {
       vsix: { type: 'string', default: join(WORK, 'cadence-bench.vsix') },
       keys: { type: 'string', default: '10' },
       'no-write': { type: 'boolean', default: false },
+      'cpu-profile': { type: 'string' },
     },
   });
+  // A profiled run's times carry the profiler's cost: its figures are not written to BENCHMARKS.md.
+  const profileDir = values['cpu-profile'] ? resolve(values['cpu-profile']) : undefined;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const profile = async (pid: number, name: string) => (profileDir ? startCpuProfile(pid, join(profileDir, `${name}.cpuprofile`)) : undefined);
   const notes = Number(values.notes);
   const seed = Number(values.seed);
   const keys = Number(values.keys);
@@ -504,7 +565,9 @@ async function main(): Promise<void> {
     let navigated = Date.now();
     await page.goto(workbenchUrl(server, corpusDir), { waitUntil: 'domcontentloaded', timeout: 60_000 });
     const coldHost = await waitForHost(server, hosts);
+    const coldProfile = await profile(coldHost, 'cold');
     const cold = await measureStart(page, run, navigated, expected);
+    await coldProfile?.();
     process.stderr.write(`cold: ${JSON.stringify(cold)}\n`);
     await waitForSave(run, saves);
     const coldRss = await settledRss(coldHost);
@@ -512,10 +575,14 @@ async function main(): Promise<void> {
     process.stderr.write(`cold: heap ${fmt(coldHeap)} MiB, RSS ${coldRss.toFixed(0)} MiB\n`);
 
     // Warm: the page reloaded (a new extension host), the saved index there.
+    const pageProfile = profileDir ? await startPageProfile(page, join(profileDir, 'warm-page.cpuprofile')) : undefined;
     navigated = Date.now();
     await page.reload({ waitUntil: 'domcontentloaded', timeout: 60_000 });
     const warmHost = await waitForHost(server, hosts);
+    const warmProfile = await profile(warmHost, 'warm');
     const warm = await measureStart(page, run, navigated, expected);
+    await warmProfile?.();
+    await pageProfile?.();
     process.stderr.write(`warm: ${JSON.stringify(warm)}\n`);
     const warmRss = await settledRss(warmHost);
     const warmHeap = await heapMiB(warmHost);
@@ -544,7 +611,7 @@ async function main(): Promise<void> {
     writeFileSync(join(WORK, 'editor-results.json'), `${JSON.stringify(results, null, 2)}\n`);
     const md = markdown(results);
     process.stdout.write(`${md}\n`);
-    if (!values['no-write']) writeSection(md);
+    if (!values['no-write'] && !profileDir) writeSection(md);
     failed = false;
   } finally {
     await runCleanups();

@@ -25,8 +25,10 @@
 //       diagnostics() of every file, and the same pair in one long-running
 //       process.
 //   (c') the same two starts through the extension's own code
-//       (CadenceWorkspace, its chunked async reads and stats), with a fake
-//       `vscode` whose workspace.fs is Node's fs/promises.
+//       (CadenceWorkspace: its chunked reads, on a file: folder Node's own
+//       synchronous reads as in the real extension host, Host.readLocalFile;
+//       its stats through workspace.fs), with a fake `vscode` whose
+//       workspace.fs is Node's fs/promises.
 //   (d) activation: require() of the bundled extension + activate() with the
 //       fake `vscode`, counting every file read and stat, through the fake's
 //       workspace.fs and through Node's fs, while activate() runs.

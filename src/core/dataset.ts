@@ -11,6 +11,7 @@
 // start cheap.
 
 import { CrossFileIndex, type DocSummary } from './cross-file-index';
+import type { CachedDiagnostics, DatasetChange, LazyDoc, RestoredFile } from './dataset-types';
 import { comparePaths } from './paths';
 import type { Doc, FileKind, OkrSetDoc, PersonDoc, ReviewDoc } from './model';
 import { FILE_KINDS } from './kinds';
@@ -24,41 +25,8 @@ import type { LeakPassage } from './rooms/leak-index';
 import { normalize } from './text';
 import type { Diagnostic, Fix } from './types';
 
-export interface DatasetChange {
-  /** Files whose diagnostics or figures may differ now. */
-  readonly paths: ReadonlySet<string>;
-  /** True when every file may differ (settings, today, people appearing at all). */
-  readonly all: boolean;
-}
-
 export type { DocSummary };
-
-/**
- * A document materialised on first use. `load` must not throw; it is called
- * at most once per restore.
- */
-export interface LazyDoc {
-  load(): Doc;
-}
-
-/**
- * The diagnostics a file had when the persistent index was saved: valid for
- * as long as nothing the file depends on has changed since (see restoreAll).
- * `loadDiagnostics` returns undefined when they cannot be read; they are computed then.
- */
-export interface CachedDiagnostics {
-  loadDiagnostics(): Diagnostic[] | undefined;
-  /** Rules they leave out, judged when they are read (see presetDiagnostics). */
-  readonly judgeHere?: readonly Rule[];
-}
-
-/** One file of a warm start (restoreAll). */
-export interface RestoredFile {
-  readonly path: string;
-  readonly summary: DocSummary;
-  readonly doc: LazyDoc;
-  readonly diagnostics?: CachedDiagnostics;
-}
+export type { CachedDiagnostics, DatasetChange, LazyDoc, RestoredFile } from './dataset-types';
 
 interface Entry {
   /** Exactly one of `doc` and `lazy` is set. */
@@ -171,11 +139,31 @@ export class Dataset {
     try {
       return fn();
     } finally {
-      if (--this.batchDepth === 0 && this.pending) {
-        const p = this.pending;
-        this.pending = undefined;
-        this.fire(p.paths, p.all);
-      }
+      this.endBatch();
+    }
+  }
+
+  /**
+   * A batch across awaits: one change event, for everything changed, when the
+   * returned function is first called (none if nothing changed). For filling
+   * a dataset in chunks while nothing else writes to it (a cold folder walk):
+   * each file is judged once, against the whole folder.
+   */
+  hold(): () => void {
+    this.batchDepth++;
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      this.endBatch();
+    };
+  }
+
+  private endBatch(): void {
+    if (--this.batchDepth === 0 && this.pending) {
+      const p = this.pending;
+      this.pending = undefined;
+      this.fire(p.paths, p.all);
     }
   }
 

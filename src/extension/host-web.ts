@@ -9,5 +9,6 @@ export const host: Host = {
   kind: 'web',
   env: () => undefined,
   localReader: undefined,
+  readLocalFile: undefined,
   nodeRuntime: undefined,
 };

@@ -96,7 +96,8 @@ export interface IndexedFolder {
   saved?(): void;
 }
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** Resolves on a later turn of the event loop (a macrotask: what else waits runs first). */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Writes the folder's index. The snapshot of what to write is taken at once

@@ -5,12 +5,14 @@
 // files, and for each the same diagnostics. The burst lives in a folder of
 // its own, removed afterwards (resetTeam puts the rest back).
 import * as assert from 'node:assert/strict';
-import { symlinkSync } from 'node:fs';
+import { symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { Dataset } from '../../src/core/dataset';
 import { isCandidatePath } from '../../src/core/parse/index';
 import { decodeFile } from '../../src/core/text';
-import { workspaceFolder } from './helpers';
+import { FolderIndex } from '../../src/extension/folder-index';
+import { RACY_MS } from '../../src/extension/persistent-index';
+import { waitFor, workspaceFolder } from './helpers';
 import { folderOf, resetTeam, teamApi, TODAY, uri, type CadenceApi } from './team';
 
 const BURST = '1on1s/zz-burst';
@@ -134,5 +136,40 @@ suite('file-system faults while indexing', function () {
     assert.ok(!folder.dataset.has(`${BURST}/unreadable.md`));
     assert.ok(folder.dataset.diagnostics(`${BURST}/new0.md`).length > 0, 'the burst notes are judged (an item without an owner, unknown people…)');
     assert.match(folder.dataset.doc(`${BURST}/new7.md`)!.kind, /1on1/);
+  });
+
+  it('a file read young is looked at again once older: gone without an event, dropped; rewritten, read again; as it was, stamped', async function () {
+    // An index of its own, which no watcher feeds: as if VS Code had folded the
+    // file's creation and deletion into no event at all.
+    const index = new FolderIndex(workspaceFolder(), folderOf(api).dataset.settings);
+    const rels = ['gone', 'rewritten', 'kept'].map((n) => `${BURST}/young-${n}.md`);
+    await vscode.workspace.fs.createDirectory(uri(BURST));
+    try {
+      const changes: string[][] = [];
+      index.onDidChange((c) => changes.push([...c.paths]));
+      for (const [i, rel] of rels.entries()) {
+        writeFileSync(uri(rel).fsPath, note(i, 'young'));
+        await index.readFromDisk(uri(rel));
+        assert.ok(index.dataset.has(rel), rel);
+        assert.equal(index.stamps.get(rel), undefined, `${rel} was read young: no stamp`);
+      }
+      unlinkSync(uri(rels[0]).fsPath);
+      const due = 'due:2026-12-02';
+      assert.ok(note(1, 'young').includes(due));
+      writeFileSync(uri(rels[1]).fsPath, note(1, 'young').replace(due, 'due:2026-12-09'));
+      // The same size and a later mtime: only the stamp can tell.
+      const later = new Date(Date.now() + 1000);
+      utimesSync(uri(rels[1]).fsPath, later, later);
+      changes.length = 0;
+      await waitFor(() => !index.dataset.has(rels[0]) && index.stamps.has(rels[2]) && index.stamps.has(rels[1]), 4 * RACY_MS + 10_000, () => `after the recheck: ${JSON.stringify([...index.stamps.keys()])}`);
+      const item = (index.dataset.doc(rels[1]) as { items?: { due?: { value?: string } }[] }).items?.[0];
+      assert.equal(item?.due?.value, '2026-12-09', 'the rewritten file was read again');
+      assert.ok(changes.some((c) => c.includes(rels[0])) && changes.some((c) => c.includes(rels[1])), 'the dropped and the re-read files were announced');
+      assert.ok(!changes.some((c) => c.includes(rels[2])), 'the file as it was read is not announced again');
+      assert.equal(index.stamps.get(rels[2])?.size, note(2, 'young').length);
+    } finally {
+      index.dispose();
+      for (const rel of rels) await vscode.workspace.fs.delete(uri(rel)).then(undefined, () => undefined);
+    }
   });
 });

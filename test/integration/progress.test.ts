@@ -24,6 +24,8 @@ interface Seen {
   readonly text: string;
   /** The workspace's progress at that moment (undefined: the index is shown). */
   readonly indexing: boolean;
+  /** A change: how many paths it names. */
+  readonly paths?: number;
 }
 
 /** Records the status bar's text at every progress and dataset event of a re-index (the status bar's own listeners run first). */
@@ -35,7 +37,7 @@ async function watchReindex(api: CadenceApi, onShown?: () => void): Promise<Seen
       seen.push({ event: `progress ${p ? `${p.done}/${p.total ?? '?'}` : 'end'}`, text: text(), indexing: !!p });
       if (!p) onShown?.();
     }),
-    api.workspace.onDidChange(() => seen.push({ event: 'change', text: text(), indexing: !!api.workspace.progress() })),
+    api.workspace.onDidChange((e) => seen.push({ event: 'change', text: text(), indexing: !!api.workspace.progress(), paths: e.change.paths.size })),
   ];
   try {
     await withTimeout(api.workspace.reindexNow(), 60_000, 'the re-index did not finish');
@@ -91,6 +93,12 @@ suite('honest progress in the status bar', function () {
     for (const s of seen.slice(end)) assert.equal(s.text, FINAL, `after the index was shown:\n${show(seen)}`);
     assert.equal(api.statusBarText?.(), FINAL);
     assert.equal(api.statusBarAccessibility?.(), 'Cadence: 2 overdue action items, 1 lapsed 1:1. Press to list them.');
+    // The cold read is held as one change, naming every Cadence file, once every file is in: nothing
+    // is judged against a half-read folder (the old index's withdrawal comes before the progress).
+    const first = seen.findIndex((s) => s.event.startsWith('progress'));
+    const changes = seen.slice(first).filter((s) => s.event === 'change');
+    assert.equal(changes.length, 1, `one change for the cold read:\n${show(seen)}`);
+    assert.equal(changes[0].paths, folderOf(api).dataset.size, 'it names every Cadence file');
   });
 
   it('warm: the progress ends when the saved index is restored, diagnostics shown, while the disk check corrects a change quietly', async () => {

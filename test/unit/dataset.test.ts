@@ -336,6 +336,53 @@ describe('Dataset', () => {
     });
   });
 
+  describe('hold()', () => {
+    it('holds change events across awaits and sends one for everything at the release, once', async () => {
+      const ds = makeDataset({ [ALEX]: personFile() });
+      const events = listen(ds);
+      const release = ds.hold();
+      ds.setFile(A1, note('alex', '2026-11-20'));
+      await new Promise((r) => setTimeout(r, 0));
+      ds.batch(() => ds.setFile(S1, note('sam', '2026-11-20')));
+      await Promise.resolve();
+      ds.deleteFile('nope.md');
+      assert.equal(events.length, 0, 'nothing is sent while held, batches inside included');
+      release();
+      assert.equal(events.length, 1);
+      for (const p of [A1, S1, ALEX]) assert.ok(events[0].paths.has(p), p);
+      release();
+      assert.equal(events.length, 1, 'a second release sends nothing');
+      ds.setFile(S1, note('sam', '2026-11-21'));
+      assert.equal(events.length, 2, 'changes after the release are sent at once');
+    });
+
+    it('sends nothing at the release when nothing changed', () => {
+      const ds = makeDataset({ [ALEX]: personFile() });
+      const events = listen(ds);
+      ds.hold()();
+      assert.equal(events.length, 0);
+    });
+
+    it('judges every file as if it had been added on its own: the sample team in chunks, any order', () => {
+      const root = join(__dirname, '..', '..', 'samples', 'team');
+      const texts: Record<string, string> = {};
+      for (const p of walk(root, [], [])) texts[p] = readFileSync(join(root, p), 'utf8');
+      const one = makeDataset(texts);
+      for (const order of [Object.keys(texts), Object.keys(texts).reverse()]) {
+        const held = new Dataset({ today: TODAY });
+        const events = listen(held);
+        rowsOf(held); // judged before: every change must name the files it moves
+        const release = held.hold();
+        for (let i = 0; i < order.length; i += 7) held.batch(() => order.slice(i, i + 7).forEach((p) => held.setFile(p, texts[p])));
+        release();
+        assert.equal(events.length, 1);
+        assert.deepEqual(paths(events[0]), [...held.paths()].sort(), 'the one event names every Cadence file');
+        assert.equal(held.size, one.size);
+        assert.deepEqual(rowsOf(held), rowsOf(one));
+      }
+    });
+  });
+
   describe('last 1:1', () => {
     it('follows notes being added, edited and deleted', () => {
       const ds = makeDataset({ [ALEX]: personFile('cadence: 14', 'since: 2026-01-01') });
