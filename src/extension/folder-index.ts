@@ -192,9 +192,9 @@ export class FolderIndex extends Disposable {
 
   /**
    * A file written just before it was read may be gone or rewritten the next
-   * moment without the watcher saying so: VS Code folds a creation and a
-   * deletion that arrive together into no event at all, and a re-index can
-   * read the file between the two. So each file read young is read again
+   * moment without the watcher saying so: VS Code's watcher coalesces a
+   * creation followed closely by a deletion into no event at all, and a
+   * re-index can read the file between the two. So each file read young is read again
    * once it is older than RACY_MS: gone, it is dropped; changed, it is taken
    * again; as it was, it gets its stamp (no change event).
    */

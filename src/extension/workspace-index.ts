@@ -134,7 +134,9 @@ export class CadenceWorkspace extends Disposable {
     const loads: Promise<void>[] = [];
     try {
       this.setProgress({ done: 0, total: undefined });
-      await vscode.commands.executeCommand('setContext', 'cadence.indexing', true);
+      // Not awaited: a round trip to the window, which is still starting up
+      // (~0.1 s of a warm start); the "false" below is sent after it, in order.
+      void vscode.commands.executeCommand('setContext', 'cadence.indexing', true);
       // Folder after folder; the next starts once this one is shown (warm:
       // restored), while its check against the disk continues quietly. The
       // status bar item (status-bar.ts) shows the progress.
