@@ -163,6 +163,21 @@ export class FolderIndex extends Disposable {
     }
   }
 
+  /**
+   * A file's size and mtime, undefined when it cannot be stat'ed. On this
+   * machine's disk (Host.statLocalFile) a synchronous stat: through
+   * vscode.workspace.fs, a warm start's check of every file is a round trip
+   * to the server each in code-server and Remote, over the channel that also
+   * carries the restored diagnostics to the window.
+   */
+  private async stat(uri: vscode.Uri): Promise<FileStamp | undefined> {
+    try {
+      return host.statLocalFile && uri.scheme === 'file' ? host.statLocalFile(uri) : await vscode.workspace.fs.stat(uri);
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Records what a read gave; nothing once disposed (the read finished after a re-index). */
   apply(rel: string, read: DiskRead): void {
     if (this.isDisposed) return;
@@ -194,15 +209,18 @@ export class FolderIndex extends Disposable {
    * A file written just before it was read may be gone or rewritten the next
    * moment without the watcher saying so: VS Code's watcher coalesces a
    * creation followed closely by a deletion into no event at all, and a
-   * re-index can read the file between the two. So each file read young is read again
-   * once it is older than RACY_MS: gone, it is dropped; changed, it is taken
-   * again; as it was, it gets its stamp (no change event).
+   * re-index can read the file between the two. So each file read young is
+   * read again once it is older than RACY_MS: gone, it is dropped; changed,
+   * it is taken again; as it was, it gets its stamp (no change event). In
+   * chunks, with a turn of the event loop between them: a folder just cloned
+   * is young throughout.
    */
   private async recheckYoung(): Promise<void> {
     this.youngTimer = undefined;
     const due = [...this.young];
     this.young.clear();
-    for (const [rel, at] of due) {
+    for (const [i, [rel, at]] of due.entries()) {
+      if (i > 0 && i % INDEX_CHUNK === 0) await nextTurn();
       if (this.isDisposed) return;
       const uri = this.uriOf(rel);
       // An editor with unsaved edits shows what the user sees, not the disk.
@@ -242,6 +260,7 @@ export class FolderIndex extends Disposable {
   deleted(rel: string): void {
     if (this.isDisposed) return;
     this.stamps.delete(rel);
+    this.young.delete(rel);
     this.unskip(rel);
     this.dataset.deleteFile(rel);
   }
@@ -398,7 +417,7 @@ export class FolderIndex extends Disposable {
       changed = gone.size;
       for (let i = 0; i < known.length; i += STAT_CHUNK) {
         const chunk = known.slice(i, i + STAT_CHUNK);
-        const stats = await Promise.all(chunk.map((u) => vscode.workspace.fs.stat(u).then((s) => s, () => undefined)));
+        const stats = await Promise.all(chunk.map((u) => this.stat(u)));
         chunk.forEach((u, j) => {
           const rel = this.relPath(u)!;
           const was = this.stamps.get(rel);
@@ -411,6 +430,7 @@ export class FolderIndex extends Disposable {
           else done++;
         });
         report();
+        await nextTurn();
       }
       changed += toRead.length;
     }

@@ -10,5 +10,6 @@ export const host: Host = {
   env: () => undefined,
   localReader: undefined,
   readLocalFile: undefined,
+  statLocalFile: undefined,
   nodeRuntime: undefined,
 };

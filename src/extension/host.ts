@@ -5,7 +5,7 @@
 // module), which answers the same questions without Node. Nothing else in
 // src/extension imports node:* or reads `process`.
 
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import type * as vscode from 'vscode';
 import type { PayloadReader } from '../core/persist';
 
@@ -34,6 +34,13 @@ export interface Host {
    * Throws as the fs calls do (ENOENT, EACCES, EISDIR…).
    */
   readonly readLocalFile: ((uri: vscode.Uri) => LocalFile) | undefined;
+  /**
+   * A file's size (bytes) and mtime (ms since the epoch, whole, as
+   * readLocalFile and `vscode.workspace.fs.stat` give it) on this machine's
+   * disk, for a `file:` URI, synchronously (a symbolic link followed);
+   * undefined where there is no disk. Throws as statSync does.
+   */
+  readonly statLocalFile: ((uri: vscode.Uri) => { size: number; mtime: number }) | undefined;
   /** A Node runtime that can run dist/cli.js (the editor's own); undefined in the browser. */
   readonly nodeRuntime: string | undefined;
 }
@@ -80,6 +87,10 @@ export const host: Host = {
     } finally {
       closeSync(fd);
     }
+  },
+  statLocalFile: (uri) => {
+    const st = statSync(uri.fsPath);
+    return { size: st.size, mtime: st.mtime.getTime() };
   },
   nodeRuntime: process.execPath,
 };

@@ -1,5 +1,5 @@
 // The Node build's reads of a local folder's files (src/extension/host.ts,
-// Host.readLocalFile): every byte, the size and the mtime as
+// Host.readLocalFile and statLocalFile): every byte, the size and the mtime as
 // vscode.workspace.fs.stat gives them (whole ms, which a warm start compares
 // with the saved stamp), and the fs error as it is when the file cannot be read.
 import assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import { host } from '../../src/extension/host';
 
 const at = (fsPath: string) => ({ fsPath, scheme: 'file' }) as vscode.Uri;
 
-describe('Host.readLocalFile (the Node build)', () => {
+describe('Host.readLocalFile and statLocalFile (the Node build)', () => {
   let dir: string;
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'cadence-host-read-'));
@@ -44,6 +44,16 @@ describe('Host.readLocalFile (the Node build)', () => {
     const got = read('when.md');
     assert.equal(got.mtime, statSync(join(dir, 'when.md')).mtime.getTime());
     assert.ok(Number.isInteger(got.mtime));
+  });
+
+  it('statLocalFile gives the same size and mtime as readLocalFile, and throws for a missing file', () => {
+    writeFileSync(join(dir, 'stat.md'), 'some text');
+    const when = new Date(Date.UTC(2026, 10, 21, 8, 0, 0, 456) + 0.25);
+    utimesSync(join(dir, 'stat.md'), when, when);
+    const st = host.statLocalFile!(at(join(dir, 'stat.md')));
+    const got = read('stat.md');
+    assert.deepEqual(st, { size: got.size, mtime: got.mtime });
+    assert.throws(() => host.statLocalFile!(at(join(dir, 'missing.md'))), { code: 'ENOENT' });
   });
 
   it('follows a symbolic link, and throws the fs error for a missing file, a dangling link and a folder', () => {

@@ -9,7 +9,7 @@ import type { IndexWriter } from './write';
 
 export interface FileStamp {
   readonly size: number;
-  /** Milliseconds, as `vscode.FileStat.mtime` and `fs.Stats.mtimeMs` give it; compared exactly. */
+  /** Whole milliseconds, as `vscode.FileStat.mtime` and Node's `fs.Stats.mtime.getTime()` give it (not `mtimeMs`, which has a fraction); compared exactly. */
   readonly mtime: number;
 }
 
