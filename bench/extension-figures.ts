@@ -614,7 +614,7 @@ export async function measureExtensionFigures(ctx: ExtensionFigureContext): Prom
     const ec = median(extCold.map((s) => s.indexedMs));
     const ew = median(extWarm.map((s) => s.indexedMs));
     figures.push({
-      name: 'warm vs cold through the extension’s code (fake vscode, async fs), 10k',
+      name: 'warm vs cold through the extension’s code (fake vscode; a local folder’s files read with Node), 10k',
       target: '—',
       value: r1(ec / ew),
       unit: '×',
