@@ -172,7 +172,8 @@ export class FolderIndex extends Disposable {
    */
   private async stat(uri: vscode.Uri): Promise<FileStamp | undefined> {
     try {
-      return host.statLocalFile && uri.scheme === 'file' ? host.statLocalFile(uri) : await vscode.workspace.fs.stat(uri);
+      const st = host.statLocalFile && uri.scheme === 'file' ? host.statLocalFile(uri) : await vscode.workspace.fs.stat(uri);
+      return { size: st.size, mtime: st.mtime };
     } catch {
       return undefined;
     }
@@ -210,8 +211,9 @@ export class FolderIndex extends Disposable {
    * moment without the watcher saying so: VS Code's watcher coalesces a
    * creation followed closely by a deletion into no event at all, and a
    * re-index can read the file between the two. So each file read young is
-   * read again once it is older than RACY_MS: gone, it is dropped; changed,
-   * it is taken again; as it was, it gets its stamp (no change event). In
+   * stat'ed again once it is older than RACY_MS: gone, it is dropped;
+   * changed, it is read again; as it was, it gets its stamp (no read, no
+   * change event), or, with an mtime still ahead of the clock, waits again. In
    * chunks, with a turn of the event loop between them: a folder just cloned
    * is young throughout.
    */
@@ -225,12 +227,15 @@ export class FolderIndex extends Disposable {
       const uri = this.uriOf(rel);
       // An editor with unsaved edits shows what the user sees, not the disk.
       if (unsavedText(uri)) continue;
-      const again = await this.read(uri);
+      // A stat first: a file as it was read is not read again.
+      const st = await this.stat(uri);
       if (this.isDisposed || this.young.has(rel) || this.stamps.has(rel)) continue; // read again meanwhile
-      const s = again.stamp;
-      // As it was read (the same size and mtime, now old enough): only the stamp is new.
-      if (s && s.size === at.size && s.mtime === at.mtime) this.stamps.set(rel, 'skip' in again ? { ...s, skip: again.skip } : s);
-      else this.apply(rel, again);
+      if (st && st.size === at.size && st.mtime === at.mtime) {
+        // As it was read: once old enough, only the stamp is new; still young (an mtime ahead of the clock), looked at again later.
+        const skip = this.skipped.get(rel);
+        if (Date.now() - st.mtime >= RACY_MS) this.stamps.set(rel, skip === undefined ? st : { ...st, skip });
+        else this.recheckLater(rel, at);
+      } else this.apply(rel, await this.read(uri));
     }
   }
 
