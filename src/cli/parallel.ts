@@ -6,9 +6,11 @@
 //      are not 1:1 notes (people, OKR sets and reviews, shared documents:
 //      about 3% of a workspace) keep their text for step 3; of a 1:1 only
 //      its path is kept.
-//   2. The 1:1 notes are parsed and judged in slices, by worker threads and
+//   2. The 1:1 notes are parsed and judged in chunks, by worker threads and
 //      by the main thread itself (or by the main thread alone for a small
-//      workspace, where starting workers costs more than it saves). A 1:1's
+//      workspace, where starting workers costs more than it saves): each
+//      worker asks for its next chunk as it sends one back, and the main
+//      thread takes the next chunk itself whenever step 3 waits. A 1:1's
 //      rules read only its own document and the person files (rules/*.ts:
 //      people, knows, meKey, hasPeople), so each judge holds the person
 //      files' documents and one note at a time, and returns the note's
@@ -17,10 +19,12 @@
 //      rules read of their notes (dates, meetings, feedback). A shared
 //      1:1's private-leak, which needs every file's text, is left to the
 //      main thread (the rule reads only the note's path and kind).
-//   3. The main thread fills one Dataset in the walk's order: the files of
-//      step 1 parsed there, the notes put with what step 2 kept and their
-//      diagnostics preset; it then judges what is left (people, OKR files,
-//      private-leak of the shared files) exactly as before.
+//   3. The main thread fills one Dataset in the walk's order, as results
+//      come (only the chunks finished ahead of their turn wait, not every
+//      note's result): the files of step 1 parsed there, the notes put with
+//      what step 2 kept and their diagnostics preset; it then judges what is
+//      left (people, OKR files, private-leak of the shared files) exactly as
+//      before.
 // The output is the same, byte for byte, as loadFolder's (which keeps every
 // document and still serves --fix, `cadence new` and `cadence review`):
 // test/unit/cli-parallel.test.ts holds the two to it on every example, on a
@@ -69,22 +73,19 @@ export const ONE_SPARE_CORE_MIN_NOTES = 16000;
 /** At most this many workers when CADENCE_CHECK_WORKERS asks for more. */
 const MAX_FORCED_WORKERS = 7;
 /**
- * At most this many workers (the main thread reads a slice too), each with
- * a slice of at least SLICE_MIN_NOTES: every worker compiles the bundle and
+ * At most this many workers (the main thread reads a share too), each with
+ * a share of at least SHARE_MIN_NOTES: every worker compiles the bundle and
  * warms its JIT afresh, which cost about 2 s of CPU time on the 10k bench
- * corpus (one worker, 2 busy cores), so many small slices would cost more
+ * corpus (one worker, 2 busy cores), so many small shares would cost more
  * than they save.
  */
 const MAX_WORKERS = 3;
-const SLICE_MIN_NOTES = 2500;
+const SHARE_MIN_NOTES = 2500;
 /** What the main thread judges of a shared 1:1: it needs every file's text. */
 const LEAK_RULE = [RULES_BY_CODE.get('private-leak')!];
 const encoder = new TextEncoder();
 // ignoreBOM: a U+FEFF a text starts with is part of it (normalize has taken the BOM off already).
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-
-/** Results a worker sends in one message. */
-const MESSAGE_BATCH = 256;
 
 interface Job {
   /** Its place in the walk. */
@@ -119,7 +120,6 @@ interface WorkerInput {
   readonly bundle: Bundle | undefined;
   /** The person files, path and text as read. */
   readonly people: readonly { readonly path: string; readonly raw: string }[];
-  readonly jobs: readonly Job[];
 }
 
 /** The one empty list every kept note shares (frozen: a kept note is read, never changed). */
@@ -221,13 +221,13 @@ class NoteJudge {
  * when set (0: none; at most MAX_FORCED_WORKERS, and never more than the
  * notes), else none below WORKER_MIN_NOTES notes (ONE_SPARE_CORE_MIN_NOTES
  * with a single spare core), and from there one per spare core, at most
- * MAX_WORKERS, each slice (the main thread's included) SLICE_MIN_NOTES or more.
+ * MAX_WORKERS, each share (the main thread's included) SHARE_MIN_NOTES or more.
  */
 export function workerCount(notes: number, env: NodeJS.ProcessEnv = process.env, cores: number = availableParallelism()): number {
   const forced = env.CADENCE_CHECK_WORKERS;
   if (forced !== undefined && forced !== '' && /^\d+$/.test(forced)) return Math.min(Number(forced), MAX_FORCED_WORKERS, notes);
   if (notes < (cores - 1 === 1 ? ONE_SPARE_CORE_MIN_NOTES : WORKER_MIN_NOTES)) return 0;
-  return Math.max(0, Math.min(cores - 1, MAX_WORKERS, Math.max(1, Math.floor(notes / SLICE_MIN_NOTES) - 1)));
+  return Math.max(0, Math.min(cores - 1, MAX_WORKERS, Math.max(1, Math.floor(notes / SHARE_MIN_NOTES) - 1)));
 }
 
 /** The script a worker runs: this bundle (dist/cli.js), or undefined when running from the TypeScript sources. */
@@ -236,18 +236,53 @@ function workerScript(): string | undefined {
 }
 
 /**
+ * How many 1:1 notes one chunk of step 2 holds: small enough that the main
+ * thread and the workers share the notes evenly and that few results wait
+ * for their turn in step 3, large enough that a chunk's messages cost little
+ * beside its judging (at least 8 chunks a judge, at most CHUNK_NOTES notes).
+ */
+export function chunkSize(notes: number, workers: number): number {
+  return Math.max(1, Math.min(CHUNK_NOTES, Math.ceil(notes / (8 * (workers + 1)))));
+}
+const CHUNK_NOTES = 64;
+
+/** A message from a worker: the results of one chunk. */
+interface ChunkDone {
+  readonly chunk: number;
+  readonly results: NoteResult[];
+}
+/** A message to a worker: judge these notes (one chunk); or 'end': no more. */
+type ChunkJob = { readonly chunk: number; readonly jobs: readonly Job[] } | 'end';
+
+export interface LeanOptions extends CheckOptions {
+  /** The l10n bundle the workers use (the main thread's). */
+  readonly bundle?: Bundle;
+  /** How many workers to start (default: workerCount of the notes). */
+  readonly workers?: number;
+  /** The script each worker runs (default: this bundle; from the TypeScript sources, none starts). */
+  readonly workerScript?: string;
+}
+
+/**
  * Reads FOLDER as `cadence check` does (settings, walk, each file decoded,
  * the same notes on stderr), keeping only what the dataset needs of each
  * private 1:1 (see the file's header). The result has no `files` (use
- * loadFolder for --fix). Resolves once every worker is done.
+ * loadFolder for --fix). Step 2's notes go in chunks to whichever judge is
+ * free (a worker asks for its next chunk as it sends one back; the main
+ * thread takes the next one itself when the dataset is waiting), and step 3
+ * puts each result in as soon as every file before it is in: only the
+ * results of chunks finished ahead of their turn are held at once, not every
+ * note's. Resolves once the dataset is filled.
  */
-export async function loadFolderLean(opts: CheckOptions & { readonly bundle?: Bundle }): Promise<LoadedFolder> {
+export async function loadFolderLean(opts: LeanOptions): Promise<LoadedFolder> {
   const { settings, filesExclude, notes } = folderSettings(opts.folder, opts.rules);
 
   // Step 1: read and classify every file, in the walk's order.
   const paths = walk(opts.folder, filesExclude, notes);
   /** Per walk index: the text of a file the main thread parses (undefined for a 1:1 or a file skipped). */
   const early: (string | undefined)[] = new Array(paths.length);
+  /** Per walk index: 1 for a 1:1 note (step 2 judges it). */
+  const isNote = new Uint8Array(paths.length);
   const people: { path: string; raw: string }[] = [];
   const jobs: Job[] = [];
   for (let i = 0; i < paths.length; i++) {
@@ -255,49 +290,42 @@ export async function loadFolderLean(opts: CheckOptions & { readonly bundle?: Bu
     const decoded = readCandidate(opts.folder, path, settings.maxFileSizeKB, notes);
     if (!decoded) continue;
     const kind = classify(path, normalize(decoded.text), settings);
-    if (kind === '1on1') jobs.push({ index: i, path });
-    else if (kind) {
+    if (kind === '1on1') {
+      jobs.push({ index: i, path });
+      isNote[i] = 1;
+    } else if (kind) {
       early[i] = decoded.text;
       if (kind === 'person') people.push({ path, raw: decoded.text });
     }
   }
 
-  // Step 2: the 1:1 notes, in slices.
+  // Steps 2 and 3 together: the notes judged in chunks, the dataset filled in the walk's order as results come.
   const results: (NoteResult | undefined)[] = new Array(paths.length);
-  const script = workerScript();
-  const n = script ? workerCount(jobs.length) : 0;
-  const slice = Math.ceil(jobs.length / (n + 1));
-  const running: Promise<void>[] = [];
+  const script = opts.workerScript ?? workerScript();
+  const n = script ? (opts.workers ?? workerCount(jobs.length)) : 0;
+  const size = chunkSize(jobs.length, n);
+  const chunks: Job[][] = [];
+  for (let i = 0; i < jobs.length; i += size) chunks.push(jobs.slice(i, i + size));
   const judge = new NoteJudge(opts.folder, opts.today, settings, people);
-  for (let w = 0; w < n; w++) {
-    const part = jobs.slice((w + 1) * slice, (w + 2) * slice);
-    if (!part.length) continue;
-    const input: WorkerInput = { [CHECK_WORKER]: true, folder: opts.folder, today: opts.today, settings, bundle: opts.bundle, people, jobs: part };
-    running.push(
-      runWorker(script!, input, results).catch(() => {
-        // A worker that cannot start or dies: its slice is read here (what it sent stands).
-        for (const job of part) if (!results[job.index]) results[job.index] = judge.judge(job);
-      }),
-    );
-  }
-  for (const job of n ? jobs.slice(0, slice) : jobs) results[job.index] = judge.judge(job);
-  await Promise.all(running);
-
-  // Step 3: one dataset, filled in the walk's order.
   const dataset = new Dataset({ today: opts.today, settings });
   const preset: [string, Diagnostic[], boolean][] = [];
-  dataset.batch(() => {
-    for (let i = 0; i < paths.length; i++) {
-      const path = paths[i];
-      const text = early[i];
+
+  /** The next file to put in the dataset (a walk index). */
+  let next = 0;
+  const fill = (): void => {
+    for (; next < paths.length; next++) {
+      const path = paths[next];
+      const text = early[next];
       if (text !== undefined) {
+        early[next] = undefined;
         dataset.setFile(path, text);
         continue;
       }
-      const r = results[i];
-      if (!r) continue;
+      if (!isNote[next]) continue;
+      const r = results[next];
+      if (!r) return;
       // Let go of each result once it is in: the dataset packs the texts it keeps (rooms/text-store.ts).
-      results[i] = undefined;
+      results[next] = undefined;
       if (r.kind === 'judged') {
         dataset.putRead(path, r.summary, r.kept, decoder.decode(r.utf8));
         preset.push([path, r.diagnostics, r.shared]);
@@ -308,31 +336,108 @@ export async function loadFolderLean(opts: CheckOptions & { readonly bundle?: Bu
         if (read) dataset.setFile(path, read.text);
       }
     }
-  });
+  };
+
+  /** Chunks to judge: first those a stopped worker did not send back, then the next never handed out. */
+  const orphans: number[] = [];
+  let handedOut = 0;
+  const take = (): number => orphans.shift() ?? (handedOut < chunks.length ? handedOut++ : -1);
+  /** Wakes the main thread when it waits for a worker. */
+  let wake: (() => void) | undefined;
+  const poke = (): void => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const workers: ChunkWorker[] = [];
+  for (let w = 0; w < n; w++) {
+    workers.push(
+      new ChunkWorker(script!, { [CHECK_WORKER]: true, folder: opts.folder, today: opts.today, settings, bundle: opts.bundle, people }, chunks, take, {
+        done: (r) => {
+          for (const x of r) results[x.index] = x.kind === 'judged' ? { ...x, kept: keptOfNote(x.kept) } : x;
+          poke();
+        },
+        // A worker that cannot start or dies: the main thread judges what it had not sent (what it sent stands).
+        lost: (chunkIds) => {
+          orphans.push(...chunkIds);
+          poke();
+        },
+      }),
+    );
+  }
+
+  const release = dataset.hold();
+  try {
+    for (;;) {
+      fill();
+      if (next >= paths.length) break;
+      const c = take();
+      if (c !== -1) {
+        for (const job of chunks[c]) results[job.index] = judge.judge(job);
+        // A turn of the event loop, for the workers' messages.
+        if (workers.length) await new Promise((resolve) => setImmediate(resolve));
+        continue;
+      }
+      // Every chunk is handed out and the next in turn is still in a worker's hands.
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    for (const w of workers) w.end();
+    release();
+  }
   for (const [path, diagnostics, shared] of preset) dataset.presetDiagnostics(path, diagnostics, shared ? LEAK_RULE : undefined);
   return { folder: opts.folder, dataset, files: new Map(), notes };
 }
 
-function runWorker(script: string, input: WorkerInput, results: (NoteResult | undefined)[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { workerData: input });
-    let done = false;
-    // Messages come in order: every batch, then 'done'.
-    worker.on('message', (batch: NoteResult[] | 'done') => {
-      if (batch === 'done') {
-        done = true;
-        resolve();
-        return;
-      }
-      for (const r of batch) results[r.index] = r.kind === 'judged' ? { ...r, kept: keptOfNote(r.kept) } : r;
+/** A check worker fed chunk by chunk: it holds up to two chunks (one to judge, one waiting), and asks for another as it sends one back. */
+class ChunkWorker {
+  private readonly worker: Worker;
+  /** Chunks handed to it and not yet sent back. */
+  private readonly held = new Set<number>();
+  private over = false;
+
+  constructor(
+    script: string,
+    input: WorkerInput,
+    private readonly chunks: readonly (readonly Job[])[],
+    private readonly take: () => number,
+    private readonly on: { readonly done: (results: NoteResult[]) => void; readonly lost: (chunks: number[]) => void },
+  ) {
+    this.worker = new Worker(script, { workerData: input });
+    this.worker.on('message', (m: ChunkDone) => {
+      if (this.over) return;
+      this.held.delete(m.chunk);
+      this.on.done(m.results);
+      this.feed();
     });
-    worker.on('error', (e) => {
-      if (!done) reject(e);
-    });
-    worker.on('exit', (code) => {
-      if (!done) reject(new Error(`a check worker stopped (exit ${code}) before it was done`));
-    });
-  });
+    this.worker.on('error', () => this.lose());
+    this.worker.on('exit', () => this.lose());
+    this.feed();
+    this.feed();
+  }
+
+  /** Hands it the next chunk, if there is one. */
+  private feed(): void {
+    const c = this.take();
+    if (c === -1) return;
+    this.held.add(c);
+    this.worker.postMessage({ chunk: c, jobs: this.chunks[c] } satisfies ChunkJob);
+  }
+
+  /** It stopped (or failed to start): what it held goes back to the main thread. */
+  private lose(): void {
+    if (this.over) return;
+    this.over = true;
+    const held = [...this.held];
+    this.held.clear();
+    if (held.length) this.on.lost(held);
+  }
+
+  /** No more chunks: it may go (its last results have been read). */
+  end(): void {
+    this.over = true;
+    this.worker.postMessage('end' satisfies ChunkJob);
+  }
 }
 
 /** The texts' buffers of a batch of results, handed over with it rather than copied. */
@@ -347,19 +452,18 @@ export function isCheckWorker(): boolean {
   return !!parentPort && !!workerData && (workerData as Partial<WorkerInput>)[CHECK_WORKER] === true;
 }
 
-/** A worker's whole life: judge its slice, send the results in batches, say done. */
+/** A worker's whole life: judge each chunk it is handed and send its results back, until told there are no more. */
 export function runCheckWorker(): void {
   const input = workerData as WorkerInput;
   useBundle(input.bundle);
   const judge = new NoteJudge(input.folder, input.today, input.settings, input.people);
-  let batch: NoteResult[] = [];
-  for (const job of input.jobs) {
-    batch.push(judge.judge(job));
-    if (batch.length >= MESSAGE_BATCH) {
-      parentPort!.postMessage(batch, transfers(batch));
-      batch = [];
+  const port = parentPort!;
+  port.on('message', (m: ChunkJob) => {
+    if (m === 'end') {
+      port.close();
+      return;
     }
-  }
-  if (batch.length) parentPort!.postMessage(batch, transfers(batch));
-  parentPort!.postMessage('done');
+    const results = m.jobs.map((job) => judge.judge(job));
+    port.postMessage({ chunk: m.chunk, results } satisfies ChunkDone, transfers(results));
+  });
 }

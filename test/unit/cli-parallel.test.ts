@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanEnv } from '../../scripts/lib/clean-env';
 import { findingsOf, formatText, loadFolder } from '../../src/cli/check';
-import { keptOfNote, loadFolderLean, workerCount } from '../../src/cli/parallel';
+import { chunkSize, keptOfNote, loadFolderLean, workerCount } from '../../src/cli/parallel';
 import { Dataset } from '../../src/core/dataset';
 import type { OneOnOneDoc } from '../../src/core/model';
 import { generateWorkspace } from '../../bench/generate';
@@ -123,6 +123,65 @@ describe('cadence check through workers: byte-identical output', function () {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('workers that stop: the main thread judges what they had not sent back', function () {
+  this.timeout(120000);
+  let dir: string;
+  let folder: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cadence-parallel-'));
+    folder = join(dir, 'ws');
+    generateWorkspace(folder, { notes: 400, seed: 11 });
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A worker script that runs the CLI bundle's worker, but exits (code 3) after sending N chunks back. */
+  function dyingAfter(n: number): string {
+    const script = join(dir, `dies-after-${n}.cjs`);
+    writeFileSync(
+      script,
+      `const { parentPort } = require('node:worker_threads');
+const post = parentPort.postMessage.bind(parentPort);
+let sent = 0;
+parentPort.postMessage = (m, t) => { if (sent++ >= ${n}) process.exit(3); post(m, t); };
+require(${JSON.stringify(CLI)});
+`,
+    );
+    return script;
+  }
+
+  async function assertLeanSame(workers: number, workerScript: string): Promise<void> {
+    const lean = await loadFolderLean({ folder, today: TODAY, rules: {}, workers, workerScript });
+    const full = loadFolder({ folder, today: TODAY, rules: {} });
+    assert.deepEqual(findingsOf(lean.dataset), findingsOf(full.dataset));
+    assert.equal(lean.dataset.size, full.dataset.size);
+    assert.deepEqual(lean.notes, full.notes);
+  }
+
+  it('a worker that runs to the end: the same findings as loadFolder (the bundle, from the sources\' main thread)', async () => {
+    await assertLeanSame(1, CLI);
+    await assertLeanSame(2, CLI);
+  });
+
+  it('a worker that stops at once, after one chunk, after three: the same findings', async () => {
+    for (const n of [0, 1, 3]) {
+      await assertLeanSame(1, dyingAfter(n));
+      await assertLeanSame(2, dyingAfter(n));
+    }
+  });
+
+  it('a worker whose script cannot be loaded: the same findings', async () => {
+    await assertLeanSame(1, join(dir, 'no-such-script.js'));
+  });
+
+  it('chunks: at least eight for each judge, at most 64 notes, never empty', () => {
+    assert.equal(chunkSize(400, 0), 50);
+    assert.equal(chunkSize(400, 1), 25);
+    assert.equal(chunkSize(10000, 1), 64);
+    assert.equal(chunkSize(3, 2), 1);
+    assert.equal(chunkSize(0, 0), 1);
   });
 });
 
