@@ -246,11 +246,8 @@ export function chunkSize(notes: number, workers: number): number {
 }
 const CHUNK_NOTES = 64;
 
-/** A message from a worker: the results of one chunk. */
-interface ChunkDone {
-  readonly chunk: number;
-  readonly results: NoteResult[];
-}
+/** A message from a worker: the results of one chunk; or 'ready': started, its person files read. */
+type FromWorker = { readonly chunk: number; readonly results: NoteResult[] } | 'ready';
 /** A message to a worker: judge these notes (one chunk); or 'end': no more. */
 type ChunkJob = { readonly chunk: number; readonly jobs: readonly Job[] } | 'end';
 
@@ -389,7 +386,12 @@ export async function loadFolderLean(opts: LeanOptions): Promise<LoadedFolder> {
   return { folder: opts.folder, dataset, files: new Map(), notes };
 }
 
-/** A check worker fed chunk by chunk: it holds up to two chunks (one to judge, one waiting), and asks for another as it sends one back. */
+/**
+ * A check worker fed chunk by chunk: its first two once it is ready (until
+ * then the main thread judges the notes in order and puts each in at once,
+ * rather than judging ahead of chunks a starting worker holds), then one
+ * more as it sends each back, so it holds two at most.
+ */
 class ChunkWorker {
   private readonly worker: Worker;
   /** Chunks handed to it and not yet sent back. */
@@ -404,16 +406,19 @@ class ChunkWorker {
     private readonly on: { readonly done: (results: NoteResult[]) => void; readonly lost: (chunks: number[]) => void },
   ) {
     this.worker = new Worker(script, { workerData: input });
-    this.worker.on('message', (m: ChunkDone) => {
+    this.worker.on('message', (m: FromWorker) => {
       if (this.over) return;
+      if (m === 'ready') {
+        this.feed();
+        this.feed();
+        return;
+      }
       this.held.delete(m.chunk);
       this.on.done(m.results);
       this.feed();
     });
     this.worker.on('error', () => this.lose());
     this.worker.on('exit', () => this.lose());
-    this.feed();
-    this.feed();
   }
 
   /** Hands it the next chunk, if there is one. */
@@ -464,6 +469,7 @@ export function runCheckWorker(): void {
       return;
     }
     const results = m.jobs.map((job) => judge.judge(job));
-    port.postMessage({ chunk: m.chunk, results } satisfies ChunkDone, transfers(results));
+    port.postMessage({ chunk: m.chunk, results } satisfies FromWorker, transfers(results));
   });
+  port.postMessage('ready' satisfies FromWorker);
 }

@@ -137,7 +137,7 @@ describe('workers that stop: the main thread judges what they had not sent back'
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  /** A worker script that runs the CLI bundle's worker, but exits (code 3) after sending N chunks back. */
+  /** A worker script that runs the CLI bundle's worker, but exits (code 3) after sending N messages (its 'ready' first, then one a chunk). */
   function dyingAfter(n: number): string {
     const script = join(dir, `dies-after-${n}.cjs`);
     writeFileSync(
@@ -165,7 +165,7 @@ require(${JSON.stringify(CLI)});
     await assertLeanSame(2, CLI);
   });
 
-  it('a worker that stops at once, after one chunk, after three: the same findings', async () => {
+  it('a worker that stops before it is ready, once ready with two chunks held, after sending two: the same findings', async () => {
     for (const n of [0, 1, 3]) {
       await assertLeanSame(1, dyingAfter(n));
       await assertLeanSame(2, dyingAfter(n));
