@@ -99,8 +99,12 @@ type NoteResult =
       readonly index: number;
       readonly path: string;
       readonly kind: 'judged';
-      /** Its normalised text as UTF-8: a worker hands the buffer over rather than copying a string, which would take twice the room in the heap. */
-      readonly utf8: Uint8Array;
+      /**
+       * Its normalised text: from a worker as UTF-8, whose buffer is handed
+       * over rather than a string copied (which would take twice the room in
+       * the heap); from the main thread's own judge the string itself.
+       */
+      readonly text: string | Uint8Array;
       readonly summary: DocSummary;
       readonly kept: OneOnOneDoc;
       readonly diagnostics: Diagnostic[];
@@ -186,6 +190,8 @@ class NoteJudge {
     today: string,
     private readonly settings: Settings,
     people: readonly { readonly path: string; readonly raw: string }[],
+    /** In a worker: the text goes back as UTF-8, to be handed over (see NoteResult). */
+    private readonly asBytes: boolean,
   ) {
     // private-leak needs every file's text: the main thread judges it (a shared 1:1's, with judgeHere).
     this.ds = new Dataset({ today, settings: { ...settings, rules: { ...settings.rules, 'private-leak': 'off' } } });
@@ -212,7 +218,7 @@ class NoteJudge {
     const diagnostics = this.ds.diagnostics(path) as Diagnostic[];
     const summary = this.ds.summary(path)!;
     this.ds.deleteFile(path);
-    return { index, path, kind: 'judged', utf8: encoder.encode(normalize(raw)), summary, kept: keptOfNote(doc), diagnostics, shared: doc.visibility === 'shared' };
+    return { index, path, kind: 'judged', text: this.asBytes ? encoder.encode(normalize(raw)) : normalize(raw), summary, kept: keptOfNote(doc), diagnostics, shared: doc.visibility === 'shared' };
   }
 }
 
@@ -303,7 +309,7 @@ export async function loadFolderLean(opts: LeanOptions): Promise<LoadedFolder> {
   const size = chunkSize(jobs.length, n);
   const chunks: Job[][] = [];
   for (let i = 0; i < jobs.length; i += size) chunks.push(jobs.slice(i, i + size));
-  const judge = new NoteJudge(opts.folder, opts.today, settings, people);
+  const judge = new NoteJudge(opts.folder, opts.today, settings, people, false);
   const dataset = new Dataset({ today: opts.today, settings });
   const preset: [string, Diagnostic[], boolean][] = [];
 
@@ -324,7 +330,7 @@ export async function loadFolderLean(opts: LeanOptions): Promise<LoadedFolder> {
       // Let go of each result once it is in: the dataset packs the texts it keeps (rooms/text-store.ts).
       results[next] = undefined;
       if (r.kind === 'judged') {
-        dataset.putRead(path, r.summary, r.kept, decoder.decode(r.utf8));
+        dataset.putRead(path, r.summary, r.kept, typeof r.text === 'string' ? r.text : decoder.decode(r.text));
         preset.push([path, r.diagnostics, r.shared]);
       } else if (r.kind === 'main') dataset.setFile(path, r.raw);
       else {
@@ -448,7 +454,7 @@ class ChunkWorker {
 /** The texts' buffers of a batch of results, handed over with it rather than copied. */
 function transfers(batch: readonly NoteResult[]): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
-  for (const r of batch) if (r.kind === 'judged') out.push(r.utf8.buffer as ArrayBuffer);
+  for (const r of batch) if (r.kind === 'judged' && typeof r.text !== 'string') out.push(r.text.buffer as ArrayBuffer);
   return out;
 }
 
@@ -461,7 +467,7 @@ export function isCheckWorker(): boolean {
 export function runCheckWorker(): void {
   const input = workerData as WorkerInput;
   useBundle(input.bundle);
-  const judge = new NoteJudge(input.folder, input.today, input.settings, input.people);
+  const judge = new NoteJudge(input.folder, input.today, input.settings, input.people, true);
   const port = parentPort!;
   port.on('message', (m: ChunkJob) => {
     if (m === 'end') {
