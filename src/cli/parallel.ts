@@ -4,8 +4,9 @@
 // A plain check (no --fix) reads a folder in three steps:
 //   1. The main thread reads every file once and classifies it. Files that
 //      are not 1:1 notes (people, OKR sets and reviews, shared documents:
-//      about 3% of a workspace) keep their text for step 3; of a 1:1 only
-//      its path is kept.
+//      about 3% of a workspace) keep their text for step 3; of a 1:1 its
+//      path, and its text while the texts kept stay under HOLD_CHARS (the
+//      main thread's judge then does not read it again).
 //   2. The 1:1 notes are parsed and judged in chunks, by worker threads and
 //      by the main thread itself (or by the main thread alone for a small
 //      workspace, where starting workers costs more than it saves): each
@@ -70,6 +71,15 @@ export const WORKER_MIN_NOTES = 3000;
  * thousand notes, so it pays from about 16,000–18,000.
  */
 export const ONE_SPARE_CORE_MIN_NOTES = 16000;
+/**
+ * Step 1 keeps the texts of the 1:1 notes it reads, in the walk's order, up
+ * to this many UTF-16 code units in all (two bytes each at most), for the
+ * main thread's judge, which then does not read them again; beyond it (a
+ * large workspace, where memory matters more) and for the chunks a worker
+ * judges, the note is read again. The 10k bench corpus (17 M code units)
+ * is held whole.
+ */
+export const HOLD_CHARS = 24 * 1024 * 1024;
 /** At most this many workers when CADENCE_CHECK_WORKERS asks for more. */
 const MAX_FORCED_WORKERS = 7;
 /**
@@ -200,15 +210,23 @@ class NoteJudge {
     });
   }
 
-  judge(job: Job): NoteResult {
+  /**
+   * Judges one 1:1 note: `held` is its text as step 1 read it (decoded, not
+   * normalised), else it is read again here (in a worker, or beyond
+   * HOLD_CHARS).
+   */
+  judge(job: Job, held?: string): NoteResult {
     const { index, path } = job;
     let raw: string;
-    try {
-      const decoded = decodeFile(readFileSync(join(this.folder, path)), this.settings.maxFileSizeKB);
-      if ('skip' in decoded) return { index, path, kind: 'redo' };
-      raw = decoded.text;
-    } catch {
-      return { index, path, kind: 'redo' };
+    if (held !== undefined) raw = held;
+    else {
+      try {
+        const decoded = decodeFile(readFileSync(join(this.folder, path)), this.settings.maxFileSizeKB);
+        if ('skip' in decoded) return { index, path, kind: 'redo' };
+        raw = decoded.text;
+      } catch {
+        return { index, path, kind: 'redo' };
+      }
     }
     const doc = this.ds.setFile(path, raw);
     if (!doc || doc.kind !== '1on1') {
@@ -264,6 +282,8 @@ export interface LeanOptions extends CheckOptions {
   readonly workers?: number;
   /** The script each worker runs (default: this bundle; from the TypeScript sources, none starts). */
   readonly workerScript?: string;
+  /** How many UTF-16 code units of 1:1 text step 1 keeps for the main thread's judge (default HOLD_CHARS). */
+  readonly holdChars?: number;
 }
 
 /**
@@ -288,6 +308,10 @@ export async function loadFolderLean(opts: LeanOptions): Promise<LoadedFolder> {
   const isNote = new Uint8Array(paths.length);
   const people: { path: string; raw: string }[] = [];
   const jobs: Job[] = [];
+  /** Per walk index: a 1:1's text as read, kept for the main thread's judge while HOLD_CHARS allows. */
+  const held: (string | undefined)[] = new Array(paths.length);
+  const holdChars = opts.holdChars ?? HOLD_CHARS;
+  let heldChars = 0;
   for (let i = 0; i < paths.length; i++) {
     const path = paths[i];
     const decoded = readCandidate(opts.folder, path, settings.maxFileSizeKB, notes);
@@ -296,6 +320,10 @@ export async function loadFolderLean(opts: LeanOptions): Promise<LoadedFolder> {
     if (kind === '1on1') {
       jobs.push({ index: i, path });
       isNote[i] = 1;
+      if (heldChars + decoded.text.length <= holdChars) {
+        held[i] = decoded.text;
+        heldChars += decoded.text.length;
+      }
     } else if (kind) {
       early[i] = decoded.text;
       if (kind === 'person') people.push({ path, raw: decoded.text });
@@ -345,6 +373,12 @@ export async function loadFolderLean(opts: LeanOptions): Promise<LoadedFolder> {
   const orphans: number[] = [];
   let handedOut = 0;
   const take = (): number => orphans.shift() ?? (handedOut < chunks.length ? handedOut++ : -1);
+  /** A chunk for a worker, which reads its notes itself: the texts held for them go. */
+  const takeForWorker = (): number => {
+    const c = take();
+    if (c !== -1) for (const job of chunks[c]) held[job.index] = undefined;
+    return c;
+  };
   /** Wakes the main thread when it waits for a worker. */
   let wake: (() => void) | undefined;
   const poke = (): void => {
@@ -355,7 +389,7 @@ export async function loadFolderLean(opts: LeanOptions): Promise<LoadedFolder> {
   const workers: ChunkWorker[] = [];
   for (let w = 0; w < n; w++) {
     workers.push(
-      new ChunkWorker(script!, { [CHECK_WORKER]: true, folder: opts.folder, today: opts.today, settings, bundle: opts.bundle, people }, chunks, take, {
+      new ChunkWorker(script!, { [CHECK_WORKER]: true, folder: opts.folder, today: opts.today, settings, bundle: opts.bundle, people }, chunks, takeForWorker, {
         done: (r) => {
           for (const x of r) results[x.index] = x.kind === 'judged' ? { ...x, kept: keptOfNote(x.kept) } : x;
           poke();
@@ -376,7 +410,10 @@ export async function loadFolderLean(opts: LeanOptions): Promise<LoadedFolder> {
       if (next >= paths.length) break;
       const c = take();
       if (c !== -1) {
-        for (const job of chunks[c]) results[job.index] = judge.judge(job);
+        for (const job of chunks[c]) {
+          results[job.index] = judge.judge(job, held[job.index]);
+          held[job.index] = undefined;
+        }
         // A turn of the event loop, for the workers' messages.
         if (workers.length) await new Promise((resolve) => setImmediate(resolve));
         continue;
