@@ -39,7 +39,7 @@ import { join } from 'node:path';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { Dataset, type DocSummary } from '../core/dataset';
 import { useBundle, type Bundle } from '../core/l10n';
-import type { OneOnOneDoc } from '../core/model';
+import type { Doc, OneOnOneDoc } from '../core/model';
 import { classify } from '../core/parse/index';
 import { RULES_BY_CODE } from '../core/rules/index';
 import type { Settings } from '../core/settings';
@@ -194,6 +194,8 @@ export function keptOfNote(doc: OneOnOneDoc): OneOnOneDoc {
 /** Parses and judges 1:1 notes against the person files: step 2, in a worker or in the main thread. */
 class NoteJudge {
   private readonly ds: Dataset;
+  /** The person files' documents, by path (the main thread's dataset takes them as they are: setParsed). */
+  readonly personDocs = new Map<string, Doc>();
 
   constructor(
     private readonly folder: string,
@@ -206,7 +208,10 @@ class NoteJudge {
     // private-leak needs every file's text: the main thread judges it (a shared 1:1's, with judgeHere).
     this.ds = new Dataset({ today, settings: { ...settings, rules: { ...settings.rules, 'private-leak': 'off' } } });
     this.ds.batch(() => {
-      for (const p of people) this.ds.setFile(p.path, p.raw);
+      for (const p of people) {
+        const doc = this.ds.setFile(p.path, p.raw);
+        if (doc) this.personDocs.set(p.path, doc);
+      }
     });
   }
 
@@ -349,7 +354,9 @@ export async function loadFolderLean(opts: LeanOptions): Promise<LoadedFolder> {
       const text = early[next];
       if (text !== undefined) {
         early[next] = undefined;
-        dataset.setFile(path, text);
+        const doc = judge.personDocs.get(path);
+        if (doc) dataset.setParsed(path, text, doc);
+        else dataset.setFile(path, text);
         continue;
       }
       if (!isNote[next]) continue;

@@ -184,6 +184,19 @@ export class Dataset {
   }
 
   /**
+   * Adds a file parsed by another Dataset with the same settings (a
+   * command-line check's judge, cli/parallel.ts, which parses the person
+   * files before the notes): as setFile(path, raw) would, without parsing it
+   * again. The caller vouches that `doc` is what setFile returned there for
+   * the same `raw`; documents are never changed once made, so two datasets
+   * may hold one.
+   */
+  setParsed(path: string, raw: string, doc: Doc): void {
+    const text = normalize(raw);
+    this.insert(path, { doc, lazy: undefined, summary: summarize(doc), localGen: -1, memoGen: -1 }, text);
+  }
+
+  /**
    * Adds an already-parsed document. Without its text the private-leak rule
    * does not see it until provideText gives it.
    */

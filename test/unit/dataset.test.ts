@@ -258,6 +258,36 @@ describe('Dataset', () => {
     });
   });
 
+  describe('setParsed (a document parsed by another dataset)', () => {
+    it('gives every file the same diagnostics, summary and figures as setFile, and the document itself is held, not parsed again', () => {
+      for (const root of [join(__dirname, '..', '..', 'samples', 'team'), join(__dirname, '..', 'fixtures', 'examples', 'rooms'), join(__dirname, '..', 'fixtures', 'examples', 'realworld')]) {
+        const texts: Record<string, string> = {};
+        for (const p of walk(root, [], [])) texts[p] = readFileSync(join(root, p), 'utf8');
+        const reference = makeDataset(texts);
+        const other = new Dataset({ today: TODAY, settings: settingsWith() });
+        const ds = new Dataset({ today: TODAY, settings: settingsWith() });
+        const parsedThere = new Map<string, ReturnType<Dataset['setFile']>>();
+        ds.batch(() => {
+          for (const [p, t] of Object.entries(texts)) {
+            const doc = other.setFile(p, t);
+            if (doc) {
+              ds.setParsed(p, t, doc);
+              parsedThere.set(p, doc);
+            }
+          }
+        });
+        assert.equal(parsedThere.size, reference.size);
+        assert.deepEqual(ds.paths(), reference.paths());
+        for (const p of reference.paths()) {
+          assert.deepEqual(ds.diagnostics(p), reference.diagnostics(p), p);
+          assert.deepEqual(ds.summary(p), reference.summary(p), p);
+          assert.equal(ds.doc(p), parsedThere.get(p), p);
+        }
+        assert.equal(ds.overdueCount(), reference.overdueCount());
+      }
+    });
+  });
+
   describe('counted from the summaries', () => {
     it('overdueCount() equals counting the documents’ open items due before today, on any day, restored or parsed', () => {
       const root = join(__dirname, '..', '..', 'samples', 'team');
