@@ -46,6 +46,7 @@ import type { Settings } from '../core/settings';
 import { decodeFile, normalize } from '../core/text';
 import type { Diagnostic } from '../core/types';
 import { folderSettings, readCandidate, type CheckOptions, type LoadedFolder } from './check';
+import { SpillTextStore } from './spill-store';
 import { walk } from './walk';
 
 /** The key of workerData that marks a check worker (main.ts starts one when it sees it). */
@@ -74,12 +75,19 @@ export const ONE_SPARE_CORE_MIN_NOTES = 16000;
 /**
  * Step 1 keeps the texts of the 1:1 notes it reads, in the walk's order, up
  * to this many UTF-16 code units in all (two bytes each at most), for the
- * main thread's judge, which then does not read them again; beyond it (a
- * large workspace, where memory matters more) and for the chunks a worker
- * judges, the note is read again. The 10k bench corpus (17 M code units)
- * is held whole.
+ * main thread's judge, which then does not read them again; beyond it, and
+ * for the chunks a worker judges, the note is read again. The 10k bench
+ * corpus (17 M code units) is held whole: 10–12% less time, +13 MB peak.
  */
 export const HOLD_CHARS = 24 * 1024 * 1024;
+/**
+ * A walk that finds more files than this keeps no text in step 1: in a
+ * workspace that large the peak matters more than a second read. Measured
+ * at 50k notes, one thread: 388 MB peak holding HOLD_CHARS, 354 MB holding
+ * none, in the same time within the noise (the heap, grown to hold the
+ * texts, stays grown).
+ */
+export const HOLD_MAX_FILES = 20000;
 /** At most this many workers when CADENCE_CHECK_WORKERS asks for more. */
 const MAX_FORCED_WORKERS = 7;
 /**
@@ -287,7 +295,7 @@ export interface LeanOptions extends CheckOptions {
   readonly workers?: number;
   /** The script each worker runs (default: this bundle; from the TypeScript sources, none starts). */
   readonly workerScript?: string;
-  /** How many UTF-16 code units of 1:1 text step 1 keeps for the main thread's judge (default HOLD_CHARS). */
+  /** How many UTF-16 code units of 1:1 text step 1 keeps for the main thread's judge (default HOLD_CHARS, none beyond HOLD_MAX_FILES files). */
   readonly holdChars?: number;
 }
 
@@ -315,7 +323,7 @@ export async function loadFolderLean(opts: LeanOptions): Promise<LoadedFolder> {
   const jobs: Job[] = [];
   /** Per walk index: a 1:1's text as read, kept for the main thread's judge while HOLD_CHARS allows. */
   const held: (string | undefined)[] = new Array(paths.length);
-  const holdChars = opts.holdChars ?? HOLD_CHARS;
+  const holdChars = opts.holdChars ?? (paths.length > HOLD_MAX_FILES ? 0 : HOLD_CHARS);
   let heldChars = 0;
   for (let i = 0; i < paths.length; i++) {
     const path = paths[i];
@@ -343,7 +351,8 @@ export async function loadFolderLean(opts: LeanOptions): Promise<LoadedFolder> {
   const chunks: Job[][] = [];
   for (let i = 0; i < jobs.length; i += size) chunks.push(jobs.slice(i, i + size));
   const judge = new NoteJudge(opts.folder, opts.today, settings, people, false);
-  const dataset = new Dataset({ today: opts.today, settings });
+  // The texts the private-leak index has not read yet wait in a temporary file, not in memory (spill-store.ts).
+  const dataset = new Dataset({ today: opts.today, settings, texts: () => new SpillTextStore() });
   const preset: [string, Diagnostic[], boolean][] = [];
 
   /** The next file to put in the dataset (a walk index). */

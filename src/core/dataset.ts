@@ -21,6 +21,7 @@ import type { DatasetQuery, Rule, RuleContext } from './rules/rule';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { factsOfDoc, factsOfText } from './rooms/rooms-input';
 import { RoomsTracker } from './rooms/tracker';
+import type { TextKeeper } from './rooms/text-store';
 import type { LeakPassage } from './rooms/leak-index';
 import { normalize } from './text';
 import type { Diagnostic, Fix } from './types';
@@ -69,7 +70,7 @@ export class Dataset {
     () => this._today,
   );
   /** The two rooms' leak index, and OKR sets with the reviews naming them (rooms/tracker.ts). */
-  private readonly rooms = new RoomsTracker();
+  private readonly rooms: RoomsTracker;
   /** Diagnostics were asked for (or restored): a change must name every file whose results it may move. */
   private judged = false;
   /** What rules may ask of the rest of the dataset (people, their 1:1s, OKR sets, leaks). */
@@ -93,7 +94,9 @@ export class Dataset {
   /** Inside diagnostics(): what judging reads does not count as a use (release). */
   private judging = 0;
 
-  constructor(options: { today: string; settings?: Settings }) {
+  /** `texts`: makes where each private-leak index keeps texts it has not read (rooms/text-store.ts; default: in memory). */
+  constructor(options: { today: string; settings?: Settings; texts?: () => TextKeeper }) {
+    this.rooms = new RoomsTracker(options.texts);
     this._today = options.today;
     this._settings = options.settings ?? DEFAULT_SETTINGS;
     this.rooms.setLeaksOn(leaksOn(this._settings), []);
@@ -184,12 +187,9 @@ export class Dataset {
   }
 
   /**
-   * Adds a file parsed by another Dataset with the same settings (a
-   * command-line check's judge, cli/parallel.ts, which parses the person
-   * files before the notes): as setFile(path, raw) would, without parsing it
-   * again. The caller vouches that `doc` is what setFile returned there for
-   * the same `raw`; documents are never changed once made, so two datasets
-   * may hold one.
+   * As setFile(path, raw), with `doc` what setFile returned for the same raw
+   * in another Dataset with the same settings (cli/parallel.ts: its judge's
+   * person files); documents never change once made, so two may hold one.
    */
   setParsed(path: string, raw: string, doc: Doc): void {
     const text = normalize(raw);

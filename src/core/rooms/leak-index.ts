@@ -32,7 +32,7 @@ import { dateNumber, lineWords, valueAt, type PrivateStream, type RoomsProfile, 
 import { lineStartOf, prefixEnd } from './regions';
 import { WindowTable } from './window-table';
 import { hasSharedText, privateWordsOf, profileOf, type RoomsFile } from './file';
-import { TextStore, type TextRef } from './text-store';
+import { TextStore, type TextKeeper, type TextRef } from './text-store';
 import { WindowProbe } from './window-probe';
 import { CUT, cut, hashA, hashB, sameWindow, WINDOW, WindowHashes, windowKey, wordIds, WordDictionary, type WordIds } from './words';
 
@@ -114,8 +114,8 @@ export class LeakIndex {
   /** Window hashes of the stream at hand, and of a stream scanned meanwhile (privateHolders). */
   private readonly hashes = new WindowHashes();
   private readonly scanHashes = new WindowHashes();
-  /** The texts of the files kept until their profiles are made, packed (text-store.ts). */
-  private readonly texts = new TextStore();
+  /** The texts of the files kept until their profiles are made, packed (text-store.ts) unless the caller keeps them elsewhere. */
+  private readonly texts: TextKeeper;
   /** The last text unpacked, by its reference (a passage's windows ask the same source one after another). */
   private unpacked: { ref: TextRef; file: RoomsFile } | undefined;
   /**
@@ -127,8 +127,10 @@ export class LeakIndex {
    */
   private mode: 'none' | 'partial' | 'full' = 'none';
 
-  constructor(dict: WordDictionary = new WordDictionary()) {
+  /** `texts`: where texts wait for their profiles (default: a TextStore, in memory). */
+  constructor(dict: WordDictionary = new WordDictionary(), texts: TextKeeper = new TextStore()) {
     this.dict = dict;
+    this.texts = texts;
   }
 
   has(path: string): boolean {

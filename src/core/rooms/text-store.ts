@@ -22,6 +22,27 @@ const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 /** A lone surrogate: UTF-8 cannot hold it, so the text would not come back the same. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** Can `text` be kept as UTF-8 and come back the same (no lone surrogate)? */
+export function packable(text: string): boolean {
+  return !LONE_SURROGATE.test(text);
+}
+
+/**
+ * Where the leak index keeps texts until it reads them: `put` returns a
+ * reference that `get` turns back into the same string, byte for byte;
+ * `drop` says a reference is no longer needed (each at most once). The
+ * core's is TextStore (in memory, outside the heap); a command-line check
+ * passes one that spills to a temporary file (cli/spill-store.ts), which
+ * then costs no memory at all.
+ */
+export interface TextKeeper {
+  put(text: string): TextRef;
+  get(ref: TextRef): string;
+  drop(ref: TextRef): void;
+  /** Bytes it holds in memory. */
+  readonly bytes: number;
+}
+
 /**
  * Texts packed as UTF-8 in shared chunks. `put` returns a reference that
  * `get` turns back into the same string (byte for byte: a text holding a
@@ -30,7 +51,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF]
  * is let go. Costs about the text's UTF-8 length, plus up to a text's
  * length of unused room at the end of each chunk.
  */
-export class TextStore {
+export class TextStore implements TextKeeper {
   private readonly chunks: (Uint8Array | undefined)[] = [];
   /** Bytes of each chunk still referenced. */
   private readonly live: number[] = [];
@@ -47,7 +68,7 @@ export class TextStore {
 
   /** Keeps a text; its reference for `get` and `drop`. */
   put(text: string): TextRef {
-    if (LONE_SURROGATE.test(text)) return { text };
+    if (!packable(text)) return { text };
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
     const most = text.length * 3;
     if (this.current === -1 || this.used + most > this.chunks[this.current]!.byteLength) {

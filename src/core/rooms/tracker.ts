@@ -11,9 +11,10 @@ import type { DocSummary } from '../dataset';
 import { comparePaths } from '../paths';
 import { LeakIndex, type LeakPassage } from './leak-index';
 import { roomsFileOf, type RoomFacts } from './rooms-input';
+import type { TextKeeper } from './text-store';
 
 export class RoomsTracker {
-  private leaks = new LeakIndex();
+  private leaks: LeakIndex;
   /** OKR set paths by set key, in path order. */
   private readonly setPaths = new Map<string, string[]>();
   /** OKR review paths by the key of the set they review. */
@@ -22,6 +23,15 @@ export class RoomsTracker {
   /** Whether the leak index is kept at all (not when private-leak is off: then it costs nothing). */
   private leaksOn = true;
 
+  /** `texts`: where each new leak index keeps the texts it has not read yet (default: in memory). */
+  constructor(private readonly texts: (() => TextKeeper) | undefined = undefined) {
+    this.leaks = this.newIndex();
+  }
+
+  private newIndex(): LeakIndex {
+    return new LeakIndex(undefined, this.texts?.());
+  }
+
   /**
    * Keep the leak index or not (the private-leak rule turned off). Turned
    * on again, every file in `paths` waits for its text (provideText).
@@ -29,7 +39,7 @@ export class RoomsTracker {
   setLeaksOn(on: boolean, paths: Iterable<string>): void {
     if (on === this.leaksOn) return;
     this.leaksOn = on;
-    this.leaks = new LeakIndex();
+    this.leaks = this.newIndex();
     this.textless.clear();
     if (on) for (const p of paths) this.textless.add(p);
   }
@@ -129,6 +139,6 @@ export class RoomsTracker {
     this.setPaths.clear();
     this.reviewsBySet.clear();
     this.textless.clear();
-    this.leaks = new LeakIndex();
+    this.leaks = this.newIndex();
   }
 }
