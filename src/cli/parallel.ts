@@ -5,7 +5,7 @@
 //   1. The main thread reads every file once and classifies it. Files that
 //      are not 1:1 notes (people, OKR sets and reviews, shared documents:
 //      about 3% of a workspace) keep their text for step 3; of a 1:1 its
-//      path, and its text while the texts kept stay under HOLD_CHARS (the
+//      path, and its bytes while those kept stay under HOLD_BYTES (the
 //      main thread's judge then does not read it again).
 //   2. The 1:1 notes are parsed and judged in chunks, by worker threads and
 //      by the main thread itself (or by the main thread alone for a small
@@ -73,19 +73,21 @@ export const WORKER_MIN_NOTES = 3000;
  */
 export const ONE_SPARE_CORE_MIN_NOTES = 16000;
 /**
- * Step 1 keeps the texts of the 1:1 notes it reads, in the walk's order, up
- * to this many UTF-16 code units in all (two bytes each at most), for the
- * main thread's judge, which then does not read them again; beyond it, and
- * for the chunks a worker judges, the note is read again. The 10k bench
- * corpus (17 M code units) is held whole: 10–12% less time, +13 MB peak.
+ * Step 1 keeps the bytes of the 1:1 notes it reads, in the walk's order, up
+ * to this many in all, for the main thread's judge, which then decodes them
+ * again but does not read them again; beyond it, and for the chunks a
+ * worker judges, the note is read again. Bytes, not the decoded strings: a
+ * buffer's bytes lie outside the heap, where the young generation's
+ * collections do not copy them (as strings they cost ~0.1 s of scavenges at
+ * 10k notes). The 10k bench corpus (17 MB) is held whole.
  */
-export const HOLD_CHARS = 24 * 1024 * 1024;
+export const HOLD_BYTES = 24 * 1024 * 1024;
 /**
- * A walk that finds more files than this keeps no text in step 1: in a
+ * A walk that finds more files than this keeps no note in step 1: in a
  * workspace that large the peak matters more than a second read. Measured
- * at 50k notes, one thread: 388 MB peak holding HOLD_CHARS, 354 MB holding
- * none, in the same time within the noise (the heap, grown to hold the
- * texts, stays grown).
+ * at 50k notes (one run each, 2026-12-01): one thread 356 MB peak holding
+ * none, 367 MB holding HOLD_BYTES (11.4 vs 9.8 s); with a worker 381 vs
+ * 385 MB (9.7 vs 8.8 s).
  */
 export const HOLD_MAX_FILES = 20000;
 /** At most this many workers when CADENCE_CHECK_WORKERS asks for more. */
@@ -224,22 +226,18 @@ class NoteJudge {
   }
 
   /**
-   * Judges one 1:1 note: `held` is its text as step 1 read it (decoded, not
-   * normalised), else it is read again here (in a worker, or beyond
-   * HOLD_CHARS).
+   * Judges one 1:1 note: `held` is its bytes as step 1 read them, else it
+   * is read again here (in a worker, or beyond HOLD_BYTES).
    */
-  judge(job: Job, held?: string): NoteResult {
+  judge(job: Job, held?: Uint8Array): NoteResult {
     const { index, path } = job;
     let raw: string;
-    if (held !== undefined) raw = held;
-    else {
-      try {
-        const decoded = decodeFile(readFileSync(join(this.folder, path)), this.settings.maxFileSizeKB);
-        if ('skip' in decoded) return { index, path, kind: 'redo' };
-        raw = decoded.text;
-      } catch {
-        return { index, path, kind: 'redo' };
-      }
+    try {
+      const decoded = decodeFile(held ?? readFileSync(join(this.folder, path)), this.settings.maxFileSizeKB);
+      if ('skip' in decoded) return { index, path, kind: 'redo' };
+      raw = decoded.text;
+    } catch {
+      return { index, path, kind: 'redo' };
     }
     const doc = this.ds.setFile(path, raw);
     if (!doc || doc.kind !== '1on1') {
@@ -295,8 +293,8 @@ export interface LeanOptions extends CheckOptions {
   readonly workers?: number;
   /** The script each worker runs (default: this bundle; from the TypeScript sources, none starts). */
   readonly workerScript?: string;
-  /** How many UTF-16 code units of 1:1 text step 1 keeps for the main thread's judge (default HOLD_CHARS, none beyond HOLD_MAX_FILES files). */
-  readonly holdChars?: number;
+  /** How many bytes of 1:1 notes step 1 keeps for the main thread's judge (default HOLD_BYTES, none beyond HOLD_MAX_FILES files). */
+  readonly holdBytes?: number;
 }
 
 /**
@@ -321,10 +319,10 @@ export async function loadFolderLean(opts: LeanOptions): Promise<LoadedFolder> {
   const isNote = new Uint8Array(paths.length);
   const people: { path: string; raw: string }[] = [];
   const jobs: Job[] = [];
-  /** Per walk index: a 1:1's text as read, kept for the main thread's judge while HOLD_CHARS allows. */
-  const held: (string | undefined)[] = new Array(paths.length);
-  const holdChars = opts.holdChars ?? (paths.length > HOLD_MAX_FILES ? 0 : HOLD_CHARS);
-  let heldChars = 0;
+  /** Per walk index: a 1:1's bytes as read, kept for the main thread's judge while HOLD_BYTES allows. */
+  const held: (Uint8Array | undefined)[] = new Array(paths.length);
+  const holdBytes = opts.holdBytes ?? (paths.length > HOLD_MAX_FILES ? 0 : HOLD_BYTES);
+  let heldBytes = 0;
   for (let i = 0; i < paths.length; i++) {
     const path = paths[i];
     const decoded = readCandidate(opts.folder, path, settings.maxFileSizeKB, notes);
@@ -333,9 +331,9 @@ export async function loadFolderLean(opts: LeanOptions): Promise<LoadedFolder> {
     if (kind === '1on1') {
       jobs.push({ index: i, path });
       isNote[i] = 1;
-      if (heldChars + decoded.text.length <= holdChars) {
-        held[i] = decoded.text;
-        heldChars += decoded.text.length;
+      if (heldBytes + decoded.bytes.byteLength <= holdBytes) {
+        held[i] = decoded.bytes;
+        heldBytes += decoded.bytes.byteLength;
       }
     } else if (kind) {
       early[i] = decoded.text;
@@ -389,7 +387,7 @@ export async function loadFolderLean(opts: LeanOptions): Promise<LoadedFolder> {
   const orphans: number[] = [];
   let handedOut = 0;
   const take = (): number => orphans.shift() ?? (handedOut < chunks.length ? handedOut++ : -1);
-  /** A chunk for a worker, which reads its notes itself: the texts held for them go. */
+  /** A chunk for a worker, which reads its notes itself: the bytes held for them go. */
   const takeForWorker = (): number => {
     const c = take();
     if (c !== -1) for (const job of chunks[c]) held[job.index] = undefined;

@@ -110,15 +110,15 @@ describe('cadence check through workers: byte-identical output', function () {
     }
   });
 
-  it('in process (from the sources, no worker): the same findings and file count as loadFolder, with every note\'s text kept from step 1, some, or none (each read again)', async () => {
+  it('in process (from the sources, no worker): the same findings and file count as loadFolder, with every note\'s bytes kept from step 1, some, or none (each read again)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cadence-parallel-'));
     try {
       generateWorkspace(join(dir, 'ws'), { notes: 120, seed: 3 });
       const folder = join(dir, 'ws');
       const full = loadFolder({ folder, today: TODAY, rules: {} });
-      for (const holdChars of [undefined, 60000, 0]) {
-        const lean = await loadFolderLean({ folder, today: TODAY, rules: {}, holdChars });
-        assert.deepEqual(findingsOf(lean.dataset), findingsOf(full.dataset), `holdChars ${holdChars}`);
+      for (const holdBytes of [undefined, 60000, 0]) {
+        const lean = await loadFolderLean({ folder, today: TODAY, rules: {}, holdBytes });
+        assert.deepEqual(findingsOf(lean.dataset), findingsOf(full.dataset), `holdBytes ${holdBytes}`);
         assert.equal(lean.dataset.size, full.dataset.size);
         assert.deepEqual(lean.notes, full.notes);
       }
