@@ -35,7 +35,8 @@ const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
  * file's start), or the text itself for what the file could not take (a
  * lone surrogate, which UTF-8 cannot hold; any text once a write failed).
  * `drop` frees nothing: the file's room goes with the process (or `close`).
- * A failed read (the disk lost meanwhile) throws an Error that names the file.
+ * A read that fails (the file closed, the disk lost meanwhile) throws an
+ * Error that says the temporary file of texts could not be read back.
  */
 export class SpillTextStore implements TextKeeper {
   /** The file, opened at the first write; undefined before, or when it could not be made. */

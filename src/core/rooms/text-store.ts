@@ -33,7 +33,7 @@ export function packable(text: string): boolean {
  * `drop` says a reference is no longer needed (each at most once). The
  * core's is TextStore (in memory, outside the heap); a command-line check
  * passes one that spills to a temporary file (cli/spill-store.ts), which
- * then costs no memory at all.
+ * then holds only a 1 MB buffer in memory.
  */
 export interface TextKeeper {
   put(text: string): TextRef;
