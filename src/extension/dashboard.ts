@@ -41,6 +41,10 @@ export class Dashboard extends Disposable {
   /** The last data posted (the integration tests read it). */
   lastPosted: DashboardData | undefined;
   private readonly readyWaiters: (() => void)[] = [];
+  /** The number of the page's last board move handled (said with each `data`: webview/pending.ts); 0 since the page last said `ready`. */
+  private settled = 0;
+  /** Board moves, one at a time and in the page's order: each edits and saves the OKR file. */
+  private moving: Promise<void> = Promise.resolve();
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -54,10 +58,7 @@ export class Dashboard extends Disposable {
     panel.webview.html = dashboardHtml(panel.webview, extensionUri);
     this._register(toDisposable(() => clearTimeout(this.timer)));
     this._register(
-      panel.webview.onDidReceiveMessage((m: unknown) => {
-        if (isFromWebview(m)) void this.handle(m);
-        else services.log.warn('Dashboard: ignored a malformed message', m);
-      }),
+      panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
     );
     this._register(panel.onDidDispose(() => this.dispose()));
     this._register(services.workspace.onDidChange(() => this.schedule()));
@@ -67,6 +68,25 @@ export class Dashboard extends Disposable {
         if (e.affectsConfiguration('cadence.reportsOrder')) this.schedule();
       }),
     );
+  }
+
+  /** The number of the page's last board move handled, as the last `data` said (0 before any, or since the page last said `ready`). */
+  get movesSettled(): number {
+    return this.settled;
+  }
+
+  /**
+   * A message from the page (what the webview's `onDidReceiveMessage`
+   * gets): anything outside the protocol (webview/protocol.ts) is ignored,
+   * said in the log.
+   * Resolves once it is handled: a board move once its edit is made (or
+   * refused), saved, and the data that holds it posted; a move that fails
+   * is said in the log, not thrown.
+   */
+  receive(m: unknown): Promise<void> {
+    if (isFromWebview(m)) return this.handle(m);
+    this.services.log.warn('Dashboard: ignored a malformed message', m);
+    return Promise.resolve();
   }
 
   /** Resolves once the webview has said `ready` and received its first data. */
@@ -91,14 +111,16 @@ export class Dashboard extends Disposable {
     const f = this.folder();
     if (!f || !this.ready) return;
     this.lastPosted = dashboardData(f.dataset, { peopleOrder: peopleOrder() });
-    this.post({ type: 'data', data: this.lastPosted });
+    this.post({ type: 'data', data: this.lastPosted, moves: this.settled });
   }
 
   private async handle(m: FromWebview): Promise<void> {
     const f = this.folder();
     switch (m.type) {
       case 'ready':
+        // A new page (first open, or reloaded): it numbers its moves from 1 again.
         this.ready = true;
+        this.settled = 0;
         this.post({ type: 'screenShare', on: this.services.state.screenShare() });
         this.sendData();
         this.readyWaiters.splice(0).forEach((r) => r());
@@ -113,9 +135,22 @@ export class Dashboard extends Disposable {
         // The person card's link: the command asks for the period.
         await vscode.commands.executeCommand('cadence.prepareReviewPacket', { personId: m.person });
         return;
-      case 'setStatus':
-        if (f) await this.moveKeyResult(f, m);
-        return;
+      case 'setStatus': {
+        const turn = this.moving.then(async () => {
+          try {
+            if (f) await this.moveKeyResult(f, m);
+          } finally {
+            // Made or refused, the data now says so: the page may stop showing its own guess.
+            if (m.move !== undefined) this.settled = m.move;
+            if (!this.isDisposed) {
+              clearTimeout(this.timer);
+              this.sendData();
+            }
+          }
+        });
+        this.moving = turn.catch((e: unknown) => this.services.log.error(`Dashboard: moving a key result failed: ${e instanceof Error ? e.message : String(e)}`));
+        return this.moving;
+      }
       case 'error':
         this.services.log.error(`Dashboard: ${m.message}`);
         return;
@@ -137,6 +172,8 @@ export class Dashboard extends Disposable {
     const fresh = synced?.model.kind === 'okr' ? synced.model.objectives[m.objectiveIndex]?.keyResults[m.index] : undefined;
     if (!fresh || fresh.id !== kr.id) return false;
     const ok = await applyCoreEdits(uri, setStatus(fresh, doc.getText().replace(/\r\n?/g, '\n').split('\n'), m.status));
+    // The dataset takes the edit now, not after the typing pause: the next data must hold it.
+    if (ok) this.services.workspace.sync(doc);
     if (ok && !doc.isDirty) return ok;
     // Saved like the user would: the OKR file on disk says what the board shows.
     if (ok) await doc.save();

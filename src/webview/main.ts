@@ -11,6 +11,8 @@ import { announcement, describeChanges } from './changes';
 import { krKey, type KrRef, type ViewContext } from './context';
 import { clear, h } from './dom';
 import { longDate } from './format';
+import { DrawHold, holdDuringGestures } from './hold';
+import { PendingMoves } from './pending';
 import { renderOkrs } from './okrs';
 import { renderOverview } from './overview';
 import type { FromWebview, ToWebview, WebviewState } from './protocol';
@@ -48,8 +50,11 @@ function restoredState(): WebviewState {
 let state: WebviewState = restoredState();
 let data: DashboardData | undefined;
 let screenShare = false;
-/** Optimistic board moves, until the next `data` (the truth) arrives. */
-const pending = new Map<string, KrStatus>();
+/** Board moves shown before the extension has made them, until a `data` that holds them arrives (pending.ts). */
+const pending = new PendingMoves();
+/** The extension's re-draws wait while a board card is pressed or dragged (hold.ts). */
+const drawHold = new DrawHold();
+holdDuringGestures(document, drawHold, '.kr-card');
 
 // Created in start(): the shell may load this script before <body> is parsed.
 let app: HTMLElement | undefined;
@@ -88,8 +93,8 @@ const ctxFor = (d: DashboardData): ViewContext => ({
   open: (at) => post({ type: 'open', at: { path: at.path, line: at.line } }),
   prepareReview: (person) => post({ type: 'prepareReviewPacket', person }),
   move: (kr: KrRef, status: KrStatus, label: string) => {
-    post({ type: 'setStatus', set: kr.set, objectiveIndex: kr.objectiveIndex, index: kr.index, status });
-    pending.set(krKey(kr), status);
+    const move = pending.add(krKey(kr), status);
+    post({ type: 'setStatus', set: kr.set, objectiveIndex: kr.objectiveIndex, index: kr.index, status, move });
     announce(l10n.t('Moved {0} to {1}', label, status));
     render();
   },
@@ -174,6 +179,7 @@ function panel(d: DashboardData | undefined): HTMLElement {
 /** Rebuilds the view, keeping focus (by `data-focus` key) and scroll where they were. */
 function render(focus?: string): void {
   if (!app) return;
+  drawHold.drawn();
   const active = document.activeElement;
   const key = focus ?? (active instanceof Element && app.contains(active) ? active.closest('[data-focus]')?.getAttribute('data-focus') ?? undefined : undefined);
   const x = window.scrollX;
@@ -203,12 +209,14 @@ window.addEventListener('message', (ev: MessageEvent<ToWebview>) => {
     // made here were announced when they were made.
     const changes = data ? describeChanges(data, m.data, { skip: new Set(pending.keys()), screenShare }) : [];
     data = m.data;
-    pending.clear();
-    render();
+    pending.settle(typeof m.moves === 'number' ? m.moves : undefined);
+    drawHold.request(() => render());
     if (changes.length) announce(announcement(changes));
   } else if (m.type === 'screenShare') {
     screenShare = m.on === true;
-    render();
+    // The blur itself is the body's class: at once, even while a draw waits.
+    document.body.classList.toggle('screen-share', screenShare);
+    drawHold.request(() => render());
   }
 });
 

@@ -5,13 +5,15 @@ import type { DashboardData, Location } from '../core/dashboard-data';
 import type { KrStatus } from '../core/model';
 
 export type ToWebview =
-  | { readonly type: 'data'; readonly data: DashboardData }
+  /** `moves`: the number of the page's last board move the extension has handled (its edit is in `data`; pending.ts). */
+  | { readonly type: 'data'; readonly data: DashboardData; readonly moves?: number }
   | { readonly type: 'screenShare'; readonly on: boolean };
 
 export type FromWebview =
   | { readonly type: 'ready' }
   | { readonly type: 'open'; readonly at: Location }
-  | { readonly type: 'setStatus'; readonly set: string; readonly objectiveIndex: number; readonly index: number; readonly status: KrStatus }
+  /** A board move; `move` numbers the page's moves 1, 2, … (the extension says back the last it handled). */
+  | { readonly type: 'setStatus'; readonly set: string; readonly objectiveIndex: number; readonly index: number; readonly status: KrStatus; readonly move?: number }
   | { readonly type: 'toggleScreenShare' }
   | { readonly type: 'prepareReviewPacket'; readonly person: string }
   | { readonly type: 'error'; readonly message: string };
@@ -36,8 +38,14 @@ export function isFromWebview(m: unknown): m is FromWebview {
       return !!at && typeof at.path === 'string' && typeof at.line === 'number';
     }
     case 'setStatus': {
-      const x = m as { set?: unknown; objectiveIndex?: unknown; index?: unknown; status?: unknown };
-      return typeof x.set === 'string' && typeof x.objectiveIndex === 'number' && typeof x.index === 'number' && (KR_COLUMNS as readonly unknown[]).includes(x.status);
+      const x = m as { set?: unknown; objectiveIndex?: unknown; index?: unknown; status?: unknown; move?: unknown };
+      return (
+        typeof x.set === 'string' &&
+        typeof x.objectiveIndex === 'number' &&
+        typeof x.index === 'number' &&
+        (KR_COLUMNS as readonly unknown[]).includes(x.status) &&
+        (x.move === undefined || (Number.isSafeInteger(x.move) && (x.move as number) > 0))
+      );
     }
     case 'prepareReviewPacket':
       return typeof (m as { person?: unknown }).person === 'string';

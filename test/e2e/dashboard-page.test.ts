@@ -147,7 +147,13 @@ describe('the dashboard page in Chromium', function () {
    * posts), reads the page before any data, then with `data` on each tab,
    * then the live region after a second `data` (a week later).
    */
-  async function run(name: string, strings: Record<string, string>, browserLocale: string, lang: string, data: DashboardData, later: DashboardData) {
+  /**
+   * Opens the page `name` with `strings` as the extension would (the shell,
+   * and VS Code's webview API as a stand-in that keeps what the page posts
+   * in `window.posted`), once it has said it is ready, before any data. The
+   * caller closes the context; `errors` collects what the page reports.
+   */
+  async function openPage(name: string, strings: Record<string, string>, browserLocale: string, lang: string) {
     const shell = dashboardShell({ cspSource: origin, nonce: NONCE, script: `${origin}/webview.js`, styles: [`${origin}/dashboard.css`], strings, lang, loading: strings['Loading your team…'] });
     // VS Code injects acquireVsCodeApi before the page's scripts; here a nonce'd script does.
     const stub = `<script nonce="${NONCE}">window.posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m), getState: () => undefined, setState: () => undefined });</script>`;
@@ -157,12 +163,35 @@ describe('the dashboard page in Chromium', function () {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${origin}/${name}.html`);
+    await page.waitForFunction(() => (window as unknown as { posted: { type: string }[] }).posted.some((m) => m.type === 'ready'));
+    return { context, page, errors };
+  }
+
+  /** What the extension posts: the dashboard's data; resolves once the page has had a turn to handle it. */
+  const postData = (page: Page, d: DashboardData, moves?: number) =>
+    page.evaluate(
+      async ([x, n]) => {
+        window.postMessage({ type: 'data', data: x, moves: n }, '*');
+        await new Promise((r) => setTimeout(r, 50));
+      },
+      [d as unknown, moves] as const,
+    );
+
+  /** What the page posted to the extension. */
+  const postedBy = (page: Page) => page.evaluate(() => (window as unknown as { posted: { type: string; message?: string; status?: string; objectiveIndex?: number; index?: number; move?: number }[] }).posted);
+
+  /**
+   * Opens the dashboard with `strings` (openPage), reads the page before
+   * any data, then with `data` on each tab, then the live region after a
+   * second `data` (a week later).
+   */
+  async function run(name: string, strings: Record<string, string>, browserLocale: string, lang: string, data: DashboardData, later: DashboardData) {
+    const { context, page, errors } = await openPage(name, strings, browserLocale, lang);
     try {
-      await page.goto(`${origin}/${name}.html`);
-      await page.waitForFunction(() => (window as unknown as { posted: { type: string }[] }).posted.some((m) => m.type === 'ready'));
       await page.locator('#panel[aria-busy="true"] .loading').waitFor();
       const loading = await seen(page);
-      await page.evaluate((d) => window.postMessage({ type: 'data', data: d }, '*'), data as unknown);
+      await postData(page, data);
       const tabs: Record<string, Seen> = {};
       let cards: { name: string; sections: string[] }[] = [];
       for (const tab of ['overview', 'okrs', 'board'] as const) {
@@ -175,11 +204,11 @@ describe('the dashboard page in Chromium', function () {
         await page.screenshot({ path: join(shots, `${name}-${tab}.png`) });
       }
       await page.locator('#tab-overview').click();
-      await page.evaluate((d) => window.postMessage({ type: 'data', data: d }, '*'), later as unknown);
+      await postData(page, later);
       const live = page.locator('[aria-live="polite"]');
       await page.waitForFunction(() => !!document.querySelector('[aria-live="polite"]')?.textContent?.trim());
       const said = ((await live.textContent()) ?? '').trim();
-      const posted = await page.evaluate(() => (window as unknown as { posted: { type: string; message?: string }[] }).posted);
+      const posted = await postedBy(page);
       return { loading, tabs, cards, said, errors: [...errors, ...posted.filter((m) => m.type === 'error').map((m) => m.message ?? '')] };
     } finally {
       await context.close();
@@ -241,6 +270,100 @@ describe('the dashboard page in Chromium', function () {
       const sections = shown.get(p.name)!;
       assert.ok(sections.includes('Happiness'), `${p.name}: ${sections.join(', ')}`);
       assert.equal(sections.includes('Performance ratings'), p.relationship === 'report', `${p.name} (${p.relationship}): ${sections.join(', ')}`);
+    }
+  });
+
+  // A live update (the extension posts `data` after every change on disk)
+  // re-draws the page. One that lands while a card is held or dragged must
+  // wait: it would take the card from under the pointer, and the drop would
+  // move nothing. Each moment of a drag is tried: the button down before the
+  // drag starts, during the drag, and a press that ends without one.
+  it('holds a live update while a board card is pressed or dragged: the drop moves it, the update shows after', async () => {
+    const data = teamData(undefined);
+    const later = teamData(undefined, addDays(TODAY, 7));
+    const { context, page, errors } = await openPage('drag', {}, 'en-US', 'en');
+    try {
+      await postData(page, data);
+      await page.locator('#tab-board').click();
+      await page.locator('#panel.panel-board .board').waitFor();
+      const dateShown = () => page.locator('.brand .date').textContent();
+      const before = await dateShown();
+      const onTrack = page.locator('.col-on-track .kr-card');
+      assert.ok((await onTrack.count()) >= 2, 'the sample board has two on-track cards');
+
+      // 1. Pressed, an update, dragged, another update mid-drag, dropped on Done.
+      const card = onTrack.first();
+      const key = await card.getAttribute('data-focus');
+      const from = (await card.locator('.kr-card-title').boundingBox())!;
+      const to = (await page.locator('.col-done .col-body').boundingBox())!;
+      await page.mouse.move(from.x + 10, from.y + 5);
+      await page.mouse.down();
+      await postData(page, later);
+      await page.mouse.move(from.x + 30, from.y + 25, { steps: 3 });
+      await postData(page, later);
+      assert.equal(await dateShown(), before, 'the update waits while the card is dragged');
+      await page.mouse.move(to.x + to.width / 2, to.y + 20, { steps: 6 });
+      await page.mouse.up();
+      const moves = (await postedBy(page)).filter((m) => m.type === 'setStatus');
+      assert.deepEqual(moves.map((m) => m.status), ['done'], `the drop posted one move to Done: ${JSON.stringify(moves)}`);
+      await page.locator(`.col-done .kr-card[data-focus='${key}']`).waitFor({ timeout: 5_000 });
+      await page.waitForFunction((b) => document.querySelector('.brand .date')?.textContent !== b, before, { timeout: 5_000 });
+
+      // 2. A press that ends without a drag (a click): the held update shows at once after it.
+      await postData(page, data);
+      await page.waitForFunction((b) => document.querySelector('.brand .date')?.textContent === b, before, { timeout: 5_000 });
+      const other = (await page.locator('.col-on-track .kr-card .kr-card-title').first().boundingBox())!;
+      await page.mouse.move(other.x + 10, other.y + 5);
+      await page.mouse.down();
+      await postData(page, later);
+      assert.equal(await dateShown(), before, 'the update waits while a card is pressed');
+      await page.mouse.up();
+      await page.waitForFunction((b) => document.querySelector('.brand .date')?.textContent !== b, before, { timeout: 5_000 });
+      assert.ok((await postedBy(page)).some((m) => m.type === 'open'), 'the click opened the card');
+
+      // 3. An update away from the board's cards shows at once.
+      await postData(page, data);
+      await page.waitForFunction((b) => document.querySelector('.brand .date')?.textContent === b, before, { timeout: 5_000 });
+      assert.deepEqual(errors, [], 'the page reported no error');
+    } finally {
+      await context.close();
+    }
+  });
+
+  // The extension makes a move after the page shows it, and a live update
+  // computed before that may arrive first: the card must not go back for a
+  // moment. The page numbers its moves; each `data` says the last one the
+  // extension has handled (`moves`).
+  it('keeps a moved card in its new column until data that holds the move; a refused move goes back', async () => {
+    const data = teamData(undefined);
+    const { context, page, errors } = await openPage('pending', {}, 'en-US', 'en');
+    try {
+      await postData(page, data, 0);
+      await page.locator('#tab-board').click();
+      const card = page.locator('.col-on-track .kr-card').first();
+      const key = (await card.getAttribute('data-focus'))!;
+      const at = (column: string) => page.locator(`.col-${column} .kr-card[data-focus='${key}']`);
+      await card.focus();
+      await page.keyboard.press('Alt+ArrowRight');
+      await at('at-risk').waitFor({ timeout: 5_000 });
+      const moves = (await postedBy(page)).filter((m) => m.type === 'setStatus');
+      assert.deepEqual(moves.map((m) => [m.status, m.move]), [['at-risk', 1]], 'the move is numbered 1');
+      // Data from before the move was handled: the card stays where it was moved.
+      await postData(page, data, 0);
+      assert.equal(await at('at-risk').count(), 1, 'stale data (moves: 0) left the card in At risk');
+      // The move handled, and the data still says on track (the edit was refused): it goes back.
+      await postData(page, data, 1);
+      await at('on-track').waitFor({ timeout: 5_000 });
+      // A second move, then data that does not number moves (an older host): it is the truth at once.
+      await page.locator(`.kr-card[data-focus='${key}']`).focus();
+      await page.keyboard.press('Alt+ArrowRight');
+      await at('at-risk').waitFor({ timeout: 5_000 });
+      assert.equal((await postedBy(page)).filter((m) => m.type === 'setStatus').pop()?.move, 2);
+      await postData(page, data);
+      await at('on-track').waitFor({ timeout: 5_000 });
+      assert.deepEqual(errors, [], 'the page reported no error');
+    } finally {
+      await context.close();
     }
   });
 });

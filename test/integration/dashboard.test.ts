@@ -415,6 +415,51 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       }
     });
 
+    // The page shows a move at once and numbers it; the extension makes the
+    // moves one at a time, in the page's order, and each `data` after one
+    // holds its edit and says its number (webview/pending.ts), so the page
+    // never shows a card going back while a move is on its way.
+    it('board: moves sent together are made one after the other, each data holding the edits made and saying the last move', async function () {
+      this.timeout(120_000);
+      const original = await readText(Q4);
+      const doc = await vscode.workspace.openTextDocument(uri(Q4));
+      const move = (objectiveIndex: number, index: number, status: string, n: number) => dash.receive({ type: 'setStatus', set: '2026-Q4', objectiveIndex, index, status, move: n });
+      try {
+        assert.equal(kr(0, 0).status, 'on-track');
+        assert.equal(kr(0, 2).status, 'on-track');
+        const seen: [number, string | undefined, string | undefined][] = [];
+        const first = move(0, 0, 'at-risk', 1).then(() => seen.push([dash.movesSettled, kr(0, 0).status, kr(0, 2).status]));
+        const second = move(0, 0, 'off-track', 2).then(() => seen.push([dash.movesSettled, kr(0, 0).status, kr(0, 2).status]));
+        const third = move(0, 2, 'done', 3).then(() => seen.push([dash.movesSettled, kr(0, 0).status, kr(0, 2).status]));
+        // Not one that is not a move of the protocol.
+        await dash.receive({ type: 'setStatus', set: '2026-Q4', objectiveIndex: 0, index: 2, status: 'cut', move: 0 });
+        await Promise.all([first, second, third]);
+        assert.deepEqual(
+          seen,
+          [
+            [1, 'at-risk', 'on-track'],
+            [2, 'off-track', 'on-track'],
+            [3, 'off-track', 'done'],
+          ],
+          'in order; the data posted as each move ends already holds it (no wait for the typing pause or the file watcher)',
+        );
+        assert.equal(doc.isDirty, false, 'saved');
+        const disk = (await readText(Q4)).split('\n');
+        assert.equal(disk[21], '        status: off-track', 'O1 KR1 on disk');
+        assert.deepEqual(
+          disk.filter((l, i) => l !== original.split('\n')[i]),
+          ['        status: off-track', '        status: done'],
+          'only the two status lines changed',
+        );
+        // A page that says ready again (a reload) numbers its moves from 1 again.
+        await dash.receive({ type: 'ready' });
+        assert.equal(dash.movesSettled, 0);
+      } finally {
+        if (doc.getText() !== original) await replaceAll(doc, original);
+      }
+      await waitFor(() => kr(0, 0).status === 'on-track' && kr(0, 2).status === 'on-track', 20_000, () => 'statuses restored');
+    });
+
     it('board: a key result without `status:` gets one at its own indentation, after its scalar fields', async function () {
       this.timeout(120_000);
       const original = await readText(Q4);
