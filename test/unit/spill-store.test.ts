@@ -2,11 +2,13 @@
 // every text comes back the same, the file leaves nothing behind, and a
 // temporary folder that cannot take it loses nothing.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SpillTextStore } from '../../src/cli/spill-store';
+import { Dataset } from '../../src/core/index';
 import type { TextRef } from '../../src/core/rooms/text-store';
+import { note, settingsWith, TODAY } from './helpers';
 
 /** Texts of every kind the store must give back byte for byte. */
 function texts(): string[] {
@@ -97,5 +99,40 @@ describe('SpillTextStore (cadence check keeps the texts the private-leak index w
     const ref = store.put('z'.repeat(2 * 1024 * 1024));
     store.close();
     assert.throws(() => store.get(ref), /cannot read back the temporary file of texts/);
+  });
+
+  // The dataset makes a leak index (and so a store) anew when private-leak
+  // is turned off or on, or when it is disposed: the one let go gives its
+  // file back at once, not when the process ends. (The file is unlinked as
+  // soon as it is made: what shows it is the process's open descriptors.)
+  it('a dataset that lets its leak index go (private-leak off, on again, disposed) closes that index\'s file', () => {
+    const stores: { store: SpillTextStore; closed: number }[] = [];
+    const make = () => {
+      const store = new SpillTextStore(dir);
+      const rec = { store, closed: 0 };
+      const close = store.close.bind(store);
+      store.close = () => {
+        rec.closed++;
+        close();
+      };
+      stores.push(rec);
+      return store;
+    };
+    const fds = () => (existsSync('/proc/self/fd') ? readdirSync('/proc/self/fd').length : undefined);
+    const ds = new Dataset({ today: TODAY, texts: make });
+    // A note longer than the store's buffer goes to its file at once.
+    const big = note('alex', '2026-11-20', '- [ ] x @alex due:2026-12-01', `private words ${'lorem ipsum '.repeat(120_000)}`);
+    const before = fds();
+    ds.setFile('1on1s/alex/2026-11-20.md', big);
+    assert.equal(fds(), before === undefined ? undefined : before + 1, 'the store opened its file');
+    ds.setSettings(settingsWith({ rules: { 'private-leak': 'off' } }));
+    assert.deepEqual(stores.map((s) => s.closed), [1, 0], 'private-leak off: the index let go closed its store');
+    assert.equal(fds(), before, 'and its file');
+    ds.setSettings(settingsWith({}));
+    ds.provideText('1on1s/alex/2026-11-20.md', big);
+    assert.equal(fds(), before === undefined ? undefined : before + 1, 'on again: the new index spills to a file of its own');
+    ds.dispose();
+    assert.deepEqual(stores.map((s) => s.closed), [1, 1, 1, 0], 'disposed: each index let go closed its store once');
+    assert.equal(fds(), before);
   });
 });

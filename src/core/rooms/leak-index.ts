@@ -137,6 +137,11 @@ export class LeakIndex {
     return this.files.has(path);
   }
 
+  /** Lets go of the index: its text keeper gives back what it holds (a temporary file). Nothing is asked of it after. */
+  close(): void {
+    this.texts.close?.();
+  }
+
   /** A file's profile, made now if it was not yet. */
   profile(path: string): RoomsProfile | undefined {
     const rec = this.files.get(path);

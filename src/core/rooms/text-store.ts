@@ -41,6 +41,8 @@ export interface TextKeeper {
   drop(ref: TextRef): void;
   /** Bytes it holds in memory. */
   readonly bytes: number;
+  /** Gives back what it holds (a file, say): called once its index is let go, and nothing is read after. Optional. */
+  close?(): void;
 }
 
 /**

@@ -39,6 +39,7 @@ export class RoomsTracker {
   setLeaksOn(on: boolean, paths: Iterable<string>): void {
     if (on === this.leaksOn) return;
     this.leaksOn = on;
+    this.leaks.close();
     this.leaks = this.newIndex();
     this.textless.clear();
     if (on) for (const p of paths) this.textless.add(p);
@@ -139,6 +140,7 @@ export class RoomsTracker {
     this.setPaths.clear();
     this.reviewsBySet.clear();
     this.textless.clear();
+    this.leaks.close();
     this.leaks = this.newIndex();
   }
 }
