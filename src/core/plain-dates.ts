@@ -23,6 +23,7 @@
 
 import { Chrono, casual, type ParsedResult } from 'chrono-node';
 import { addDays, addMonths, daysBetween, endOfMonth, endOfQuarter, isValidDate, toDayNumber } from './dates';
+import * as l10n from './l10n';
 
 /** A plain-English due date found in a text. */
 export interface PlainDate {
@@ -185,19 +186,20 @@ export function plainDueDate(text: string, today: string): PlainDate | undefined
  * A due date typed in an input: `YYYY-MM-DD` (taken as it is when it is a
  * real date) or plain English that is the whole input, after an optional
  * "by", "due", "on", "before" or "until" ("next friday", "by Dec 5").
- * Returns {date} or {problem}: a sentence saying why it is refused. `what`
- * names the date in that sentence (words in the past: "… is in the past:
- * a due date is today or later").
+ * Returns {date} or {problem}: a sentence saying why it is refused, in the
+ * language of the bundle in use (core/l10n.ts). `what` says which date it
+ * is, for that sentence (words in the past: "… is in the past: a due date
+ * is today or later").
  */
-export function readDueDate(input: string, today: string, what = 'a due date'): { date: string; phrase?: string } | { problem: string } {
+export function readDueDate(input: string, today: string, what: 'due date' | 'new 1:1' = 'due date'): { date: string; phrase?: string } | { problem: string } {
   const v = input.trim();
   if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(v)) {
-    return isValidDate(v) ? { date: v } : { problem: `${v} is not a real date (check the month and the day).` };
+    return isValidDate(v) ? { date: v } : { problem: l10n.t('{0} is not a real date (check the month and the day).', v) };
   }
   const words = v.replace(/^(by|due|on|before|until)[ \t]+/i, '').replace(/[.!]+$/, '');
-  if (!words) return { problem: 'Write the date as YYYY-MM-DD or in words: tomorrow, Friday, next week, Dec 5, in two weeks, end of month.' };
+  if (!words) return { problem: l10n.t('Write the date as YYYY-MM-DD or in words: tomorrow, Friday, next week, Dec 5, in two weeks, end of month.') };
   const found = read(words, today).find((d) => d.index === 0 && d.phrase.length === words.length);
   if (found && found.date !== 'past') return { date: found.date, phrase: found.phrase };
-  if (found) return { problem: `“${words}” is in the past: ${what} is today or later.` };
-  return { problem: `“${words}” is not a date Cadence reads. Write YYYY-MM-DD or words like tomorrow, Friday, next week, Dec 5, in two weeks, end of month.` };
+  if (found) return { problem: what === 'new 1:1' ? l10n.t('“{0}” is in the past: a new 1:1 is today or later.', words) : l10n.t('“{0}” is in the past: a due date is today or later.', words) };
+  return { problem: l10n.t('“{0}” is not a date Cadence reads. Write YYYY-MM-DD or words like tomorrow, Friday, next week, Dec 5, in two weeks, end of month.', words) };
 }

@@ -67,7 +67,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
  * sentence saying why it is refused.
  */
 export function readMeetingDate(input: string, today: string): { date: string; phrase?: string } | { problem: string } {
-  const r = readDueDate(input, today, 'a new 1:1');
+  const r = readDueDate(input, today, 'new 1:1');
   if ('problem' in r) return r;
   if (r.date < today) return { problem: vscode.l10n.t('{0} is before today ({1}): a new 1:1 is dated today, or later to prepare it ahead.', r.date, today) };
   return r;

@@ -2,6 +2,9 @@
 // of phrase read against fixed todays around month, year and leap-day ends,
 // and each kind of text that must not become a date.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useBundle } from '../../src/core/l10n';
 import { plainDatesIn, plainDueDate, PLAIN_DATE_CHARS, readDueDate } from '../../src/core/plain-dates';
 
 /** The first date the text names on `today`, as [phrase, date], or undefined. */
@@ -124,5 +127,20 @@ describe('a typed due date (readDueDate)', () => {
     assert.match((readDueDate('soon', T) as { problem: string }).problem, /not a date Cadence reads/);
     assert.match((readDueDate('12/5', T) as { problem: string }).problem, /not a date Cadence reads/);
     assert.match((readDueDate('  ', T) as { problem: string }).problem, /YYYY-MM-DD/);
+  });
+
+  it('words each refusal in the language of the bundle in use (every kind, both dates in the past)', () => {
+    // A bundle that marks every message it translates: what comes back unmarked was not translated.
+    const english = JSON.parse(readFileSync(join(__dirname, '..', '..', 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
+    useBundle(Object.fromEntries(Object.keys(english).map((k) => [k, `⟦${k}⟧`])));
+    try {
+      const problems = [readDueDate('2026-02-30', T), readDueDate('  ', T), readDueDate('yesterday', T), readDueDate('yesterday', T, 'new 1:1'), readDueDate('soon', T)].map((r) => (r as { problem: string }).problem);
+      for (const p of problems) assert.match(p, /^⟦.*⟧$/s, `not from the bundle: ${p}`);
+      assert.equal(problems[0], '⟦2026-02-30 is not a real date (check the month and the day).⟧');
+      assert.equal(problems[2], '⟦“yesterday” is in the past: a due date is today or later.⟧');
+      assert.equal(problems[3], '⟦“yesterday” is in the past: a new 1:1 is today or later.⟧');
+    } finally {
+      useBundle(undefined);
+    }
   });
 });
