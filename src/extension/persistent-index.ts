@@ -188,10 +188,17 @@ export class IndexSaver extends Disposable {
     this.schedule();
   }
 
-  /** A re-index starts reading: nothing is saved until it ends, and what was unsaved belonged to the indexes it replaces. */
-  pause(): void {
+  /**
+   * A re-index starts reading: nothing is saved until it ends, and what was
+   * unsaved belonged to the indexes it replaces. Resolves once the save
+   * already under way (if any) has ended: the re-index reads only then, so
+   * that it reads the index that save wrote, never one whose documents file
+   * the save is about to delete.
+   */
+  pause(): Promise<void> {
     this.unsaved.clear();
     this.reading = true;
+    return this.saving;
   }
 
   /** The re-index ended (`stale`: the folders whose saved index it found out of date); they are saved after the delay. */

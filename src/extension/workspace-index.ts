@@ -129,10 +129,11 @@ export class CadenceWorkspace extends Disposable {
     for (const f of old) f.withdraw();
     this.folders.clear();
     disposeAll(old);
-    this.saver.pause();
     const stale: FolderIndex[] = [];
     const loads: Promise<void>[] = [];
     try {
+      // A save under way ends first: its index is the one to read.
+      await this.saver.pause();
       this.setProgress({ done: 0, total: undefined });
       // Not awaited: a round trip to the window, which is still starting up
       // (~0.1 s of a warm start); the "false" below is sent after it, in order.

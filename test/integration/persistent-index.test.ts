@@ -78,6 +78,33 @@ suite('persistent index', function () {
     for (const p of unloaded) assert.equal(JSON.stringify(f.dataset.doc(p)), parsed.get(p), `${p} decoded again as it was parsed`);
   });
 
+  // A re-index (a setting changed, a folder added) can start while a save
+  // is writing. Were it to read meanwhile, it would find the index from
+  // before that save, or none, while the save deletes the documents file
+  // that index names. It waits for the save, and reads the index it wrote.
+  it('a re-index that starts while a save is writing waits for it, and restores from the index that save wrote', async function () {
+    this.timeout(120_000);
+    const storage = api.workspace.storage;
+    assert.ok(storage, 'the window has a workspace storage');
+    await withTimeout(api.workspace.flush(), 30_000, 'a pending save did not finish');
+    // No saved index: the re-index below reads every file, and leaves the folder to save.
+    await vscode.workspace.fs.delete(indexUri(storage, workspaceFolder()));
+    await withTimeout(api.workspace.reindexNow(), 30_000, 'the cold re-index did not finish');
+    const before = problems(api);
+    // The save starts (it writes in slices, with turns between them), and the re-index is asked for at once.
+    const saving = api.workspace.flush();
+    const reindex = api.workspace.reindexNow();
+    await withTimeout(Promise.all([saving, reindex]), 60_000, 'the save and the re-index did not both finish');
+    const f = folderOf(api);
+    const paths = f.dataset.paths();
+    const unloaded = paths.filter((p) => f.dataset.unloaded(p));
+    assert.ok(unloaded.length > paths.length / 2, `the re-index restored from the index the save wrote (${unloaded.length} of ${paths.length} documents from it)`);
+    const now = await payloadFiles(storage, workspaceFolder());
+    assert.equal(now.length, 1, `one documents file: ${now.map((u) => u.path).join(', ')}`);
+    for (const p of unloaded) assert.ok(f.dataset.doc(p), `${p} decodes from the documents file`);
+    assert.deepEqual(problems(api), before, 'the same diagnostics');
+  });
+
   it('a file changed on disk after the save is read again at the next start', async () => {
     await withTimeout(api.workspace.flush(), 30_000, 'saving the index did not finish');
     const rel = '1on1s/sam/2026-11-18.md';
