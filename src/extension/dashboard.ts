@@ -138,7 +138,9 @@ export class Dashboard extends Disposable {
       case 'setStatus': {
         const turn = this.moving.then(async () => {
           try {
-            if (f) await this.moveKeyResult(f, m);
+            // The folder as it is when the move's turn comes (a re-index may have replaced it).
+            const folder = this.folder();
+            if (folder) await this.moveKeyResult(folder, m);
           } finally {
             // Made or refused, the data now says so: the page may stop showing its own guess.
             if (m.move !== undefined) this.settled = m.move;

@@ -1,8 +1,9 @@
 // A re-draw the extension asks for (new `data`, screen-share toggled) waits
 // while a board card is pressed or dragged: the page is re-built on every
-// draw, so one that landed mid-gesture would take the card from under the
-// pointer and the drop would move nothing. The latest draw runs once the
-// gesture ends.
+// draw, so one that landed mid-gesture would replace the card under the
+// pointer with a new one, and another card when the update moved cards
+// (the drop then moves the wrong one, or looks like it did). The latest
+// draw runs once the gesture ends.
 
 /** Why drawing waits: a card pressed (the button down, no drag yet), or dragged. */
 export type HoldReason = 'press' | 'drag';

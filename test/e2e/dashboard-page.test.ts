@@ -275,9 +275,10 @@ describe('the dashboard page in Chromium', function () {
 
   // A live update (the extension posts `data` after every change on disk)
   // re-draws the page. One that lands while a card is held or dragged must
-  // wait: it would take the card from under the pointer, and the drop would
-  // move nothing. Each moment of a drag is tried: the button down before the
-  // drag starts, during the drag, and a press that ends without one.
+  // wait: it would re-build the card under the pointer (and put another one
+  // there when the update moved cards). Each moment of a drag is tried: the
+  // button down before the drag starts, during the drag, and a press that
+  // ends without one.
   it('holds a live update while a board card is pressed or dragged: the drop moves it, the update shows after', async () => {
     const data = teamData(undefined);
     const later = teamData(undefined, addDays(TODAY, 7));
