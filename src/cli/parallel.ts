@@ -46,6 +46,7 @@ import type { Settings } from '../core/settings';
 import { decodeFile, normalize } from '../core/text';
 import type { Diagnostic } from '../core/types';
 import { folderSettings, readCandidate, type CheckOptions, type LoadedFolder } from './check';
+import { Interner } from './intern';
 import { SpillTextStore } from './spill-store';
 import { walk } from './walk';
 
@@ -368,6 +369,8 @@ export async function loadFolderLean(opts: LeanOptions): Promise<LoadedFolder> {
   // The texts the private-leak index has not read yet wait in a temporary file, not in memory (spill-store.ts).
   const dataset = new Dataset({ today: opts.today, settings, texts: () => new SpillTextStore() });
   const preset: [string, Diagnostic[], boolean][] = [];
+  /** One string for each value the kept notes repeat (intern.ts). */
+  const interner = new Interner();
 
   /** The next file to put in the dataset (a walk index). */
   let next = 0;
@@ -388,7 +391,7 @@ export async function loadFolderLean(opts: LeanOptions): Promise<LoadedFolder> {
       // Let go of each result once it is in: the dataset packs the texts it keeps (rooms/text-store.ts).
       results[next] = undefined;
       if (r.kind === 'judged') {
-        dataset.putRead(path, r.summary, r.kept, typeof r.text === 'string' ? r.text : decoder.decode(r.text));
+        dataset.putRead(path, interner.summary(r.summary), interner.kept(r.kept), typeof r.text === 'string' ? r.text : decoder.decode(r.text));
         preset.push([path, r.diagnostics, r.shared]);
       } else if (r.kind === 'main') dataset.setFile(path, r.raw);
       else {
