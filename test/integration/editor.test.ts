@@ -434,6 +434,11 @@ if (onTeam) {
           const d = folderOf().dataset.doc(prevRel);
           return d?.kind === '1on1' && d.items.some((i) => i.text === 'Star item');
         }, 15_000, () => 'the edited note is not indexed');
+        // Written behind the editor's back: a document of it still open from an earlier test must
+        // have taken the disk's text too, as it would long before a person runs the next command
+        // (else New 1:1's edit of it meets "the file has changed in the meantime" and is refused).
+        const stale = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri(prevRel).toString() && d.getText() !== body);
+        await waitFor(() => !stale(), 15_000, () => 'the open document of the edited note still shows the old text');
         const created = await vscode.commands.executeCommand<vscode.Uri>('cadence.newOneOnOne', 'sam', '2026-11-22');
         const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(created));
         const lines = text.split('\n');
