@@ -1,11 +1,10 @@
 // One string for each value that thousands of kept 1:1s repeat (report
 // keys, dates, owners' keys) in what a command-line check keeps of each
-// judged note: its summary and its kept document (parallel.ts). A note's
+// judged note: its summary and its kept document (parallel.ts, keptOfNote). A note's
 // parse makes a string of its own for every such value, and a worker's
 // results arrive as copies; at 50k notes the repeats cost ~9 MB of heap.
 
 import type { DocSummary } from '../core/dataset';
-import type { OneOnOneDoc } from '../core/model';
 
 const NO_STRINGS: readonly string[] = Object.freeze([]);
 
@@ -30,11 +29,5 @@ export class Interner {
   /** A judged note's summary with its repeated values interned: the same values, field for field. */
   summary(s: DocSummary): DocSummary {
     return { kind: s.kind, key: this.of(s.key), date: this.of(s.date), refs: this.all(s.refs), openDue: this.all(s.openDue), feedback: s.feedback };
-  }
-
-  /** A kept note (keptOfNote) with its date and its report's id and key interned: the same values, field for field. */
-  kept(doc: OneOnOneDoc): OneOnOneDoc {
-    const report = doc.report && { ...doc.report, id: this.of(doc.report.id), key: this.of(doc.report.key) };
-    return { ...doc, date: this.of(doc.date), reportKey: this.of(doc.reportKey), report };
   }
 }

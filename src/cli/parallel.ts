@@ -177,9 +177,11 @@ export const KEPT_DATE_FIELD: DateField = Object.freeze({
  * `date:` field said: KEPT_DATE_FIELD ...), which
  * is most of a document's memory. Its empty lists are one shared list, so
  * the main thread calls it again on what a worker sent (a copy, whose
- * empty lists are each a new one).
+ * empty lists are each a new one). With `intern` (the main thread's), its
+ * date and its report's id and key are the interned strings (intern.ts).
  */
-export function keptOfNote(doc: OneOnOneDoc): OneOnOneDoc {
+export function keptOfNote(doc: OneOnOneDoc, intern?: Interner): OneOnOneDoc {
+  const report = intern && doc.report ? { ...doc.report, id: intern.of(doc.report.id), key: intern.of(doc.report.key) } : doc.report;
   return {
     kind: doc.kind,
     path: doc.path,
@@ -193,12 +195,12 @@ export function keptOfNote(doc: OneOnOneDoc): OneOnOneDoc {
     headings: NONE,
     privateBlocks: NONE,
     frontMatterEnd: doc.frontMatterEnd,
-    date: doc.date,
+    date: intern ? intern.of(doc.date) : doc.date,
     visibilityField: undefined,
     visibility: doc.visibility,
     hasFrontMatter: doc.hasFrontMatter,
-    report: doc.report,
-    reportKey: doc.reportKey,
+    report,
+    reportKey: intern ? intern.of(doc.reportKey) : doc.reportKey,
     log: doc.log,
     meetings: orNone(doc.meetings),
     meetingDepth: doc.meetingDepth,
@@ -231,6 +233,8 @@ class NoteJudge {
     people: readonly { readonly path: string; readonly raw: string }[],
     /** In a worker: the text goes back as UTF-8, to be handed over (see NoteResult). */
     private readonly asBytes: boolean,
+    /** In the main thread: the strings its kept notes repeat are shared (intern.ts). */
+    private readonly intern?: Interner,
   ) {
     // private-leak needs every file's text: the main thread judges it (a shared 1:1's, with judgeHere).
     this.ds = new Dataset({ today, settings: { ...settings, rules: { ...settings.rules, 'private-leak': 'off' } } });
@@ -264,7 +268,7 @@ class NoteJudge {
     const diagnostics = this.ds.diagnostics(path) as Diagnostic[];
     const summary = this.ds.summary(path)!;
     this.ds.deleteFile(path);
-    return { index, path, kind: 'judged', text: this.asBytes ? encoder.encode(normalize(raw)) : normalize(raw), summary, kept: keptOfNote(doc), diagnostics, shared: doc.visibility === 'shared' };
+    return { index, path, kind: 'judged', text: this.asBytes ? encoder.encode(normalize(raw)) : normalize(raw), summary, kept: keptOfNote(doc, this.intern), diagnostics, shared: doc.visibility === 'shared' };
   }
 }
 
@@ -365,12 +369,12 @@ export async function loadFolderLean(opts: LeanOptions): Promise<LoadedFolder> {
   const size = chunkSize(jobs.length, n);
   const chunks: Job[][] = [];
   for (let i = 0; i < jobs.length; i += size) chunks.push(jobs.slice(i, i + size));
-  const judge = new NoteJudge(opts.folder, opts.today, settings, people, false);
+  /** One string for each value the kept notes repeat (intern.ts). */
+  const interner = new Interner();
+  const judge = new NoteJudge(opts.folder, opts.today, settings, people, false, interner);
   // The texts the private-leak index has not read yet wait in a temporary file, not in memory (spill-store.ts).
   const dataset = new Dataset({ today: opts.today, settings, texts: () => new SpillTextStore() });
   const preset: [string, Diagnostic[], boolean][] = [];
-  /** One string for each value the kept notes repeat (intern.ts). */
-  const interner = new Interner();
 
   /** The next file to put in the dataset (a walk index). */
   let next = 0;
@@ -391,7 +395,7 @@ export async function loadFolderLean(opts: LeanOptions): Promise<LoadedFolder> {
       // Let go of each result once it is in: the dataset packs the texts it keeps (rooms/text-store.ts).
       results[next] = undefined;
       if (r.kind === 'judged') {
-        dataset.putRead(path, interner.summary(r.summary), interner.kept(r.kept), typeof r.text === 'string' ? r.text : decoder.decode(r.text));
+        dataset.putRead(path, interner.summary(r.summary), r.kept, typeof r.text === 'string' ? r.text : decoder.decode(r.text));
         preset.push([path, r.diagnostics, r.shared]);
       } else if (r.kind === 'main') dataset.setFile(path, r.raw);
       else {
@@ -424,7 +428,7 @@ export async function loadFolderLean(opts: LeanOptions): Promise<LoadedFolder> {
     workers.push(
       new ChunkWorker(script!, { [CHECK_WORKER]: true, folder: opts.folder, today: opts.today, settings, bundle: opts.bundle, people }, chunks, takeForWorker, {
         done: (r) => {
-          for (const x of r) results[x.index] = x.kind === 'judged' ? { ...x, kept: keptOfNote(x.kept) } : x;
+          for (const x of r) results[x.index] = x.kind === 'judged' ? { ...x, kept: keptOfNote(x.kept, interner) } : x;
           poke();
         },
         // A worker that cannot start or dies: the main thread judges what it had not sent (what it sent stands).

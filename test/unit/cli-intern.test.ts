@@ -35,7 +35,7 @@ describe('Interner (one string for each value the kept 1:1s repeat)', () => {
     assert.deepEqual(sb, b.summary);
     assert.deepEqual(Object.keys(sa).sort(), Object.keys(a.summary).sort(), 'every field of the summary');
     assert.ok(sa.refs.length >= 2 && sb.refs.includes('sam'), 'the notes repeat values');
-    const [ka, kb] = [i.kept(keptOfNote(a.doc)), i.kept(keptOfNote(b.doc))];
+    const [ka, kb] = [keptOfNote(a.doc, i), keptOfNote(b.doc, i)];
     assert.deepEqual(ka, keptOfNote(a.doc));
     assert.deepEqual(kb, keptOfNote(b.doc));
     assert.deepEqual(ka.report!.range, a.doc.report!.range, 'the report keeps its range (a cross-file rule reports there)');
