@@ -28,7 +28,7 @@
 
 import { comparePaths } from '../paths';
 import type { Range } from '../types';
-import { dateNumber, lineWords, valueAt, type PrivateStream, type RoomsProfile, type SharedStream } from './profile';
+import { dateNumber, lineWords, valueAt, wordLine, type PrivateStream, type RoomsProfile, type SharedStream } from './profile';
 import { lineStartOf, prefixEnd } from './regions';
 import { WindowTable } from './window-table';
 import { hasSharedText, privateWordsOf, profileOf, type RoomsFile } from './file';
@@ -99,8 +99,11 @@ export class LeakIndex {
   private readonly byId: (FileRec | undefined)[] = [];
   private readonly freeIds: number[] = [];
   private priv = new WindowTable();
-  /** Every holder of a shared window is known: a private edit names exactly the shared files holding its windows. */
-  private shared = new WindowTable(true);
+  /**
+   * Every holder of a shared window is known: a private edit names exactly
+   * the shared files holding its windows (`full`); only the windows (`partial`).
+   */
+  private shared = new WindowTable('exact');
   /** Titles of objectives and key results per OKR set path, as word numbers. */
   private readonly titlesOf = new Map<string, number[][]>();
   /** Every distinct title, by its words joined. */
@@ -277,14 +280,16 @@ export class LeakIndex {
   private build(mode: 'partial' | 'full'): void {
     if (this.mode === mode || this.mode === 'full') return;
     this.priv = new WindowTable();
-    this.shared = new WindowTable(true);
+    // A judgement asks only which windows stand in shared text; a change asks which files hold them.
+    this.shared = new WindowTable(mode === 'full' ? 'exact' : 'keys');
     // Shared text first: every file that has some is profiled (it is judged anyway).
     // The tables grow file by file (a file's windows may repeat: distinct ones are fewer than all).
     for (const rec of this.files.values()) {
       const s = this.sharedText(rec) ? this.profileOf(rec).shared : undefined;
       if (!s) continue;
       this.shared.reserve(windowCount(s));
-      this.countIn(this.shared, s, rec.id, undefined);
+      if (mode === 'full') this.countIn(this.shared, s, rec.id, undefined);
+      else this.addWindows(this.shared, s);
     }
     if (mode === 'full') {
       for (const rec of this.files.values()) {
@@ -294,7 +299,7 @@ export class LeakIndex {
         this.countIn(this.priv, p, rec.id, undefined);
       }
     } else {
-      // Only the windows that stand in some shared text, at the slots they have in the shared table.
+      // Only the windows that stand in some shared text, at the slots they have in the shared table (its keys, shared).
       this.priv = this.shared.sameKeys(true);
       const probe = new WindowProbe(this.priv, this.shared);
       for (const rec of this.files.values()) {
@@ -307,6 +312,13 @@ export class LeakIndex {
       }
     }
     this.mode = mode;
+  }
+
+  /** Adds the windows of a stream to a `keys` table (it has room: reserve). */
+  private addWindows(table: WindowTable, s: Stream): void {
+    const h = this.hashes;
+    const n = h.of(s.ids, s.runEnds);
+    for (let k = 0; k < n; k++) table.slot(h.a[k], h.b[k]);
   }
 
   /** Counts a file out of the windows of its old text (each distinct window once). */
@@ -481,11 +493,6 @@ export class LeakIndex {
     return false;
   }
 
-  /** The line (0-based) of word `w` of a private stream. */
-  private static lineOf(s: PrivateStream, w: number): number {
-    return valueAt(s.lines, w);
-  }
-
   /**
    * Where a private file holds the shared window: the first place that is a
    * source and counts for a shared text dated `sharedDate` (yyyymmdd), or
@@ -497,8 +504,8 @@ export class LeakIndex {
     eachWindow(s, (j) => {
       if (result?.line !== undefined) return;
       if (s.ids[j] !== window[at] || !sameWindow(s.ids, j, window, at)) return;
-      const first = LeakIndex.lineOf(s, j);
-      const last = LeakIndex.lineOf(s, j + WINDOW - 1);
+      const first = wordLine(s, j);
+      const last = wordLine(s, j + WINDOW - 1);
       for (let l = first; l <= last; l++) if (this.holdsTitle(s, l)) return;
       const date = valueAt(s.dates, j);
       if (date === 0 || date <= sharedDate) result = { line: first };
@@ -569,8 +576,8 @@ export class LeakIndex {
       const endWord = last + WINDOW - 1;
       out.push({
         range: {
-          start: { line: s.pos[first.at * 3], character: s.pos[first.at * 3 + 1] },
-          end: { line: s.pos[endWord * 3], character: s.pos[endWord * 3 + 2] },
+          start: { line: wordLine(s, first.at), character: s.cols[first.at * 2] },
+          end: { line: wordLine(s, endWord), character: s.cols[endWord * 2 + 1] },
         },
         words: endWord - first.at + 1,
         source: first.source,

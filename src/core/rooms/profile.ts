@@ -50,8 +50,14 @@ export interface PrivateStream {
 export interface SharedStream {
   readonly ids: Uint32Array;
   readonly runEnds: Uint32Array;
-  /** Triples per word: line, start column, end column (UTF-16, 0-based, end exclusive). */
-  readonly pos: Uint32Array;
+  /** Pairs [first word, line (0-based)], one per line that has words, ascending (`wordLine`). */
+  readonly lines: Uint32Array;
+  /**
+   * Pairs per word: start column, end column on its line (UTF-16, 0-based,
+   * end exclusive); 16-bit unless a column reaches 65,536 (4 bytes a word,
+   * not 12 with the line beside each: shared text is held for every shared file).
+   */
+  readonly cols: Uint16Array | Uint32Array;
   /** Pairs [first word, date yyyymmdd]; 0 is "today" (an undated file, text outside every meeting). */
   readonly dates: Uint32Array;
 }
@@ -59,6 +65,11 @@ export interface SharedStream {
 export interface RoomsProfile {
   readonly private?: PrivateStream;
   readonly shared?: SharedStream;
+}
+
+/** The line (0-based) word `w` of a stream stands on. */
+export function wordLine(stream: PrivateStream | SharedStream, w: number): number {
+  return valueAt(stream.lines, w);
 }
 
 /** Which words of `stream` stand on line `line`: [first, end). */
@@ -111,7 +122,9 @@ class StreamBuilder {
   private readonly runEnds = new Scratch();
   private readonly lineTable = new Scratch();
   private readonly dateTable = new Scratch();
-  private readonly pos = new Scratch();
+  private readonly cols = new Scratch();
+  /** The largest column in `cols`. */
+  private maxCol = 0;
   private lastLine = -1;
   private lastDate = -1;
   /** The line, its start offset and the date of the words to come. */
@@ -122,8 +135,9 @@ class StreamBuilder {
   constructor(private readonly withPos: boolean) {}
 
   reset(): void {
-    this.ids.n = this.runEnds.n = this.lineTable.n = this.dateTable.n = this.pos.n = 0;
+    this.ids.n = this.runEnds.n = this.lineTable.n = this.dateTable.n = this.cols.n = 0;
     this.lastLine = this.lastDate = -1;
+    this.maxCol = 0;
   }
 
   words(text: string, start: number, end: number, dict: WordDictionary): void {
@@ -144,9 +158,10 @@ class StreamBuilder {
       this.lastDate = this.date;
     }
     if (this.withPos) {
-      this.pos.push(this.line);
-      this.pos.push(start - this.lineStart);
-      this.pos.push(end - this.lineStart);
+      const to = end - this.lineStart;
+      this.cols.push(start - this.lineStart);
+      this.cols.push(to);
+      if (to > this.maxCol) this.maxCol = to;
     }
     this.ids.push(id);
   }
@@ -156,20 +171,21 @@ class StreamBuilder {
     if (n > (this.runEnds.n ? this.runEnds.buf[this.runEnds.n - 1] : 0)) this.runEnds.push(n);
   }
 
-  private finishCommon(): { ids: Uint32Array; runEnds: Uint32Array; dates: Uint32Array } | undefined {
+  private finishCommon(): { ids: Uint32Array; runEnds: Uint32Array; lines: Uint32Array; dates: Uint32Array } | undefined {
     this.brk();
     if (!this.ids.n) return undefined;
-    return { ids: this.ids.take(), runEnds: this.runEnds.take(), dates: this.dateTable.take() };
+    return { ids: this.ids.take(), runEnds: this.runEnds.take(), lines: this.lineTable.take(), dates: this.dateTable.take() };
   }
 
   private(): PrivateStream | undefined {
-    const c = this.finishCommon();
-    return c && { ...c, lines: this.lineTable.take() };
+    return this.finishCommon();
   }
 
   shared(): SharedStream | undefined {
     const c = this.finishCommon();
-    return c && { ...c, pos: this.pos.take() };
+    if (!c) return undefined;
+    const cols = this.maxCol < 0x10000 ? Uint16Array.from(this.cols.buf.subarray(0, this.cols.n)) : this.cols.take();
+    return { ...c, cols };
   }
 }
 

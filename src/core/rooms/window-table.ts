@@ -3,18 +3,23 @@
 // 24 bytes a window: the private text of a 10k-note workspace has ~0.7M
 // distinct windows.
 //
-// Two files are kept per window in the table itself. With `exact`, the
-// others are kept too (in lists beside the table): every holder is known.
-// Without it (the private text, where a boilerplate window stands in
-// thousands of files), the two slots are exact while at most two files hold
-// the window, which is when the rule needs to know them (three or more is
-// boilerplate); a window that fell from three files to two may not know its
-// two any more (`complete` says so), and the caller finds them by a scan.
+// Two files are kept per window in the table itself. An `exact` table keeps
+// the others too (in lists beside the table): every holder is known. A
+// `counts` table (the private text, where a boilerplate window stands in
+// thousands of files) keeps only the two slots, exact while at most two
+// files hold the window, which is when the rule needs to know them (three or
+// more is boilerplate); a window that fell from three files to two may not
+// know its two any more (`complete` says so), and the caller finds them by a
+// scan. A `keys` table holds the windows only (8 bytes a slot): a set, for
+// `find` and `sameKeys`.
 //
 // Callers work on slots: find or insert a window's slot, then count a file in
 // or out there. Slots move only when the table grows; `reserve` first, and a
 // batch of slots stays valid. The keys lie in an array of their own (8 bytes
 // a slot), which a probe reads, and the counts and files in another.
+
+/** What a table keeps per window (see above). */
+export type WindowTableKind = 'keys' | 'counts' | 'exact';
 
 const NONE = -1;
 const MIN_CAPACITY = 256;
@@ -32,7 +37,8 @@ export class WindowTable {
   private cap = MIN_CAPACITY;
   /** Per slot: the window's two hashes (as int32), or 0, 0 when empty. */
   private keys = new Int32Array(MIN_CAPACITY * 2);
-  private meta = WindowTable.emptyMeta(MIN_CAPACITY);
+  /** Per slot, STRIDE int32s (none in a `keys` table). */
+  private meta: Int32Array;
   /** Slots holding a key (live or with a count of 0). */
   private used = 0;
   /** With `exact`: the holders beyond the two slots, by slot. */
@@ -44,12 +50,19 @@ export class WindowTable {
    */
   private places: Int32Array | undefined;
   private passNo = 0;
+  /**
+   * The keys array is another table's too (sameKeys): no window may be added
+   * and the table may not grow, or the other table's slots would be wrong.
+   */
+  private sharesKeys = false;
 
-  constructor(exact = false) {
-    if (exact) this.more = new Map();
+  constructor(private readonly kind: WindowTableKind = 'counts') {
+    if (kind === 'exact') this.more = new Map();
+    this.meta = this.emptyMeta(MIN_CAPACITY);
   }
 
-  private static emptyMeta(cap: number): Int32Array {
+  private emptyMeta(cap: number): Int32Array {
+    if (this.kind === 'keys') return new Int32Array(0);
     const d = new Int32Array(cap * STRIDE);
     for (let i = 0; i < cap; i++) {
       d[i * STRIDE + S0] = NONE;
@@ -63,17 +76,25 @@ export class WindowTable {
   }
 
   /**
-   * An empty table with this one's windows at the same slots (counts 0): a
-   * window found here at slot k is at slot k there, with no second probe.
+   * An empty `counts` table with this one's windows at the same slots (counts
+   * 0): a window found here at slot k is at slot k there, with no second
+   * probe. The two tables share one keys array (no copy), so from then on
+   * neither takes a new window nor grows: `slot` of a window not there and a
+   * `reserve` that must grow throw.
    */
   sameKeys(places = false): WindowTable {
-    const t = new WindowTable(false);
+    const t = new WindowTable('counts');
     if (places) t.places = new Int32Array(this.cap * 6).fill(-1);
     t.cap = this.cap;
     t.used = this.used;
-    t.keys = this.keys.slice();
-    t.meta = WindowTable.emptyMeta(this.cap);
+    t.keys = this.keys;
+    t.meta = t.emptyMeta(this.cap);
+    t.sharesKeys = this.sharesKeys = true;
     return t;
+  }
+
+  private fixed(): never {
+    throw new Error('WindowTable: this table shares its windows with another (sameKeys): it can take no new one');
   }
 
   /** The slot of a window, or -1. */
@@ -92,7 +113,10 @@ export class WindowTable {
 
   /** Room for `n` more windows without growing (slots found after this stay valid for them). */
   reserve(n: number): void {
-    if ((this.used + n) * 4 > this.cap * 3) this.rehash(n);
+    if ((this.used + n) * 4 > this.cap * 3) {
+      if (this.sharesKeys) this.fixed();
+      this.rehash(n);
+    }
   }
 
   /** The slot of a window, made (with a count of 0) when new. Call reserve first. */
@@ -106,6 +130,7 @@ export class WindowTable {
       const kb = k[i * 2 + 1];
       if (ka === x && kb === y) return i;
       if (ka === 0 && kb === 0) {
+        if (this.sharesKeys) this.fixed();
         k[i * 2] = x;
         k[i * 2 + 1] = y;
         this.used++;
@@ -228,39 +253,41 @@ export class WindowTable {
 
   /** Bytes held by the table (not the `exact` lists), for the benchmark. */
   get bytes(): number {
-    return this.keys.byteLength + this.meta.byteLength + (this.places?.byteLength ?? 0);
+    return (this.sharesKeys ? this.keys.byteLength / 2 : this.keys.byteLength) + this.meta.byteLength + (this.places?.byteLength ?? 0);
   }
 
-  /** Grows so that `n` more fit at 3/4 full, to 7/10 or less now (dropping windows no file holds). */
+  /** Grows so that `n` more fit at 3/4 full, to 7/10 or less now (dropping windows no file holds, in a table that counts). */
   private rehash(n: number): void {
     const oldKeys = this.keys;
     const oldMeta = this.meta;
     const oldCap = this.cap;
-    let live = 0;
-    for (let i = 0; i < oldCap; i++) if (oldMeta[i * STRIDE + COUNT] > 0) live++;
+    const counts = this.kind !== 'keys';
+    let live = counts ? 0 : this.used;
+    if (counts) for (let i = 0; i < oldCap; i++) if (oldMeta[i * STRIDE + COUNT] > 0) live++;
     let cap = MIN_CAPACITY;
     while (cap * 7 < (live + n + 1) * 10) cap *= 2;
     const more = this.more;
     this.cap = cap;
     this.keys = new Int32Array(cap * 2);
-    this.meta = WindowTable.emptyMeta(cap);
+    this.meta = this.emptyMeta(cap);
     this.used = 0;
     if (more) this.more = new Map();
     const k = this.keys;
     const mask = cap - 1;
     for (let j = 0; j < oldCap; j++) {
-      if (oldMeta[j * STRIDE + COUNT] <= 0) continue;
       const a = oldKeys[j * 2];
       const b = oldKeys[j * 2 + 1];
+      if (counts ? oldMeta[j * STRIDE + COUNT] <= 0 : a === 0 && b === 0) continue;
       let i = this.home(a, b);
       while (k[i * 2] !== 0 || k[i * 2 + 1] !== 0) i = (i + 1) & mask;
       k[i * 2] = a;
       k[i * 2 + 1] = b;
+      this.used++;
+      if (!counts) continue;
       this.meta.set(oldMeta.subarray(j * STRIDE, j * STRIDE + STRIDE), i * STRIDE);
       this.meta[i * STRIDE + MARK] = 0;
       const list = more?.get(j);
       if (list) this.more!.set(i, list);
-      this.used++;
     }
   }
 }

@@ -50,6 +50,20 @@ describe('rooms: private-leak (SPEC §15)', () => {
       assert.deepEqual(got[0].range, { start: { line: 3, character: 8 }, end: { line: 3, character: 31 } });
       assert.equal(got[0].words, 8);
     });
+
+    // Columns are kept in 16 bits unless a line reaches 65,536 characters: both sides of that line.
+    for (const pad of [0, 65_000, 65_528, 65_536, 200_000]) {
+      it(`gives the exact columns after ${pad} characters on the line`, () => {
+        const before = 'x'.repeat(Math.max(0, pad - 1)) + (pad ? ' ' : '');
+        const files = [
+          md('people/alex.md', 'private', ['a1 b2 c3 d4 e5 f6 g7 h8']),
+          md('docs/update.md', 'shared', ['First line.', `${before}a1 b2 c3 d4 e5 f6 g7 h8 after`]),
+        ];
+        const got = findLeaks(files, TODAY).get('docs/update.md')!;
+        assert.equal(got.length, 1);
+        assert.deepEqual(got[0].range, { start: { line: 4, character: pad }, end: { line: 4, character: pad + 23 } });
+      });
+    }
   });
 
   describe('words: NFC, lower case, punctuation and markup only separate', () => {
