@@ -4,7 +4,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Dataset } from '../core/dataset';
-import { comparePaths } from '../core/paths';
 import type { Settings } from '../core/settings';
 import { decodeFile, skipWords } from '../core/text';
 import type { Diagnostic, SeveritySetting } from '../core/types';
@@ -102,16 +101,28 @@ export function loadFolder(opts: CheckOptions): LoadedFolder {
   return { folder: opts.folder, dataset, files, notes };
 }
 
-/** Every file's diagnostics as SPEC §9's JSON objects, in its order (file, line, column, code). */
-export function findingsOf(dataset: Dataset): Finding[] {
-  const findings: Finding[] = [];
+/** SPEC §9's order within one file: line, column, code (stable: ties keep the rules' order). */
+function byPlace(a: Finding, b: Finding): number {
+  return a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+/**
+ * Every file's diagnostics as SPEC §9's JSON objects, in its order (file,
+ * line, column, code) as they come: files in code-point order of their
+ * paths, each file's sorted. None is kept (Dataset.diagnostics with keep false), so a
+ * report written as they come holds one file's at a time.
+ */
+export function* eachFinding(dataset: Dataset): Generator<Finding> {
   for (const path of dataset.paths()) {
-    for (const d of dataset.diagnostics(path)) findings.push(toFinding(path, d));
+    const found = dataset.diagnostics(path, false).map((d) => toFinding(path, d));
+    found.sort(byPlace);
+    yield* found;
   }
-  findings.sort(
-    (a, b) => comparePaths(a.file, b.file) || a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-  );
-  return findings;
+}
+
+/** Every file's diagnostics as SPEC §9's JSON objects, in its order: eachFinding, as one list. */
+export function findingsOf(dataset: Dataset): Finding[] {
+  return [...eachFinding(dataset)];
 }
 
 export function runCheck(opts: CheckOptions): CheckResult {
@@ -144,18 +155,56 @@ const COUNTED: Record<string, (n: number) => string> = {
 const counted = (n: number, noun: keyof typeof COUNTED): string => COUNTED[noun](n);
 
 /**
+ * The JSON report (SPEC §9) in pieces of about `size` characters, written as
+ * the findings come: joined, exactly `JSON.stringify([...findings], null, 2)
+ * + '\n'`, but never the whole document at once (50k notes make ~10 MB of
+ * it, which V8 would hold as UTF-16 and then copy into bytes). No string in
+ * a finding holds a raw line break (JSON escapes it), so indenting each
+ * finding's lines by two spaces is what the whole document's indentation
+ * gives.
+ */
+export function* jsonChunks(findings: Iterable<Finding>, size = 1 << 16): Generator<string> {
+  let piece = '';
+  let n = 0;
+  for (const f of findings) {
+    piece += (n++ ? ',\n  ' : '[\n  ') + JSON.stringify(f, null, 2).replace(/\n/g, '\n  ');
+    if (piece.length >= size) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield piece + (n ? '\n]\n' : '[]\n');
+}
+
+/**
  * The text report (SPEC §9): one line a finding, then a summary line, e.g.
  * "3 problems (1 error, 2 warnings, 0 infos, 0 hints) in 8 Cadence files."
  */
 export function formatText(result: CheckResult): string {
-  const lines = result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`);
-  const count = (s: string) => result.findings.filter((f) => f.severity === s).length;
-  const n = result.findings.length;
-  const files = counted(result.files, 'Cadence file');
-  lines.push(
-    n === 0
-      ? l10n.t('No problems in {0}.', files)
-      : l10n.t('{0} ({1}, {2}, {3}, {4}) in {5}.', counted(n, 'problem'), counted(count('error'), 'error'), counted(count('warning'), 'warning'), counted(count('info'), 'info'), counted(count('hint'), 'hint'), files),
-  );
-  return lines.join('\n') + '\n';
+  return [...textChunks(result.findings, result.files)].join('');
+}
+
+/**
+ * The text report (formatText) of `files` Cadence files in pieces of about
+ * `size` characters, written as the findings come (see jsonChunks).
+ */
+export function* textChunks(findings: Iterable<Finding>, files: number, size = 1 << 16): Generator<string> {
+  const bySeverity = new Map<string, number>();
+  let piece = '';
+  let n = 0;
+  for (const f of findings) {
+    n++;
+    bySeverity.set(f.severity, (bySeverity.get(f.severity) ?? 0) + 1);
+    piece += `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}\n`;
+    if (piece.length >= size) {
+      yield piece;
+      piece = '';
+    }
+  }
+  const count = (s: string) => bySeverity.get(s) ?? 0;
+  yield piece +
+    (n === 0
+      ? l10n.t('No problems in {0}.', counted(files, 'Cadence file'))
+      : l10n.t('{0} ({1}, {2}, {3}, {4}) in {5}.', counted(n, 'problem'), counted(count('error'), 'error'), counted(count('warning'), 'warning'), counted(count('info'), 'info'), counted(count('hint'), 'hint'), counted(files, 'Cadence file'))) +
+    '\n';
 }

@@ -7,7 +7,7 @@ import { isValidDate } from '../core/dates';
 import { RULES_BY_CODE } from '../core/rules/index';
 import { normalizeSeverity } from '../core/settings';
 import type { SeveritySetting } from '../core/types';
-import { findingsOf, formatText, loadFolder } from './check';
+import { eachFinding, jsonChunks, loadFolder, textChunks } from './check';
 import { fixFolder, formatFixReport } from './fix';
 import { isCheckWorker, loadFolderLean, runCheckWorker } from './parallel';
 import { runNew } from './new';
@@ -291,12 +291,19 @@ export async function main(args: string[], env: NodeJS.ProcessEnv = process.env)
     (parsed.format === 'text' ? process.stdout : process.stderr).write(formatFixReport(report));
   }
   for (const n of notes) process.stderr.write(`cadence: ${n}\n`);
-  const findings = findingsOf(loaded.dataset);
-  const version = packageVersion();
-  if (parsed.format === 'json') process.stdout.write(JSON.stringify(findings, null, 2) + '\n');
-  else if (parsed.format === 'sarif') process.stdout.write(JSON.stringify(toSarif(findings, { folder, version, docsDir: rulesDocsDir(), notes }), null, 2) + '\n');
-  else process.stdout.write(formatText({ findings, files: loaded.dataset.size, notes }));
-  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+  // The report is written as the findings come, a file's at a time: a whole
+  // folder's findings and report never stand in memory at once (but SARIF's).
+  let errors = 0;
+  const findings = (function* () {
+    for (const f of eachFinding(loaded.dataset)) {
+      if (f.severity === 'error') errors++;
+      yield f;
+    }
+  })();
+  if (parsed.format === 'json') for (const piece of jsonChunks(findings)) process.stdout.write(piece);
+  else if (parsed.format === 'sarif') process.stdout.write(JSON.stringify(toSarif([...findings], { folder, version: packageVersion(), docsDir: rulesDocsDir(), notes }), null, 2) + '\n');
+  else for (const piece of textChunks(findings, loaded.dataset.size)) process.stdout.write(piece);
+  return errors ? 1 : 0;
 }
 
 /**

@@ -1,5 +1,6 @@
 // What the dataset (dataset.ts) sends and takes besides the documents
-// themselves: its change events, and the files a warm start restores.
+// themselves: its change events, and the files a warm start restores; and
+// what it holds per file.
 
 import type { DocSummary } from './cross-file-index';
 import type { Doc } from './model';
@@ -38,4 +39,22 @@ export interface RestoredFile {
   readonly summary: DocSummary;
   readonly doc: LazyDoc;
   readonly diagnostics?: CachedDiagnostics;
+}
+
+/** What the dataset holds of one file (dataset.ts). */
+export interface DatasetEntry {
+  /** Exactly one of `doc` and `lazy` is set. */
+  doc: Doc | undefined;
+  lazy: LazyDoc | undefined;
+  readonly summary: DocSummary;
+  /** Diagnostics of rules that read only this file, for `localGen`. */
+  local?: Diagnostic[];
+  localGen: number;
+  /** The file's whole diagnostics, for `memoGen`, until a change names the file. */
+  memo?: Diagnostic[];
+  memoGen: number;
+  /** Diagnostics saved with the persistent index, until a change names the file. */
+  cached?: CachedDiagnostics;
+  /** Its document was read since the last release(), other than to judge a file. */
+  used?: boolean;
 }

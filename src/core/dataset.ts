@@ -11,7 +11,7 @@
 // start cheap.
 
 import { CrossFileIndex, type DocSummary } from './cross-file-index';
-import type { CachedDiagnostics, DatasetChange, LazyDoc, RestoredFile } from './dataset-types';
+import type { DatasetChange, DatasetEntry as Entry, LazyDoc, RestoredFile } from './dataset-types';
 import { comparePaths } from './paths';
 import type { Doc, FileKind, OkrSetDoc, PersonDoc, ReviewDoc } from './model';
 import { FILE_KINDS } from './kinds';
@@ -28,23 +28,6 @@ import type { Diagnostic, Fix } from './types';
 
 export type { DocSummary };
 export type { CachedDiagnostics, DatasetChange, LazyDoc, RestoredFile } from './dataset-types';
-
-interface Entry {
-  /** Exactly one of `doc` and `lazy` is set. */
-  doc: Doc | undefined;
-  lazy: LazyDoc | undefined;
-  readonly summary: DocSummary;
-  /** Diagnostics of rules that read only this file, for `localGen`. */
-  local?: Diagnostic[];
-  localGen: number;
-  /** The file's whole diagnostics, for `memoGen`, until a change names the file. */
-  memo?: Diagnostic[];
-  memoGen: number;
-  /** Diagnostics saved with the persistent index, until a change names the file. */
-  cached?: CachedDiagnostics;
-  /** Its document was read since the last release(), other than to judge a file. */
-  used?: boolean;
-}
 
 const LOCAL_RULES = RULES.filter((r) => !r.crossFile);
 const MERGE_CONFLICT = RULES_BY_CODE.get('merge-conflict')!;
@@ -456,8 +439,13 @@ export class Dataset {
     return { today: this._today, settings: this._settings, data: this.query };
   }
 
-  /** The file's diagnostics, severities from `cadence.rules` applied, in order. */
-  diagnostics(path: string): readonly Diagnostic[] {
+  /**
+   * The file's diagnostics, severities from `cadence.rules` applied, in order.
+   * `keep` false: for a caller that reads each file's once (the command
+   * line's report, SPEC §9), not kept, so that a folder's never stand in
+   * memory at once; saved or worker-made ones stay (asked again, the same).
+   */
+  diagnostics(path: string, keep = true): readonly Diagnostic[] {
     this.judged = true;
     const entry = this.entries.get(path);
     if (!entry) return [];
@@ -467,10 +455,10 @@ export class Dataset {
       if (entry.cached) {
         const { judgeHere } = entry.cached;
         const cached = entry.cached.loadDiagnostics();
-        entry.cached = undefined;
-        if (cached) return this.remember(entry, judgeHere ? this.judgeAlso(entry, cached, judgeHere) : cached);
+        if (keep || !cached) entry.cached = undefined;
+        if (cached) return this.remember(entry, judgeHere ? this.judgeAlso(entry, cached, judgeHere) : cached, keep);
       }
-      return this.remember(entry, this.judge(entry));
+      return this.remember(entry, this.judge(entry), keep);
     } finally {
       this.judging--;
     }
@@ -489,8 +477,8 @@ export class Dataset {
   }
 
   /** Kept until a change names the file; not inside a batch, whose change is still to come. */
-  private remember(entry: Entry, diagnostics: Diagnostic[]): Diagnostic[] {
-    if (this.batchDepth === 0) {
+  private remember(entry: Entry, diagnostics: Diagnostic[], keep: boolean): Diagnostic[] {
+    if (keep && this.batchDepth === 0) {
       entry.memo = diagnostics;
       entry.memoGen = this.gen;
     }

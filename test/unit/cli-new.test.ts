@@ -115,7 +115,8 @@ describe('cadence new (SPEC §16)', () => {
     const r = cadence(['new', 'sam', dir, '--today', today]);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /no person file for "sam"/);
-    assert.equal(cadence(['new', dir]).status, 2);
+    // No folder: the current one (here the workspace, not the repository with its generated benchmark folders).
+    assert.equal(cadence(['new', dir], {}, dir).status, 2);
     assert.equal(cadence(['new', 'alex', dir, '--date', '2026-02-30']).status, 2);
     assert.equal(cadence(['new', 'alex', dir, '--bogus']).status, 2);
     assert.deepEqual(snapshot(dir), files);

@@ -12,6 +12,7 @@ import { cleanEnv } from '../../scripts/lib/clean-env';
 import { findingsOf, formatText, loadFolder } from '../../src/cli/check';
 import { chunkSize, KEPT_DATE_FIELD, keptOfNote, loadFolderLean, workerCount } from '../../src/cli/parallel';
 import { factsOfDoc } from '../../src/core/rooms/rooms-input';
+import { comparePaths } from '../../src/core/paths';
 import { Dataset } from '../../src/core/dataset';
 import type { OneOnOneDoc } from '../../src/core/model';
 import { generateWorkspace } from '../../bench/generate';
@@ -28,7 +29,10 @@ function cadence(args: string[], workers: number) {
 /** What `cadence check` prints when every file is read into one Dataset (the reference). */
 function reference(folder: string, today: string) {
   const loaded = loadFolder({ folder, today, rules: {} });
-  const findings = findingsOf(loaded.dataset);
+  // SPEC §9's order by one sort of the whole list (the CLI sorts a file's at a time, as they come).
+  const findings = findingsOf(loaded.dataset).sort(
+    (a, b) => comparePaths(a.file, b.file) || a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
   return {
     json: JSON.stringify(findings, null, 2) + '\n',
     text: formatText({ findings, files: loaded.dataset.size, notes: loaded.notes }),

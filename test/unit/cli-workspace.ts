@@ -7,9 +7,9 @@ import { cleanEnv } from '../../scripts/lib/clean-env';
 import { CLI } from './built-cli';
 import { tempDir } from './temp-dirs';
 
-/** Runs `cadence ARGS` (the built bundle) with a clean environment and no CADENCE_TODAY unless `env` sets one. */
-export function cadence(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...cleanEnv(), CADENCE_TODAY: '', ...env } });
+/** Runs `cadence ARGS` (the built bundle) in `cwd` (default: this process's) with a clean environment and no CADENCE_TODAY unless `env` sets one. */
+export function cadence(args: string[], env: Record<string, string> = {}, cwd?: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd, env: { ...cleanEnv(), CADENCE_TODAY: '', ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -6,7 +6,7 @@ import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeF
 import { ensureBuiltCli, CLI, ROOT } from './built-cli';
 import { join } from 'node:path';
 import { cleanEnv } from '../../scripts/lib/clean-env';
-import { formatText } from '../../src/cli/check';
+import { formatText, jsonChunks, textChunks, type Finding } from '../../src/cli/check';
 import { tempDir } from './temp-dirs';
 
 const EXAMPLES = join(ROOT, 'test', 'fixtures', 'examples');
@@ -82,6 +82,25 @@ describe('cadence check on the shared examples', () => {
     assert.equal(last([finding('warning'), finding('info'), finding('hint')], 2), '3 problems (0 errors, 1 warning, 1 info, 1 hint) in 2 Cadence files.');
     assert.equal(last([], 1), 'No problems in 1 Cadence file.');
     assert.equal(last([], 0), 'No problems in 0 Cadence files.');
+  });
+
+  it('writes its JSON and text reports in pieces that join to exactly the whole document, for any piece size', () => {
+    const f = (i: number, message: string): Finding => ({ file: `1on1s/p${i}/2026-11-20.md`, line: i + 1, column: 1, endLine: i + 1, endColumn: 9, severity: ['error', 'warning', 'info', 'hint'][i % 4], code: 'action-overdue', message });
+    const messages = ['plain', 'a "quoted" line\nbroken — twice\r\nand a tab\t', 'Zoë’s 1:1 🙂 \\ \u2028 \u0000', ''];
+    for (const findings of [[], [f(0, 'one')], messages.map((m, i) => f(i, m)), Array.from({ length: 300 }, (_, i) => f(i, messages[i % 4]))]) {
+      for (const size of [1, 7, 200, 1 << 16]) {
+        const json = [...jsonChunks(findings, size)];
+        assert.equal(json.join(''), JSON.stringify(findings, null, 2) + '\n', `${findings.length} findings, pieces of ${size}`);
+        assert.ok(json.every((p) => p.length > 0));
+        if (findings.length > 100 && size === 200) assert.ok(json.length > 50, 'a long report comes in many pieces');
+        const result = { findings, files: 3, notes: [] };
+        const text = [...textChunks(findings, 3, size)].join('');
+        const summary = findings.length ? `${findings.length} problem${findings.length === 1 ? '' : 's'} (` : 'No problems in 3 Cadence files.';
+        assert.equal(text.slice(0, text.lastIndexOf('\n', text.length - 2) + 1), findings.map((x) => `${x.file}:${x.line}:${x.column} ${x.severity} ${x.code} ${x.message}\n`).join(''));
+        assert.ok(text.slice(text.lastIndexOf('\n', text.length - 2) + 1).startsWith(summary));
+        assert.equal(text, formatText(result));
+      }
+    }
   });
 
   it('takes today from CADENCE_TODAY, and --today over it', () => {

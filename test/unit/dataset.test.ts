@@ -258,6 +258,33 @@ describe('Dataset', () => {
     });
   });
 
+  describe('diagnostics(path, false): read once, not kept (the command line\'s report)', () => {
+    it('gives what diagnostics(path) gives, keeps nothing, and returns what is kept already', () => {
+      const texts = { [ALEX]: personFile(), [A1]: note('alex', '2026-11-20', '- [ ] x @sam', '- [ ] y due:2026-01-01') };
+      const ds = makeDataset(texts);
+      const once = ds.diagnostics(A1, false);
+      assert.ok(once.length >= 2);
+      assert.deepEqual(ds.diagnostics(A1, false), once);
+      assert.notEqual(ds.diagnostics(A1, false), once, 'judged again: nothing was kept');
+      const kept = ds.diagnostics(A1);
+      assert.deepEqual(kept, once);
+      assert.equal(ds.diagnostics(A1), kept, 'kept');
+      assert.equal(ds.diagnostics(A1, false), kept, 'what is kept is given');
+      assert.deepEqual(ds.diagnostics('nothing/here.md', false), []);
+    });
+
+    it('leaves diagnostics made elsewhere in place (asked again, the same), as diagnostics(path) uses them up', () => {
+      const ds = makeDataset({ [ALEX]: personFile(), [A1]: note('alex', '2026-11-20', '- [ ] x @alex due:2026-12-01') });
+      const made = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 'info' as const, code: 'made-elsewhere', message: 'm' }];
+      ds.presetDiagnostics(A1, made);
+      assert.equal(ds.diagnostics(A1, false), made);
+      assert.equal(ds.diagnostics(A1, false), made, 'still there');
+      assert.equal(ds.diagnostics(A1), made);
+      ds.setFile(A1, note('alex', '2026-11-20', '- [ ] x @alex due:2026-12-01'));
+      assert.ok(!ds.diagnostics(A1, false).some((d) => d.code === 'made-elsewhere'), 'a change judges the file here');
+    });
+  });
+
   describe('setParsed (a document parsed by another dataset)', () => {
     it('gives every file the same diagnostics, summary and figures as setFile, and the document itself is held, not parsed again', () => {
       for (const root of [join(__dirname, '..', '..', 'samples', 'team'), join(__dirname, '..', 'fixtures', 'examples', 'rooms'), join(__dirname, '..', 'fixtures', 'examples', 'realworld')]) {
