@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Dataset } from '../core/dataset';
+import { ITEMS, jsonPieces } from './json-pieces';
 import type { Settings } from '../core/settings';
 import { decodeFile, skipWords } from '../core/text';
 import type { Diagnostic, SeveritySetting } from '../core/types';
@@ -109,8 +110,8 @@ function byPlace(a: Finding, b: Finding): number {
 /**
  * Every file's diagnostics as SPEC §9's JSON objects, in its order (file,
  * line, column, code) as they come: files in code-point order of their
- * paths, each file's sorted. None is kept (Dataset.diagnostics with keep false), so a
- * report written as they come holds one file's at a time.
+ * paths, each file's sorted. None is kept (`Dataset.diagnostics(path,
+ * false)`), so a report written as they come holds one file's at a time.
  */
 export function* eachFinding(dataset: Dataset): Generator<Finding> {
   for (const path of dataset.paths()) {
@@ -157,23 +158,10 @@ const counted = (n: number, noun: keyof typeof COUNTED): string => COUNTED[noun]
 /**
  * The JSON report (SPEC §9) in pieces of about `size` characters, written as
  * the findings come: joined, exactly `JSON.stringify([...findings], null, 2)
- * + '\n'`, but never the whole document at once (50k notes make ~10 MB of
- * it, which V8 would hold as UTF-16 and then copy into bytes). No string in
- * a finding holds a raw line break (JSON escapes it), so indenting each
- * finding's lines by two spaces is what the whole document's indentation
- * gives.
+ * + '\n'` (json-pieces.ts).
  */
-export function* jsonChunks(findings: Iterable<Finding>, size = 1 << 16): Generator<string> {
-  let piece = '';
-  let n = 0;
-  for (const f of findings) {
-    piece += (n++ ? ',\n  ' : '[\n  ') + JSON.stringify(f, null, 2).replace(/\n/g, '\n  ');
-    if (piece.length >= size) {
-      yield piece;
-      piece = '';
-    }
-  }
-  yield piece + (n ? '\n]\n' : '[]\n');
+export function jsonChunks(findings: Iterable<Finding>, size = 1 << 16): Generator<string> {
+  return jsonPieces(ITEMS, findings, size);
 }
 
 /**

@@ -12,7 +12,7 @@ import { fixFolder, formatFixReport } from './fix';
 import { isCheckWorker, loadFolderLean, runCheckWorker } from './parallel';
 import { runNew } from './new';
 import { runReview } from './review';
-import { toSarif } from './sarif';
+import { sarifPieces } from './sarif';
 import { isFolder } from './walk';
 import * as l10n from '../core/l10n';
 import { useBundle } from '../core/l10n';
@@ -292,7 +292,7 @@ export async function main(args: string[], env: NodeJS.ProcessEnv = process.env)
   }
   for (const n of notes) process.stderr.write(`cadence: ${n}\n`);
   // The report is written as the findings come, a file's at a time: a whole
-  // folder's findings and report never stand in memory at once (but SARIF's).
+  // folder's findings and report never stand in memory at once.
   let errors = 0;
   const findings = (function* () {
     for (const f of eachFinding(loaded.dataset)) {
@@ -301,7 +301,7 @@ export async function main(args: string[], env: NodeJS.ProcessEnv = process.env)
     }
   })();
   if (parsed.format === 'json') for (const piece of jsonChunks(findings)) process.stdout.write(piece);
-  else if (parsed.format === 'sarif') process.stdout.write(JSON.stringify(toSarif([...findings], { folder, version: packageVersion(), docsDir: rulesDocsDir(), notes }), null, 2) + '\n');
+  else if (parsed.format === 'sarif') for (const piece of sarifPieces(findings, { folder, version: packageVersion(), docsDir: rulesDocsDir(), notes })) process.stdout.write(piece);
   else for (const piece of textChunks(findings, loaded.dataset.size)) process.stdout.write(piece);
   return errors ? 1 : 0;
 }

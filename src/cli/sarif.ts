@@ -11,6 +11,7 @@ import { ruleDoc } from '../core/rule-docs';
 import { RULES } from '../core/rules/index';
 import type { Severity } from '../core/types';
 import type { Finding } from './check';
+import { ITEMS, jsonPieces } from './json-pieces';
 
 const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
@@ -43,8 +44,46 @@ function uriOf(file: string): string {
 }
 
 /** The log for one run of `cadence check` over `findings` (sorted as --format json sorts them). */
-export function toSarif(findings: readonly Finding[], opts: SarifOptions): Sarif.Log {
-  const index = new Map(RULES.map((r, i) => [r.code, i]));
+export function toSarif(findings: Iterable<Finding>, opts: SarifOptions): Sarif.Log {
+  const log = sarifLog(opts);
+  log.runs[0].results = [...findings].map(resultOf);
+  return log;
+}
+
+/**
+ * The log of toSarif as text, `JSON.stringify(log, null, 2) + '\n'`, in
+ * pieces of about `size` characters written as the findings come: the
+ * results never all stand in memory (json-pieces.ts).
+ */
+export function sarifPieces(findings: Iterable<Finding>, opts: SarifOptions, size = 1 << 16): Generator<string> {
+  const log = sarifLog(opts);
+  (log.runs[0] as { results: unknown }).results = ITEMS;
+  return jsonPieces(log, (function* () {
+    for (const f of findings) yield resultOf(f);
+  })(), size);
+}
+
+const RULE_INDEX = new Map(RULES.map((r, i) => [r.code, i]));
+
+function resultOf(f: Finding): Sarif.Result {
+  return {
+    ruleId: f.code,
+    ...(RULE_INDEX.has(f.code) ? { ruleIndex: RULE_INDEX.get(f.code)! } : {}),
+    level: LEVEL[f.severity as Severity] ?? 'warning',
+    message: { text: f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: uriOf(f.file), uriBaseId: SRCROOT },
+          region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+        },
+      },
+    ],
+  };
+}
+
+/** The log without its results (an empty list, last in its run). */
+function sarifLog(opts: SarifOptions): Sarif.Log & { runs: [Sarif.Run] } {
   const rules: Sarif.ReportingDescriptor[] = RULES.map((r) => {
     const page = opts.docsDir ? join(opts.docsDir, `${r.code}.md`) : undefined;
     return {
@@ -58,20 +97,6 @@ export function toSarif(findings: readonly Finding[], opts: SarifOptions): Sarif
       properties: { tags: ['cadence', ...r.kinds] },
     };
   });
-  const results: Sarif.Result[] = findings.map((f) => ({
-    ruleId: f.code,
-    ...(index.has(f.code) ? { ruleIndex: index.get(f.code)! } : {}),
-    level: LEVEL[f.severity as Severity] ?? 'warning',
-    message: { text: f.message },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: uriOf(f.file), uriBaseId: SRCROOT },
-          region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
-        },
-      },
-    ],
-  }));
   const folderUri = pathToFileURL(opts.folder).href;
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -87,7 +112,7 @@ export function toSarif(findings: readonly Finding[], opts: SarifOptions): Sarif
           },
         ],
         columnKind: 'utf16CodeUnits',
-        results,
+        results: [],
       },
     ],
   };
