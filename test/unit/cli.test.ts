@@ -1,13 +1,14 @@
 // `cadence check` end to end, through the built bundle (the thing users run).
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { ensureBuiltCli, CLI, ROOT } from './built-cli';
 import { join } from 'node:path';
 import { cleanEnv } from '../../scripts/lib/clean-env';
 import { formatText, jsonChunks, textChunks, type Finding } from '../../src/cli/check';
 import { tempDir } from './temp-dirs';
+import { generateWorkspace } from '../../bench/generate';
 
 const EXAMPLES = join(ROOT, 'test', 'fixtures', 'examples');
 
@@ -100,6 +101,22 @@ describe('cadence check on the shared examples', () => {
         assert.ok(text.slice(text.lastIndexOf('\n', text.length - 2) + 1).startsWith(summary));
         assert.equal(text, formatText(result));
       }
+    }
+  });
+
+  it('stops quietly with status 141 when its reader stops early (cadence check | head), in every format', async function () {
+    this.timeout(120000);
+    const dir = tempDir('cadence-pipe-');
+    // Enough findings for many pieces of report: the reader goes after the first.
+    generateWorkspace(dir, { notes: 1000, seed: 3 });
+    for (const format of ['json', 'text', 'sarif']) {
+      const child = spawn(process.execPath, [CLI, 'check', dir, '--format', format, '--today', '2026-11-22'], { env: { ...cleanEnv(), CADENCE_TODAY: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.stdout.once('data', () => child.stdout.destroy());
+      const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+      assert.equal(stderr, '', `${format}: no stack trace`);
+      assert.equal(status, 141, format);
     }
   });
 
