@@ -63,11 +63,12 @@ export class WindowTable {
 
   private emptyMeta(cap: number): Int32Array {
     if (this.kind === 'keys') return new Int32Array(0);
+    // One empty record, then copied over the rest by doubling: a few native
+    // copies, not a loop of cap steps (run once per table, never optimised).
     const d = new Int32Array(cap * STRIDE);
-    for (let i = 0; i < cap; i++) {
-      d[i * STRIDE + S0] = NONE;
-      d[i * STRIDE + S1] = NONE;
-    }
+    d[S0] = NONE;
+    d[S1] = NONE;
+    for (let n = STRIDE; n < d.length; n *= 2) d.copyWithin(n, 0, Math.min(n, d.length - n));
     return d;
   }
 

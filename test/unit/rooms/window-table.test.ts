@@ -86,6 +86,7 @@ describe('rooms: the window table', () => {
         assert.equal(priv.find(a, b), s);
         assert.equal(priv.slot(a, b), s, 'slot of a window already there is allowed');
         assert.equal(priv.countAt(s), 0);
+        assert.deepEqual(priv.known(s), [], 'no file in any slot of a new table');
       }
       priv.addAt(priv.find(...ws[0]), 3);
       assert.equal(priv.countAt(priv.find(...ws[0])), 1);
