@@ -164,6 +164,21 @@ export function jsonChunks(findings: Iterable<Finding>, size = 1 << 16): Generat
   return jsonPieces(ITEMS, findings, size);
 }
 
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const ESCAPED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+
+/**
+ * `s` on one line for a line-per-item text (the text report, the list of
+ * fixes, the notes on stderr): each line break and control character
+ * (C0, DEL, C1, U+2028/U+2029) written as its JSON escape (`\n`,
+ * `\u001b`), so that a message or path holding one neither breaks the line
+ * a problem matcher reads nor reaches the terminal raw. Anything else,
+ * backslashes included, is left as it is.
+ */
+export function oneLine(s: string): string {
+  return s.replace(CONTROL, (c) => ESCAPED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /**
  * The text report (SPEC §9): one line a finding, then a summary line, e.g.
  * "3 problems (1 error, 2 warnings, 0 infos, 0 hints) in 8 Cadence files."
@@ -183,7 +198,7 @@ export function* textChunks(findings: Iterable<Finding>, files: number, size = 1
   for (const f of findings) {
     n++;
     bySeverity.set(f.severity, (bySeverity.get(f.severity) ?? 0) + 1);
-    piece += `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}\n`;
+    piece += `${oneLine(f.file)}:${f.line}:${f.column} ${f.severity} ${f.code} ${oneLine(f.message)}\n`;
     if (piece.length >= size) {
       yield piece;
       piece = '';

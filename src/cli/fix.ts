@@ -6,7 +6,7 @@
 import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, chownSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { applyToFileText, fixAllChoice } from '../core/fix-all';
-import type { LoadedFolder } from './check';
+import { oneLine, type LoadedFolder } from './check';
 import * as l10n from '../core/l10n';
 
 /** One fix applied: where its diagnostic was (1-based line, in the text it was fixed in), its code and title. */
@@ -149,7 +149,7 @@ export function formatFixReport(report: FixReport): string {
   let n = 0;
   for (const f of report.fixed) {
     for (const a of f.fixes) {
-      lines.push(l10n.t('fixed {0}:{1} {2}: {3}', f.file, a.line, a.code, a.title));
+      lines.push(l10n.t('fixed {0}:{1} {2}: {3}', oneLine(f.file), a.line, a.code, oneLine(a.title)));
       n++;
     }
   }

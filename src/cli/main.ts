@@ -7,7 +7,7 @@ import { isValidDate } from '../core/dates';
 import { RULES_BY_CODE } from '../core/rules/index';
 import { normalizeSeverity } from '../core/settings';
 import type { SeveritySetting } from '../core/types';
-import { eachFinding, jsonChunks, loadFolder, textChunks } from './check';
+import { eachFinding, jsonChunks, loadFolder, oneLine, textChunks } from './check';
 import { fixFolder, formatFixReport } from './fix';
 import { isCheckWorker, loadFolderLean, runCheckWorker } from './parallel';
 import { runNew } from './new';
@@ -290,7 +290,7 @@ export async function main(args: string[], env: NodeJS.ProcessEnv = process.env)
     // The list of fixes is for people; JSON and SARIF on stdout stay one document.
     (parsed.format === 'text' ? process.stdout : process.stderr).write(formatFixReport(report));
   }
-  for (const n of notes) process.stderr.write(`cadence: ${n}\n`);
+  for (const n of notes) process.stderr.write(`cadence: ${oneLine(n)}\n`);
   // The report is written as the findings come, a file's at a time: a whole
   // folder's findings and report never stand in memory at once.
   let errors = 0;
@@ -325,16 +325,20 @@ function tuneGcForBatch(): void {
 }
 
 /**
- * A reader that stops early (`cadence check | head`): the process ends as a
- * shell tool killed by SIGPIPE does, status 141 (128 + 13) and no message,
- * not with Node's stack trace of an unhandled EPIPE. Any other error of
- * stdout is thrown as before.
+ * A reader that stops early (`cadence check | head`, or `2>&1 | head` with
+ * notes on stderr): the process ends as a shell tool killed by SIGPIPE
+ * does, status 141 (128 + 13) and no message, not with Node's stack trace
+ * of an unhandled EPIPE and status 1 (which reads as "errors found"). Any
+ * other error of stdout or stderr is thrown as before.
  */
 function stopQuietlyOnClosedPipe(): void {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
-    process.exit(141);
-  });
+  for (const out of [process.stdout, process.stderr]) {
+    out.on('error', (e: NodeJS.ErrnoException) => {
+      // After the first EPIPE the stream is destroyed: a write still on its way fails as such.
+      if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+      process.exit(141);
+    });
+  }
 }
 
 if (isCheckWorker()) {

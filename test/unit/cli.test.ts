@@ -6,7 +6,7 @@ import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeF
 import { ensureBuiltCli, CLI, ROOT } from './built-cli';
 import { join } from 'node:path';
 import { cleanEnv } from '../../scripts/lib/clean-env';
-import { formatText, jsonChunks, textChunks, type Finding } from '../../src/cli/check';
+import { formatText, jsonChunks, oneLine, textChunks, type Finding } from '../../src/cli/check';
 import { tempDir } from './temp-dirs';
 import { generateWorkspace } from '../../bench/generate';
 
@@ -118,6 +118,32 @@ describe('cadence check on the shared examples', () => {
       assert.equal(stderr, '', `${format}: no stack trace`);
       assert.equal(status, 141, format);
     }
+  });
+
+  it('stops quietly with status 141 when the reader of its notes on stderr stops early (2>&1 | head)', async function () {
+    this.timeout(120000);
+    const dir = tempDir('cadence-pipe-');
+    // Many skipped files with long names: notes on stderr several times what a pipe holds.
+    mkdirSync(join(dir, '1on1s'));
+    for (let i = 0; i < 2000; i++) writeFileSync(join(dir, '1on1s', `${'a'.repeat(150)}-${i}.md`), Buffer.from([0, 1, 2]));
+    const child = spawn(process.execPath, [CLI, 'check', dir, '--today', '2026-11-22'], { env: { ...cleanEnv(), CADENCE_TODAY: '' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    child.stderr.once('data', () => child.stderr.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    assert.equal(status, 141);
+  });
+
+  it('writes every line break and control character of a message or path as its escape in the text report (one line a finding)', () => {
+    const controls = [...Array.from({ length: 0x20 }, (_, i) => i), 0x7f, ...Array.from({ length: 0x20 }, (_, i) => 0x80 + i), 0x2028, 0x2029].map((c) => String.fromCharCode(c));
+    for (const c of controls) {
+      const escaped = oneLine(`a${c}b`);
+      assert.equal(escaped, `a${JSON.stringify(c).slice(1, -1).replace(/^[\u007f-\u009f\u2028\u2029]$/, (x) => `\\u${x.charCodeAt(0).toString(16).padStart(4, '0')}`)}b`, `U+${c.charCodeAt(0).toString(16)}`);
+      assert.ok(!/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(escaped));
+    }
+    for (const kept of ['plain', 'back\\slash', 'Zoë’s 1:1 🙂', '\ue000\uffff', '"quoted"']) assert.equal(oneLine(kept), kept);
+    const f: Finding = { file: '1on1s/a\nb.md', line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'warning', code: 'unknown-person', message: 'No person "bo\nb\u001b[31m" here\u2028.' };
+    const text = formatText({ findings: [f, f], files: 1, notes: [] });
+    assert.equal(text.split('\n').length, 4, 'two findings, the summary, the final line break');
+    assert.ok(text.startsWith('1on1s/a\\nb.md:1:1 warning unknown-person No person "bo\\nb\\u001b[31m" here\\u2028.\n'));
   });
 
   it('takes today from CADENCE_TODAY, and --today over it', () => {
