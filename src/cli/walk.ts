@@ -20,8 +20,13 @@ export function walk(root: string, filesExclude: readonly string[], notes: strin
       notes.push(l10n.t('{0}: cannot read folder ({1}); skipped', rel || '.', String((e as NodeJS.ErrnoException).code ?? e)));
       return;
     }
+    const garbled = entries.some((ent) => ent.name.includes('\ufffd')) ? garbledNames(join(root, rel)) : undefined;
     for (const ent of entries) {
       if (NEVER.has(ent.name)) continue;
+      if (garbled?.has(ent.name)) {
+        notes.push(l10n.t('{0}: its name is not valid UTF-8; skipped', rel ? `${rel}/${ent.name}` : ent.name));
+        continue;
+      }
       const path = rel ? `${rel}/${ent.name}` : ent.name;
       if (excluded(path)) continue;
       let dir = ent.isDirectory();
@@ -41,6 +46,25 @@ export function walk(root: string, filesExclude: readonly string[], notes: strin
     }
   };
   visit('');
+  return out;
+}
+
+/**
+ * The names in folder `dir` that are not valid UTF-8, as Node decodes them
+ * (each bad byte as U+FFFD): such a file cannot be named again from its
+ * decoded name (reading it would fail with ENOENT), so it is skipped with a
+ * note that says why. Read again as bytes only when a name shows U+FFFD.
+ */
+function garbledNames(dir: string): Set<string> {
+  const out = new Set<string>();
+  try {
+    for (const name of readdirSync(dir, { encoding: 'buffer' })) {
+      const text = name.toString('utf8');
+      if (!Buffer.from(text, 'utf8').equals(name)) out.add(text);
+    }
+  } catch {
+    // Unreadable now: the entries are tried as they are.
+  }
   return out;
 }
 

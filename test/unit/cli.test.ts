@@ -146,6 +146,28 @@ describe('cadence check on the shared examples', () => {
     assert.ok(text.startsWith('1on1s/a\\nb.md:1:1 warning unknown-person No person "bo\\nb\\u001b[31m" here\\u2028.\n'));
   });
 
+  it('skips a file whose name is not valid UTF-8 with a note saying so, and reads a name that holds U+FFFD itself', function () {
+    const dir = tempDir('cadence-names-');
+    mkdirSync(join(dir, '1on1s'));
+    const note = '---\ntype: 1on1\nreport: alex\ndate: 2026-11-20\n---\n- [ ] x @alex due:2026-12-01\n';
+    try {
+      for (const bad of [[0xff, 0xfe], [0xfe, 0xff], [0xc3]]) writeFileSync(Buffer.concat([Buffer.from(join(dir, '1on1s') + '/'), Buffer.from(bad), Buffer.from('.md')]), note);
+    } catch {
+      this.skip(); // a file system that takes only UTF-8 names (APFS)
+    }
+    writeFileSync(join(dir, '1on1s', 'real-\ufffd.md'), note);
+    writeFileSync(join(dir, 'alex.md'), '---\ntype: person\nid: alex\n---\n');
+    const r = cadence(['check', dir, '--format', 'json', '--today', '2026-11-22']);
+    assert.deepEqual(
+      r.stderr.trim().split('\n').sort(),
+      ['cadence: 1on1s/\ufffd.md: its name is not valid UTF-8; skipped', 'cadence: 1on1s/\ufffd\ufffd.md: its name is not valid UTF-8; skipped', 'cadence: 1on1s/\ufffd\ufffd.md: its name is not valid UTF-8; skipped'],
+    );
+    assert.ok((JSON.parse(r.stdout) as { file: string }[]).every((f) => !f.file.startsWith('1on1s/') || f.file === '1on1s/real-\ufffd.md'));
+    assert.equal(r.status, 0);
+    const text = cadence(['check', dir, '--today', '2026-11-22']).stdout;
+    assert.match(text, / in 2 Cadence files\.\n$/, 'the person file and the note whose name holds U+FFFD itself');
+  });
+
   it('takes today from CADENCE_TODAY, and --today over it', () => {
     const dir = join(EXAMPLES, 'basic');
     const early = cadence(['check', dir, '--format', 'json'], { CADENCE_TODAY: '2026-11-07' });
