@@ -97,7 +97,7 @@ describe('cadence check on the shared examples', () => {
         const result = { findings, files: 3, notes: [] };
         const text = [...textChunks(findings, 3, size)].join('');
         const summary = findings.length ? `${findings.length} problem${findings.length === 1 ? '' : 's'} (` : 'No problems in 3 Cadence files.';
-        assert.equal(text.slice(0, text.lastIndexOf('\n', text.length - 2) + 1), findings.map((x) => `${x.file}:${x.line}:${x.column} ${x.severity} ${x.code} ${x.message}\n`).join(''));
+        assert.equal(text.slice(0, text.lastIndexOf('\n', text.length - 2) + 1), findings.map((x) => `${oneLine(x.file)}:${x.line}:${x.column} ${x.severity} ${x.code} ${oneLine(x.message)}\n`).join(''));
         assert.ok(text.slice(text.lastIndexOf('\n', text.length - 2) + 1).startsWith(summary));
         assert.equal(text, formatText(result));
       }
