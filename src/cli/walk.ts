@@ -23,10 +23,6 @@ export function walk(root: string, filesExclude: readonly string[], notes: strin
     const garbled = entries.some((ent) => ent.name.includes('\ufffd')) ? garbledNames(join(root, rel)) : undefined;
     for (const ent of entries) {
       if (NEVER.has(ent.name)) continue;
-      if (garbled?.has(ent.name)) {
-        notes.push(l10n.t('{0}: its name is not valid UTF-8; skipped', rel ? `${rel}/${ent.name}` : ent.name));
-        continue;
-      }
       const path = rel ? `${rel}/${ent.name}` : ent.name;
       if (excluded(path)) continue;
       let dir = ent.isDirectory();
@@ -41,8 +37,10 @@ export function walk(root: string, filesExclude: readonly string[], notes: strin
           file = false;
         }
       }
-      if (dir) visit(path);
-      else if (file && isCandidatePath(path)) out.push(path);
+      if (!dir && !(file && isCandidatePath(path))) continue;
+      if (garbled?.has(ent.name)) notes.push(l10n.t('{0}: its name is not valid UTF-8; skipped', path));
+      else if (dir) visit(path);
+      else out.push(path);
     }
   };
   visit('');

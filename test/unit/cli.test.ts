@@ -152,6 +152,10 @@ describe('cadence check on the shared examples', () => {
     const note = '---\ntype: 1on1\nreport: alex\ndate: 2026-11-20\n---\n- [ ] x @alex due:2026-12-01\n';
     try {
       for (const bad of [[0xff, 0xfe], [0xfe, 0xff], [0xc3]]) writeFileSync(Buffer.concat([Buffer.from(join(dir, '1on1s') + '/'), Buffer.from(bad), Buffer.from('.md')]), note);
+      // A file Cadence would not read anyway: no note. A folder: one note, not entered.
+      writeFileSync(Buffer.concat([Buffer.from(join(dir, '1on1s') + '/'), Buffer.from([0xff]), Buffer.from('.png')]), 'x');
+      mkdirSync(Buffer.concat([Buffer.from(dir + '/'), Buffer.from([0xe9]), Buffer.from('quipe')]));
+      writeFileSync(Buffer.concat([Buffer.from(dir + '/'), Buffer.from([0xe9]), Buffer.from('quipe/n.md')]), note);
     } catch {
       this.skip(); // a file system that takes only UTF-8 names (APFS)
     }
@@ -160,7 +164,7 @@ describe('cadence check on the shared examples', () => {
     const r = cadence(['check', dir, '--format', 'json', '--today', '2026-11-22']);
     assert.deepEqual(
       r.stderr.trim().split('\n').sort(),
-      ['cadence: 1on1s/\ufffd.md: its name is not valid UTF-8; skipped', 'cadence: 1on1s/\ufffd\ufffd.md: its name is not valid UTF-8; skipped', 'cadence: 1on1s/\ufffd\ufffd.md: its name is not valid UTF-8; skipped'],
+      ['cadence: 1on1s/\ufffd.md: its name is not valid UTF-8; skipped', 'cadence: 1on1s/\ufffd\ufffd.md: its name is not valid UTF-8; skipped', 'cadence: 1on1s/\ufffd\ufffd.md: its name is not valid UTF-8; skipped', 'cadence: \ufffdquipe: its name is not valid UTF-8; skipped'],
     );
     assert.ok((JSON.parse(r.stdout) as { file: string }[]).every((f) => !f.file.startsWith('1on1s/') || f.file === '1on1s/real-\ufffd.md'));
     assert.equal(r.status, 0);

@@ -64,7 +64,7 @@ export class WindowTable {
   private emptyMeta(cap: number): Int32Array {
     if (this.kind === 'keys') return new Int32Array(0);
     // One empty record, then copied over the rest by doubling: a few native
-    // copies, not a loop of cap steps (run once per table, never optimised).
+    // copies, not a loop over every slot.
     const d = new Int32Array(cap * STRIDE);
     d[S0] = NONE;
     d[S1] = NONE;
