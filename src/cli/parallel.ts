@@ -6,12 +6,14 @@
 //      are not 1:1 notes (people, OKR sets and reviews, shared documents:
 //      about 3% of a workspace) keep their text for step 3; of a 1:1 its
 //      path, and its bytes while those kept stay under HOLD_BYTES (the
-//      main thread's judge then does not read it again).
+//      judge does not read it again: the main thread's, or a worker's,
+//      which is handed them with its chunk).
 //   2. The 1:1 notes are parsed and judged in chunks, by worker threads and
 //      by the main thread itself (or by the main thread alone for a small
 //      workspace, where starting workers costs more than it saves): each
 //      worker asks for its next chunk as it sends one back, and the main
-//      thread takes the next chunk itself whenever step 3 waits. A 1:1's
+//      thread takes the next chunk itself whenever step 3 waits. Workers
+//      are given the person files parsed. A 1:1's
 //      rules read only its own document and the person files (rules/*.ts:
 //      people, knows, meKey, hasPeople), so each judge holds the person
 //      files' documents and one note at a time, and returns the note's
@@ -75,9 +77,9 @@ export const WORKER_MIN_NOTES = 3000;
 export const ONE_SPARE_CORE_MIN_NOTES = 16000;
 /**
  * Step 1 keeps the bytes of the 1:1 notes it reads, in the walk's order, up
- * to this many in all, for the main thread's judge, which then decodes them
- * again but does not read them again; beyond it, and for the chunks a
- * worker judges, the note is read again. Bytes, not the decoded strings: a
+ * to this many in all, for the judge, which then decodes them again but
+ * does not read them again (a worker is handed those of its chunk, packed:
+ * ChunkOfNotes); beyond it the note is read again. Bytes, not the decoded strings: a
  * buffer's bytes lie outside the heap, where the young generation's
  * collections do not copy them (as strings they cost ~0.1 s of scavenges at
  * 10k notes). The 10k bench corpus (17 MB) is held whole.
@@ -143,8 +145,18 @@ interface WorkerInput {
   readonly today: string;
   readonly settings: Settings;
   readonly bundle: Bundle | undefined;
-  /** The person files, path and text as read. */
-  readonly people: readonly { readonly path: string; readonly raw: string }[];
+  /**
+   * The person files, path and text as read, each with the main thread's
+   * document of it (a copy: the worker does not parse them again).
+   */
+  readonly people: readonly PersonInput[];
+}
+
+/** A person file for a judge: its text as read, and its document when parsed already (a worker's: the main thread's, copied). */
+interface PersonInput {
+  readonly path: string;
+  readonly raw: string;
+  readonly doc?: Doc;
 }
 
 /** The one empty list every kept note shares (frozen: a kept note is read, never changed). */
@@ -230,7 +242,7 @@ class NoteJudge {
     private readonly folder: string,
     today: string,
     private readonly settings: Settings,
-    people: readonly { readonly path: string; readonly raw: string }[],
+    people: readonly PersonInput[],
     /** In a worker: the text goes back as UTF-8, to be handed over (see NoteResult). */
     private readonly asBytes: boolean,
     /** In the main thread: the strings its kept notes repeat are shared (intern.ts). */
@@ -240,6 +252,11 @@ class NoteJudge {
     this.ds = new Dataset({ today, settings: { ...settings, rules: { ...settings.rules, 'private-leak': 'off' } } });
     this.ds.batch(() => {
       for (const p of people) {
+        if (p.doc) {
+          this.ds.setParsed(p.path, p.raw, p.doc);
+          this.personDocs.set(p.path, p.doc);
+          continue;
+        }
         const doc = this.ds.setFile(p.path, p.raw);
         if (doc) this.personDocs.set(p.path, doc);
       }
@@ -248,7 +265,7 @@ class NoteJudge {
 
   /**
    * Judges one 1:1 note: `held` is its bytes as step 1 read them, else it
-   * is read again here (in a worker, or beyond HOLD_BYTES).
+   * is read again here (beyond HOLD_BYTES).
    */
   judge(job: Job, held?: Uint8Array): NoteResult {
     const { index, path } = job;
@@ -305,7 +322,63 @@ const CHUNK_NOTES = 64;
 /** A message from a worker: the results of one chunk; or 'ready': started, its person files read. */
 type FromWorker = { readonly chunk: number; readonly results: NoteResult[] } | 'ready';
 /** A message to a worker: judge these notes (one chunk); or 'end': no more. */
-type ChunkJob = { readonly chunk: number; readonly jobs: readonly Job[] } | 'end';
+type ChunkJob = ChunkOfNotes | 'end';
+
+/**
+ * One chunk of notes for a worker, with the bytes step 1 held of them
+ * packed into one buffer, handed over with the message rather than copied
+ * (the worker then does not open and read them again): the bytes of
+ * `jobs[k]` end at `ends[k]` and start where the last held one before it
+ * ends (or at 0); -1 when step 1 did not hold them (the worker reads them).
+ */
+interface ChunkOfNotes {
+  readonly chunk: number;
+  readonly jobs: readonly Job[];
+  readonly held?: { readonly bytes: Uint8Array; readonly ends: Int32Array };
+}
+
+/** Packs the bytes held for `jobs` for a worker (see ChunkOfNotes), letting go of them here; undefined when none is held. */
+export function packHeld(jobs: readonly Job[], held: (Uint8Array | undefined)[]): ChunkOfNotes['held'] {
+  let total = 0;
+  let any = false;
+  for (const job of jobs) {
+    const b = held[job.index];
+    if (b) {
+      total += b.byteLength;
+      any = true;
+    }
+  }
+  if (!any) return undefined;
+  const bytes = new Uint8Array(total);
+  const ends = new Int32Array(jobs.length);
+  let at = 0;
+  for (let k = 0; k < jobs.length; k++) {
+    const b = held[jobs[k].index];
+    held[jobs[k].index] = undefined;
+    if (!b) {
+      ends[k] = -1;
+      continue;
+    }
+    bytes.set(b, at);
+    at += b.byteLength;
+    ends[k] = at;
+  }
+  return { bytes, ends };
+}
+
+/** Each job's held bytes of a packed chunk (undefined where none was held): the inverse of packHeld. */
+export function unpackHeld(jobs: number, held: ChunkOfNotes['held']): (Uint8Array | undefined)[] {
+  const out: (Uint8Array | undefined)[] = new Array(jobs).fill(undefined);
+  if (!held) return out;
+  let start = 0;
+  for (let k = 0; k < jobs; k++) {
+    const end = held.ends[k];
+    if (end === -1) continue;
+    out[k] = held.bytes.subarray(start, end);
+    start = end;
+  }
+  return out;
+}
 
 export interface LeanOptions extends CheckOptions {
   /** The l10n bundle the workers use (the main thread's). */
@@ -338,7 +411,7 @@ export async function loadFolderLean(opts: LeanOptions): Promise<LoadedFolder> {
   const early: (string | undefined)[] = new Array(paths.length);
   /** Per walk index: 1 for a 1:1 note (step 2 judges it). */
   const isNote = new Uint8Array(paths.length);
-  const people: { path: string; raw: string }[] = [];
+  const people: PersonInput[] = [];
   const jobs: Job[] = [];
   /** Per walk index: a 1:1's bytes as read, kept for the main thread's judge while HOLD_BYTES allows. */
   const held: (Uint8Array | undefined)[] = new Array(paths.length);
@@ -410,11 +483,10 @@ export async function loadFolderLean(opts: LeanOptions): Promise<LoadedFolder> {
   const orphans: number[] = [];
   let handedOut = 0;
   const take = (): number => orphans.shift() ?? (handedOut < chunks.length ? handedOut++ : -1);
-  /** A chunk for a worker, which reads its notes itself: the bytes held for them go. */
-  const takeForWorker = (): number => {
+  /** A chunk for a worker, with the bytes held for its notes (they go from here). */
+  const takeForWorker = (): ChunkOfNotes | undefined => {
     const c = take();
-    if (c !== -1) for (const job of chunks[c]) held[job.index] = undefined;
-    return c;
+    return c === -1 ? undefined : { chunk: c, jobs: chunks[c], held: packHeld(chunks[c], held) };
   };
   /** Wakes the main thread when it waits for a worker. */
   let wake: (() => void) | undefined;
@@ -424,9 +496,13 @@ export async function loadFolderLean(opts: LeanOptions): Promise<LoadedFolder> {
     w?.();
   };
   const workers: ChunkWorker[] = [];
+  // The workers take the person files parsed: a worker's own parse of them
+  // would be its first YAML, with nothing compiled yet (about 0.3 s of CPU
+  // time for the 251 person files of the 10k bench corpus).
+  const parsedPeople: PersonInput[] = n ? people.map((p) => ({ ...p, doc: judge.personDocs.get(p.path) })) : [];
   for (let w = 0; w < n; w++) {
     workers.push(
-      new ChunkWorker(script!, { [CHECK_WORKER]: true, folder: opts.folder, today: opts.today, settings, bundle: opts.bundle, people }, chunks, takeForWorker, {
+      new ChunkWorker(script!, { [CHECK_WORKER]: true, folder: opts.folder, today: opts.today, settings, bundle: opts.bundle, people: parsedPeople }, takeForWorker, {
         done: (r) => {
           for (const x of r) results[x.index] = x.kind === 'judged' ? { ...x, kept: keptOfNote(x.kept, interner) } : x;
           poke();
@@ -481,8 +557,7 @@ class ChunkWorker {
   constructor(
     script: string,
     input: WorkerInput,
-    private readonly chunks: readonly (readonly Job[])[],
-    private readonly take: () => number,
+    private readonly take: () => ChunkOfNotes | undefined,
     private readonly on: { readonly done: (results: NoteResult[]) => void; readonly lost: (chunks: number[]) => void },
   ) {
     this.worker = new Worker(script, { workerData: input });
@@ -501,12 +576,12 @@ class ChunkWorker {
     this.worker.on('exit', () => this.lose());
   }
 
-  /** Hands it the next chunk, if there is one. */
+  /** Hands it the next chunk, if there is one (its held bytes handed over, not copied). */
   private feed(): void {
     const c = this.take();
-    if (c === -1) return;
-    this.held.add(c);
-    this.worker.postMessage({ chunk: c, jobs: this.chunks[c] } satisfies ChunkJob);
+    if (!c) return;
+    this.held.add(c.chunk);
+    this.worker.postMessage(c satisfies ChunkJob, c.held ? [c.held.bytes.buffer as ArrayBuffer, c.held.ends.buffer as ArrayBuffer] : []);
   }
 
   /** It stopped (or failed to start): what it held goes back to the main thread. */
@@ -548,7 +623,8 @@ export function runCheckWorker(): void {
       port.close();
       return;
     }
-    const results = m.jobs.map((job) => judge.judge(job));
+    const held = unpackHeld(m.jobs.length, m.held);
+    const results = m.jobs.map((job, k) => judge.judge(job, held[k]));
     port.postMessage({ chunk: m.chunk, results } satisfies FromWorker, transfers(results));
   });
   port.postMessage('ready' satisfies FromWorker);

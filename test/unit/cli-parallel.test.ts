@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanEnv } from '../../scripts/lib/clean-env';
 import { findingsOf, formatText, loadFolder } from '../../src/cli/check';
-import { chunkSize, KEPT_DATE_FIELD, keptOfNote, loadFolderLean, workerCount } from '../../src/cli/parallel';
+import { chunkSize, KEPT_DATE_FIELD, keptOfNote, loadFolderLean, packHeld, unpackHeld, workerCount } from '../../src/cli/parallel';
 import { factsOfDoc } from '../../src/core/rooms/rooms-input';
 import { comparePaths } from '../../src/core/paths';
 import { Dataset } from '../../src/core/dataset';
@@ -159,10 +159,10 @@ require(${JSON.stringify(CLI)});
     return script;
   }
 
-  async function assertLeanSame(workers: number, workerScript: string): Promise<void> {
-    const lean = await loadFolderLean({ folder, today: TODAY, rules: {}, workers, workerScript });
+  async function assertLeanSame(workers: number, workerScript: string, holdBytes?: number): Promise<void> {
+    const lean = await loadFolderLean({ folder, today: TODAY, rules: {}, workers, workerScript, holdBytes });
     const full = loadFolder({ folder, today: TODAY, rules: {} });
-    assert.deepEqual(findingsOf(lean.dataset), findingsOf(full.dataset));
+    assert.deepEqual(findingsOf(lean.dataset), findingsOf(full.dataset), `${workers} workers, holdBytes ${holdBytes}`);
     assert.equal(lean.dataset.size, full.dataset.size);
     assert.deepEqual(lean.notes, full.notes);
   }
@@ -170,6 +170,10 @@ require(${JSON.stringify(CLI)});
   it('a worker that runs to the end: the same findings as loadFolder (the bundle, from the sources\' main thread)', async () => {
     await assertLeanSame(1, CLI);
     await assertLeanSame(2, CLI);
+  });
+
+  it('workers handed every note\'s bytes from step 1, some of them (a chunk with held and unheld notes), or none (each read again): the same findings', async () => {
+    for (const holdBytes of [undefined, 90000, 0]) await assertLeanSame(1, CLI, holdBytes);
   });
 
   it('a worker that stops before it is ready, once ready with two chunks held, after sending two: the same findings', async () => {
@@ -181,6 +185,19 @@ require(${JSON.stringify(CLI)});
 
   it('a worker whose script cannot be loaded: the same findings', async () => {
     await assertLeanSame(1, join(dir, 'no-such-script.js'));
+  });
+
+  it('a chunk\'s held bytes packed for a worker come back note by note: held, not held (undefined), empty', () => {
+    const jobs = [0, 1, 2, 3, 4].map((index) => ({ index, path: `n${index}.md` }));
+    const bytes = (s: string) => new TextEncoder().encode(s);
+    const held: (Uint8Array | undefined)[] = [bytes('first'), undefined, new Uint8Array(0), bytes('fourth é'), undefined];
+    const want = held.map((b) => (b ? [...b] : undefined));
+    const packed = packHeld(jobs, held);
+    assert.ok(packed);
+    assert.deepEqual(held, [undefined, undefined, undefined, undefined, undefined], 'the main thread lets go of what it hands over');
+    assert.deepEqual(unpackHeld(jobs.length, packed).map((b) => (b ? [...b] : undefined)), want);
+    assert.equal(packHeld(jobs, [undefined, undefined, undefined, undefined, undefined]), undefined, 'none held: nothing to hand over');
+    assert.deepEqual(unpackHeld(3, undefined), [undefined, undefined, undefined]);
   });
 
   it('chunks: at least eight for each judge, at most 64 notes, never empty', () => {
