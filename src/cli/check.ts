@@ -179,6 +179,11 @@ export function oneLine(s: string): string {
   return s.replace(CONTROL, (c) => ESCAPED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** A note for stderr (a file skipped, a setting ignored), as every command writes it: `cadence: <note>` on one line. */
+export function noteLine(note: string): string {
+  return `cadence: ${oneLine(note)}\n`;
+}
+
 /**
  * The text report (SPEC §9): one line a finding, then a summary line, e.g.
  * "3 problems (1 error, 2 warnings, 0 infos, 0 hints) in 8 Cadence files."

@@ -7,7 +7,7 @@ import { isValidDate } from '../core/dates';
 import { RULES_BY_CODE } from '../core/rules/index';
 import { normalizeSeverity } from '../core/settings';
 import type { SeveritySetting } from '../core/types';
-import { eachFinding, jsonChunks, loadFolder, oneLine, textChunks } from './check';
+import { eachFinding, jsonChunks, loadFolder, noteLine, textChunks } from './check';
 import { fixFolder, formatFixReport } from './fix';
 import { isCheckWorker, loadFolderLean, runCheckWorker } from './parallel';
 import { runNew } from './new';
@@ -290,7 +290,7 @@ export async function main(args: string[], env: NodeJS.ProcessEnv = process.env)
     // The list of fixes is for people; JSON and SARIF on stdout stay one document.
     (parsed.format === 'text' ? process.stdout : process.stderr).write(formatFixReport(report));
   }
-  for (const n of notes) process.stderr.write(`cadence: ${oneLine(n)}\n`);
+  for (const n of notes) process.stderr.write(noteLine(n));
   // The report is written as the findings come, a file's at a time: a whole
   // folder's findings and report never stand in memory at once.
   let errors = 0;

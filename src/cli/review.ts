@@ -5,7 +5,7 @@
 import { cadenceOf } from '../core/metrics';
 import { buildReviewPacket, packetPerson, reviewPeriod } from '../core/review-packet';
 import { reviewPacketMarkdown } from '../core/review-packet-md';
-import { loadFolder, oneLine } from './check';
+import { loadFolder, noteLine } from './check';
 import { displayName } from '../core/people';
 import * as l10n from '../core/l10n';
 
@@ -29,7 +29,7 @@ export function runReview(o: ReviewOptions): ReviewResult {
   const period = reviewPeriod(o.today, o.to, o.from);
   if (!period) return { code: 2, out: '', err: `cadence: ${l10n.t('--from {0} is after --to {1}; the period must run forwards', String(o.from), o.to ?? o.today)}\n` };
   const loaded = loadFolder({ folder: o.folder, today: o.today, rules: {} });
-  const notes = loaded.notes.map((n) => `cadence: ${oneLine(n)}\n`).join('');
+  const notes = loaded.notes.map(noteLine).join('');
   const person = packetPerson(loaded.dataset, o.person);
   const packet = person && buildReviewPacket(loaded.dataset, o.person, period, o.today);
   if (!person || !packet) {
