@@ -198,7 +198,7 @@ function subcommand<T extends { folder: string; today: string | undefined }>(
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`cadence: ${e.message}\n`);
+      process.stderr.write(noteLine(e.message));
       return 2;
     }
     throw e;
@@ -252,7 +252,7 @@ function l10nDir(): string {
 export async function main(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { bundle, problem } = loadBundle(l10nDir(), localeOf(env));
   useBundle(bundle);
-  if (problem) process.stderr.write(`cadence: ${problem}\n`);
+  if (problem) process.stderr.write(noteLine(problem));
   if (args[0] === 'new') return mainNew(args, env);
   if (args[0] === 'review') return mainReview(args, env);
   let parsed: ReturnType<typeof parseArgs>;
@@ -273,7 +273,7 @@ export async function main(args: string[], env: NodeJS.ProcessEnv = process.env)
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`cadence: ${e.message}\n`);
+      process.stderr.write(noteLine(e.message));
       return 2;
     }
     throw e;

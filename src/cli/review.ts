@@ -27,14 +27,14 @@ export interface ReviewResult {
 /** Runs `cadence review` on a folder: exit 0 with the packet, 2 for an unknown person or a period that ends before it starts. */
 export function runReview(o: ReviewOptions): ReviewResult {
   const period = reviewPeriod(o.today, o.to, o.from);
-  if (!period) return { code: 2, out: '', err: `cadence: ${l10n.t('--from {0} is after --to {1}; the period must run forwards', String(o.from), o.to ?? o.today)}\n` };
+  if (!period) return { code: 2, out: '', err: noteLine(l10n.t('--from {0} is after --to {1}; the period must run forwards', String(o.from), o.to ?? o.today)) };
   const loaded = loadFolder({ folder: o.folder, today: o.today, rules: {} });
   const notes = loaded.notes.map(noteLine).join('');
   const person = packetPerson(loaded.dataset, o.person);
   const packet = person && buildReviewPacket(loaded.dataset, o.person, period, o.today);
   if (!person || !packet) {
     const id = o.person.replace(/^@/, '');
-    return { code: 2, out: '', err: `${notes}cadence: ${l10n.t('no person file for "{0}" (people/{1}.md, or a file with type: person and id: {0})', id, id.toLowerCase())}\n` };
+    return { code: 2, out: '', err: notes + noteLine(l10n.t('no person file for "{0}" (people/{1}.md, or a file with type: person and id: {0})', id, id.toLowerCase())) };
   }
   const out =
     o.format === 'json'

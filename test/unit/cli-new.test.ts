@@ -115,6 +115,10 @@ describe('cadence new (SPEC §16)', () => {
     const r = cadence(['new', 'sam', dir, '--today', today]);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /no person file for "sam"/);
+    // A name as typed, line break and escape character included, stays on the message's one line.
+    const odd = cadence(['new', 'sa\nm\u001b[31m', dir, '--today', today]);
+    assert.equal(odd.status, 2);
+    assert.equal(odd.stderr, 'cadence: no person file for "sa\\nm\\u001b[31m" (people/sa\\nm\\u001b[31m.md)\n');
     // No folder: the current one (here the workspace, not the repository with its generated benchmark folders).
     assert.equal(cadence(['new', dir], {}, dir).status, 2);
     assert.equal(cadence(['new', 'alex', dir, '--date', '2026-02-30']).status, 2);

@@ -54,6 +54,10 @@ describe('cadence review (SPEC §14)', () => {
     assert.equal(r.status, 2);
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /no person file for "nobody"/);
+    // A name as typed, line break included, stays on the message's one line.
+    const odd = cadence(['review', 'no\nbody', EXAMPLE, '--today', '2026-11-30']);
+    assert.equal(odd.status, 2);
+    assert.equal(odd.stderr, 'cadence: no person file for "no\\nbody" (people/no\\nbody.md, or a file with type: person and id: no\\nbody)\n');
   });
 
   it('bad usage: exit 2 with the reason', () => {
