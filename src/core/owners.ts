@@ -23,6 +23,18 @@ export function itemOwner(item: ActionItem, people: KnownPeople): PersonRef | un
 }
 
 /**
+ * `text` (an item's text, or part of it) without the wikilink that names the
+ * item's owner, when a wikilink does (the line has no owner token): as the
+ * item's text already leaves out an `@id` owner (SPEC §10), the spaces the
+ * link leaves closed up and the ends trimmed. Unchanged otherwise.
+ */
+export function withoutOwnerLink(text: string, item: ActionItem, people: KnownPeople): string {
+  const owner = item.owner ? undefined : itemOwner(item, people);
+  const link = owner && findWikilinks(text).find((l) => idKey(l.id) === owner.key);
+  return link ? (text.slice(0, link.start) + text.slice(link.end)).replace(/[ \t]{2,}/g, ' ').trim() : text;
+}
+
+/**
  * An action item's words as the views show them (the Action Items tree, the
  * status bar's overdue list): its text (SPEC §10: without its checkbox and
  * the tokens read, so an `@id` owner is already out) without a carried
@@ -31,11 +43,7 @@ export function itemOwner(item: ActionItem, people: KnownPeople): PersonRef | un
  * them, however it is written. Trimmed; '' when nothing is left.
  */
 export function itemWords(item: ActionItem, people: KnownPeople): string {
-  let text = withoutSourceMark(item.text);
-  const owner = item.owner ? undefined : itemOwner(item, people);
-  if (owner) {
-    const link = findWikilinks(text).find((l) => idKey(l.id) === owner.key);
-    if (link) text = text.slice(0, link.start) + text.slice(link.end);
-  }
-  return text.replace(/[ \t]{2,}/g, ' ').trim();
+  return withoutOwnerLink(withoutSourceMark(item.text), item, people)
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
 }

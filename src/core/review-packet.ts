@@ -11,6 +11,7 @@ import type { Dataset } from './dataset';
 import { oneOnOnesOf, ratesPerformance, type OneOnOne } from './meetings';
 import { cadenceOf, krMeasurable, krScore, okrSetEnd, okrSetStart } from './metrics';
 import type { ActionItem, FeedbackKind, KrStatus, OneOnOneDoc, PersonDoc, ReviewDoc } from './model';
+import { itemOwner, withoutOwnerLink, type KnownPeople } from './owners';
 import { comparePaths } from './paths';
 
 /** `--from` defaults to `--to` minus this many days (SPEC §14): about six months, both ends included. */
@@ -137,9 +138,13 @@ export function feedbackIn(notes: readonly OneOnOneDoc[], p: ReviewPeriod): Feed
   return c;
 }
 
-/** Does the item belong to the person: its owner is their id (`@me` for the manager's own file)? */
-function ownedBy(item: ActionItem, person: PersonDoc, meKey: string): boolean {
-  const k = item.owner?.key.normalize('NFC');
+/**
+ * Does the item belong to the person: its owner (SPEC §10: its owner token,
+ * else its first wikilink naming a known person: itemOwner) is their id
+ * (`@me` for the manager's own file)?
+ */
+function ownedBy(item: ActionItem, person: PersonDoc, meKey: string, people: KnownPeople): boolean {
+  const k = itemOwner(item, people)?.key.normalize('NFC');
   if (!k) return false;
   return k === person.key.normalize('NFC') || (person.me && (k === 'me' || k === meKey));
 }
@@ -192,7 +197,7 @@ export function buildReviewPacket(ds: Dataset, id: string, period: ReviewPeriod,
   for (const doc of ds.docs()) {
     if (doc.kind !== '1on1' && doc.kind !== 'okr-review') continue;
     for (const item of doc.items) {
-      if (!ownedBy(item, person, meKey)) continue;
+      if (!ownedBy(item, person, meKey, ds.query)) continue;
       const due = item.due?.value;
       if (inPeriod(due, period)) {
         if (item.status === 'done') {
@@ -202,7 +207,7 @@ export function buildReviewPacket(ds: Dataset, id: string, period: ReviewPeriod,
       }
       if (item.status === 'done') {
         const date = item.done?.value ?? noteDateOf(doc, item.line);
-        if (inPeriod(date, period)) add(date, 'done', item.text, doc.path, item.line);
+        if (inPeriod(date, period)) add(date, 'done', withoutOwnerLink(item.text, item, ds.query), doc.path, item.line);
       }
     }
   }

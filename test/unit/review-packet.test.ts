@@ -134,6 +134,38 @@ describe('the review packet (SPEC §14)', () => {
     );
   });
 
+  it('action items owned through a wikilink (SPEC §10: no owner token, the first link naming a known person), in every link form: counted and evidence, the link out of the text', () => {
+    const files = {
+      'people/alex.md': person('alex'),
+      'people/sam.md': person('sam'),
+      'people/Zoe\u0301.md': person('zoé'),
+      '1on1s/sam/2026-06-03.md': note('sam', '2026-06-03', [], '## Action items',
+        '- [x] Ship the parser [[alex]] due:2026-06-09 done:2026-06-09',
+        '- [x] Ship [[people/alex|Alex K]] the lexer due:2026-06-09 done:2026-06-10',
+        '- [x] Ship the linker [[people/alex.md#Notes]] due:2026-06-09 done:2026-06-09',
+        '- [x] Ask [[nobody]] then [[Alex]] due:2026-06-09 done:2026-06-09', // the first link naming a known person
+        '- [ ] Open and overdue [[alex]] due:2026-06-09',
+        '- [x] An owner token wins @sam, not [[alex]] due:2026-06-09 done:2026-06-09',
+        '- [x] Field owner [owner:: [[alex]]] due:2026-06-09 done:2026-06-09',
+        '- [x] For Zoé [[Zoé]] due:2026-06-09 done:2026-06-09'),
+    };
+    const p = packet(files);
+    assert.deepEqual(p.summary.actionItems, { done: 5, doneLate: 1, openOverdue: 1 });
+    assert.deepEqual(
+      p.evidence.map((e) => [e.date, e.text, e.line]),
+      [
+        ['2026-06-09', 'Ship the parser', 7],
+        ['2026-06-09', 'Ship the linker', 9],
+        ['2026-06-09', 'Ask [[nobody]] then', 10],
+        ['2026-06-09', 'Field owner', 13],
+        ['2026-06-10', 'Ship the lexer', 8],
+      ],
+    );
+    const zoe = packet(files, 'Zoe\u0301');
+    assert.deepEqual(zoe.summary.actionItems, { done: 1, doneLate: 0, openOverdue: 0 });
+    assert.deepEqual(zoe.evidence.map((e) => [e.text, e.line]), [['For Zoé', 14]]);
+  });
+
   it('a running log: each meeting is a 1:1 dated by its heading; its entries, ratings (manager-rating line) and undated done items take its date', () => {
     const log = lines('---', 'type: 1on1', 'report: alex', '---', '# Alex', '## 2026-11-20', 'happiness:: 4', 'manager-rating:: 3', 'report-rating:: 5', '### Feedback', '- praise: calm cutover', '### Action items', '- [x] rotation proposal @alex', '## 2026-05-02', '### Feedback', '- redirect: before the period', '## Parking lot', '### Feedback', '- praise: undated, no evidence', '- [x] undated done @alex');
     const p = packet({ 'people/alex.md': person('alex'), '1on1s/alex.md': log });
