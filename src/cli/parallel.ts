@@ -49,6 +49,7 @@ import { decodeFile, normalize } from '../core/text';
 import type { Diagnostic } from '../core/types';
 import { folderSettings, readCandidate, type CheckOptions, type LoadedFolder } from './check';
 import { Interner } from './intern';
+import { packHeld, unpackHeld, type ChunkOfNotes } from './held-bytes';
 import { SpillTextStore } from './spill-store';
 import { walk } from './walk';
 
@@ -110,7 +111,7 @@ const encoder = new TextEncoder();
 // ignoreBOM: a U+FEFF a text starts with is part of it (normalize has taken the BOM off already).
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
-interface Job {
+export interface Job {
   /** Its place in the walk. */
   readonly index: number;
   readonly path: string;
@@ -324,61 +325,6 @@ type FromWorker = { readonly chunk: number; readonly results: NoteResult[] } | '
 /** A message to a worker: judge these notes (one chunk); or 'end': no more. */
 type ChunkJob = ChunkOfNotes | 'end';
 
-/**
- * One chunk of notes for a worker, with the bytes step 1 held of them
- * packed into one buffer, handed over with the message rather than copied
- * (the worker then does not open and read them again): the bytes of
- * `jobs[k]` end at `ends[k]` and start where the last held one before it
- * ends (or at 0); -1 when step 1 did not hold them (the worker reads them).
- */
-interface ChunkOfNotes {
-  readonly chunk: number;
-  readonly jobs: readonly Job[];
-  readonly held?: { readonly bytes: Uint8Array; readonly ends: Int32Array };
-}
-
-/** Packs the bytes held for `jobs` for a worker (see ChunkOfNotes), letting go of them here; undefined when none is held. */
-export function packHeld(jobs: readonly Job[], held: (Uint8Array | undefined)[]): ChunkOfNotes['held'] {
-  let total = 0;
-  let any = false;
-  for (const job of jobs) {
-    const b = held[job.index];
-    if (b) {
-      total += b.byteLength;
-      any = true;
-    }
-  }
-  if (!any) return undefined;
-  const bytes = new Uint8Array(total);
-  const ends = new Int32Array(jobs.length);
-  let at = 0;
-  for (let k = 0; k < jobs.length; k++) {
-    const b = held[jobs[k].index];
-    held[jobs[k].index] = undefined;
-    if (!b) {
-      ends[k] = -1;
-      continue;
-    }
-    bytes.set(b, at);
-    at += b.byteLength;
-    ends[k] = at;
-  }
-  return { bytes, ends };
-}
-
-/** Each job's held bytes of a packed chunk (undefined where none was held): the inverse of packHeld. */
-export function unpackHeld(jobs: number, held: ChunkOfNotes['held']): (Uint8Array | undefined)[] {
-  const out: (Uint8Array | undefined)[] = new Array(jobs).fill(undefined);
-  if (!held) return out;
-  let start = 0;
-  for (let k = 0; k < jobs; k++) {
-    const end = held.ends[k];
-    if (end === -1) continue;
-    out[k] = held.bytes.subarray(start, end);
-    start = end;
-  }
-  return out;
-}
 
 export interface LeanOptions extends CheckOptions {
   /** The l10n bundle the workers use (the main thread's). */
