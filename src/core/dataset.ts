@@ -14,6 +14,7 @@ import { CrossFileIndex, type DocSummary } from './cross-file-index';
 import type { DatasetChange, DatasetEntry as Entry, LazyDoc, RestoredFile } from './dataset-types';
 import { comparePaths } from './paths';
 import type { Doc, FileKind, OkrSetDoc, PersonDoc, ReviewDoc } from './model';
+import { withoutAliasEdits } from './fixes';
 import { FILE_KINDS } from './kinds';
 import { classify, parseDoc } from './parse/index';
 import { RULES, RULES_BY_CODE } from './rules/index';
@@ -525,7 +526,8 @@ export class Dataset {
     const entry = this.entries.get(path);
     const rule = RULES_BY_CODE.get(diagnostic.code);
     if (!entry || !rule?.fixes) return [];
-    return rule.fixes(diagnostic, this.docOf(entry), { ...this.context(), lines: normalize(text).split('\n') });
+    const lines = normalize(text).split('\n');
+    return withoutAliasEdits(rule.fixes(diagnostic, this.docOf(entry), { ...this.context(), lines }), lines);
   }
 
   /** The set a change collects its paths in: inside a batch, the batch's own (no copy per file). */

@@ -1,6 +1,7 @@
 // Edit builders shared by the rules' fixes. Each returns the smallest edit
 // that does the job: an insertion beside the token, or the token replaced.
 
+import { isMap, parseDocument } from 'yaml';
 import { writeToken } from './markdown/tokens';
 import type { ActionItem, MapShape } from './model';
 import type { Meaning } from './spellings';
@@ -12,6 +13,23 @@ export function insertAt(p: Position, text: string): TextEdit {
 
 export function replace(range: Range, text: string): TextEdit {
   return { range, newText: text };
+}
+
+/** A YAML alias token (`*defaults`): what a field reached through an alias or a `<<: *alias` merge stands at (parse/yaml-fields.ts). */
+const ALIAS_TOKEN = /^\*[^\s,[\]{}]+$/;
+
+/**
+ * `fixes` without those that would replace a YAML alias: a value reached
+ * through an alias or a merge key stands, for its diagnostic, at the alias
+ * (SPEC §10), and a fix that writes a value there would put it in the alias's
+ * place, dropping everything else the alias or merge brought in (`<<:
+ * *defaults` holds the owner and due date too). Such a value is fixed where
+ * its anchor is, by hand. `lines`: the file's lines (LF).
+ */
+export function withoutAliasEdits(fixes: Fix[], lines: readonly string[]): Fix[] {
+  const replacesAlias = (e: TextEdit) =>
+    e.range.start.line === e.range.end.line && ALIAS_TOKEN.test((lines[e.range.start.line] ?? '').slice(e.range.start.character, e.range.end.character));
+  return fixes.some((f) => f.edits.some(replacesAlias)) ? fixes.filter((f) => !f.edits.some(replacesAlias)) : fixes;
 }
 
 export function fix(title: string, edits: TextEdit[], extra: Partial<Fix> = {}): Fix {
@@ -42,11 +60,26 @@ export function markDone(item: ActionItem, today: string): TextEdit[] {
   return [replace(item.boxRange, 'x'), item.done ? replace(item.done.range, today) : appendToken(item, 'done', today)];
 }
 
-/** A YAML scalar written so that it reads back as the same string. */
+/**
+ * `value` as a YAML scalar that Cadence reads back as exactly that string
+ * (a person id, a name, a title written into front matter or an OKR file):
+ * plain when the `yaml` library, with the options Cadence's own reading
+ * uses (parse/yaml-fields.ts), reads `k: value` back as that string: not a
+ * number (`007`), boolean, null, comment (`#ops`), anchor, alias, tag, flow
+ * (`[c] bob`) or nested mapping (`q: x`), with no blank at either end and no
+ * tab or line break;
+ * else double-quoted (JSON's string escapes are YAML's). Never throws.
+ */
 export function yamlScalar(value: string): string {
-  return /^[\w@./-][\w@./ -]*$/.test(value) && !/^(true|false|null|yes|no|~|[-+]?\d)/i.test(value) && !/ $/.test(value)
-    ? value
-    : JSON.stringify(value);
+  if (value && value.trim() === value && !/[\r\n\t]/.test(value)) {
+    try {
+      const doc = parseDocument(`k: ${value}\n`, { prettyErrors: false, strict: false, merge: true, uniqueKeys: false });
+      if (!doc.errors.length && isMap(doc.contents) && doc.contents.items.length === 1 && doc.get('k') === value) return value;
+    } catch {
+      // Quoted below.
+    }
+  }
+  return JSON.stringify(value);
 }
 
 /**

@@ -8,6 +8,7 @@
 // note says becomes a link, an HTML tag or markup in the packet's preview.
 
 import type { EvidenceEntry, EvidenceKind, ReviewPacket } from './review-packet';
+import { yamlScalar } from './fixes';
 import { formatConfidence, formatScore } from './format';
 import { feedbackWords } from './wording';
 import { EVIDENCE_KINDS, lateEvidence, periodDays } from './review-packet';
@@ -65,7 +66,7 @@ export function reviewPacketMarkdown(packet: ReviewPacket, o: PacketMarkdownOpti
   const out: string[] = [
     '---',
     'type: review-packet',
-    `person: ${packet.person}`,
+    `person: ${yamlScalar(packet.person)}`,
     `from: ${packet.from}`,
     `to: ${packet.to}`,
     'visibility: private',

@@ -109,6 +109,24 @@ describe('cadence new (SPEC §16)', () => {
     assert.equal(cadence(['new', 'alex', dir, '--today', today]).stdout, 'exists: 1on1s/alex/2026-12-07.md\n');
   });
 
+  it('a person id YAML would read otherwise (007, #ops, [c] bob, q: x) is quoted in report:, so the note is that person\'s: checked clean, and a second run finds it (found by a fresh tester)', () => {
+    for (const id of ['007', '#ops', '[c] bob', 'q: x']) {
+      const person = id === 'q: x' ? { 'people/qx.md': ls('---', 'type: person', 'id: "q: x"', 'name: Q', 'cadence: weekly', '---') } : { [`people/${id}.md`]: ls('---', 'type: person', 'name: P', 'cadence: weekly', '---') };
+      const dir = workspace(person);
+      const r = cadence(['new', id, dir, '--today', today]);
+      assert.equal(r.status, 0, `${id}: ${r.stderr}`);
+      assert.equal(r.stdout, `1on1s/${id}/2026-11-30.md\n`, id);
+      const note = snapshot(dir)[`1on1s/${id}/2026-11-30.md`];
+      assert.match(note, new RegExp(`^report: ${JSON.stringify(id).replace(/[[\]]/g, '\\$&')}$`, 'm'), id);
+      const check = cadence(['check', dir, '--format', 'json', '--today', today]);
+      const codes = (JSON.parse(check.stdout) as { file: string; code: string }[]).filter((f) => f.file.startsWith('1on1s/')).map((f) => f.code);
+      assert.ok(!codes.some((c) => c === 'unknown-person' || c === 'missing-field' || c === 'yaml-syntax'), `${id}: ${codes.join(', ')}`);
+      const again = cadence(['new', id, dir, '--today', today]);
+      assert.equal(again.status, 0, `${id}: ${again.stderr}`);
+      assert.equal(again.stdout, `exists: 1on1s/${id}/2026-11-30.md\n`, id);
+    }
+  });
+
   it('an unknown person, or bad usage: exit 2, nothing written', () => {
     const files = { 'people/alex.md': alex };
     const dir = workspace(files);

@@ -245,3 +245,35 @@ export function testWorkspaces(): { name: string; dir: string; today: string }[]
   out.push({ name: 'samples/team', dir: join(root, 'samples', 'team'), today: team.today });
   return out;
 }
+
+/**
+ * An OKR set whose bad values come through a merge key and aliases: a
+ * confidence of 1.5 and an impossible due date through `<<: *defaults`
+ * (line 16), an impossible date through `*bad` (line 20), a confidence of 60
+ * through `*c` (line 21). No fix may write over an alias (fixes.ts,
+ * withoutAliasEdits): the quick-fix and --fix tests.
+ */
+export const OKR_BAD_THROUGH_ALIASES = [
+  'type: okr',
+  'period: 2026-Q4',
+  'defaults: &defaults',
+  '  owner: me',
+  '  due: 2026-11-31',
+  '  confidence: 1.5',
+  'c: &c 60',
+  'bad: &bad 2026-02-30',
+  'objectives:',
+  '  - id: O1',
+  '    title: One',
+  '    owner: me',
+  '    key_results:',
+  '      - title: a',
+  '        target: 3',
+  '        <<: *defaults',
+  '      - title: b',
+  '        target: 3',
+  '        owner: me',
+  '        due: *bad',
+  '        confidence: *c',
+  '',
+].join('\n');

@@ -242,6 +242,9 @@ describe('the Markdown packet (SPEC §14)', () => {
     const ds = makeDataset({ ...files, 'reviews/alex-2026-11-30.md': md }, { today });
     assert.equal(ds.doc('reviews/alex-2026-11-30.md')?.kind, 'review-packet');
     assert.deepEqual(ds.diagnostics('reviews/alex-2026-11-30.md'), []);
+    // A person id YAML would read as a number stays the id.
+    const bond = reviewPacketMarkdown(packet({ 'people/007.md': person('bond') }, '007'), { name: 'Bond', cadenceDays: 14, linkBase: '' });
+    assert.match(bond, /^---\ntype: review-packet\nperson: "007"\n/);
   });
 
   it('every evidence line ends in a link to its file and line, relative to the packet, percent-encoded', () => {

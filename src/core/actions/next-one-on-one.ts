@@ -11,6 +11,7 @@ import type { Dataset } from '../dataset';
 import { krScoreText } from '../format';
 import { oneOnOnesOf, type OneOnOne } from '../meetings';
 import type { ActionItem, OneOnOneDoc, PersonDoc } from '../model';
+import { yamlScalar } from '../fixes';
 import { displayName } from '../people';
 import { privateBlocks } from '../rooms/regions';
 import { isLiveSet, slippingKeyResults, slipText } from '../slipping';
@@ -204,7 +205,7 @@ export function nextOneOnOne(dataset: Dataset, key: string, today: string, optio
   const lines = [
     '---',
     'type: 1on1',
-    `${reportRated ? 'report' : 'with'}: ${person.id}`,
+    `${reportRated ? 'report' : 'with'}: ${yamlScalar(person.id)}`,
     `date: ${date}`,
     'visibility: private',
     'happiness:          # 1–5',

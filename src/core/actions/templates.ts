@@ -2,6 +2,7 @@
 // extension checks and opens the existing one instead.
 
 import { addMonths } from '../dates';
+import { yamlScalar } from '../fixes';
 import type { TextEdit } from '../types';
 
 export interface NewFile {
@@ -28,18 +29,18 @@ export function quartersFrom(date: string, count = 4): string[] {
 
 export function newOkrSet(period: string, owner = 'me'): NewFile {
   const text = `type: okr
-period: ${period}
+period: ${yamlScalar(period)}
 team: 
-owner: ${owner}
+owner: ${yamlScalar(owner)}
 objectives:
   - id: O1
     title: 
-    owner: ${owner}
+    owner: ${yamlScalar(owner)}
     kind: committed
     key_results:
       - id: KR1
         title: 
-        owner: ${owner}
+        owner: ${yamlScalar(owner)}
         due: 
         start: 0
         target: 1
@@ -74,11 +75,6 @@ export function newPerson(id: string, name: string, today: string, cadence = 'bi
     '',
   );
   return { path: `people/${id}.md`, text: lines.join('\n'), otherEdits: new Map() };
-}
-
-/** A YAML plain scalar when it reads back as the same string, else a double-quoted one. */
-function yamlScalar(s: string): string {
-  return /^[^\s'"#&*!|>%@`{}[\],?:-][^#]*$/.test(s) && !/:\s|\s$/.test(s) && !/^(true|false|yes|no|on|off|null|~|[-+]?[\d.]+)$/i.test(s) ? s : JSON.stringify(s);
 }
 
 /** A person id from a name: lower-case, letters and digits joined by '-'. */

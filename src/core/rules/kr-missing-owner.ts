@@ -22,6 +22,6 @@ export default defineRule({
     const kr = o?.keyResults[at.keyResult];
     if (!kr) return [];
     const after = lastLineOf(kr.fields.get('title')) ?? kr.firstLine.start.line;
-    return ownerFixes(ctx, o.owner ? { id: o.owner.id, as: 'objective-owner' } : undefined, (id) => insertYamlKey(kr.shape, after, ctx.lines, 'owner', id));
+    return ownerFixes(ctx, o.owner ? { id: o.owner.id, as: 'objective-owner' } : undefined, (id) => insertYamlKey(kr.shape, after, ctx.lines, 'owner', id), true);
   },
 });

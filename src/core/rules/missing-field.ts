@@ -43,15 +43,19 @@ export default defineRule({
   fixes(d, doc, ctx: FixContext): Fix[] {
     const m = d.data as Missing;
     if (doc.kind === '1on1') {
-      const value = m.field === 'date' ? (dateInFileName(doc.path)?.real ? dateInFileName(doc.path)!.value : ctx.today) : '${value}';
-      const ask = m.field === 'report' ? ({ kind: 'person', prompt: l10n.t('Who is this 1:1 with?') } as const) : undefined;
+      // A date from the file name is the note's own; today is a guess (an old note dated today would hide a lapsed cadence): offered, never applied by Fix All or --fix.
+      const fromName = m.field === 'date' && dateInFileName(doc.path)?.real ? dateInFileName(doc.path)!.value : undefined;
+      const value = m.field === 'date' ? (fromName ?? ctx.today) : '${value}';
+      const safe = m.field === 'date' && fromName !== undefined;
+      // The answer is written into the front matter: as a YAML scalar that reads back as the id (withAnswer).
+      const ask = m.field === 'report' ? ({ kind: 'person', prompt: l10n.t('Who is this 1:1 with?'), yaml: true } as const) : undefined;
       const title = m.field === 'date' ? l10n.t('Add date: {0}', value) : l10n.t('Add report: …');
       if (!doc.hasFrontMatter) {
         const fm = `---\ntype: 1on1\n${m.field}: ${value}\n---\n`;
-        return [{ title, edits: [insertAt({ line: 0, character: 0 }, fm)], ask, safe: !ask, preferred: true }];
+        return [{ title, edits: [insertAt({ line: 0, character: 0 }, fm)], ask, safe, preferred: true }];
       }
       const at = { line: doc.frontMatterEnd - 1, character: 0 };
-      return [{ title, edits: [insertAt(at, `${m.field}: ${value}\n`)], ask, safe: !ask, preferred: true }];
+      return [{ title, edits: [insertAt(at, `${m.field}: ${value}\n`)], ask, safe, preferred: true }];
     }
     if (m.field === 'period') {
       const q = `${ctx.today.slice(0, 4)}-Q${Math.floor((+ctx.today.slice(5, 7) - 1) / 3) + 1}`;

@@ -18,6 +18,6 @@ export default defineRule({
     const o = doc.objectives[(d.data as { objective: number }).objective];
     if (!o) return [];
     const after = lastLineOf(o.fields.get('title')) ?? o.firstLine.start.line;
-    return ownerFixes(ctx, undefined, (id) => insertYamlKey(o.shape, after, ctx.lines, 'owner', id));
+    return ownerFixes(ctx, undefined, (id) => insertYamlKey(o.shape, after, ctx.lines, 'owner', id), true);
   },
 });

@@ -4,7 +4,7 @@ import { DECISIONS } from '../parse/notes';
 import { KR_STATUSES, OBJECTIVE_KINDS } from '../parse/okr';
 import { ratesPerformance } from '../meetings';
 import { cadenceDays, CADENCE_WORDS, relationshipOf, RELATIONSHIPS } from '../parse/person';
-import type { Fix } from '../types';
+import type { Fix, Range } from '../types';
 import { defineRule, type Report } from './rule';
 import * as l10n from '../l10n';
 
@@ -27,6 +27,33 @@ function checkEnum(f: Field | undefined, name: string, allowed: readonly string[
     const raw = f.value === undefined ? '' : String(f.value);
     report(f.range, l10n.t('{0} "{1}" is not one of: {2}.', name, raw, allowed.join(', ')), { kind: 'enum', allowed, value: raw } satisfies Bad);
   }
+}
+
+/** A number the value was written as: a YAML number, or a string that holds only one (`"4"`); not empty, true, false or null. */
+function writtenNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string' || !/^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(value)) return undefined;
+  return Number(value);
+}
+
+/**
+ * Fixes for a number out of its range: the number brought into it (rounded
+ * when it must be whole) and, for a confidence written as a whole
+ * percentage (`60`), that share (`0.6`) first. Offered, never applied by Fix All or
+ * `--fix`: which value was meant is the writer's choice (a happiness of 7
+ * may be on a scale of 10; a 60 is more likely 60% than 100%). Nothing for
+ * a value that is not a number at all (empty, true, null): there is no
+ * number to start from.
+ */
+function numberFixes(range: Range, bad: Extract<Bad, { kind: 'number' }>): Fix[] {
+  const n = writtenNumber(bad.value);
+  if (n === undefined) return [];
+  const values: number[] = [];
+  if (bad.min === 0 && bad.max === 1 && !bad.integer && Number.isInteger(n) && n > 1 && n <= 100) values.push(n / 100);
+  let v = Math.min(bad.max, Math.max(bad.min, n));
+  if (bad.integer) v = Math.round(v);
+  if (!values.includes(v)) values.push(v);
+  return values.map((x, i) => ({ title: l10n.t('Change to {0}', x), edits: [replace(range, String(x))], preferred: i === 0 }));
 }
 
 export default defineRule({
@@ -83,13 +110,7 @@ export default defineRule({
   },
   fixes(d): Fix[] {
     const bad = d.data as Bad;
-    if (bad.kind === 'number') {
-      const n = typeof bad.value === 'number' && Number.isFinite(bad.value) ? bad.value : Number(bad.value);
-      if (!Number.isFinite(n)) return [];
-      let v = Math.min(bad.max, Math.max(bad.min, n));
-      if (bad.integer) v = Math.round(v);
-      return [{ title: l10n.t('Change to {0}', v), edits: [replace(d.range, String(v))], preferred: true, safe: true }];
-    }
+    if (bad.kind === 'number') return numberFixes(d.range, bad);
     return byCloseness(bad.value, bad.allowed).map((v, i) => ({ title: l10n.t('Change to {0}', v), edits: [replace(d.range, v)], preferred: i === 0 }));
   },
 });

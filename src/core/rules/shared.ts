@@ -7,6 +7,7 @@ import type { Fix, TextEdit } from '../types';
 import type { RuleContext } from './rule';
 import * as l10n from '../l10n';
 import { idKey } from '../ids';
+import { yamlScalar } from '../fixes';
 
 /** Who the first-offered owner is, as the fix's title says it. */
 export type SuggestedOwner =
@@ -45,15 +46,17 @@ function suggestedTitle(ctx: RuleContext, s: SuggestedOwner): string {
  * objective owner), `me`, up to three others from the dataset — reports
  * first, in path order, then everyone else (SPEC §11: your manager or a peer
  * owns fewer of your items) — then "Assign to…" which asks (its edit carries
- * `${value}`).
+ * `${value}`). With `yaml` (an `owner:` written into an OKR file) each id,
+ * and the answer, is written as a YAML scalar that reads back as that id
+ * (`"007"`, not the number 7: yamlScalar).
  */
-export function ownerFixes(ctx: RuleContext, suggested: SuggestedOwner | undefined, edit: (id: string) => TextEdit): Fix[] {
+export function ownerFixes(ctx: RuleContext, suggested: SuggestedOwner | undefined, edit: (id: string) => TextEdit, yaml = false): Fix[] {
   const out: Fix[] = [];
   const seen = new Set<string>();
   const add = (id: string, title: string, preferred = false) => {
     if (seen.has(idKey(id))) return;
     seen.add(idKey(id));
-    out.push({ title, edits: [edit(id)], preferred });
+    out.push({ title, edits: [edit(yaml ? yamlScalar(id) : id)], preferred });
   };
   if (suggested) add(suggested.id, suggestedTitle(ctx, suggested), true);
   add('me', l10n.t('Assign to @me'));
@@ -67,7 +70,7 @@ export function ownerFixes(ctx: RuleContext, suggested: SuggestedOwner | undefin
     add(p.id, p.name ? l10n.t('Assign to @{0} ({1})', p.id, p.name) : l10n.t('Assign to @{0}', p.id));
     others++;
   }
-  out.push({ title: l10n.t('Assign to…'), edits: [edit('${value}')], ask: { kind: 'person', prompt: l10n.t('Who owns this?') } });
+  out.push({ title: l10n.t('Assign to…'), edits: [edit('${value}')], ask: { kind: 'person', prompt: l10n.t('Who owns this?'), yaml } });
   return out;
 }
 

@@ -99,10 +99,11 @@ describe(CODE, () => {
   });
 
   describe('fixes', () => {
-    it('adds date: (today) before the closing ---, safely', () => {
+    it('adds date: (today) before the closing ---, offered but not safe: an old note dated today would hide a lapsed cadence', () => {
       const text = lines('---', 'type: 1on1', 'report: alex', '---', TASK);
       const { fixes } = fixesFor({ [U]: text }, U, CODE);
-      assert.equal(fixes[0].safe, true);
+      assert.equal(fixes[0].safe, false);
+      assert.equal(fixes[0].preferred, true);
       assertFix({ [U]: text }, U, CODE, 'Add date: 2026-11-22', lines('---', 'type: 1on1', 'report: alex', 'date: 2026-11-22', '---', TASK));
     });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { assertFix, assertSeverityConfigurable, check, checkCode, fixesFor, lines, row } from '../helpers';
+import { assertFix, assertSeverityConfigurable, check, checkCode, fixesFor, lines, makeDataset, OKR_BAD_THROUGH_ALIASES, row } from '../helpers';
 
 const CODE = 'out-of-range';
 const N = '1on1s/alex/2026-11-20.md';
@@ -119,18 +119,40 @@ describe(CODE, () => {
   });
 
   describe('fixes', () => {
-    it('a number is clamped into range (and rounded when a whole number is needed), safely', () => {
+    it('a number is clamped into range (and rounded when a whole number is needed), offered, never safe: which value was meant is a choice', () => {
       const { fixes } = fixesFor({ [N]: oneOnOne('happiness: 7') }, N, CODE);
-      assert.equal(fixes[0].safe, true);
+      assert.equal(fixes[0].safe, undefined);
+      assert.equal(fixes[0].preferred, true);
       assertFix({ [N]: oneOnOne('happiness: 7') }, N, CODE, 'Change to 5', oneOnOne('happiness: 5'));
       assertFix({ [N]: oneOnOne('happiness: 0') }, N, CODE, 'Change to 1', oneOnOne('happiness: 1'));
       assertFix({ [N]: oneOnOne('happiness: 3.4') }, N, CODE, 'Change to 3', oneOnOne('happiness: 3'));
+      assertFix({ [N]: oneOnOne('happiness: "4"') }, N, CODE, 'Change to 4', oneOnOne('happiness: 4'));
+      assertFix({ [N]: oneOnOne("happiness: ' 9 '") }, N, CODE, 'Change to 5', oneOnOne('happiness: 5'));
       assertFix({ [O]: set([], ['confidence: 1.01']) }, O, CODE, 'Change to 1', set([], ['confidence: 1']));
       assertFix({ [O]: set([], ['confidence: -0.1']) }, O, CODE, 'Change to 0', set([], ['confidence: 0']));
+      assertFix({ [O]: set([], ['confidence: 1.5']) }, O, CODE, 'Change to 1', set([], ['confidence: 1']));
     });
 
-    it('a word where a number belongs has no fix', () => {
-      assert.deepEqual(fixesFor({ [N]: oneOnOne('happiness: four') }, N, CODE).fixes, []);
+    it('a confidence written as a whole percentage: that share first, then the clamp', () => {
+      for (const [pct, share] of [['60', '0.6'], ['7', '0.07'], ['100', '1'], ['2', '0.02']]) {
+        const { fixes } = fixesFor({ [O]: set([], [`confidence: ${pct}`]) }, O, CODE);
+        assert.deepEqual(fixes.map((f) => f.title), share === '1' ? ['Change to 1'] : [`Change to ${share}`, 'Change to 1'], pct);
+        assertFix({ [O]: set([], [`confidence: ${pct}`]) }, O, CODE, `Change to ${share}`, set([], [`confidence: ${share}`]));
+      }
+      assert.deepEqual(fixesFor({ [O]: set([], ['confidence: 250']) }, O, CODE).fixes.map((f) => f.title), ['Change to 1']);
+    });
+
+    it('no number to start from, no fix: a word, empty quotes, true, false', () => {
+      for (const v of ['four', '""', "''", 'true', 'false', '"  "']) assert.deepEqual(fixesFor({ [N]: oneOnOne(`happiness: ${v}`) }, N, CODE).fixes, [], v);
+      for (const v of ['""', 'yes', 'high']) assert.deepEqual(fixesFor({ [O]: set([], [`confidence: ${v}`]) }, O, CODE).fixes, [], v);
+    });
+
+    it('a value reached through an alias or a merge key: no fix (it would overwrite the alias and what else it brings)', () => {
+      const path = 'okrs/2026-Q4.okr.yaml';
+      const ds = makeDataset({ [path]: OKR_BAD_THROUGH_ALIASES }, { today: '2026-11-22' });
+      const found = ds.diagnostics(path).filter((d) => d.code === CODE || d.code === 'invalid-date');
+      assert.deepEqual(found.map((d) => [d.code, d.range.start.line + 1]), [['invalid-date', 16], [CODE, 16], ['invalid-date', 20], [CODE, 21]], 'reported at the merge and at the aliases');
+      for (const d of found) assert.deepEqual(ds.fixes(path, d, OKR_BAD_THROUGH_ALIASES), [], `${d.code} line ${d.range.start.line + 1}`);
     });
 
     it('a keyword is offered the allowed values, closest first', () => {
