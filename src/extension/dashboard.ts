@@ -40,6 +40,8 @@ export class Dashboard extends Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The last data posted (the integration tests read it). */
   lastPosted: DashboardData | undefined;
+  /** How many `data` messages were posted (the integration tests read it: a board move posts one). */
+  dataPosts = 0;
   private readonly readyWaiters: (() => void)[] = [];
   /** The number of the page's last board move handled (said with each `data`: webview/pending.ts); 0 since the page last said `ready`. */
   private settled = 0;
@@ -111,6 +113,7 @@ export class Dashboard extends Disposable {
     const f = this.folder();
     if (!f || !this.ready) return;
     this.lastPosted = dashboardData(f.dataset, { peopleOrder: peopleOrder() });
+    this.dataPosts++;
     this.post({ type: 'data', data: this.lastPosted, moves: this.settled });
   }
 
@@ -164,8 +167,8 @@ export class Dashboard extends Disposable {
     const set = f.dataset.okrSets().find((s) => s.id === m.set);
     const kr = set?.objectives[m.objectiveIndex]?.keyResults[m.index];
     if (!set || !kr) {
+      // The move's turn posts the data that puts the card back (handle: setStatus), with the move's number.
       void vscode.window.showWarningMessage(vscode.l10n.t('Cadence: that key result changed since the board was drawn; nothing was edited.'));
-      this.sendData();
       return false;
     }
     const uri = f.uriOf(set.path);

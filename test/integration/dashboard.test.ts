@@ -460,6 +460,19 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
       await waitFor(() => kr(0, 0).status === 'on-track' && kr(0, 2).status === 'on-track', 20_000, () => 'statuses restored');
     });
 
+    it('board: a move the extension refuses (the key result is gone) edits nothing and posts the data once, saying the move', async function () {
+      this.timeout(60_000);
+      const original = await readText(Q4);
+      const before = dash.dataPosts;
+      await dash.receive({ type: 'setStatus', set: '2026-Q4', objectiveIndex: 0, index: 99, status: 'done', move: 1 });
+      assert.equal(dash.dataPosts, before + 1, 'one data message: the card goes back where the file has it');
+      assert.equal(dash.movesSettled, 1, 'and it says the move is handled');
+      await dash.receive({ type: 'setStatus', set: 'no-such-set', objectiveIndex: 0, index: 0, status: 'done', move: 2 });
+      assert.equal(dash.dataPosts, before + 2);
+      assert.equal(dash.movesSettled, 2);
+      assert.equal(await readText(Q4), original, 'nothing edited');
+    });
+
     it('board: a key result without `status:` gets one at its own indentation, after its scalar fields', async function () {
       this.timeout(120_000);
       const original = await readText(Q4);
