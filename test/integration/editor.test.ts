@@ -207,14 +207,20 @@ if (onTeam) {
       const editor = await open(rel);
       const before = editor.document.getText();
       const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('happiness:'));
-      await editor.edit((e) => e.replace(editor.document.lineAt(line).range, 'happiness: 9'));
+      const item = '- [ ] Ask the DBA guild to review the replica-lag alert thresholds';
+      assert.equal(lineText(editor, 30), `${item} due:2026-11-26`);
+      await editor.edit((e) => {
+        e.replace(editor.document.lineAt(line).range, 'happiness: 9');
+        e.replace(editor.document.lineAt(29).range, `${item} due:2026-11-31`);
+      });
       await waitForDiagnostic(rel, 'out-of-range', line + 1, true);
+      await waitForDiagnostic(rel, 'invalid-date', 30, true);
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(0, 0, editor.document.lineCount - 1, 0), 'source.fixAll.cadence');
       const fixAll = actions.filter((a) => a.kind?.value === 'source.fixAll.cadence');
       assert.equal(fixAll.length, 1);
       await applyAction(fixAll[0]);
-      assert.equal(editor.document.lineAt(line).text, 'happiness: 5');
-      assert.equal(lineText(editor, 30), '- [ ] Ask the DBA guild to review the replica-lag alert thresholds due:2026-11-26', 'an owner is a choice: left alone');
+      assert.equal(lineText(editor, 30), `${item} due:2026-11-30`, 'an impossible date to the nearest real one; an owner is a choice: left alone');
+      assert.equal(editor.document.lineAt(line).text, 'happiness: 9', 'a value out of range is a guess (a scale of 10?): offered, left alone');
       await undoTo(editor, before);
     });
 

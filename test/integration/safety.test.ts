@@ -179,8 +179,8 @@ const OTHER_EDITS: Record<string, EditCase> = {
       assert.equal(fixAll.length, 1, 'one fix-all action');
       await applyAction(fixAll[0]);
     },
-    // Set up by the test: two out-of-range fields; fix-all clamps both (an owner is a choice: left alone).
-    expect: (t) => t.replace('happiness: 9', 'happiness: 5').replace('  manager: 0', '  manager: 1'),
+    // Set up by the test: two impossible due dates; fix-all moves both to the nearest real day (a rating out of range is a guess, an owner a choice: left alone).
+    expect: (t) => t.replace('@alex due:2026-11-31', '@alex due:2026-11-30').replace('@me due:2026-11-32', '@me due:2026-11-30'),
   },
 };
 
@@ -317,17 +317,20 @@ if (process.env.CADENCE_TEST_WORKSPACE_NAME === 'team') {
     for (const [what, edit] of Object.entries(OTHER_EDITS)) {
       it(`${what} edits ${edit.file}, and one undo restores it byte for byte`, async function () {
         if (what === 'source.fixAll.cadence') {
-          // Two problems that fix-all fixes without asking, made (and saved) first.
+          // Two problems that fix-all fixes without asking, and one it leaves (a guess), made (and saved) first.
           const doc = await vscode.workspace.openTextDocument(uri(edit.file));
           const text = doc.getText();
-          const broken = text.replace(/^happiness: \d+$/m, 'happiness: 9').replace(/^ {2}manager: \d+$/m, '  manager: 0');
-          assert.ok(broken.includes('happiness: 9') && broken.includes('  manager: 0'), 'the note has happiness and a manager rating');
+          const broken = text
+            .replace('@alex due:2026-11-30', '@alex due:2026-11-31')
+            .replace('@me due:2026-11-25', '@me due:2026-11-32')
+            .replace(/^happiness: \d+$/m, 'happiness: 9');
+          assert.ok(broken.includes('@alex due:2026-11-31') && broken.includes('@me due:2026-11-32') && broken.includes('happiness: 9'), 'the note has the two items and happiness');
           const we = new vscode.WorkspaceEdit();
           we.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), broken);
           assert.ok(await vscode.workspace.applyEdit(we));
           assert.ok(await doc.save());
-          const happiness = broken.split('\n').findIndex((l) => l.startsWith('happiness:'));
-          await waitFor(() => !!diagnosticAt(doc, 'out-of-range', happiness), 15_000, () => 'no out-of-range on happiness: 9');
+          const due = broken.split('\n').findIndex((l) => l.includes('due:2026-11-31'));
+          await waitFor(() => !!diagnosticAt(doc, 'invalid-date', due), 15_000, () => 'no invalid-date on due:2026-11-31');
         }
         await checkOneUndo(edit);
       });
