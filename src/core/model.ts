@@ -294,6 +294,8 @@ export interface CheckIn {
   readonly date: string | undefined;
   readonly current: number | undefined;
   readonly confidence: number | undefined;
+  /** The `confidence:` field as written (out-of-range reads it: 0–1, as a key result's). */
+  readonly confidenceField: Field | undefined;
   readonly note: string | undefined;
 }
 

@@ -4,7 +4,8 @@
  * any other value, so it is a manual constant that MUST be bumped by every
  * change to what a parser produces or to the shape of the model (a field
  * added, renamed, removed or computed differently) — otherwise a warm start
- * would hand the rules documents of the old shape. Rule changes need no bump:
- * diagnostics are never cached.
+ * would hand the rules documents of the old shape. A change to what a rule
+ * reports needs a bump too: a warm start shows each file's saved diagnostics
+ * until the file changes (their key is the day and the settings alone).
  */
-export const CORE_VERSION = '0.5.0';
+export const CORE_VERSION = '0.5.1';

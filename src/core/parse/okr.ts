@@ -34,6 +34,7 @@ function readCheckins(node: YAMLMap, index: LineIndex, dates: DateField[]): Chec
       date: dateOf(f.get('date'), dates)?.value,
       current: numberOf(f.get('current')),
       confidence: numberOf(f.get('confidence')),
+      confidenceField: f.get('confidence'),
       note: stringOf(f.get('note')),
     };
   });

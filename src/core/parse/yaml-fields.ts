@@ -97,14 +97,17 @@ const isMergeKey = (k: unknown): boolean => isScalar(k) && (typeof k.value === '
  * map does not have itself (explicit keys win; in a list, the earlier map
  * wins), placed at the `<<` value. An alias to an anchor still being read
  * (a cycle) stays unresolved, and so does one past the budget (`limits`).
+ * An alias to no anchor defined before it is not YAML (the `yaml` library
+ * parses it and fails only when asked for the value): an error in `errors`.
  */
-function resolveAliases(root: Node, index: LineIndex, limits: YamlProblem[]): void {
+function resolveAliases(root: Node, index: LineIndex, limits: YamlProblem[], errors: YamlProblem[]): void {
   const anchors = new Map<string, Node>();
   const open = new Set<Node>();
   let budget = ALIAS_BUDGET;
   const copyOf = (alias: Node & { source: string }): Node | undefined => {
     const target = anchors.get(alias.source);
     const at = alias.range as Range3 | undefined;
+    if (!target && at && errors.length < MAX_ERRORS) errors.push({ message: `alias *${alias.source} names no anchor defined before it`, range: index.rangeAt(at[0], at[1]) });
     if (!target || open.has(target) || !at) return undefined;
     const size = countNodes(target, budget);
     if (size > budget) {
@@ -205,7 +208,10 @@ export function readYaml(source: string, baseLine: number): YamlRead {
   }));
   if (!errors.length && doc.contents) repeatedKeys(doc.contents as Node, index, errors);
   if (errors.length) return { root: undefined, errors, index, limits };
-  if (doc.contents && (text.indexOf('*') !== -1 || text.indexOf('<<') !== -1)) resolveAliases(doc.contents as ParsedNode, index, limits);
+  if (doc.contents && (text.indexOf('*') !== -1 || text.indexOf('<<') !== -1)) {
+    resolveAliases(doc.contents as ParsedNode, index, limits, errors);
+    if (errors.length) return { root: undefined, errors, index, limits };
+  }
   const c = doc.contents;
   if (c === null || (isScalar(c) && (c.value === null || c.value === undefined))) return { root: undefined, errors, index, limits };
   if (!isMap(c)) {

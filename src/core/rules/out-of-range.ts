@@ -59,7 +59,7 @@ function numberFixes(range: Range, bad: Extract<Bad, { kind: 'number' }>): Fix[]
 export default defineRule({
   code: 'out-of-range',
   severity: 'error',
-  description: 'A rating, confidence or keyword outside what Cadence understands (happiness and ratings 1–5, confidence 0–1, known cadence, kind, status, visibility and Decision: values).',
+  description: 'A rating, confidence or keyword outside what Cadence understands (happiness and ratings 1–5, confidence 0–1 for a key result and each of its check-ins, known cadence, kind, status, visibility and Decision: values).',
   kinds: ['person', '1on1', 'okr', 'okr-review'],
   // Performance ratings are checked only on 1:1s with a report (SPEC §11): the person file decides.
   crossFile: true,
@@ -96,6 +96,7 @@ export default defineRule({
         checkEnum(o.fields.get('kind'), 'kind', OBJECTIVE_KINDS, report);
         for (const kr of o.keyResults) {
           checkNumber(kr.fields.get('confidence'), 'confidence', 0, 1, false, report);
+          for (const c of kr.checkins) checkNumber(c.confidenceField, 'check-in confidence', 0, 1, false, report);
           checkEnum(kr.fields.get('status'), 'status', KR_STATUSES, report);
         }
       }

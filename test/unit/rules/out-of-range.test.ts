@@ -56,6 +56,15 @@ describe(CODE, () => {
       assert.deepEqual(checkCode(CODE, { [O]: set([], ['confidence: high']) }), [row(O, 11, 'error', CODE)]);
       for (const ok of ['0', '0.5', '1', '1.0']) assert.deepEqual(checkCode(CODE, { [O]: set([], [`confidence: ${ok}`]) }), [], `confidence: ${ok}`);
     });
+
+    it("a check-in's confidence too, in flow and block style, on its line (found by a fresh tester)", () => {
+      const flow = (c: string) => set([], ['confidence: 0.5', 'checkins:', `  - { date: 2026-11-01, current: 1, confidence: ${c} }`, '  - { date: 2026-11-08, current: 2, confidence: 0.5 }']);
+      for (const bad of ['7', '-0.1', '1.01', 'high', '"0.5"']) assert.deepEqual(checkCode(CODE, { [O]: flow(bad) }), [row(O, 13, 'error', CODE)], `check-in confidence: ${bad}`);
+      for (const ok of ['0', '0.5', '1', '~']) assert.deepEqual(checkCode(CODE, { [O]: flow(ok) }), [], `check-in confidence: ${ok}`);
+      const block = set([], ['confidence: 0.5', 'checkins:', '  - date: 2026-11-01', '    current: 1', '    confidence: 60']);
+      assert.deepEqual(checkCode(CODE, { [O]: block }), [row(O, 15, 'error', CODE)]);
+      assertFix({ [O]: block }, O, CODE, 'Change to 0.6', block.replace('confidence: 60', 'confidence: 0.6'));
+    });
   });
 
   describe('keywords', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { assertSeverityConfigurable, check, lines, note, row } from '../helpers';
+import { assertSeverityConfigurable, check, lines, makeDataset, note, row } from '../helpers';
 
 const CODE = 'yaml-syntax';
 const N = '1on1s/alex/2026-11-20.md';
@@ -26,6 +26,23 @@ describe(CODE, () => {
 
   it('bad indentation and a tab are syntax errors too', () => {
     onlyYamlSyntax(check({ [O]: lines('type: okr', 'period: 2026-Q4', 'objectives:', '  - id: O1', '   title: x', ' bad: [') }), O, 1, 7);
+  });
+
+  it('an alias to no anchor defined before it is a YAML error, on the alias (not read as null: found by a fresh tester)', () => {
+    const cases: [string, string, number][] = [
+      [N, lines('---', 'type: 1on1', 'report: *who', 'date: 2026-11-20', '---', '- [ ] Draft it @alex due:2026-11-27'), 3],
+      [O, lines('type: okr', 'period: 2026-Q4', 'objectives:', '  - id: O1', '    title: *t', '    owner: me'), 5],
+      [O, lines('type: okr', 'period: 2026-Q4', 'objectives:', '  - id: O1', '    title: One', '    owner: me', '    key_results:', '      - title: a', '        confidence: *c', 'c: &c 0.5'), 9], // the anchor comes after
+      [O, lines('type: okr', 'period: 2026-Q4', 'objectives:', '  - id: O1', '    title: One', '    <<: *defaults'), 6], // a merge of nothing
+    ];
+    for (const [file, text, line] of cases) {
+      const rows = check({ [file]: text }).filter((r) => r.file === file);
+      assert.deepEqual(rows.map((r) => [r.code, r.line]), [[CODE, line]], text);
+      assert.match(makeDataset({ [file]: text }).diagnostics(file)[0].message, /alias \*\w+ names no anchor defined before it/);
+    }
+    // An anchor before its alias is YAML: nothing to say about the syntax.
+    const ok = check({ [O]: lines('type: okr', 'period: 2026-Q4', 'c: &c 0.5', 'objectives:', '  - id: O1', '    title: One', '    owner: me', '    key_results:', '      - title: a', '        confidence: *c') });
+    assert.ok(!ok.some((r) => r.code === CODE), ok.map((r) => r.code).join());
   });
 
   it('duplicate keys are a YAML error', () => {
