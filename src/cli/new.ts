@@ -28,6 +28,7 @@ export function runNew(folder: string, person: string, today: string, date: stri
   const where = (path: string, line: number | undefined) => (line === undefined ? path : `${path}:${line + 1}`);
   // l10n-exempt: `exists: PATH` is output a script reads (SPEC §16), not words
   if (plan.kind === 'exists') return { code: 0, out: `exists: ${where(plan.path, plan.line)}\n`, err: '' };
+  if (plan.kind === 'unsafe-id') return { code: 1, out: '', err: noteLine(l10n.t('the id "{0}" cannot name the folder of its 1:1 notes (1on1s/{0}/): give the person file an id without "/", "\\" or ".."; nothing written', plan.id)) };
 
   if (plan.text !== undefined) {
     const target = join(folder, plan.path);

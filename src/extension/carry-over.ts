@@ -140,12 +140,22 @@ export async function newOneOnOne(folder: FolderIndex, key: string, date: string
         continue;
       }
       const read = await folder.read(uri);
-      if ('skip' in read) throw new Error(`could not read ${path}: ${read.skip}`);
+      if ('skip' in read) {
+        // Deleted a moment ago (the watcher has not said so yet), or no longer readable: the
+        // dataset is brought to the disk, and the next round plans without that file.
+        if ((await folder.stat(uri)) === undefined) folder.deleted(path);
+        else folder.apply(path, read);
+        continue;
+      }
       folder.apply(path, read);
       texts.set(path, lf(read.text));
     }
   }
   if (!plan) return undefined;
+  if (plan.kind === 'unsafe-id') {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cadence: the id "{0}" cannot name the folder of its 1:1 notes (1on1s/{0}/): give the person file an id without "/", "\\" or ".."; nothing was written.', plan.id));
+    return undefined;
+  }
   if (plan.kind === 'exists') {
     const uri = folder.uriOf(plan.path);
     await reveal(uri, plan.line ?? 0);

@@ -170,7 +170,7 @@ export class FolderIndex extends Disposable {
    * to the server each in code-server and Remote, over the channel that also
    * carries the restored diagnostics to the window.
    */
-  private async stat(uri: vscode.Uri): Promise<FileStamp | undefined> {
+  async stat(uri: vscode.Uri): Promise<FileStamp | undefined> {
     try {
       const st = host.statLocalFile && uri.scheme === 'file' ? host.statLocalFile(uri) : await vscode.workspace.fs.stat(uri);
       return { size: st.size, mtime: st.mtime };

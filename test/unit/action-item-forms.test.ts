@@ -102,6 +102,20 @@ describe('task lines as people write them (SPEC §10)', () => {
       assert.equal(itemOwner(item('Call [[alex]] @sam'), ALEX)?.id, 'sam');
     });
 
+    it('a wikilink inside inline code is code, not a link: it owns nothing, as an @ there does not (found by a fresh tester)', () => {
+      for (const text of ['Document the `[[alex]]` link syntax', 'Fix ``a `[[alex]]` b`` today', 'Use `x [[alex]] y` here']) {
+        const it = item(text);
+        assert.deepEqual(it.links, [], text);
+        assert.equal(itemOwner(it, ALEX), undefined, text);
+        assert.equal(it.text, text, 'the code stays as written');
+      }
+      // Outside the code, on the same line, it still names the owner.
+      assert.equal(itemOwner(item('Document `[[alex]]` with [[alex]]'), ALEX)?.id, 'alex');
+      assert.equal(itemOwner(item('Ask [[alex]] about `code`'), ALEX)?.id, 'alex');
+      // An unclosed backtick opens no code: the link is a link.
+      assert.equal(itemOwner(item('A stray ` then [[alex]]'), ALEX)?.id, 'alex');
+    });
+
     it("the views' words (itemWords): the owner is never in them, however it is written", () => {
       // Every owner form: the words left are the same.
       for (const rest of [

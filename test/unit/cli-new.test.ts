@@ -1,5 +1,7 @@
 // `cadence new` end to end (SPEC §16), through the built bundle.
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { cadence, snapshot, workspace } from './cli-workspace';
 import { ensureBuiltCli } from './built-cli';
 
@@ -124,6 +126,36 @@ describe('cadence new (SPEC §16)', () => {
       const again = cadence(['new', id, dir, '--today', today]);
       assert.equal(again.status, 0, `${id}: ${again.stderr}`);
       assert.equal(again.stdout, `exists: 1on1s/${id}/2026-11-30.md\n`, id);
+    }
+  });
+
+  it('a person id that is no folder name (../../x, a/b, a\\b, ..): exit 1 with the reason, nothing written inside or outside the folder (found by a fresh tester)', () => {
+    for (const [file, id] of [['people/x.md', '../../escaped'], ['people/y.md', 'a/b'], ['people/z.md', 'a\\b'], ['people/w.md', '..'], ['people/...md', '..']] as const) {
+      // people/...md: the id `..` from the file name itself.
+      const files = { [file]: ls('---', 'type: person', ...(file === 'people/...md' ? [] : [`id: ${JSON.stringify(id)}`]), 'name: P', '---') };
+      const outer = workspace({});
+      const dir = join(outer, 'ws');
+      for (const [p, t] of Object.entries(files)) {
+        mkdirSync(dirname(join(dir, p)), { recursive: true });
+        writeFileSync(join(dir, p), t);
+      }
+      const r = cadence(['new', id, dir, '--today', today]);
+      assert.equal(r.status, 1, `${id}: ${r.stdout}${r.stderr}`);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, /cannot name the folder of its 1:1 notes/, id);
+      assert.deepEqual(Object.keys(snapshot(outer)), Object.keys(files).map((p) => `ws/${p}`), `${id}: nothing written`);
+    }
+  });
+
+  it('a person whose id is written decomposed (NFD) or composed (NFC), in the file name or on the command line: the same person (SPEC §10)', () => {
+    const nfd = 'zoe\u0308';
+    for (const name of [nfd, nfd.normalize('NFC')]) {
+      for (const arg of [nfd, nfd.normalize('NFC'), 'ZOË']) {
+        const dir = workspace({ [`people/${name}.md`]: ls('---', 'type: person', 'name: Zoë', 'cadence: weekly', '---') });
+        const r = cadence(['new', arg, dir, '--today', today]);
+        assert.equal(r.status, 0, `file ${JSON.stringify(name)}, argument ${JSON.stringify(arg)}: ${r.stderr}`);
+        assert.equal(r.stdout, `1on1s/${name}/2026-11-30.md\n`);
+      }
     }
   });
 

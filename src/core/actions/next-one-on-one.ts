@@ -12,6 +12,7 @@ import { krScoreText } from '../format';
 import { oneOnOnesOf, type OneOnOne } from '../meetings';
 import type { ActionItem, OneOnOneDoc, PersonDoc } from '../model';
 import { yamlScalar } from '../fixes';
+import { idKey } from '../ids';
 import { displayName } from '../people';
 import { privateBlocks } from '../rooms/regions';
 import { isLiveSet, slippingKeyResults, slipText } from '../slipping';
@@ -42,7 +43,20 @@ export type NextOneOnOne =
       /** How many were carried (action items and talking points) and moved in from the inbox, for the shells' messages. */
       readonly carried: number;
       readonly moved: number;
-    };
+    }
+  /** The person's id cannot be the folder of a new note (`1on1s/<id>/`): isFolderName. Nothing is planned. */
+  | { readonly kind: 'unsafe-id'; readonly id: string };
+
+/**
+ * Can `id` be the folder of a person's 1:1 notes (`1on1s/<id>/`, SPEC §16):
+ * one path segment, so the note lands inside the folder it names? Not empty,
+ * `.` or `..`, and no `/`, `\` or control character (`id: ../../x` in a
+ * person file would otherwise have a new note written outside the
+ * workspace).
+ */
+export function isFolderName(id: string): boolean {
+  return id !== '' && id !== '.' && id !== '..' && !/[/\\\u0000-\u001f\u007f]/.test(id);
+}
 
 export interface NextOptions {
   /** The date asked for (`--date`); without it, today, and an existing 1:1 dated today or later is the next one. */
@@ -120,7 +134,7 @@ function okrLines(dataset: Dataset, person: PersonDoc, date: string): { lines: s
  * person without a person file.
  */
 export function nextOneOnOne(dataset: Dataset, key: string, today: string, options: NextOptions): NextOneOnOne | undefined {
-  const person: PersonDoc | undefined = dataset.query.peopleWithKey(key.toLowerCase())[0];
+  const person: PersonDoc | undefined = dataset.query.peopleWithKey(idKey(key))[0];
   if (!person) return undefined;
   const all = oneOnOnes(dataset, person.key);
   const date = options.date ?? today;
@@ -129,6 +143,7 @@ export function nextOneOnOne(dataset: Dataset, key: string, today: string, optio
 
   const latest = all[all.length - 1];
   const log = latest?.doc.log ? latest.doc : undefined;
+  if (!log && !isFolderName(person.id)) return { kind: 'unsafe-id', id: person.id };
   const previous = [...all].reverse().find((o) => o.date! < date);
   const edits = new Map<string, TextEdit[]>();
   const edit = (path: string, e: TextEdit) => {

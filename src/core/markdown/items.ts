@@ -12,7 +12,7 @@ import type { ActionItem, ItemDate, ItemToken, PersonRef } from '../model';
 import type { Range } from '../types';
 import { findWikilinks } from '../wikilinks';
 import { statusOf, type TaskBox } from './task-box';
-import { findTokens, MAX_TOKENS, spellingOf, type FoundToken } from './tokens';
+import { findTokens, literalSpans, MAX_TOKENS, spellingOf, type FoundToken } from './tokens';
 
 /** Trims and folds runs of spaces, without a regex pass over every item. */
 function collapse(s: string): string {
@@ -65,9 +65,12 @@ export function readItem(lineText: string, line: number, markerCol: number, box:
   let links: PersonRef[] | undefined;
   if (!owner && visible.indexOf('[[', textStart) !== -1) {
     let u = 0;
+    // A link written inside inline code (`[[alex]]`) is code, as an `@alex` there is (SPEC §10).
+    const literal = visible.indexOf('`', textStart) !== -1 ? literalSpans(visible) : undefined;
     for (const l of findWikilinks(visible, textStart, MAX_TOKENS)) {
       while (u < used.length && used[u].end <= l.start) u++;
       if (u < used.length && used[u].start < l.end) continue;
+      if (literal?.some(([s, e]) => visible[s] === '`' && s < l.end && l.start < e)) continue;
       (links ??= []).push({ id: l.id, key: idKey(l.id), range: at(l.idStart, l.idEnd) });
     }
   }

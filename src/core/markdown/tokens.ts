@@ -59,12 +59,12 @@ function charBefore(text: string, at: number): string {
 const URL = /(?:[a-z][a-z0-9+.-]{0,31}:\/\/|www\.|mailto:)[^\s<>]*|\]\([^\s)]*/gi;
 
 /**
- * Spans of `text` where an `@` is not a mention: inline code (a backtick
- * run closed by the next run of the same length, CommonMark's rule) and URLs
- * (`scheme://…`, `www.…`, `mailto:…`, a link's `](destination)`). Sorted,
- * not overlapping; found in one pass each.
+ * Spans of `text` where an `@` is not a mention, nor a wikilink a link
+ * (items.ts): inline code (a backtick run closed by the next run of the same
+ * length, CommonMark's rule) and URLs (`scheme://…`, `www.…`, `mailto:…`, a
+ * link's `](destination)`). Sorted by start; found in one pass each.
  */
-function literalSpans(text: string): [number, number][] {
+export function literalSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   if (text.indexOf('`') !== -1) {
     const runs: [number, number][] = [];
