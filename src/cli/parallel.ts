@@ -12,9 +12,8 @@
 //      by the main thread itself (or by the main thread alone for a small
 //      workspace, where starting workers costs more than it saves): each
 //      worker asks for its next chunk as it sends one back, and the main
-//      thread takes the next chunk itself whenever step 3 waits. Workers
-//      are given the person files parsed. A 1:1's
-//      rules read only its own document and the person files (rules/*.ts:
+//      thread takes the next chunk itself whenever step 3 waits; a worker
+//      is given the person files parsed. A 1:1's rules read only its own document and the person files (rules/*.ts:
 //      people, knows, meKey, hasPeople), so each judge holds the person
 //      files' documents and one note at a time, and returns the note's
 //      diagnostics, its summary, its normalised text (for the private-leak
@@ -80,8 +79,8 @@ export const ONE_SPARE_CORE_MIN_NOTES = 16000;
  * Step 1 keeps the bytes of the 1:1 notes it reads, in the walk's order, up
  * to this many in all, for the judge, which then decodes them again but
  * does not read them again (a worker is handed those of its chunk, packed:
- * ChunkOfNotes); beyond it the note is read again. Bytes, not the decoded strings: a
- * buffer's bytes lie outside the heap, where the young generation's
+ * held-bytes.ts); beyond it the note is read again. Bytes, not the decoded
+ * strings: a buffer's bytes lie outside the heap, where the young generation's
  * collections do not copy them (as strings they cost ~0.1 s of scavenges at
  * 10k notes). The 10k bench corpus (17 MB) is held whole.
  */
@@ -325,7 +324,6 @@ type FromWorker = { readonly chunk: number; readonly results: NoteResult[] } | '
 /** A message to a worker: judge these notes (one chunk); or 'end': no more. */
 type ChunkJob = ChunkOfNotes | 'end';
 
-
 export interface LeanOptions extends CheckOptions {
   /** The l10n bundle the workers use (the main thread's). */
   readonly bundle?: Bundle;
@@ -359,7 +357,7 @@ export async function loadFolderLean(opts: LeanOptions): Promise<LoadedFolder> {
   const isNote = new Uint8Array(paths.length);
   const people: PersonInput[] = [];
   const jobs: Job[] = [];
-  /** Per walk index: a 1:1's bytes as read, kept for the main thread's judge while HOLD_BYTES allows. */
+  /** Per walk index: a 1:1's bytes as read, kept for its judge (the main thread's or a worker's) while HOLD_BYTES allows. */
   const held: (Uint8Array | undefined)[] = new Array(paths.length);
   const holdBytes = opts.holdBytes ?? (paths.length > HOLD_MAX_FILES ? 0 : HOLD_BYTES);
   let heldBytes = 0;

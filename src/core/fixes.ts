@@ -67,8 +67,8 @@ export function markDone(item: ActionItem, today: string): TextEdit[] {
  * uses (parse/yaml-fields.ts), reads `k: value` back as that string: not a
  * number (`007`), boolean, null, comment (`#ops`), anchor, alias, tag, flow
  * (`[c] bob`) or nested mapping (`q: x`), with no blank at either end and no
- * tab or line break;
- * else double-quoted (JSON's string escapes are YAML's). Never throws.
+ * tab or line break; else double-quoted (JSON's string escapes are YAML's).
+ * Never throws.
  */
 export function yamlScalar(value: string): string {
   if (value && value.trim() === value && !/[\r\n\t]/.test(value)) {

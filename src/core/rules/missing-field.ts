@@ -44,9 +44,10 @@ export default defineRule({
     const m = d.data as Missing;
     if (doc.kind === '1on1') {
       // A date from the file name is the note's own; today is a guess (an old note dated today would hide a lapsed cadence): offered, never applied by Fix All or --fix.
-      const fromName = m.field === 'date' && dateInFileName(doc.path)?.real ? dateInFileName(doc.path)!.value : undefined;
+      const named = m.field === 'date' ? dateInFileName(doc.path) : undefined;
+      const fromName = named?.real ? named.value : undefined;
       const value = m.field === 'date' ? (fromName ?? ctx.today) : '${value}';
-      const safe = m.field === 'date' && fromName !== undefined;
+      const safe = fromName !== undefined;
       // The answer is written into the front matter: as a YAML scalar that reads back as the id (withAnswer).
       const ask = m.field === 'report' ? ({ kind: 'person', prompt: l10n.t('Who is this 1:1 with?'), yaml: true } as const) : undefined;
       const title = m.field === 'date' ? l10n.t('Add date: {0}', value) : l10n.t('Add report: …');

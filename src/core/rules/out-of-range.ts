@@ -39,8 +39,8 @@ function writtenNumber(value: unknown): number | undefined {
 /**
  * Fixes for a number out of its range: the number brought into it (rounded
  * when it must be whole) and, for a confidence written as a whole
- * percentage (`60`), that share (`0.6`) first. Offered, never applied by Fix All or
- * `--fix`: which value was meant is the writer's choice (a happiness of 7
+ * percentage (`60`), that share (`0.6`) first. Offered, never applied by
+ * Fix All or `--fix`: which value was meant is the writer's choice (a happiness of 7
  * may be on a scale of 10; a 60 is more likely 60% than 100%). Nothing for
  * a value that is not a number at all (empty, true, null): there is no
  * number to start from.
