@@ -106,12 +106,18 @@ function localToday(): string {
  * Walks a subcommand's arguments (after its name): each option, `--x v` or
  * `--x=v`, goes to `option(name, take, inline)`, which returns true when it
  * knows it (`take()` reads its value, `inline` is the `=v` part if any); any
- * other word goes to `word`. Returns 'help' at --help or -h; throws a
- * UsageError for an unknown option or a missing value.
+ * other word goes to `word`, and so does every argument after `--`. Returns
+ * 'help' at --help or -h; throws a UsageError for an unknown option or a
+ * missing value.
  */
 function walkArgs(args: string[], option: (a: string, take: () => string, inline: string | undefined) => boolean, word: (a: string) => void): 'help' | undefined {
   for (let i = 1; i < args.length; i++) {
     let a = args[i];
+    if (a === '--') {
+      // The end of options (POSIX): every word after it is a word, `-x` included (a person id or a folder that starts with -).
+      for (const w of args.slice(i + 1)) word(w);
+      return undefined;
+    }
     let value: string | undefined;
     const eq = a.startsWith('--') ? a.indexOf('=') : -1;
     if (eq !== -1) {

@@ -17,6 +17,8 @@ export interface Field {
   readonly isNull: boolean;
   readonly range: Range;
   readonly keyRange: Range;
+  /** Set when the value is a YAML sequence or map where a scalar was expected (messages name it: writtenValue). */
+  readonly collection?: 'list' | 'map';
 }
 
 /** A date-valued field (YAML or an action item token). */
@@ -27,6 +29,8 @@ export interface DateField {
   /** Set only when valid. */
   readonly value: string | undefined;
   readonly range: Range;
+  /** Set when the field holds a YAML sequence or map, not a date (invalid-date says so). */
+  readonly collection?: 'list' | 'map';
 }
 
 export interface PersonRef {
@@ -284,6 +288,8 @@ export interface ReviewDoc extends NoteDocBase {
   readonly kind: 'okr-review';
   readonly okrs: string | undefined;
   readonly preRead: string | undefined;
+  /** The `pre-read:` field as written, empty or not a date included (pre-read-late reports on its line). */
+  readonly preReadField: Field | undefined;
   readonly decisions: readonly Decision[];
 }
 

@@ -159,6 +159,22 @@ describe('cadence new (SPEC §16)', () => {
     }
   });
 
+  it('a person id or folder that starts with -: given after --, the end of options (POSIX); without it, an unknown option', () => {
+    const dir = workspace({ 'people/-x.md': ls('---', 'type: person', 'cadence: weekly', '---') });
+    const refused = cadence(['new', '-x', dir, '--today', today]);
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /unknown option "-x"/);
+    const r = cadence(['new', '--today', today, '--', '-x', dir]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, '1on1s/-x/2026-11-30.md\n');
+    assert.match(snapshot(dir)['1on1s/-x/2026-11-30.md'], /^report: -x$/m);
+    const packet = cadence(['review', '--today', today, '--format', 'json', '--', '-x', dir]);
+    assert.equal(packet.status, 0, packet.stderr);
+    assert.equal(JSON.parse(packet.stdout).person, '-x');
+    // After --, an option is a word: here a third word, which is bad usage.
+    assert.equal(cadence(['new', '--', '-x', dir, '--today', today]).status, 2);
+  });
+
   it('an unknown person, or bad usage: exit 2, nothing written', () => {
     const files = { 'people/alex.md': alex };
     const dir = workspace(files);

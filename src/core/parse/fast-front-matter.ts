@@ -57,7 +57,7 @@ export function readFastFrontMatter(lines: readonly string[], baseLine: number):
     const atEof = open.last - baseLine + 1 >= lines.length;
     // `yaml` ends the map after the newline, unless the last value is empty or the text ends.
     const end = atEof || open.lastEmpty ? { line: open.last, character: lines[open.last - baseLine].length } : { line: open.last + 1, character: 0 };
-    fields.set(open.key, { key: open.key, value: undefined, isNull: false, range: { start: first.keyRange.start, end }, keyRange: open.keyRange });
+    fields.set(open.key, { key: open.key, value: undefined, isNull: false, range: { start: first.keyRange.start, end }, keyRange: open.keyRange, collection: 'map' });
     open = undefined;
   };
   for (let i = 0; i < lines.length; i++) {

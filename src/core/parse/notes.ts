@@ -160,6 +160,7 @@ export function parseReview(path: string, split: Split): ReviewDoc {
     date: dateOf(fields.get('date'), dates)?.value,
     okrs: stringOf(fields.get('okrs')),
     preRead: dateOf(fields.get('pre-read'), dates)?.value,
+    preReadField: fields.get('pre-read'),
     visibilityField: fields.get('visibility'),
     visibility: visibilityOf(fields.get('visibility'), 'shared'),
     decisions,

@@ -12,6 +12,7 @@ import type { DateField, Field, MapShape, PersonRef, YamlProblem } from '../mode
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 import { wholeWikilink } from '../wikilinks';
+import * as l10n from '../l10n';
 import { guardYaml, MAX_YAML_CHARS } from './yaml-guard';
 
 export interface YamlRead {
@@ -273,6 +274,7 @@ export function fieldsOf(map: YAMLMap, index: LineIndex): Map<string, Field> {
       isNull,
       range: isNull ? keyRange : nodeRange(index, v, keyRange),
       keyRange,
+      ...(scalar === undefined && v && (isSeq(v) || isMap(v)) ? { collection: isSeq(v) ? ('list' as const) : ('map' as const) } : {}),
     });
   }
   return out;
@@ -293,6 +295,16 @@ export function mapItems(node: Node | undefined): YAMLMap[] {
 export function seqScalars(node: Node | undefined): string[] {
   if (!node || !isSeq(node)) return [];
   return node.items.map((i) => (isScalar(i) ? String(scalarValue(i) ?? '') : isMap(i) ? String(i.toJSON?.() ?? '') : ''));
+}
+
+/**
+ * How a field's value reads in a message: a scalar as text (`NaN` for
+ * `.nan`), `a list` or `a map` for a collection where a scalar was expected,
+ * the empty string for a null.
+ */
+export function writtenValue(f: Field): string {
+  if (f.collection) return f.collection === 'list' ? l10n.t('a list') : l10n.t('a map');
+  return f.isNull || f.value === undefined ? '' : String(f.value);
 }
 
 export function stringOf(f: Field | undefined): string | undefined {
@@ -326,7 +338,7 @@ export function dateOf(f: Field | undefined, dates: DateField[]): DateField | un
   if (!f || f.isNull) return undefined;
   const raw = typeof f.value === 'string' ? f.value : String(f.value);
   const value = calendarDate(f.value);
-  const d: DateField = { name: f.key, raw, valid: value !== undefined, value, range: f.range };
+  const d: DateField = f.collection ? { name: f.key, raw, valid: false, value, range: f.range, collection: f.collection } : { name: f.key, raw, valid: value !== undefined, value, range: f.range };
   dates.push(d);
   return d;
 }

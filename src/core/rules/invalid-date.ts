@@ -11,7 +11,9 @@ export default defineRule({
   kinds: ['person', '1on1', 'okr', 'okr-review'],
   check(doc, _ctx, report) {
     const bad = (d: DateField | undefined) => {
-      if (d && !d.valid) report(d.range, l10n.t('{0}: "{1}" is not a real date — write YYYY-MM-DD.', d.name, d.raw), { raw: d.raw });
+      if (!d || d.valid) return;
+      if (d.collection) report(d.range, l10n.t('{0}: holds {1}, not a date — write one YYYY-MM-DD.', d.name, d.collection === 'list' ? l10n.t('a list') : l10n.t('a map')), { raw: '' });
+      else report(d.range, l10n.t('{0}: "{1}" is not a real date — write YYYY-MM-DD.', d.name, d.raw), { raw: d.raw });
     };
     for (const d of doc.dates) bad(d);
     if (doc.kind === '1on1' || doc.kind === 'okr-review') {

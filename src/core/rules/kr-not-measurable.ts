@@ -1,4 +1,5 @@
 import { defineRule } from './rule';
+import { writtenValue } from '../parse/yaml-fields';
 import * as l10n from '../l10n';
 
 export default defineRule({
@@ -12,7 +13,7 @@ export default defineRule({
       for (const kr of o.keyResults) {
         if (kr.target === undefined) {
           const t = kr.fields.get('target');
-          const why = t && !t.isNull ? l10n.t('`target: {0}` is not a number', String(t.value)) : l10n.t('it has no `target:`');
+          const why = t && !t.isNull ? t.collection ? l10n.t('`target:` holds {0}, not a number', writtenValue(t)) : typeof t.value === 'string' ? l10n.t('`target: {0}` is text, not a number: write the number without quotes or units', JSON.stringify(t.value)) : l10n.t('`target: {0}` is not a number', writtenValue(t)) : l10n.t('it has no `target:`');
           report(kr.firstLine, l10n.t('Key result {0}/{1} is not measurable: {2}. Give it a numeric start, target and current.', o.id, kr.id, why));
         }
       }

@@ -4,6 +4,7 @@ import { DECISIONS } from '../parse/notes';
 import { KR_STATUSES, OBJECTIVE_KINDS } from '../parse/okr';
 import { ratesPerformance } from '../meetings';
 import { cadenceDays, CADENCE_WORDS, relationshipOf, RELATIONSHIPS } from '../parse/person';
+import { writtenValue } from '../parse/yaml-fields';
 import type { Fix, Range } from '../types';
 import { defineRule, type Report } from './rule';
 import * as l10n from '../l10n';
@@ -16,7 +17,7 @@ function checkNumber(f: Field | undefined, name: string, min: number, max: numbe
   const ok = typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max && (!integer || Number.isInteger(v));
   if (!ok) {
     const want = integer ? l10n.t('a whole number from {0} to {1}', min, max) : l10n.t('a number from {0} to {1}', min, max);
-    report(f.range, l10n.t('{0} must be {1}, not {2}.', name, want, JSON.stringify(v ?? null)), { kind: 'number', min, max, integer, value: v } satisfies Bad);
+    report(f.range, l10n.t('{0} must be {1}, not {2}.', name, want, typeof v === 'string' ? JSON.stringify(v) : writtenValue(f)), { kind: 'number', min, max, integer, value: v } satisfies Bad);
   }
 }
 
@@ -24,8 +25,9 @@ function checkEnum(f: Field | undefined, name: string, allowed: readonly string[
   if (!f || f.isNull) return;
   const v = typeof f.value === 'string' ? f.value.trim().toLowerCase() : undefined;
   if (v === undefined || !allowed.includes(v)) {
-    const raw = f.value === undefined ? '' : String(f.value);
-    report(f.range, l10n.t('{0} "{1}" is not one of: {2}.', name, raw, allowed.join(', ')), { kind: 'enum', allowed, value: raw } satisfies Bad);
+    const raw = writtenValue(f);
+    if (f.collection) report(f.range, l10n.t('{0} holds {1}; write one of: {2}.', name, raw, allowed.join(', ')), { kind: 'enum', allowed, value: '' } satisfies Bad);
+    else report(f.range, l10n.t('{0} "{1}" is not one of: {2}.', name, raw, allowed.join(', ')), { kind: 'enum', allowed, value: raw } satisfies Bad);
   }
 }
 
@@ -68,11 +70,11 @@ export default defineRule({
       const f = doc.cadenceField;
       if (f && cadenceDays(f.value) === undefined) {
         const allowed = Object.keys(CADENCE_WORDS);
-        report(f.range, l10n.t('cadence "{0}" is not a number of days or one of {1}; the default cadence applies.', String(f.value), allowed.join(', ')), { kind: 'enum', allowed, value: String(f.value) } satisfies Bad);
+        report(f.range, f.collection ? l10n.t('cadence holds {0}, not a number of days or one of {1}; the default cadence applies.', writtenValue(f), allowed.join(', ')) : l10n.t('cadence "{0}" is not a number of days or one of {1}; the default cadence applies.', writtenValue(f), allowed.join(', ')), { kind: 'enum', allowed, value: f.collection ? '' : writtenValue(f) } satisfies Bad);
       }
       const r = doc.relationshipField;
       if (r && relationshipOf(r.value) === undefined) {
-        report(r.range, l10n.t('relationship "{0}" is not one of: {1}; read as report.', String(r.value), RELATIONSHIPS.join(', ')), { kind: 'enum', allowed: RELATIONSHIPS, value: String(r.value) } satisfies Bad);
+        report(r.range, r.collection ? l10n.t('relationship holds {0}, not one of: {1}; read as report.', writtenValue(r), RELATIONSHIPS.join(', ')) : l10n.t('relationship "{0}" is not one of: {1}; read as report.', writtenValue(r), RELATIONSHIPS.join(', ')), { kind: 'enum', allowed: RELATIONSHIPS, value: r.collection ? '' : writtenValue(r) } satisfies Bad);
       }
     } else if (doc.kind === '1on1') {
       const rates = ratesPerformance(doc.report ? ctx.data.peopleWithKey(doc.report.key)[0]?.relationship : undefined);

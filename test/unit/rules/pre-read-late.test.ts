@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { assertSeverityConfigurable, checkCode, lines, row } from '../helpers';
+import { assertSeverityConfigurable, checkCode, diagnosticOf, lines, makeDataset, row } from '../helpers';
 
 const CODE = 'pre-read-late';
 const R = 'okr-reviews/q4-end.md';
@@ -30,6 +30,18 @@ describe(CODE, () => {
     const files = { [R]: review('date: 2026-12-14', 'pre-read: 2026-12-32') };
     assert.deepEqual(checkCode(CODE, files, { today: TODAY }), [row(R, 5, 'info', CODE)]);
     assert.deepEqual(checkCode('invalid-date', files, { today: TODAY }), [row(R, 5, 'error', 'invalid-date')]);
+  });
+
+  it('a `pre-read:` written but empty, null or a list: on its own line, and says what to write', () => {
+    for (const value of ['', ' ~', ' null', ' ""', " ''", ' []']) {
+      const files = { [R]: review('date: 2026-12-14', `pre-read:${value}`) };
+      assert.deepEqual(checkCode(CODE, files, { today: TODAY }), [row(R, 5, 'info', CODE)], `pre-read:${value}`);
+    }
+    for (const value of ['', ' ~', ' ""']) {
+      const ds = makeDataset({ [R]: review('date: 2026-12-14', `pre-read:${value}`) }, { today: TODAY });
+      diagnosticOf(ds, R, CODE, 5, /^No pre-read for the review on 2026-12-14 — send one by 2026-12-07/);
+    }
+    diagnosticOf(makeDataset({ [R]: review('date: 2026-12-14', 'pre-read: soon') }, { today: TODAY }), R, CODE, 5, /not a real date/);
   });
 
   it('no valid `date:`: nothing to be late for', () => {
