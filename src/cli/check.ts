@@ -11,6 +11,8 @@ import type { Diagnostic, SeveritySetting } from '../core/types';
 import { readSettingsText } from './settings-file';
 import { walk } from './walk';
 import * as l10n from '../core/l10n';
+import { idKey } from '../core/ids';
+import { fileStem } from '../core/parse/person';
 
 export interface CheckOptions {
   readonly folder: string;
@@ -215,4 +217,19 @@ export function* textChunks(findings: Iterable<Finding>, files: number, size = 1
       ? l10n.t('No problems in {0}.', counted(files, 'Cadence file'))
       : l10n.t('{0} ({1}, {2}, {3}, {4}) in {5}.', counted(n, 'problem'), counted(count('error'), 'error'), counted(count('warning'), 'warning'), counted(count('info'), 'info'), counted(count('hint'), 'hint'), counted(files, 'Cadence file'))) +
     '\n';
+}
+
+/**
+ * Why `cadence new` and `cadence review` find no person for `id` (`@` allowed
+ * before it): a line for stderr, after `noteLine`. A person file of that id
+ * in git conflict makes the id known but holds nothing (SPEC §10), and then
+ * the line says so and where; otherwise `fallback` (no person file).
+ */
+export function noPersonLine(dataset: Dataset, id: string, fallback: string): string {
+  const key = idKey(id.replace(/^@/, ''));
+  const conflicted = dataset.paths().find((p) => {
+    const d = dataset.doc(p);
+    return d?.kind === 'person' && d.conflicts.length > 0 && idKey(fileStem(p)) === key;
+  });
+  return noteLine(conflicted ? l10n.t('{0} is in git conflict (line {1}): resolve the conflict, then run this again; nothing written', conflicted, dataset.doc(conflicted)!.conflicts[0] + 1) : fallback);
 }

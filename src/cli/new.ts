@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { nextOneOnOne } from '../core/actions/next-one-on-one';
 import { applyToFileText } from '../core/fix-all';
 import { normalize } from '../core/text';
-import { loadFolder, noteLine } from './check';
+import { loadFolder, noPersonLine, noteLine } from './check';
 import { writeSafely } from './fix';
 import * as l10n from '../core/l10n';
 
@@ -24,7 +24,7 @@ export function runNew(folder: string, person: string, today: string, date: stri
     return f ? normalize(f.text).split('\n') : undefined;
   };
   const plan = nextOneOnOne(loaded.dataset, person, today, { date, linesOf });
-  if (!plan) return { code: 2, out: '', err: noteLine(l10n.t('no person file for "{0}" (people/{1}.md)', person, person.toLowerCase())) };
+  if (!plan) return { code: 2, out: '', err: noPersonLine(loaded.dataset, person, l10n.t('no person file for "{0}" (people/{1}.md)', person, person.toLowerCase())) };
   const where = (path: string, line: number | undefined) => (line === undefined ? path : `${path}:${line + 1}`);
   // l10n-exempt: `exists: PATH` is output a script reads (SPEC §16), not words
   if (plan.kind === 'exists') return { code: 0, out: `exists: ${where(plan.path, plan.line)}\n`, err: '' };

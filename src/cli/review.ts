@@ -5,7 +5,7 @@
 import { cadenceOf } from '../core/metrics';
 import { buildReviewPacket, packetPerson, reviewPeriod } from '../core/review-packet';
 import { reviewPacketMarkdown } from '../core/review-packet-md';
-import { loadFolder, noteLine } from './check';
+import { loadFolder, noPersonLine, noteLine } from './check';
 import { displayName } from '../core/people';
 import * as l10n from '../core/l10n';
 
@@ -34,7 +34,7 @@ export function runReview(o: ReviewOptions): ReviewResult {
   const packet = person && buildReviewPacket(loaded.dataset, o.person, period, o.today);
   if (!person || !packet) {
     const id = o.person.replace(/^@/, '');
-    return { code: 2, out: '', err: notes + noteLine(l10n.t('no person file for "{0}" (people/{1}.md, or a file with type: person and id: {0})', id, id.toLowerCase())) };
+    return { code: 2, out: '', err: notes + noPersonLine(loaded.dataset, id, l10n.t('no person file for "{0}" (people/{1}.md, or a file with type: person and id: {0})', id, id.toLowerCase())) };
   }
   const out =
     o.format === 'json'

@@ -3,6 +3,7 @@
 
 import { addDays, daysBetween, isValidDate } from './dates';
 import { heldOneOnOnes, pendingIn, ratesPerformance } from './meetings';
+import { meetingAt } from './markdown/sections';
 import type { ActionItem, KeyResult, Objective, OkrSetDoc, OneOnOneDoc, PersonDoc, Relationship } from './model';
 import type { DatasetQuery } from './rules/rule';
 import type { Settings } from './settings';
@@ -57,13 +58,19 @@ export interface CompletionRate {
   readonly rate: number | undefined;
 }
 
-/** Completion over the items of `notes` due in [to − days + 1, to]. */
-export function completionRate(notes: readonly OneOnOneDoc[], to: string, days: number): CompletionRate {
+/**
+ * Completion over the items of `notes` due in [to − days + 1, to] (SPEC §7),
+ * leaving out the items of a 1:1 note or log meeting dated after `today`:
+ * an agenda prepared ahead counts for no figure (SPEC §12).
+ */
+export function completionRate(notes: readonly OneOnOneDoc[], to: string, days: number, today: string): CompletionRate {
   const from = addDays(to, -(days - 1));
   let done = 0;
   let open = 0;
   for (const n of notes) {
+    if (!n.log && n.date && n.date > today) continue;
     for (const i of n.items) {
+      if (n.log && (meetingAt(n.meetings, i.line)?.date ?? '') > today) continue;
       const due = i.due?.value;
       if (!due || due < from || due > to) continue;
       if (i.status === 'done') done++;
@@ -106,8 +113,8 @@ export function personFigures(ctx: Ctx, person: PersonDoc): PersonFigures {
     }
   }
   const w = ctx.settings.completionWindowDays;
-  const completion = completionRate(notes, ctx.today, w);
-  const previousCompletion = completionRate(notes, addDays(ctx.today, -w), w);
+  const completion = completionRate(notes, ctx.today, w, ctx.today);
+  const previousCompletion = completionRate(notes, addDays(ctx.today, -w), w, ctx.today);
   const tightenCadence = completion.rate !== undefined && previousCompletion.rate !== undefined && completion.rate < 0.7 && previousCompletion.rate < 0.7;
   const pending = pendingTalkingPoints(ctx, person).length;
   return { lastOneOnOne: last, daysSinceLast, cadenceDays: cadence, nextDue, status, openItems, overdueItems, completion, previousCompletion, tightenCadence, pendingTalkingPoints: pending };
@@ -197,6 +204,11 @@ export function pendingTalkingPoints(ctx: Ctx, person: PersonDoc): { path: strin
   for (const i of person.inbox) if (i.status === 'open') out.push({ path: person.path, item: i });
   for (const n of ctx.data.notesOf(person.key)) for (const i of pendingIn(n, ctx.today)) out.push({ path: n.path, item: i });
   return out;
+}
+
+/** Is `period` one Cadence reads (SPEC §5: `YYYY-Qn`, `YYYY-Hn` or `YYYY`, Q and H in either case, blanks around allowed)? */
+export function isReadablePeriod(period: string): boolean {
+  return /^\d{4}(?:-(?:Q[1-4]|H[12]))?$/i.test(period.trim());
 }
 
 /** The last day of an OKR set: `end`, or the end of its period (`YYYY-Qn`, `YYYY-Hn`, `YYYY`). */

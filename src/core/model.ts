@@ -94,6 +94,7 @@ export interface PersonDoc extends DocBase {
   readonly idField: Field | undefined;
   readonly name: string | undefined;
   readonly role: string | undefined;
+  /** The `cadence:` field as written, empty or null included (cadence-lapsed reports on its line, SPEC §8). */
   readonly cadenceField: Field | undefined;
   /** Valid cadence in days, or undefined (default applies). */
   readonly cadenceDays: number | undefined;

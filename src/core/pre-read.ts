@@ -208,7 +208,8 @@ export function buildPreRead(ds: Dataset, set: OkrSetDoc, meeting: string): NewF
       // Follow-ups written under this objective at the review of its last decision (else the last review).
       const at = decided ?? { review: last, section: sectionsOf(last, set, o).pop() };
       const { review, section } = at;
-      for (const i of section ? review.items.filter((i) => i.line >= section.from && i.line < section.to) : []) {
+      // A review's private blocks are private text: an export leaves them out (SPEC §15).
+      for (const i of section ? review.items.filter((i) => i.line >= section.from && i.line < section.to && !inPrivateBlock(review, i.line)) : []) {
         const state = i.status === 'done' ? 'done' : i.status === 'open' ? 'open' : i.status;
         changes.push(`Follow-up from the ${review.date} review, ${state}: ${itemWords(ds, i)}`);
       }

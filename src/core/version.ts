@@ -8,4 +8,4 @@
  * reports needs a bump too: a warm start shows each file's saved diagnostics
  * until the file changes (their key is the day and the settings alone).
  */
-export const CORE_VERSION = '0.5.2';
+export const CORE_VERSION = '0.5.3';

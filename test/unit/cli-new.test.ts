@@ -175,6 +175,18 @@ describe('cadence new (SPEC §16)', () => {
     assert.equal(cadence(['new', '--', '-x', dir, '--today', today]).status, 2);
   });
 
+  it('a person file in git conflict: exit 2, the message names the file and its conflict, not "no person file"; cadence review says the same (SPEC §10; found by a fresh tester)', () => {
+    const conflicted = ls('---', 'type: person', 'cadence: weekly', '---', '## Talking points', '<<<<<<< HEAD', '- [ ] ours', '=======', '- [ ] theirs', '>>>>>>> branch');
+    const files = { 'people/alex.md': conflicted };
+    const dir = workspace(files);
+    for (const args of [['new', 'alex', dir, '--today', today], ['review', '@Alex', dir, '--today', today]]) {
+      const r = cadence(args);
+      assert.equal(r.status, 2, args[0]);
+      assert.equal(r.stderr, 'cadence: people/alex.md is in git conflict (line 6): resolve the conflict, then run this again; nothing written\n', args[0]);
+    }
+    assert.deepEqual(snapshot(dir), files);
+  });
+
   it('an unknown person, or bad usage: exit 2, nothing written', () => {
     const files = { 'people/alex.md': alex };
     const dir = workspace(files);

@@ -172,9 +172,22 @@ describe('metrics (SPEC §7)', () => {
     it('completionRate on its own', () => {
       const ds = makeDataset({ ...met('2026-11-20', '- [x] a @alex due:2026-11-01', '- [ ] b @alex due:2026-11-02', '- [ ] c @alex due:2026-11-03') });
       const notes = ds.query.notesOf('alex');
-      assert.deepEqual(completionRate(notes, '2026-11-02', 2), { done: 1, open: 1, rate: 0.5 });
-      assert.deepEqual(completionRate(notes, '2026-11-03', 1), { done: 0, open: 1, rate: 0 });
-      assert.deepEqual(completionRate(notes, '2026-10-31', 30), { done: 0, open: 0, rate: undefined });
+      assert.deepEqual(completionRate(notes, '2026-11-02', 2, '2026-11-22'), { done: 1, open: 1, rate: 0.5 });
+      assert.deepEqual(completionRate(notes, '2026-11-03', 1, '2026-11-22'), { done: 0, open: 1, rate: 0 });
+      assert.deepEqual(completionRate(notes, '2026-10-31', 30, '2026-11-22'), { done: 0, open: 0, rate: undefined });
+      // The same note dated after today is an agenda prepared ahead: no figure (SPEC §12).
+      assert.deepEqual(completionRate(notes, '2026-11-02', 2, '2026-11-19'), { done: 0, open: 0, rate: undefined });
+    });
+
+    it('an agenda prepared ahead (a note or a log meeting dated after today) counts for no completion; its items stay open items (SPEC §12, §18; found by a fresh tester)', () => {
+      const log = lines('---', 'type: 1on1', 'report: alex', '---', '# Alex', '## 2026-11-28', '- [ ] agenda @alex due:2026-11-10', '## 2026-11-20', '- [x] d @alex due:2026-11-21', '- [/] p @alex due:2026-11-01');
+      const note = (date: string, ...items: string[]) => ({ [`1on1s/alex/${date}.md`]: lines('---', 'type: 1on1', 'report: alex', `date: ${date}`, '---', ...items) });
+      for (const files of [{ '1on1s/alex/log.md': log }, { ...note('2026-11-20', '- [x] d @alex due:2026-11-21', '- [/] p @alex due:2026-11-01'), ...note('2026-11-28', '- [ ] agenda @alex due:2026-11-10') }]) {
+        const f = figures({ 'people/alex.md': lines('---', 'type: person', '---'), ...(files as Record<string, string>) }, 'people/alex.md', { today: '2026-11-22' });
+        assert.deepEqual(f.completion, { done: 1, open: 1, rate: 0.5 });
+        assert.equal(f.openItems, 2);
+        assert.equal(f.overdueItems, 2);
+      }
     });
   });
 

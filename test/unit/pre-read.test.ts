@@ -52,6 +52,30 @@ describe('OKR review pre-read (an export)', () => {
     assert.match(out, /\*\*Not shown:\*\* 2 open action items that concern alex \(their own, or from their 1:1s\) — they stand in private 1:1 notes or private blocks, which a pre-read never quotes\./);
   });
 
+  it('a follow-up in a private block of the last review is left out; the others are quoted (SPEC §15: every export leaves private blocks out; found by a fresh tester)', () => {
+    const review = lines(
+      '---',
+      'type: okr-review',
+      'date: 2026-11-15',
+      'okrs: 2026-Q4',
+      'pre-read: 2026-11-08',
+      '---',
+      '## O1 Finish the migration',
+      'Decision: continue',
+      '- [ ] Publish the ReviewPublicMarker plan @alex due:2026-12-01',
+      '<!-- private -->',
+      '- [ ] Talk to HR about the ReviewPrivateMarker plan @me due:2026-12-01',
+      '<!-- /private -->',
+      '%% - [ ] ReviewHiddenMarker @me due:2026-12-01 %%',
+      '<!-- private -->',
+      '- [x] ReviewUnclosedMarker @me due:2026-12-01',
+    );
+    const ds = makeDataset({ ...files, 'okr-reviews/2026-Q4-mid.md': review }, { today: TODAY });
+    const out = buildPreRead(ds, ds.okrSets()[0], '2026-12-14').text;
+    assert.ok(out.includes('ReviewPublicMarker'), out);
+    for (const marker of ['ReviewPrivateMarker', 'ReviewHiddenMarker', 'ReviewUnclosedMarker']) assert.ok(!out.includes(marker), `${marker} reached the pre-read`);
+  });
+
   it('written for a meeting 7 or more days ahead: no pre-read-late, no private-leak, and every objective a section', () => {
     const ds = makeDataset(files, { today: TODAY });
     const file = buildPreRead(ds, ds.okrSets()[0], '2026-12-14');

@@ -118,7 +118,26 @@ export function parseOneOnOne(path: string, split: Split, options: ParseOptions 
   };
 }
 
-const DECISION = /^(\s{0,3}(?:[-*+]\s+)?(?:\*\*|__)?Decision:(?:\*\*|__)?[ \t]*)(.*)$/;
+/**
+ * A `Decision:` line (SPEC §6, §19), as people write it: the word `Decision` in any case, at the start of the line after
+ * indentation, blockquote marks (`> `) and a list marker (`- `, `* `, `+ `, `1. `, `1) `), bare or in emphasis
+ * (`**Decision**:`, `**Decision:**`, `__Decision__:`, `*Decision*:`, `**Decision: cut**`), then `:` (or Dataview's `::`),
+ * spaces allowed before it. Not a task item (`- [ ] Decision: …`), a heading, `Decisions:` or `Decision-maker:`.
+ * Groups: 1 everything before the value, 2 the emphasis mark, 3 the value and what follows it.
+ */
+const DECISION = /^([ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(\*\*\*|___|\*\*|__|\*|_)?Decision(?:\2)?[ \t]*::?(?:\2)?[ \t]*)(.*)$/i;
+/** Marks before a decision's value: emphasis, code, quotes, an opening bracket (`**cut**`, `` `cut` ``, `"cut"`, `[cut](…)`). */
+const VALUE_LEAD = /^[*_`"'“‘([]*/;
+/** The value: up to a space, emphasis or code mark, a dash (`cut—for now`) or `(`; punctuation glued after it is not part of it (`re-scope.`, `cut,`). */
+const VALUE_WORD = /^[^\s*_`—–(]*/;
+const VALUE_TRAIL = '.,;:!?)]}"\'’”…';
+
+/** `word` without the punctuation glued after it (a loop, not a `[…]+$` regex: that one is quadratic on a long run of punctuation). */
+function withoutTrail(word: string): string {
+  let end = word.length;
+  while (end > 0 && VALUE_TRAIL.includes(word[end - 1])) end--;
+  return word.slice(0, end);
+}
 export const DECISIONS = ['continue', 'cut', 're-scope', 'escalate'] as const;
 
 export function parseReview(path: string, split: Split): ReviewDoc {
@@ -132,9 +151,9 @@ export function parseReview(path: string, split: Split): ReviewDoc {
     if (body.codeLines.has(l)) continue;
     const m = DECISION.exec(body.visible[l]);
     if (!m) continue;
-    // The value is the first word; what follows may be a reason or a comment.
-    const word = /^[*_`]*([^\s*_`]*)/.exec(m[2])![1];
-    const start = m[1].length + m[2].indexOf(word);
+    // The value is the first word; what follows may be a reason or a comment. Its range is the word alone, so a fix replaces just it.
+    const start = m[1].length + VALUE_LEAD.exec(m[3])![0].length;
+    const word = withoutTrail(VALUE_WORD.exec(body.visible[l].slice(start))![0]);
     const v = word.toLowerCase();
     decisions.push({
       line: l,

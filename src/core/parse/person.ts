@@ -78,7 +78,7 @@ export function parsePerson(path: string, split: Split, options: ParseOptions = 
     idField,
     name: stringOf(f.get('name')),
     role: stringOf(f.get('role')),
-    cadenceField: cadenceField && !cadenceField.isNull ? cadenceField : undefined,
+    cadenceField,
     cadenceDays: cadenceField ? cadenceDays(cadenceField.value) : undefined,
     since: dateOf(f.get('since'), dates),
     me: truthy(f.get('me')),

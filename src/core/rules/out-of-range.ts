@@ -5,11 +5,12 @@ import { KR_STATUSES, OBJECTIVE_KINDS } from '../parse/okr';
 import { ratesPerformance } from '../meetings';
 import { cadenceDays, CADENCE_WORDS, relationshipOf, RELATIONSHIPS } from '../parse/person';
 import { writtenValue } from '../parse/yaml-fields';
+import { isReadablePeriod } from '../metrics';
 import type { Fix, Range } from '../types';
 import { defineRule, type Report } from './rule';
 import * as l10n from '../l10n';
 
-type Bad = { kind: 'number'; min: number; max: number; integer: boolean; value: unknown } | { kind: 'enum'; allowed: readonly string[]; value: string };
+type Bad = { kind: 'number'; min: number; max: number; integer: boolean; value: unknown } | { kind: 'enum'; allowed: readonly string[]; value: string } | { kind: 'period' };
 
 function checkNumber(f: Field | undefined, name: string, min: number, max: number, integer: boolean, report: Report) {
   if (!f || f.isNull) return;
@@ -61,14 +62,14 @@ function numberFixes(range: Range, bad: Extract<Bad, { kind: 'number' }>): Fix[]
 export default defineRule({
   code: 'out-of-range',
   severity: 'error',
-  description: 'A rating, confidence or keyword outside what Cadence understands (happiness and ratings 1–5, confidence 0–1 for a key result and each of its check-ins, known cadence, kind, status, visibility and Decision: values).',
+  description: 'A rating, confidence or keyword outside what Cadence understands (happiness and ratings 1–5, confidence 0–1 for a key result and each of its check-ins, known cadence, kind, status, visibility and Decision: values, and an OKR period of YYYY-Qn, YYYY-Hn or YYYY unless start: and end: are given).',
   kinds: ['person', '1on1', 'okr', 'okr-review'],
   // Performance ratings are checked only on 1:1s with a report (SPEC §11): the person file decides.
   crossFile: true,
   check(doc, ctx, report) {
     if (doc.kind === 'person') {
       const f = doc.cadenceField;
-      if (f && cadenceDays(f.value) === undefined) {
+      if (f && !f.isNull && cadenceDays(f.value) === undefined) {
         const allowed = Object.keys(CADENCE_WORDS);
         report(f.range, f.collection ? l10n.t('cadence holds {0}, not a number of days or one of {1}; the default cadence applies.', writtenValue(f), allowed.join(', ')) : l10n.t('cadence "{0}" is not a number of days or one of {1}; the default cadence applies.', writtenValue(f), allowed.join(', ')), { kind: 'enum', allowed, value: f.collection ? '' : writtenValue(f) } satisfies Bad);
       }
@@ -94,6 +95,12 @@ export default defineRule({
       }
       checkEnum(doc.visibilityField, 'visibility', ['private', 'shared'], report);
     } else if (doc.kind === 'okr') {
+      // A period Cadence cannot read leaves the set without a schedule (no key result is behind it, SPEC §18),
+      // unless start: and end: give one; then the period is only the set's name.
+      const period = doc.fields.get('period');
+      if (period && !period.isNull && !(doc.start && doc.end) && (period.collection || !isReadablePeriod(writtenValue(period)))) {
+        report(period.range, l10n.t('period "{0}" is not a quarter (2026-Q4), a half (2026-H2) or a year (2026), so the set has no schedule: write one of those, or give start: and end: dates.', writtenValue(period)), { kind: 'period' } satisfies Bad);
+      }
       for (const o of doc.objectives) {
         checkEnum(o.fields.get('kind'), 'kind', OBJECTIVE_KINDS, report);
         for (const kr of o.keyResults) {
@@ -114,6 +121,7 @@ export default defineRule({
   fixes(d): Fix[] {
     const bad = d.data as Bad;
     if (bad.kind === 'number') return numberFixes(d.range, bad);
+    if (bad.kind === 'period') return [];
     return byCloseness(bad.value, bad.allowed).map((v, i) => ({ title: l10n.t('Change to {0}', v), edits: [replace(d.range, v)], preferred: i === 0 }));
   },
 });

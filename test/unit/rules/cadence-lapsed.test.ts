@@ -52,6 +52,14 @@ describe(CODE, () => {
     assert.deepEqual(checkCode(CODE, { [A]: alex(), ...oneOnOne('2026-11-01') }), []);
   });
 
+  it('a `cadence:` written empty, null or ~: the default of 14, reported on that line (SPEC §8: the cadence: line, else line 1; found by a fresh tester)', () => {
+    for (const value of ['', ' ~', ' null', ' ""']) {
+      assert.deepEqual(checkCode(CODE, { [A]: alex(`cadence:${value}`), ...oneOnOne('2026-10-31') }), [row(A, 4, 'warning', CODE)], `cadence:${value}`);
+      assert.deepEqual(checkCode(CODE, { [A]: alex(`cadence:${value}`), ...oneOnOne('2026-11-01') }), [], `cadence:${value}`);
+      assert.deepEqual(checkCode('out-of-range', { [A]: alex(`cadence:${value}`) }), value === ' ""' ? [row(A, 4, 'error', 'out-of-range')] : [], `cadence:${value}`);
+    }
+  });
+
   it('the default comes from settings defaultCadenceDays', () => {
     // 30 → lapsed past 45 days: 2026-10-08 is 45 days (not lapsed), 2026-10-07 is 46.
     const settings = { defaultCadenceDays: 30 };

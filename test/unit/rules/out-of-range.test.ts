@@ -123,6 +123,23 @@ describe(CODE, () => {
     assert.ok(codes.length > 0 && codes.every((c) => c === 'yaml-syntax'), codes.join());
   });
 
+  it('an OKR period Cadence cannot read, unless start: and end: give the schedule (SPEC §5; found by a fresh tester)', () => {
+    const withPeriod = (...top: string[]) => set([], []).replace('period: 2026-Q4\n', top.map((l) => `${l}\n`).join(''));
+    for (const bad of ['2026-H3', '2026-Q5', '2026-Q0', '2026 Q4', 'Q4-2026', '2026-11', '2026-Q4T', 'FY27', '[2026-Q4]', '"2026-Q4 "x', '{q: 4}']) {
+      assert.deepEqual(checkCode(CODE, { [O]: withPeriod(`period: ${bad}`) }).filter((r) => r.line === 2), bad.startsWith('"') ? [] : [row(O, 2, 'error', CODE)], bad);
+    }
+    for (const good of ['2026-Q4', '2026-q1', '2026-H2', '2026-h1', '2026', '"2026-Q4"', "'2026'", '" 2026-Q3 "']) {
+      assert.deepEqual(checkCode(CODE, { [O]: withPeriod(`period: ${good}`) }), [], good);
+    }
+    // With start: and end:, the period is the set's name only.
+    assert.deepEqual(checkCode(CODE, { [O]: withPeriod('period: FY27 Q1', 'start: 2026-10-01', 'end: 2026-12-31') }), []);
+    // Only one of them: the period must give the schedule.
+    assert.deepEqual(checkCode(CODE, { [O]: withPeriod('period: FY27 Q1', 'start: 2026-10-01') }), [row(O, 2, 'error', CODE)]);
+    const { diagnostic, fixes } = fixesFor({ [O]: withPeriod('period: 2026-H3') }, O, CODE);
+    assert.equal(diagnostic.message, 'period "2026-H3" is not a quarter (2026-Q4), a half (2026-H2) or a year (2026), so the set has no schedule: write one of those, or give start: and end: dates.');
+    assert.deepEqual(fixes, []);
+  });
+
   it('severity can be changed or turned off', () => {
     assertSeverityConfigurable(CODE, 'error', { [N]: oneOnOne('happiness: 7') });
   });

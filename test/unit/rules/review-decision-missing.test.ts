@@ -36,6 +36,17 @@ describe(CODE, () => {
     assert.deepEqual(checkCode(CODE, { [SET]: set, [R]: r }, { today: TODAY }), []);
   });
 
+  it('a Decision: line as people write it counts: any case, emphasis, an ordered list or a quote, punctuation after the value (decision-lines.test.ts has every form)', () => {
+    const r = review('2026-11-16', '## O1', '**Decision**: continue', '## O2', '1. decision: cut, then revisit in Q1', '## O3', '> DECISION: Re-scope.');
+    assert.deepEqual(checkCode(CODE, { [SET]: set, [R]: r }, { today: TODAY }), []);
+    assert.deepEqual(checkCode('out-of-range', { [SET]: set, [R]: r }, { today: TODAY }), []);
+  });
+
+  it('`Decisions:`, `Decision-maker:`, a task item or a heading is not a Decision: line', () => {
+    const r = review('2026-11-16', '## O1', 'Decisions: cut', '## O2', 'Decision-maker: alex', '## O3', '- [ ] Decision: cut', '### Decision: cut');
+    assert.deepEqual(checkCode(CODE, { [SET]: set, [R]: r }, { today: TODAY }).map((x) => x.line), [6, 8, 10]);
+  });
+
   it('a Decision: line inside a code block does not count', () => {
     const r = review('2026-11-16', '## O1', '```', 'Decision: continue', '```', '## O2', 'Decision: cut', '## O3', 'Decision: cut');
     assert.deepEqual(checkCode(CODE, { [SET]: set, [R]: r }, { today: TODAY }), [row(R, 6, 'warning', CODE)]);
